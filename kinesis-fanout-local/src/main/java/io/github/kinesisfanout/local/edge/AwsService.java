@@ -1,0 +1,28 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One AWS service of the local cloud, seen without HTTP: an operation name and its input members
+ * (named exactly as in the AWS API model) in, its output members out.
+ *
+ * <p>Protocol codecs in this package turn each wire format (JSON 1.1, CBOR, Query, REST) into this
+ * call and back; other services and CloudFormation resource handlers call it directly.
+ */
+public interface AwsService {
+
+    /** The SigV4 signing name of the service, e.g. {@code kinesis}. */
+    String signingName();
+
+    /**
+     * Runs one operation.
+     *
+     * @param operation the AWS operation name, e.g. {@code PutRecords}
+     * @param input the input members; never null ({@code {}} for an empty input)
+     * @param context who calls, in which account and region
+     * @return the output members ({@code {}} when the operation has none)
+     * @throws AwsServiceException with the AWS error code and message
+     */
+    JsonNode invoke(String operation, ObjectNode input, RequestContext context);
+}

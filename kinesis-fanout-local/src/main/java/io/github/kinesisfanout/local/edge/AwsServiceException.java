@@ -1,0 +1,33 @@
+package io.github.kinesisfanout.local.edge;
+
+/** An error as AWS returns it: its code (the error shape name), message and HTTP status. */
+public class AwsServiceException extends RuntimeException {
+
+    private final String errorCode;
+    private final int httpStatus;
+
+    public AwsServiceException(String errorCode, String message, int httpStatus) {
+        super(message, null, false, false);
+        this.errorCode = errorCode;
+        this.httpStatus = httpStatus;
+    }
+
+    /** A client error (HTTP 400), the usual case. */
+    public AwsServiceException(String errorCode, String message) {
+        this(errorCode, message, 400);
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The operation is not implemented by the local cloud. */
+    public static AwsServiceException notSupported(String service, String operation) {
+        return new AwsServiceException("UnknownOperationException",
+                service + "." + operation + " is not supported", 400);
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.kinesisfanout.sql;
+
+/**
+ * A running instance of a compiled application: the host pushes records in and receives rows out.
+ *
+ * <p>Not thread-safe: one thread at a time pushes (the host serializes its readers). Output is
+ * deterministic for a given sequence of pushes with caller-supplied ROWTIMEs.
+ */
+public interface RunningApplication {
+
+    /**
+     * Registers a sink for the rows of one in-application stream ({@code error_stream} included).
+     * Rows of streams without a sink are dropped after their pumps have read them.
+     */
+    void subscribe(String streamName, RowSink sink);
+
+    /**
+     * Pushes one raw record into an input stream: it is parsed with the input schema; a record
+     * that fails goes to {@code error_stream}.
+     */
+    void pushRecord(String inputStreamName, InputRecord record);
+
+    /** Pushes a row already made of column values (Java types of {@link Row}) into any stream. */
+    void pushRow(String streamName, Object[] values, long rowtimeMillis);
+
+    /**
+     * Tells the engine no row older than this ROWTIME will arrive, so windows can close without new
+     * input (a rowtime bound).
+     */
+    void advanceTime(long rowtimeMillis);
+}
