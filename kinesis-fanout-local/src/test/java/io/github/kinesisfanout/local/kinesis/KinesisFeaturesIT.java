@@ -205,9 +205,33 @@ class KinesisFeaturesIT {
         var limited = kinesis.getRecords(r -> r.shardIterator(kinesis.getShardIterator(g -> g.streamName("it")
                 .shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()).limit(1));
         assertEquals(List.of("1"), texts(limited.records()));
-        assertTrue(limited.millisBehindLatest() >= 0);
+        assertTrue(limited.millisBehindLatest() >= 20_000, "record 1 is 20 s older than the tip: "
+                + limited.millisBehindLatest());
         assertEquals(List.of("2"), texts(kinesis.getRecords(r -> r.shardIterator(limited.nextShardIterator()).limit(1))
                 .records()));
+    }
+
+    @Test
+    void getRecordsStopsAtTenMebibytes() {
+        kinesis.createStream(r -> r.streamName("big").shardCount(1));
+        var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
+        List<PutRecordsEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            entries.add(new PutRecordsEntry("k", new byte[1024 * 1024 - 1]));
+        }
+        cloud.kinesis().putRecords(ctx, "big", entries);
+        ReadResult first = cloud.kinesis().getRecords(ctx, "big", "shardId-000000000000",
+                StartingPosition.trimHorizon(), 10_000);
+        assertEquals(10, first.records().size());
+        assertTrue(first.millisBehindLatest() >= 0);
+        assertEquals(2, cloud.kinesis().getRecords(ctx, "big", "shardId-000000000000", first.nextPosition(), 10_000)
+                .records().size());
+        var tooMany = assertThrows(software.amazon.awssdk.services.kinesis.model.KinesisException.class,
+                () -> kinesis.getRecords(r -> r.shardIterator(kinesis.getShardIterator(g -> g.streamName("big")
+                        .shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.LATEST))
+                        .shardIterator()).limit(10_001)));
+        assertEquals("ValidationException", tooMany.awsErrorDetails().errorCode());
+        assertTrue(tooMany.awsErrorDetails().errorMessage().endsWith("Member must have value less than or equal to 10000"));
     }
 
     @Test
