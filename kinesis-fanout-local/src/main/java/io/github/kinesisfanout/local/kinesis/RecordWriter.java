@@ -17,7 +17,8 @@ final class RecordWriter {
 
     /** A record's data plus partition key may not exceed 1 MiB. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    /** One digest per writing thread of this cloud (MessageDigest is not thread-safe). */
+    private final ThreadLocal<MessageDigest> md5 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -56,7 +57,7 @@ final class RecordWriter {
         }
     }
 
-    static BigInteger hashKey(PutRecordsEntry entry) {
+    BigInteger hashKey(PutRecordsEntry entry) {
         if (entry.explicitHashKey() != null) {
             BigInteger explicit = new BigInteger(entry.explicitHashKey());
             if (explicit.compareTo(HashKeys.MAX) > 0) {
@@ -65,8 +66,7 @@ final class RecordWriter {
             }
             return explicit;
         }
-        MessageDigest md5 = MD5.get();
-        return new BigInteger(1, md5.digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(1, md5.get().digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -74,7 +74,7 @@ final class RecordWriter {
      * {@code from}, in one step. When a reshard closed that shard meanwhile, the group is routed
      * again to the now open shards and the caller retries.
      */
-    private static void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
+    private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
             boolean[] done, String[] sequenceNumbers, int from, long now) {
         Shard shard = targets[from];
         List<Integer> indexes = new ArrayList<>();
