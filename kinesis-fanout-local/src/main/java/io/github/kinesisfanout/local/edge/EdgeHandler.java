@@ -35,11 +35,18 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         EdgeRequest edgeRequest = toEdgeRequest(request);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpVersion version = request.protocolVersion();
+        // One request at a time per connection: reading pauses until the answer is written, so
+        // answers of pipelined requests keep their order although workers run them.
+        ctx.channel().config().setAutoRead(false);
         try {
             workers.execute(() -> {
                 String requestId = UUID.randomUUID().toString();
                 EdgeResponse answer = router.route(edgeRequest, requestId);
-                ctx.writeAndFlush(toNettyResponse(answer, requestId, version, keepAlive));
+                ctx.writeAndFlush(toNettyResponse(answer, requestId, version, keepAlive))
+                        .addListener(written -> {
+                            ctx.channel().config().setAutoRead(true);
+                            ctx.read();
+                        });
             });
         } catch (RejectedExecutionException closing) {
             ctx.close();
