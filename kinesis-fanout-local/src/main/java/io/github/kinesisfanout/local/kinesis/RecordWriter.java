@@ -35,11 +35,11 @@ final class RecordWriter {
     /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
     static void validate(PutRecordsEntry entry, String member) {
         if (entry.partitionKey() == null) {
-            throw KinesisErrors.validation("null", member + "partitionKey", "not be null");
+            throw KinesisErrors.validation(null, member + "partitionKey", "not be null");
         }
         Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
         if (entry.data() == null) {
-            throw KinesisErrors.validation("null", member + "data", "not be null");
+            throw KinesisErrors.validation(null, member + "data", "not be null");
         }
         if (entry.data().length > MAX_RECORD_BYTES) {
             throw KinesisErrors.validation("java.nio.HeapByteBuffer[pos=0 lim=" + entry.data().length + " cap="
