@@ -78,20 +78,28 @@ public final class EdgeServer implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
-    /** Closes the port, the network threads and the workers. */
+    /** Closes the port, then the workers (letting running requests answer briefly), then the network threads. */
     @Override
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
-        if (bossGroup != null) {
-            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        if (workers != null) {
-            workers.shutdownNow();
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }
