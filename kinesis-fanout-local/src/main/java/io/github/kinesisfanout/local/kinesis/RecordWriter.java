@@ -17,7 +17,8 @@ final class RecordWriter {
 
     /** A record's data plus partition key may not exceed 1 MiB. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    /** One digest per writing thread of this cloud (MessageDigest is not thread-safe). */
+    private final ThreadLocal<MessageDigest> md5 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -34,11 +35,11 @@ final class RecordWriter {
     /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
     static void validate(PutRecordsEntry entry, String member) {
         if (entry.partitionKey() == null) {
-            throw KinesisErrors.validation("null", member + "partitionKey", "not be null");
+            throw KinesisErrors.validation(null, member + "partitionKey", "not be null");
         }
         Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
         if (entry.data() == null) {
-            throw KinesisErrors.validation("null", member + "data", "not be null");
+            throw KinesisErrors.validation(null, member + "data", "not be null");
         }
         if (entry.data().length > MAX_RECORD_BYTES) {
             throw KinesisErrors.validation("java.nio.HeapByteBuffer[pos=0 lim=" + entry.data().length + " cap="
@@ -49,14 +50,16 @@ final class RecordWriter {
             throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
-        if (entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit: only encode when that could exceed.
+        if (entry.data().length + 3L * entry.partitionKey().length() > MAX_RECORD_BYTES
+                && entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
                 > MAX_RECORD_BYTES) {
             throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
                     + (entry.data().length + entry.partitionKey().length()) + " bytes");
         }
     }
 
-    static BigInteger hashKey(PutRecordsEntry entry) {
+    BigInteger hashKey(PutRecordsEntry entry) {
         if (entry.explicitHashKey() != null) {
             BigInteger explicit = new BigInteger(entry.explicitHashKey());
             if (explicit.compareTo(HashKeys.MAX) > 0) {
@@ -65,8 +68,7 @@ final class RecordWriter {
             }
             return explicit;
         }
-        MessageDigest md5 = MD5.get();
-        return new BigInteger(1, md5.digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(1, md5.get().digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -74,7 +76,7 @@ final class RecordWriter {
      * {@code from}, in one step. When a reshard closed that shard meanwhile, the group is routed
      * again to the now open shards and the caller retries.
      */
-    private static void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
+    private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
             boolean[] done, String[] sequenceNumbers, int from, long now) {
         Shard shard = targets[from];
         List<Integer> indexes = new ArrayList<>();
@@ -110,14 +112,17 @@ final class RecordWriter {
     /**
      * Writes a batch; entries were validated. Results mirror the request order.
      *
-     * @param mayFail whether random failures and throttling produce failed entries
+     * @param injectFailures whether the configured random failure rate applies (PutRecords over the wire)
+     * @param enforceLimits whether the per-shard write limits apply, when switched on (wire calls)
      */
-    List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean mayFail) {
+    List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
+            boolean enforceLimits) {
         int count = entries.size();
         Shard[] targets = new Shard[count];
         String[] failures = new String[count];
         long now = config.clock().millis();
-        double failureRate = mayFail ? config.putRecordsFailureRate() : 0;
+        double failureRate = injectFailures ? config.putRecordsFailureRate() : 0;
+        boolean limits = enforceLimits && config.throughputLimits();
         for (int i = 0; i < count; i++) {
             PutRecordsEntry entry = entries.get(i);
             Shard shard = stream.route(hashKey(entry));
@@ -126,7 +131,7 @@ final class RecordWriter {
                 // Injected failures split between the two errors PutRecords reports per entry.
                 failures[i] = ThreadLocalRandom.current().nextBoolean() ? "ProvisionedThroughputExceededException"
                         : "InternalFailure";
-            } else if (config.throughputLimits()
+            } else if (limits
                     && !shard.meter().tryWrite(now, entry.data().length + entry.partitionKey().length())) {
                 failures[i] = "ProvisionedThroughputExceededException";
             }

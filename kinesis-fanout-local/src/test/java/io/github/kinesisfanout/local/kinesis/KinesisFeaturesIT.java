@@ -75,6 +75,22 @@ class KinesisFeaturesIT {
     }
 
     @Test
+    void limitsAndStreamModeChanges() {
+        kinesis.createStream(r -> r.streamName("lim").shardCount(3));
+        var limits = kinesis.describeLimits(r -> { });
+        assertEquals(500, limits.shardLimit());
+        assertEquals(3, limits.openShardCount());
+        assertEquals(0, limits.onDemandStreamCount());
+        String arn = "arn:aws:kinesis:us-east-1:000000000000:stream/lim";
+        kinesis.updateStreamMode(r -> r.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        assertEquals(StreamMode.ON_DEMAND, kinesis.describeStreamSummary(r -> r.streamName("lim"))
+                .streamDescriptionSummary().streamModeDetails().streamMode());
+        assertEquals(1, kinesis.describeLimits(r -> { }).onDemandStreamCount());
+        assertThrows(InvalidArgumentException.class, () -> kinesis.updateStreamMode(r -> r.streamARN(arn)
+                .streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND))));
+    }
+
+    @Test
     void describeStreamListStreamsAndListShardsPage() {
         kinesis.createStream(r -> r.streamName("p").shardCount(5));
         DescribeStreamResponse page1 = kinesis.describeStream(r -> r.streamName("p").limit(2));
@@ -232,6 +248,49 @@ class KinesisFeaturesIT {
                         .shardIterator()).limit(10_001)));
         assertEquals("ValidationException", tooMany.awsErrorDetails().errorCode());
         assertTrue(tooMany.awsErrorDetails().errorMessage().endsWith("Member must have value less than or equal to 10000"));
+    }
+
+    @Test
+    void inJvmReadersWaitForNewRecordsInsteadOfPolling() throws Exception {
+        kinesis.createStream(r -> r.streamName("live").shardCount(1));
+        var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
+        KinesisService service = cloud.kinesis();
+        // LATEST is resolved once, before writing; from then on positions are concrete and nothing is skipped.
+        StartingPosition start = service.getRecords(ctx, "live", "shardId-000000000000", StartingPosition.latest(), 1)
+                .nextPosition();
+        java.util.concurrent.CompletableFuture<List<String>> consumed = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    List<String> seen = new ArrayList<>();
+                    StartingPosition position = start;
+                    try {
+                        while (seen.size() < 1000) {
+                            if (!service.awaitData(ctx, "live", "shardId-000000000000", position,
+                                    Duration.ofSeconds(10))) {
+                                throw new AssertionError("no data within 10 s after " + seen.size() + " records");
+                            }
+                            ReadResult read = service.getRecords(ctx, "live", "shardId-000000000000", position,
+                                    10_000);
+                            read.records().forEach(r -> seen.add(new String(r.data(),
+                                    java.nio.charset.StandardCharsets.UTF_8)));
+                            position = read.nextPosition();
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    return seen;
+                });
+        for (int batch = 0; batch < 10; batch++) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("k").data(text(Integer.toString(batch * 100 + i)))
+                        .build());
+            }
+            kinesis.putRecords(r -> r.streamName("live").records(entries));
+        }
+        List<String> seen = consumed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(Integer.toString(i), seen.get(i));
+        }
     }
 
     @Test
