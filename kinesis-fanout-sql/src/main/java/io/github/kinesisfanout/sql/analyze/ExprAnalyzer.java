@@ -193,7 +193,7 @@ final class ExprAnalyzer {
         return new Expr.Case(conditions, converted, convert(otherwise, type), type);
     }
 
-    private Expr coalesce(SqlCall call) {
+    Expr coalesce(SqlCall call) {
         List<Expr> args = new ArrayList<>();
         for (SqlNode operand : call.getOperandList()) {
             args.add(analyze(operand));
@@ -202,7 +202,7 @@ final class ExprAnalyzer {
         return new Expr.Call(Op.COALESCE, type, args.stream().map(a -> convert(a, type)).toList());
     }
 
-    private Expr nullif(SqlCall call) {
+    Expr nullif(SqlCall call) {
         Expr a = analyze(call.operand(0));
         Expr b = analyze(call.operand(1));
         if (!TypeRules.comparable(a.type(), b.type())) {

@@ -82,6 +82,11 @@ final class FunctionAnalyzer {
             }
             case "SUBSTRING":
                 return substring(call);
+            case "COALESCE":
+                return exprs.coalesce(call);
+            case "NULLIF":
+                arity(call, 2, 2);
+                return exprs.nullif(call);
             case "REGEX_REPLACE": {
                 arity(call, 3, 5);
                 List<Expr> args = new ArrayList<>(List.of(chars(call, 0, -1), chars(call, 1, -1), chars(call, 2, -1)));
