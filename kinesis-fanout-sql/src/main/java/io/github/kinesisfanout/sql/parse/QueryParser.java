@@ -33,7 +33,15 @@ final class QueryParser {
             new String[] {"WINDOW", "windowed aggregation (WINDOW/GROUP BY) is not supported yet"},
             new String[] {"CURSOR", "table functions (TABLE(... CURSOR(...))) are not supported yet"});
 
+    private static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =
+            SqlParser.create("", CONFIG).getMetadata();
+
     private QueryParser() {
+    }
+
+    /** Whether an unquoted word is reserved (TIMESTAMP, USER, VALUES, YEAR...) and must be quoted as a name. */
+    static boolean isReserved(String upperCaseWord) {
+        return METADATA.isReservedWord(upperCaseWord);
     }
 
     static Statement.CreatePump parsePump(String code, Token name, boolean orReplace, List<Token> query) {
