@@ -164,6 +164,10 @@ final class Runtime implements RunningApplication {
     /** Adds a row to its window's group; a row of a later window first closes the open one. */
     private void aggregate(Channel.Reader reader, Channel source, StreamRow row) {
         Window window = reader.window();
+        if (window.isOpen() && row.rowtime >= window.end()) {
+            // Any row of the stream moves time on, filtered out or not: the open window is complete.
+            close(reader);
+        }
         try {
             BranchPlan branch = reader.branch();
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
