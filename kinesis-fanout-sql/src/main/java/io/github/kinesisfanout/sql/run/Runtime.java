@@ -1,0 +1,252 @@
+package io.github.kinesisfanout.sql.run;
+
+import io.github.kinesisfanout.sql.InputRecord;
+import io.github.kinesisfanout.sql.Row;
+import io.github.kinesisfanout.sql.RowSink;
+import io.github.kinesisfanout.sql.RunningApplication;
+import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
+import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.plan.BranchPlan;
+import io.github.kinesisfanout.sql.plan.EvaluationException;
+import io.github.kinesisfanout.sql.plan.PumpPlan;
+import io.github.kinesisfanout.sql.plan.RunContext;
+import io.github.kinesisfanout.sql.plan.StreamRow;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running instance: push-based. A row entering a stream goes to the host's sinks, then through each
+ * pump branch reading the stream, depth first; rows that fail go to error_stream and the instance
+ * goes on. ROWTIME must not decrease within a stream: a late row goes to error_stream.
+ */
+final class Runtime implements RunningApplication {
+
+    private final Channel[] channels;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final RecordDecoder[] decoders;
+    private final Channel errors;
+    private final RunContext context;
+    private final Clock clock;
+    private final JsonOutputFormat[] rowRenderers;
+    private final Decoded decoded = new Decoded();
+    private long timeBound = Long.MIN_VALUE;
+
+    Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
+        this.clock = clock;
+        this.context = new RunContext(clock);
+        this.decoders = decoders;
+        List<StreamDef> streams = app.streams();
+        channels = new Channel[streams.size()];
+        rowRenderers = new JsonOutputFormat[streams.size()];
+        for (int i = 0; i < channels.length; i++) {
+            channels[i] = new Channel(streams.get(i));
+            rowRenderers[i] = new JsonOutputFormat(channels[i].columnNames);
+            byName.put(streams.get(i).name(), i);
+        }
+        errors = channels[byName.get(StreamDef.ERROR_STREAM)];
+        for (PumpPlan pump : pumps) {
+            for (BranchPlan branch : pump.branches()) {
+                channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
+                        branch.aggregate() == null ? null : new Window(branch.aggregate())));
+            }
+        }
+    }
+
+    @Override
+    public void subscribe(String streamName, RowSink sink) {
+        channel(streamName).sinks.add(sink);
+    }
+
+    @Override
+    public void pushRecord(String inputStreamName, InputRecord record) {
+        Channel channel = channel(inputStreamName);
+        if (channel.stream.role() != StreamDef.Role.INPUT) {
+            throw new IllegalArgumentException("\"" + inputStreamName + "\" is not an input stream");
+        }
+        decoded.channel = channel;
+        decoded.record = record;
+        decoders[channel.stream.inputIndex()].decode(record.data(), decoded);
+    }
+
+    /** Receives what a decoder makes of the record being pushed; one instance, reused (single-threaded). */
+    private final class Decoded implements RecordDecoder.Output {
+        Channel channel;
+        InputRecord record;
+
+        @Override
+        public void row(Object[] values) {
+            emit(channel, new StreamRow(values, record.rowtimeMillis(), record.approximateArrivalMillis(), context), null);
+        }
+
+        @Override
+        public void error(String errorName, String message, byte[] data) {
+            Runtime.this.error(errorName, message, record.rowtimeMillis(), data, null);
+        }
+    }
+
+    @Override
+    public void pushRow(String streamName, Object[] values, long rowtimeMillis) {
+        Channel channel = channel(streamName);
+        if (channel.stream.role() == StreamDef.Role.ERROR) {
+            throw new IllegalArgumentException("error_stream is written by the engine only");
+        }
+        emit(channel, new StreamRow(RowValues.check(channel.stream, values), rowtimeMillis, rowtimeMillis, context),
+                null);
+    }
+
+    /** Closes every open window that ends at or before the bound (reference §5: a rowtime bound emits idle windows). */
+    @Override
+    public void advanceTime(long rowtimeMillis) {
+        timeBound = Math.max(timeBound, rowtimeMillis);
+        for (Channel channel : channels) {
+            for (Channel.Reader reader : channel.readers) {
+                if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
+                    close(reader);
+                }
+            }
+        }
+    }
+
+    private Channel channel(String name) {
+        Integer index = byName.get(name);
+        if (index == null) {
+            throw new IllegalArgumentException("No in-application stream \"" + name + "\"; streams are "
+                    + byName.keySet());
+        }
+        return channels[index];
+    }
+
+    private void emit(Channel channel, StreamRow row, String pump) {
+        if (row.rowtime < channel.lastRowtime) {
+            error("Late_Row", "ROWTIME " + io.github.kinesisfanout.sql.type.Values.text(
+                    io.github.kinesisfanout.sql.type.Values.timestamp(row.rowtime)) + " is earlier than the last ROWTIME "
+                    + "of stream \"" + channel.stream.name() + "\"", row.rowtime,
+                    rowRenderers[index(channel)].serialize(row.values), pump);
+            return;
+        }
+        channel.lastRowtime = row.rowtime;
+        if (!channel.sinks.isEmpty()) {
+            Row out = new Row(channel.stream.name(), channel.columnNames, row.values, row.rowtime);
+            for (RowSink sink : channel.sinks) {
+                sink.accept(out);
+            }
+        }
+        for (Channel.Reader reader : channel.readers) {
+            run(reader, channel, row);
+        }
+    }
+
+    private void run(Channel.Reader reader, Channel source, StreamRow row) {
+        if (reader.window() != null) {
+            aggregate(reader, source, row);
+            return;
+        }
+        PumpPlan pump = reader.pump();
+        BranchPlan branch = reader.branch();
+        Object[] out;
+        long rowtime;
+        try {
+            if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
+                return;
+            }
+            out = project(pump, branch, channels[pump.target()], row);
+            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, row);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                    pump.name());
+            return;
+        }
+        emit(channels[pump.target()], new StreamRow(out, rowtime, row.arrival, context), pump.name());
+    }
+
+    /** Adds a row to its window's group; a row of a later window first closes the open one. */
+    private void aggregate(Channel.Reader reader, Channel source, StreamRow row) {
+        Window window = reader.window();
+        if (window.isOpen() && row.rowtime >= window.end()) {
+            // Any row of the stream moves time on, filtered out or not: the open window is complete.
+            close(reader);
+        }
+        try {
+            BranchPlan branch = reader.branch();
+            if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
+                return;
+            }
+            Object start = branch.aggregate().window().eval(row);
+            if (start == null) {
+                return;
+            }
+            long startMillis = io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) start);
+            if (window.isOpen() && startMillis > window.start()) {
+                close(reader);
+            }
+            window.add(startMillis, row);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                    reader.pump().name());
+        }
+    }
+
+    /** Emits one row per group of the open window, with the ROWTIME of the window's end. */
+    private void close(Channel.Reader reader) {
+        PumpPlan pump = reader.pump();
+        BranchPlan branch = reader.branch();
+        Channel target = channels[pump.target()];
+        Window window = reader.window();
+        long end = window.end();
+        for (Window.Closed closed : window.close()) {
+            Object[] aggregateRow = closed.row();
+            StreamRow row = new StreamRow(aggregateRow, end, end, context);
+            Object[] out;
+            try {
+                if (closed.error() != null) {
+                    throw closed.error();
+                }
+                if (branch.aggregate().having() != null && branch.aggregate().having().eval(row) != Boolean.TRUE) {
+                    continue;
+                }
+                out = project(pump, branch, target, row);
+            } catch (EvaluationException e) {
+                error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
+                continue;
+            }
+            emit(target, new StreamRow(out, end, end, context), pump.name());
+        }
+    }
+
+    private static Object[] project(PumpPlan pump, BranchPlan branch, Channel target, StreamRow row) {
+        Object[] out = new Object[target.columnNames.size()];
+        int[] columns = pump.targetColumns();
+        for (int i = 0; i < columns.length; i++) {
+            out[columns[i]] = branch.projections()[i].eval(row);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null && pump.notNull()[i]) {
+                throw new EvaluationException("Null_Error", "Column '" + target.columnNames.get(i) + "' of stream \""
+                        + target.stream.name() + "\" is NOT NULL but the value is NULL");
+            }
+        }
+        return out;
+    }
+
+    private static long rowtime(BranchPlan branch, StreamRow row) {
+        Object value = branch.rowtime().eval(row);
+        if (value == null) {
+            throw new EvaluationException("Null_Error", "The expression AS ROWTIME is NULL");
+        }
+        return io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) value);
+    }
+
+    private void error(String name, String message, long dataRowtime, byte[] data, String pump) {
+        Object[] values = ErrorRows.row(clock.millis(), name, message, dataRowtime, data, pump);
+        Row row = new Row(errors.stream.name(), errors.columnNames, values, dataRowtime);
+        for (RowSink sink : errors.sinks) {
+            sink.accept(row);
+        }
+    }
+
+    private int index(Channel channel) {
+        return byName.get(channel.stream.name());
+    }
+}
