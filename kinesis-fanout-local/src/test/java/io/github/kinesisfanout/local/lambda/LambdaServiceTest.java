@@ -81,6 +81,15 @@ class LambdaServiceTest {
     }
 
     @Test
+    void reportsAMissingHandlerClassAsAFunctionError() throws Exception {
+        lambda.invoke("CreateFunction", zipFunction("missing", "example.Missing"), context);
+        JsonNode output = invoke("missing", "{}");
+        assertEquals("Unhandled", output.path("FunctionError").asText());
+        assertEquals("Class not found: example.Missing",
+                JSON.readTree(output.get("Payload").binaryValue()).path("errorMessage").asText());
+    }
+
+    @Test
     void enforcesTheTimeout() throws Exception {
         ObjectNode create = zipFunction("slow", "example.SlowHandler::sleep");
         create.put("Timeout", 1);
