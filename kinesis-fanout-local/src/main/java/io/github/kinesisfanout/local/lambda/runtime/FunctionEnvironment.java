@@ -33,7 +33,7 @@ final class FunctionEnvironment implements AutoCloseable {
     }
 
     /** Calls the handler; exceptions it throws come out as InvocationTargetException's cause. */
-    byte[] call(byte[] payload, InvocationInfo info) throws Throwable {
+    byte[] call(byte[] payload, InvocationInfo info) throws Exception {
         Class<?>[] types = handler.method().getParameterTypes();
         Object[] args = new Object[types.length];
         Object context = handler.takesContext()
@@ -54,7 +54,11 @@ final class FunctionEnvironment implements AutoCloseable {
             Object result = handler.method().invoke(handler.instance(), args);
             return handler.streaming() ? out.toByteArray() : codec.encode(result);
         } catch (InvocationTargetException e) {
-            throw e.getCause();
+            // FutureTask hands Errors and Exceptions alike to the caller as the ExecutionException's cause.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (Exception) e.getCause();
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }

@@ -132,6 +132,11 @@ public final class JavaRuntime implements AutoCloseable {
                 "AWS_LAMBDA_LOG_GROUP_NAME", logGroup, "AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
     }
 
+    /** The console as it was before function output was routed: where function log lines are printed. */
+    public static java.io.PrintStream console() {
+        return InvocationScope.console();
+    }
+
     @Override
     public void close() {
         closed = true;
