@@ -6,6 +6,11 @@ import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
 import io.github.kinesisfanout.local.iam.IamPolicyResource;
 import io.github.kinesisfanout.local.iam.IamRoleResource;
 import io.github.kinesisfanout.local.kinesis.KinesisStreamResource;
+import io.github.kinesisfanout.local.lambda.EventSourceMappingResource;
+import io.github.kinesisfanout.local.lambda.LambdaFunctionResource;
+import io.github.kinesisfanout.local.lambda.LambdaPermissionResource;
+import io.github.kinesisfanout.local.logs.LogGroupResource;
+import io.github.kinesisfanout.local.s3.S3BucketResource;
 import java.util.Optional;
 
 /**
@@ -22,7 +27,12 @@ final class CloudFormationResources {
                 .register(new KinesisStreamResource())
                 .register(new IamRoleResource())
                 .register(new IamPolicyResource())
-                .register(new IamManagedPolicyResource());
+                .register(new IamManagedPolicyResource())
+                .register(new S3BucketResource())
+                .register(new LogGroupResource())
+                .register(new LambdaFunctionResource())
+                .register(new EventSourceMappingResource())
+                .register(new LambdaPermissionResource());
     }
 
     /** Finds services in the registry at call time, so services registered later are found too. */
