@@ -1,0 +1,40 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.sql.CompiledApplication;
+import io.github.kinesisfanout.sql.InputSchema;
+import io.github.kinesisfanout.sql.SqlCompilationException;
+import io.github.kinesisfanout.sql.SqlEngine;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles an application's code against its inputs with the SQL engine, answering
+ * CodeValidationException with every error's line and column when it does not compile.
+ */
+final class ApplicationCompiler {
+
+    private ApplicationCompiler() {
+    }
+
+    /**
+     * Validates the code of a configuration; code without an input is kept unvalidated until an
+     * input arrives (AddApplicationInput validates it then), since it cannot name its source yet.
+     */
+    static void validate(ApplicationConfig config) {
+        if (config.code() != null && !config.code().isBlank() && !config.inputs().isEmpty()) {
+            compile(config);
+        }
+    }
+
+    static CompiledApplication compile(ApplicationConfig config) {
+        List<InputSchema> schemas = new ArrayList<>();
+        for (ApplicationInput input : config.inputs()) {
+            schemas.add(SchemaMapping.toInputSchema(input.namePrefix(), input.schema(), input.parallelism()));
+        }
+        try {
+            return SqlEngine.compile(config.code() == null ? "" : config.code(), schemas);
+        } catch (SqlCompilationException e) {
+            throw AnalyticsErrors.codeValidation(e.getMessage());
+        }
+    }
+}
