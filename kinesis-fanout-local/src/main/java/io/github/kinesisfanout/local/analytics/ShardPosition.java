@@ -4,9 +4,10 @@ package io.github.kinesisfanout.local.analytics;
  * Where reading of one input shard resumes: after a sequence number, at a timestamp (a reader
  * started at NOW that has read nothing yet), at the trim horizon, or nowhere (shard finished).
  *
- * @param type {@code AFTER_SEQUENCE_NUMBER}, {@code AT_TIMESTAMP}, {@code TRIM_HORIZON} or {@code FINISHED}
+ * @param type {@code AFTER_SEQUENCE_NUMBER}, {@code AT_TIMESTAMP}, {@code TRIM_HORIZON}, {@code LATEST}
+ *     (NOW: just after the newest record; saved as AT_TIMESTAMP of the start) or {@code FINISHED}
  * @param sequenceNumber the last sequence number handed to the engine (AFTER_SEQUENCE_NUMBER)
- * @param timestampMillis the start time (AT_TIMESTAMP)
+ * @param timestampMillis the start time (AT_TIMESTAMP, LATEST)
  */
 record ShardPosition(String type, String sequenceNumber, long timestampMillis) {
 
@@ -14,6 +15,7 @@ record ShardPosition(String type, String sequenceNumber, long timestampMillis) {
     static final String AT_TIMESTAMP = "AT_TIMESTAMP";
     static final String TRIM_HORIZON = "TRIM_HORIZON";
     static final String FINISHED = "FINISHED";
+    static final String LATEST = "LATEST";
 
     static ShardPosition after(String sequenceNumber) {
         return new ShardPosition(AFTER, sequenceNumber, 0);
@@ -21,6 +23,15 @@ record ShardPosition(String type, String sequenceNumber, long timestampMillis) {
 
     static ShardPosition at(long timestampMillis) {
         return new ShardPosition(AT_TIMESTAMP, null, timestampMillis);
+    }
+
+    static ShardPosition latest(long startMillis) {
+        return new ShardPosition(LATEST, null, startMillis);
+    }
+
+    /** The position to save: a LATEST reader that read nothing resumes at its start time. */
+    ShardPosition checkpoint() {
+        return LATEST.equals(type) ? at(timestampMillis) : this;
     }
 
     static ShardPosition trimHorizon() {

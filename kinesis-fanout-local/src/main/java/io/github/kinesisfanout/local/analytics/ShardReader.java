@@ -28,6 +28,7 @@ final class ShardReader {
     private final Thread thread;
     private volatile ShardPosition position;
     private volatile boolean running = true;
+    private String firstIterator;
 
     ShardReader(StreamAccess streams, String streamArn, String shardId, String inAppStream, ShardPosition start,
             EngineLoop engine, Listener listener, String applicationName) {
@@ -42,7 +43,9 @@ final class ShardReader {
         this.thread.setDaemon(true);
     }
 
+    /** Takes the first iterator on the caller's thread, then reads on the reader's own. */
     void start() {
+        firstIterator = iterator();
         thread.start();
     }
 
@@ -66,11 +69,12 @@ final class ShardReader {
 
     private void run() {
         try {
-            String iterator = null;
+            String iterator = firstIterator;
             while (running) {
                 if (iterator == null) {
                     iterator = iterator();
                     if (iterator == null) {
+                        streams.awaitNewData(streamArn, shardId, 1000);
                         continue;
                     }
                 }
@@ -114,13 +118,13 @@ final class ShardReader {
         return true;
     }
 
-    private String iterator() throws InterruptedException {
+    /** An iterator at the current position, or null (logged) when Kinesis refuses one. */
+    private String iterator() {
         ShardPosition at = position;
         try {
             return streams.shardIterator(streamArn, shardId, at.type(), at.sequenceNumber(), at.timestampMillis());
         } catch (AwsServiceException e) {
             LOG.log(System.Logger.Level.WARNING, shardId + ": no iterator: " + e.errorCode() + " " + e.getMessage());
-            streams.awaitNewData(streamArn, shardId, 1000);
             return null;
         }
     }

@@ -33,9 +33,11 @@ final class ShardReaders implements ShardReader.Listener {
         if ("LAST_STOPPED_POINT".equals(startingPosition) && !spec.checkpoints().isEmpty()) {
             positions.putAll(spec.checkpoints());
         } else if (!"TRIM_HORIZON".equals(startingPosition)) {
+            // NOW: iterators are taken before StartApplication returns, so every record put after
+            // it is read.
             long now = System.currentTimeMillis();
             for (StreamAccess.Shard shard : shards) {
-                positions.put(shard.shardId(), shard.closed() ? ShardPosition.finished() : ShardPosition.at(now));
+                positions.put(shard.shardId(), shard.closed() ? ShardPosition.finished() : ShardPosition.latest(now));
             }
         }
         startReady(shards);
@@ -60,7 +62,7 @@ final class ShardReaders implements ShardReader.Listener {
         running.forEach(ShardReader::stop);
         synchronized (this) {
             for (ShardReader reader : running) {
-                positions.put(reader.shardId(), reader.position());
+                positions.put(reader.shardId(), reader.position().checkpoint());
             }
             return new HashMap<>(positions);
         }
