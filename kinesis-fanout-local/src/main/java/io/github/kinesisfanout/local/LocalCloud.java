@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.analytics.AnalyticsService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
@@ -53,6 +54,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
                 settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
                 new JsonWireProtocol());
+        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
     }
 
     /** Binds the port and starts serving; returns this cloud. */

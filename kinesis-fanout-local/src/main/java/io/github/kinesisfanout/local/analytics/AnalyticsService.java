@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceRegistry;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -44,6 +45,16 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         this.run = new RunOperations(this::registry, transitions, streams, lambda);
         this.tags = new TagOperations(this::registry);
         this.discover = new DiscoverOperation(streams, objects);
+    }
+
+    /**
+     * The service as a local cloud registers it: Kinesis through its typed API, looked up when
+     * first used; no Lambda outputs and no S3 discovery until those services are registered.
+     */
+    public static AnalyticsService create(ServiceRegistry registry) {
+        return new AnalyticsService(AnalyticsSettings.defaults()
+                .withTransitionDelay(registry.settings().statusTransitionDelay()),
+                new KinesisStreamAccess(registry::kinesis), null, null);
     }
 
     @Override

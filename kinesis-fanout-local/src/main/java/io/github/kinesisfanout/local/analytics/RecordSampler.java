@@ -56,7 +56,8 @@ final class RecordSampler {
                 break;
             }
             if (!any && !iterators.isEmpty()) {
-                streams.awaitNewData(streamArn, iterators.keySet().iterator().next(), Math.min(left, 100));
+                Map.Entry<String, String> first = iterators.entrySet().iterator().next();
+                streams.awaitNewData(streamArn, first.getKey(), first.getValue(), Math.min(left, 100));
             }
         }
         return records;

@@ -36,6 +36,7 @@ final class RunnerLauncher {
             throw AnalyticsErrors.invalidConfiguration("Application " + app.name
                     + " has a reference data source; reference data is not supported by the local cloud.");
         }
+        requireStream(input.streamArn(), "Input stream");
         CompiledApplication compiled;
         try {
             compiled = ApplicationCompiler.compile(config);
@@ -44,7 +45,6 @@ final class RunnerLauncher {
         }
         Set<String> streamNames = compiled.streams().stream().map(CompiledApplication.StreamDescription::name)
                 .collect(Collectors.toSet());
-        requireStream(input.streamArn(), "Input stream");
         for (ApplicationOutput output : config.outputs()) {
             if (!streamNames.contains(output.name()) && !ERROR_STREAM.equals(output.name())) {
                 throw AnalyticsErrors.invalidConfiguration("Output " + output.id() + " names in-application stream "

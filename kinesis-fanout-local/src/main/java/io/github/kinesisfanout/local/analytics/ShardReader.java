@@ -74,7 +74,7 @@ final class ShardReader {
                 if (iterator == null) {
                     iterator = iterator();
                     if (iterator == null) {
-                        streams.awaitNewData(streamArn, shardId, 1000);
+                        streams.awaitNewData(streamArn, shardId, null, 1000);
                         continue;
                     }
                 }
@@ -85,7 +85,7 @@ final class ShardReader {
                     // ExpiredIteratorException (5 minutes) and throttling: start over from the position.
                     LOG.log(System.Logger.Level.DEBUG, shardId + ": " + e.errorCode() + " " + e.getMessage());
                     iterator = null;
-                    streams.awaitNewData(streamArn, shardId, WAIT_MILLIS);
+                    streams.awaitNewData(streamArn, shardId, null, WAIT_MILLIS);
                     continue;
                 }
                 if (!result.records().isEmpty() && !handOver(result.records())) {
@@ -98,7 +98,7 @@ final class ShardReader {
                 }
                 iterator = result.nextIterator();
                 if (result.records().isEmpty()) {
-                    streams.awaitNewData(streamArn, shardId, WAIT_MILLIS);
+                    streams.awaitNewData(streamArn, shardId, iterator, WAIT_MILLIS);
                 }
             }
         } catch (InterruptedException e) {

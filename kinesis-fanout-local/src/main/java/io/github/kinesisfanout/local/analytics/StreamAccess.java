@@ -23,10 +23,10 @@ public interface StreamAccess {
     List<String> putRecords(String streamArn, List<OutgoingRecord> records);
 
     /**
-     * Waits until a shard may have records newer than the last read, at most {@code timeoutMillis};
+     * Waits until a read from {@code iterator} (null: the shard's tip) would return records, at most {@code timeoutMillis};
      * returns early on new data.
      */
-    void awaitNewData(String streamArn, String shardId, long timeoutMillis) throws InterruptedException;
+    void awaitNewData(String streamArn, String shardId, String iterator, long timeoutMillis) throws InterruptedException;
 
     /** A shard and its lineage. */
     record Shard(String shardId, String parentShardId, String adjacentParentShardId, boolean closed) {

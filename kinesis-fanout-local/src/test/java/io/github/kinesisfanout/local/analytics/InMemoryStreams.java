@@ -111,7 +111,7 @@ final class InMemoryStreams implements StreamAccess {
     }
 
     @Override
-    public synchronized void awaitNewData(String streamArn, String shardId, long timeoutMillis) throws InterruptedException {
+    public synchronized void awaitNewData(String streamArn, String shardId, String iterator, long timeoutMillis) throws InterruptedException {
         wait(timeoutMillis);
     }
 
