@@ -29,12 +29,19 @@ final class ApplicationCompiler {
     static CompiledApplication compile(ApplicationConfig config) {
         List<InputSchema> schemas = new ArrayList<>();
         for (ApplicationInput input : config.inputs()) {
-            schemas.add(SchemaMapping.toInputSchema(input.namePrefix(), input.schema(), input.parallelism()));
+            InputSchema schema = SchemaMapping.toInputSchema(input.namePrefix(), input.schema());
+            // The engine makes PREFIX_001..PREFIX_00N from N consecutive copies of the schema.
+            for (int i = 0; i < input.parallelism(); i++) {
+                schemas.add(schema);
+            }
         }
         try {
             return SqlEngine.compile(config.code() == null ? "" : config.code(), schemas);
         } catch (SqlCompilationException e) {
             throw AnalyticsErrors.codeValidation(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // An unusable input schema (unknown SQL type, bad mapping): the input is invalid, not the code.
+            throw AnalyticsErrors.invalidArgument(e.getMessage());
         }
     }
 }

@@ -23,7 +23,7 @@ final class ApplicationRunner {
         RunningApplication running = spec.compiled().start();
         for (ApplicationOutput output : spec.outputs()) {
             OutputWriter writer = new OutputWriter(spec.applicationName() + "-" + output.name(), destination(output),
-                    output.recordFormatType());
+                    spec.compiled().outputFormat(output.name(), output.recordFormatType()));
             running.subscribe(output.name(), writer::accept);
             writers.add(writer);
         }

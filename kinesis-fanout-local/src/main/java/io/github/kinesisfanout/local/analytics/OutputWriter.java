@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.sql.OutputFormat;
 import io.github.kinesisfanout.sql.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +22,16 @@ final class OutputWriter {
 
     private final String description;
     private final Destination destination;
-    private final RowEncoder encoder;
+    private final OutputFormat format;
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(20_000);
     private final CountDownLatch abandon = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean stopping;
 
-    OutputWriter(String description, Destination destination, String recordFormatType) {
+    OutputWriter(String description, Destination destination, OutputFormat format) {
         this.description = description;
         this.destination = destination;
-        this.encoder = new RowEncoder(recordFormatType);
+        this.format = format;
         this.thread = new Thread(this::run, "analytics-output-" + description);
         this.thread.setDaemon(true);
     }
@@ -41,7 +42,7 @@ final class OutputWriter {
 
     /** Called on the engine thread for every row of the output's in-application stream. */
     void accept(Row row) {
-        byte[] data = encoder.encode(row);
+        byte[] data = format.serialize(row);
         try {
             while (!queue.offer(data, 100, TimeUnit.MILLISECONDS)) {
                 if (abandon.getCount() == 0) {

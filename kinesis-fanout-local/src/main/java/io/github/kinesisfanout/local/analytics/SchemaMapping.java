@@ -11,7 +11,7 @@ final class SchemaMapping {
     private SchemaMapping() {
     }
 
-    static InputSchema toInputSchema(String namePrefix, JsonNode sourceSchema, int parallelism) {
+    static InputSchema toInputSchema(String namePrefix, JsonNode sourceSchema) {
         JsonNode format = sourceSchema.path("RecordFormat");
         JsonNode mapping = format.path("MappingParameters");
         InputSchema.RecordFormat recordFormat;

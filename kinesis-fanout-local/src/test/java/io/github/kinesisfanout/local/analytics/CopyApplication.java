@@ -2,10 +2,12 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.sql.CompiledApplication;
 import io.github.kinesisfanout.sql.InputRecord;
+import io.github.kinesisfanout.sql.OutputFormat;
 import io.github.kinesisfanout.sql.Row;
 import io.github.kinesisfanout.sql.RowSink;
 import io.github.kinesisfanout.sql.RunningApplication;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,36 @@ final class CopyApplication implements CompiledApplication {
     public List<StreamDescription> streams() {
         return List.of(new StreamDescription("OUT", List.of(new ColumnDescription("DATA", "VARCHAR(64)"),
                 new ColumnDescription("STREAM", "VARCHAR(64)"))));
+    }
+
+    @Override
+    public List<String> inputStreamNames() {
+        return List.of("SOURCE_SQL_STREAM_001");
+    }
+
+    /** JSON objects for OUT, CSV lines for error_stream, enough for the runner tests. */
+    @Override
+    public OutputFormat outputFormat(String streamName, String recordFormatType) {
+        return row -> {
+            StringBuilder text = new StringBuilder();
+            if ("CSV".equals(recordFormatType)) {
+                for (int i = 0; i < row.values().length; i++) {
+                    text.append(i > 0 ? "," : "").append(row.values()[i]);
+                }
+                return text.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+            }
+            text.append('{');
+            for (int i = 0; i < row.values().length; i++) {
+                text.append(i > 0 ? "," : "").append('"').append(row.columns().get(i)).append("\":\"")
+                        .append(row.values()[i]).append('"');
+            }
+            return text.append('}').toString().getBytes(StandardCharsets.UTF_8);
+        };
+    }
+
+    @Override
+    public RunningApplication start(Clock clock) {
+        return start();
     }
 
     @Override
