@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import java.net.ConnectException;
 import java.net.URI;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
@@ -18,6 +19,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /** The shared settings and the error translation of every goal. */
@@ -80,6 +82,19 @@ class AbstractFanoutMojoTest {
         MojoFailureException e = assertThrows(MojoFailureException.class, goal::execute);
         assertEquals("test-goal failed: ResourceNotFoundException: Stream Foo under account 000000000000 not found."
                 + " (request id 4a6c-req)", e.getMessage());
+    }
+
+    @Test
+    void anUnreachableEndpointSaysHowToStartTheLocalCloud() {
+        Goal goal = goal();
+        goal.endpoint = "http://127.0.0.1:1";
+        goal.action = () -> {
+            throw SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
+                    .cause(new ConnectException("Connection refused")).build();
+        };
+        MojoFailureException e = assertThrows(MojoFailureException.class, goal::execute);
+        assertTrue(e.getMessage().startsWith("Cannot reach http://127.0.0.1:1: Connection refused. Is the local cloud"
+                + " running (kinesis-fanout:start-local"), e.getMessage());
     }
 
     @Test

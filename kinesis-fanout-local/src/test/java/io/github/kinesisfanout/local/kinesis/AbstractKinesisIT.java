@@ -128,6 +128,16 @@ abstract class AbstractKinesisIT {
         assertNotNull(got.nextShardIterator());
         assertTrue(kinesis.getRecords(r -> r.shardIterator(got.nextShardIterator())).records().isEmpty());
 
+        // A request timestamp (epoch seconds in JSON, tagged epoch milliseconds in CBOR) round-trips.
+        Instant arrival = records.get(0).approximateArrivalTimestamp();
+        String atTimestamp = kinesis.getShardIterator(r -> r.streamName("Transactions").shardId(owner.shardId())
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(arrival)).shardIterator();
+        assertEquals(11, kinesis.getRecords(r -> r.shardIterator(atTimestamp)).records().size());
+        String afterAll = kinesis.getShardIterator(r -> r.streamName("Transactions").shardId(owner.shardId())
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP)
+                .timestamp(records.get(10).approximateArrivalTimestamp().plusMillis(1))).shardIterator();
+        assertTrue(kinesis.getRecords(r -> r.shardIterator(afterAll)).records().isEmpty());
+
         kinesis.deleteStream(r -> r.streamName("Transactions"));
         assertTrue(kinesis.listStreams().streamNames().isEmpty());
         assertEquals(java.util.Set.of(expectedContentType()), contentTypes.requests);

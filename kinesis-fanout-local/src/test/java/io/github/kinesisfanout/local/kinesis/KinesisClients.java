@@ -26,6 +26,14 @@ final class KinesisClients {
         return builder(endpoint, Region.US_EAST_1, recorder).build();
     }
 
+    /** A CBOR client that does not retry, so throttling errors reach the test. */
+    static KinesisClient cborWithoutRetries(URI endpoint) {
+        return builder(endpoint, Region.US_EAST_1, null)
+                .overrideConfiguration(c -> c.retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy
+                        .doNotRetry()))
+                .build();
+    }
+
     static KinesisClient cbor(URI endpoint, Region region) {
         return builder(endpoint, region, null).build();
     }

@@ -61,6 +61,15 @@ class KinesisErrorsIT {
     }
 
     @Test
+    void shardQuotaIsLimitExceeded() {
+        var e = assertThrows(software.amazon.awssdk.services.kinesis.model.LimitExceededException.class,
+                () -> kinesis.createStream(r -> r.streamName("huge").shardCount(500)));
+        assertTrue(e.awsErrorDetails().errorMessage().startsWith("This request would exceed the shard limit for the "
+                + "account 000000000000 in us-east-1. Current shard count for the account: 1. Limit: 500."),
+                e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void duplicateStreamIsResourceInUse() {
         ResourceInUseException e = assertThrows(ResourceInUseException.class,
                 () -> kinesis.createStream(r -> r.streamName("s").shardCount(1)));
