@@ -35,11 +35,11 @@ final class RecordWriter {
     /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
     static void validate(PutRecordsEntry entry, String member) {
         if (entry.partitionKey() == null) {
-            throw KinesisErrors.validation("null", member + "partitionKey", "not be null");
+            throw KinesisErrors.validation(null, member + "partitionKey", "not be null");
         }
         Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
         if (entry.data() == null) {
-            throw KinesisErrors.validation("null", member + "data", "not be null");
+            throw KinesisErrors.validation(null, member + "data", "not be null");
         }
         if (entry.data().length > MAX_RECORD_BYTES) {
             throw KinesisErrors.validation("java.nio.HeapByteBuffer[pos=0 lim=" + entry.data().length + " cap="
@@ -50,7 +50,9 @@ final class RecordWriter {
             throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
-        if (entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit: only encode when that could exceed.
+        if (entry.data().length + 3L * entry.partitionKey().length() > MAX_RECORD_BYTES
+                && entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
                 > MAX_RECORD_BYTES) {
             throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
                     + (entry.data().length + entry.partitionKey().length()) + " bytes");
