@@ -64,9 +64,17 @@ public final class IamService implements AwsService {
                 role(entities, input).assumeRolePolicy = document(input, "PolicyDocument");
                 yield JsonNodeFactory.instance.objectNode();
             }
+            case "UpdateRole" -> {
+                IamEntities.Role role = role(entities, input);
+                if (Members.has(input, "Description")) {
+                    role.description = input.get("Description").asText();
+                }
+                role.maxSessionDuration = Members.integer(input, "MaxSessionDuration", role.maxSessionDuration, VALIDATION);
+                yield JsonNodeFactory.instance.objectNode();
+            }
             case "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "CreatePolicy",
                     "GetPolicy", "DeletePolicy", "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies",
-                    "GetPolicyVersion" -> policies.invoke(operation, input, entities, context);
+                    "GetPolicyVersion", "CreatePolicyVersion" -> policies.invoke(operation, input, entities, context);
             default -> throw AwsServiceException.notSupported("IAM", operation);
         };
     }

@@ -50,7 +50,9 @@ final class RecordWriter {
             throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
-        if (entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit: only encode when that could exceed.
+        if (entry.data().length + 3L * entry.partitionKey().length() > MAX_RECORD_BYTES
+                && entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
                 > MAX_RECORD_BYTES) {
             throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
                     + (entry.data().length + entry.partitionKey().length()) + " bytes");

@@ -13,6 +13,7 @@ final class Shard {
     private final String adjacentParentShardId;
     private final long createdMillis;
     private final ShardLog log;
+    private final String sequencePrefix;
     private volatile String endingSequenceNumber;
     private volatile long closedMillis = Long.MAX_VALUE;
     private final ThroughputMeter meter = new ThroughputMeter();
@@ -27,6 +28,7 @@ final class Shard {
         this.adjacentParentShardId = adjacentParentShardId;
         this.createdMillis = createdMillis;
         this.log = log;
+        this.sequencePrefix = SequenceNumbers.prefix(createdMillis, index);
     }
 
     /** AWS shard ids: {@code shardId-} and the index in 12 zero-padded digits. */
@@ -75,7 +77,7 @@ final class Shard {
     }
 
     String sequenceNumber(long counter) {
-        return SequenceNumbers.format(createdMillis, index, counter);
+        return SequenceNumbers.format(sequencePrefix, counter);
     }
 
     String startingSequenceNumber() {
