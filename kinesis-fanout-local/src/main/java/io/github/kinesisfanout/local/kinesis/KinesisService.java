@@ -39,6 +39,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         RecordOperations recordOps = new RecordOperations(streams, writer, reader, config);
         ReshardOperations reshardOps = new ReshardOperations(streams);
         StreamSettingsOperations settingsOps = new StreamSettingsOperations(streams);
+        AccountOperations accountOps = new AccountOperations(streams);
         this.operations = Map.ofEntries(
                 Map.entry("CreateStream", streamOps::createStream),
                 Map.entry("DeleteStream", streamOps::deleteStream),
@@ -57,7 +58,9 @@ public final class KinesisService implements AwsService, AutoCloseable {
                 Map.entry("DecreaseStreamRetentionPeriod", settingsOps::decreaseRetention),
                 Map.entry("AddTagsToStream", settingsOps::addTags),
                 Map.entry("RemoveTagsFromStream", settingsOps::removeTags),
-                Map.entry("ListTagsForStream", settingsOps::listTags));
+                Map.entry("ListTagsForStream", settingsOps::listTags),
+                Map.entry("DescribeLimits", accountOps::describeLimits),
+                Map.entry("UpdateStreamMode", accountOps::updateStreamMode));
         // Reads trim lazily; this sweep also frees memory of streams nobody reads.
         this.trimming = config.scheduler().scheduleWithFixedDelay(streams::trimAll, 1, 1, TimeUnit.MINUTES);
     }
