@@ -176,7 +176,6 @@ final class ExprAnalyzer {
     private Expr caseExpr(SqlCase sqlCase) {
         List<Expr> conditions = new ArrayList<>();
         List<Expr> results = new ArrayList<>();
-        SqlType type = SqlType.NULL;
         for (int i = 0; i < sqlCase.getWhenOperands().size(); i++) {
             conditions.add(condition(sqlCase.getWhenOperands().get(i), "CASE WHEN"));
             results.add(analyze(sqlCase.getThenOperands().get(i)));
@@ -185,7 +184,7 @@ final class ExprAnalyzer {
         Expr otherwise = elseNode == null ? new Expr.Literal(null, SqlType.NULL) : analyze(elseNode);
         List<Expr> all = new ArrayList<>(results);
         all.add(otherwise);
-        type = commonType(all, sqlCase, "CASE");
+        SqlType type = commonType(all, sqlCase, "CASE");
         List<Expr> converted = new ArrayList<>();
         for (Expr r : results) {
             converted.add(convert(r, type));
@@ -193,7 +192,7 @@ final class ExprAnalyzer {
         return new Expr.Case(conditions, converted, convert(otherwise, type), type);
     }
 
-    private Expr coalesce(SqlCall call) {
+    Expr coalesce(SqlCall call) {
         List<Expr> args = new ArrayList<>();
         for (SqlNode operand : call.getOperandList()) {
             args.add(analyze(operand));
@@ -202,7 +201,7 @@ final class ExprAnalyzer {
         return new Expr.Call(Op.COALESCE, type, args.stream().map(a -> convert(a, type)).toList());
     }
 
-    private Expr nullif(SqlCall call) {
+    Expr nullif(SqlCall call) {
         Expr a = analyze(call.operand(0));
         Expr b = analyze(call.operand(1));
         if (!TypeRules.comparable(a.type(), b.type())) {

@@ -82,6 +82,11 @@ final class FunctionAnalyzer {
             }
             case "SUBSTRING":
                 return substring(call);
+            case "COALESCE":
+                return exprs.coalesce(call);
+            case "NULLIF":
+                arity(call, 2, 2);
+                return exprs.nullif(call);
             case "REGEX_REPLACE": {
                 arity(call, 3, 5);
                 List<Expr> args = new ArrayList<>(List.of(chars(call, 0, -1), chars(call, 1, -1), chars(call, 2, -1)));
@@ -173,7 +178,7 @@ final class FunctionAnalyzer {
         List<SqlNode> operands = call.getOperandList();
         if (operands.size() == 2) {
             Expr value = exprs.analyze(operands.get(0));
-            if (!value.type().isDatetime() || value.type().kind() == SqlType.Kind.TIME && false) {
+            if (!value.type().isDatetime()) {
                 throw new SemanticError(ExprAnalyzer.pos(call), (floor ? "FLOOR" : "CEIL")
                         + "(... TO unit) expects a datetime, not " + value.type());
             }

@@ -47,10 +47,10 @@ final class SelectAnalyzer {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
         }
         if (select.getGroup() != null && !select.getGroup().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getGroup().get(0)), WINDOWED);
+            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), WINDOWED);
         }
         if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getWindowList().get(0)), WINDOWED);
+            throw new SemanticError(ExprAnalyzer.pos(select.getWindowList()), WINDOWED);
         }
         if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), WINDOWED);

@@ -16,8 +16,9 @@ final class Suggestions {
         String lower = name.toLowerCase(Locale.ROOT);
         for (String candidate : candidates) {
             int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
-            int allowed = Math.max(2, Math.min(name.length(), candidate.length()) / 3);
-            if (distance <= allowed && distance < bestDistance) {
+            // A close name: at most a third of it differs (at least one edit), and not all of it.
+            int allowed = Math.max(1, Math.min(name.length(), candidate.length()) / 3);
+            if (distance <= allowed && distance < name.length() && distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
             }

@@ -49,14 +49,19 @@ final class QueryParser {
         try {
             node = SqlParser.create(new String(text), CONFIG).parseStmt();
         } catch (SqlParseException e) {
-            for (Token t : query) {
-                for (String[] unsupported : UNSUPPORTED) {
+            for (String[] unsupported : UNSUPPORTED) {
+                for (Token t : query) {
                     if (t.isKeyword(unsupported[0])) {
                         throw new ParseError(t.pos(), unsupported[1]);
                     }
                 }
             }
-            throw new ParseError(SourcePos.of(e.getPos()), syntaxMessage(e));
+            String message = syntaxMessage(e);
+            if (message.contains("\"<EOF>\"")) {
+                // Calcite places the end of input on the last character read; point at the statement's end.
+                throw new ParseError(end.pos(), "Syntax error: unexpected end of statement");
+            }
+            throw new ParseError(SourcePos.of(e.getPos()), message);
         }
         if (!(node instanceof SqlInsert insert)) {
             throw new ParseError(first.pos(), "Expected INSERT INTO <stream> SELECT STREAM ... in pump " + name.text());

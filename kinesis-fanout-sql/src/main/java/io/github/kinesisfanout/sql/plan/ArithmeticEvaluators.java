@@ -52,20 +52,19 @@ final class ArithmeticEvaluators {
             return interval(op);
         }
         if (type.isIntegral()) {
-            SqlType.Kind kind = type.kind();
             return switch (op) {
-                case PLUS -> (x, y) -> Numbers.integral(exact(() -> Math.addExact(Numbers.toLong(x), Numbers.toLong(y)), type), kind);
-                case MINUS -> (x, y) -> Numbers.integral(exact(() -> Math.subtractExact(Numbers.toLong(x), Numbers.toLong(y)), type), kind);
-                case TIMES -> (x, y) -> Numbers.integral(exact(() -> Math.multiplyExact(Numbers.toLong(x), Numbers.toLong(y)), type), kind);
+                case PLUS -> (x, y) -> fit(exact(() -> Math.addExact(Numbers.toLong(x), Numbers.toLong(y)), type), type);
+                case MINUS -> (x, y) -> fit(exact(() -> Math.subtractExact(Numbers.toLong(x), Numbers.toLong(y)), type), type);
+                case TIMES -> (x, y) -> fit(exact(() -> Math.multiplyExact(Numbers.toLong(x), Numbers.toLong(y)), type), type);
                 case DIVIDE -> (x, y) -> {
                     long d = nonZero(Numbers.toLong(y));
                     long n = Numbers.toLong(x);
                     if (n == Long.MIN_VALUE && d == -1) {
-                        throw Numbers.overflow("-" + n, kind);
+                        throw EvaluationException.arithmetic("Numeric overflow: the result does not fit in " + type);
                     }
-                    return Numbers.integral(n / d, kind);
+                    return fit(n / d, type);
                 };
-                default -> (x, y) -> Numbers.integral(Numbers.toLong(x) % nonZero(Numbers.toLong(y)), kind);
+                default -> (x, y) -> fit(Numbers.toLong(x) % nonZero(Numbers.toLong(y)), type);
             };
         }
         if (type.kind() == SqlType.Kind.DECIMAL) {
@@ -120,6 +119,25 @@ final class ArithmeticEvaluators {
                 return Numbers.toDecimal(x).divide(d, 0, RoundingMode.HALF_UP).longValueExact();
             };
         };
+    }
+
+    /** A whole-number result in its type; out of range is an overflow of the operation. */
+    private static Object fit(long v, SqlType type) {
+        switch (type.kind()) {
+            case INTEGER:
+                if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                    throw EvaluationException.arithmetic("Numeric overflow: the result does not fit in " + type);
+                }
+                return (int) v;
+            case BIGINT:
+                return v;
+            default:
+                try {
+                    return Numbers.integral(v, type.kind());
+                } catch (EvaluationException e) {
+                    throw EvaluationException.arithmetic("Numeric overflow: the result does not fit in " + type);
+                }
+        }
     }
 
     private static Object approximate(double v, boolean real) {

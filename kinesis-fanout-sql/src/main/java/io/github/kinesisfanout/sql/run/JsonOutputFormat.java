@@ -60,7 +60,7 @@ public final class JsonOutputFormat implements OutputFormat {
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             w.number(((Number) v).longValue());
         } else if (v instanceof BigDecimal d) {
-            w.ascii(d.toPlainString());
+            w.decimal(d);
         } else if (v instanceof Double d) {
             w.ascii(Double.isFinite(d) ? d.toString() : "null");
         } else if (v instanceof Float f) {
@@ -105,11 +105,57 @@ public final class JsonOutputFormat implements OutputFormat {
         }
 
         void number(long v) {
-            if (v >= 0 && v < 10) {
-                write('0' + (int) v);
+            if (v == Long.MIN_VALUE) {
+                ascii(Long.toString(v));
                 return;
             }
-            ascii(Long.toString(v));
+            ensure(20);
+            if (v < 0) {
+                buf[len++] = '-';
+                v = -v;
+            }
+            int start = len;
+            do {
+                buf[len++] = (byte) ('0' + (int) (v % 10));
+                v /= 10;
+            } while (v != 0);
+            reverse(start, len - 1);
+        }
+
+        /** A DECIMAL in plain notation with its scale (12.50, -0.01), without building a String. */
+        void decimal(BigDecimal d) {
+            int scale = d.scale();
+            if (scale < 0 || scale > 18 || d.precision() > 18) {
+                ascii(d.toPlainString());
+                return;
+            }
+            long unscaled = d.unscaledValue().longValue();
+            ensure(22);
+            if (unscaled < 0) {
+                buf[len++] = '-';
+                unscaled = -unscaled;
+            }
+            int start = len;
+            for (int i = 0; i < scale; i++) {
+                buf[len++] = (byte) ('0' + (int) (unscaled % 10));
+                unscaled /= 10;
+            }
+            if (scale > 0) {
+                buf[len++] = '.';
+            }
+            do {
+                buf[len++] = (byte) ('0' + (int) (unscaled % 10));
+                unscaled /= 10;
+            } while (unscaled != 0);
+            reverse(start, len - 1);
+        }
+
+        private void reverse(int i, int j) {
+            while (i < j) {
+                byte t = buf[i];
+                buf[i++] = buf[j];
+                buf[j--] = t;
+            }
         }
 
         void string(String s) {
@@ -118,7 +164,9 @@ public final class JsonOutputFormat implements OutputFormat {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-                    ensure(1);
+                    if (len == buf.length) {
+                        ensure(1);
+                    }
                     buf[len++] = (byte) c;
                 } else if (c == '"' || c == '\\') {
                     write('\\');
