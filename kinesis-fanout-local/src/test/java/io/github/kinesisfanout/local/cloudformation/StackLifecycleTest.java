@@ -129,6 +129,8 @@ class StackLifecycleTest {
         AwsServiceException missing = assertThrows(AwsServiceException.class,
                 () -> cfn.call("DescribeStacks", input().put("StackName", "nope")));
         assertEquals("Stack with id nope does not exist", missing.getMessage());
+        assertEquals("Stack [nope] does not exist", assertThrows(AwsServiceException.class,
+                () -> cfn.call("UpdateStack", stackInput("nope", "Resources: {A: {Type: Test::Widget}}"))).getMessage());
         assertEquals("{}", cfn.call("DeleteStack", input().put("StackName", "nope")).toString());
     }
 
