@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Create in dependency order, rollback, unsupported types, template errors and delete of the CloudFormation service. */
 class StackLifecycleTest {
 
     private static final String CHAIN = """
