@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 
 /**
  * IAM policy operations: inline role policies (Put/Get/Delete/ListRolePolicies), customer managed
@@ -57,7 +58,7 @@ final class IamPolicies {
                 IamEntities.Policy policy = policy(entities, input);
                 output.putObject("PolicyVersion").put("Document", IamService.urlEncode(policy.document()))
                         .put("VersionId", "v" + policy.version()).put("IsDefaultVersion", true)
-                        .put("CreateDate", policy.created().toString());
+                        .set("CreateDate", Timestamps.node(policy.created()));
             }
             case "CreatePolicyVersion" -> {
                 // Only the default version is kept: a new version that is not the default is not recorded.
@@ -69,7 +70,7 @@ final class IamPolicies {
                         makeDefault ? policy.version() + 1 : policy.version());
                 entities.policies.put(policy.arn(), next);
                 output.putObject("PolicyVersion").put("VersionId", "v" + (policy.version() + 1))
-                        .put("IsDefaultVersion", makeDefault).put("CreateDate", iam.now().toString());
+                        .put("IsDefaultVersion", makeDefault).set("CreateDate", Timestamps.node(iam.now()));
             }
             case "DeletePolicy" -> {
                 IamEntities.Policy policy = policy(entities, input);
@@ -148,8 +149,8 @@ final class IamPolicies {
         if (policy.description() != null) {
             node.put("Description", policy.description());
         }
-        node.put("CreateDate", policy.created().toString());
-        node.put("UpdateDate", policy.created().toString());
+        node.set("CreateDate", Timestamps.node(policy.created()));
+        node.set("UpdateDate", Timestamps.node(policy.created()));
         return node;
     }
 

@@ -9,6 +9,7 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -153,7 +154,7 @@ public final class IamService implements AwsService {
         node.put("RoleName", role.name);
         node.put("RoleId", role.id);
         node.put("Arn", role.arn);
-        node.put("CreateDate", role.created.toString());
+        node.set("CreateDate", Timestamps.node(role.created));
         node.put("AssumeRolePolicyDocument", urlEncode(role.assumeRolePolicy));
         if (role.description != null) {
             node.put("Description", role.description);

@@ -91,7 +91,7 @@ final class RecordOperations {
         List<PutRecordsResultEntry> results = writer.write(stream, entries, true);
         ObjectNode out = KinesisJson.object();
         int failed = 0;
-        ArrayNode resultNodes = JsonNodeFactoryHolder.array();
+        ArrayNode resultNodes = KinesisJson.array();
         for (PutRecordsResultEntry result : results) {
             ObjectNode node = resultNodes.addObject();
             if (result.failed()) {
@@ -179,12 +179,5 @@ final class RecordOperations {
             out.set("ChildShards", KinesisJson.childShards(result.childShards()));
         }
         return out;
-    }
-
-    /** Array nodes without a mapper. */
-    private static final class JsonNodeFactoryHolder {
-        static ArrayNode array() {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        }
     }
 }
