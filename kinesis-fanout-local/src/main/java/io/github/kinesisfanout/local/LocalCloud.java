@@ -1,5 +1,7 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.analytics.AnalyticsService;
+import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
@@ -69,6 +71,10 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
                 s3, logs, new KinesisTypedSource(registry::kinesis)), LambdaRoutes.protocol());
+        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
+        registry.register(new CloudFormationService(CloudFormationResources.handlers(),
+                CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
+                new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
     }
 
     /** Binds the port and starts serving; returns this cloud. */
