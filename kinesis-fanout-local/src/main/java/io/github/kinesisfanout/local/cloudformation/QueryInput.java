@@ -43,7 +43,8 @@ final class QueryInput {
             value = value.get("member");
         }
         List<JsonNode> items = new ArrayList<>();
-        if (value == null || value.isNull()) {
+        // The SDK sends an explicitly empty list as "Name=" (an empty string).
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()) {
             return items;
         }
         if (value.isArray()) {

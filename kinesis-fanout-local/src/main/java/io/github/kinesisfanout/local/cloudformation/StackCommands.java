@@ -42,7 +42,10 @@ final class StackCommands {
     }
 
     JsonNode updateStack(ObjectNode input, RequestContext request, StackStore store) {
-        Stack stack = store.get(QueryInput.required(input, "StackName"));
+        String name = QueryInput.required(input, "StackName");
+        // UpdateStack words a missing stack differently from DescribeStacks.
+        Stack stack = store.find(name).orElseThrow(() -> new AwsServiceException("ValidationError",
+                "Stack [" + name + "] does not exist"));
         TemplateSource source = TemplateSource.of(input, stack, deployments);
         StackDefinition current = stack.definition();
         StackDefinition next = definition(input, source, current.parameters(), current.tags());

@@ -90,7 +90,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
     public PutRecordsResultEntry putRecord(RequestContext ctx, String streamName, PutRecordsEntry entry) {
         RecordWriter.validate(entry, "");
         Stream stream = streams.resolveForData(ctx, streamName, null);
-        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false).get(0);
+        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, false).get(0);
         if (result.failed()) {
             throw new AwsServiceException(result.errorCode(), result.errorMessage());
         }
@@ -106,7 +106,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         for (int i = 0; i < entries.size(); i++) {
             RecordWriter.validate(entries.get(i), "records." + (i + 1) + ".member.");
         }
-        return writer.write(streams.resolveForData(ctx, streamName, null), entries, false);
+        return writer.write(streams.resolveForData(ctx, streamName, null), entries, false, false);
     }
 
     /** Every shard of a stream (open and closed), in shard id order. */

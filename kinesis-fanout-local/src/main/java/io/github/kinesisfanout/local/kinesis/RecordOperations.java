@@ -42,7 +42,7 @@ final class RecordOperations {
                 Inputs.string(input, "StreamARN"));
         // Sequence numbers only grow within a shard, so every new one already exceeds any
         // SequenceNumberForOrdering the caller got from that shard.
-        PutRecordsResultEntry result = writer.write(stream, List.of(entry), config.throughputLimits()).get(0);
+        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, true).get(0);
         if (result.failed()) {
             throw new AwsServiceException(result.errorCode(), result.errorMessage());
         }
@@ -88,7 +88,7 @@ final class RecordOperations {
         }
         Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
                 Inputs.string(input, "StreamARN"));
-        List<PutRecordsResultEntry> results = writer.write(stream, entries, true);
+        List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
         int failed = 0;
         ArrayNode resultNodes = KinesisJson.array();

@@ -106,11 +106,8 @@ final class RecordReader {
 
     static List<ShardInfo> childShards(Stream stream, Shard parent) {
         List<ShardInfo> children = new ArrayList<>();
-        for (Shard shard : stream.shards()) {
-            if (parent.shardId().equals(shard.parentShardId())
-                    || parent.shardId().equals(shard.adjacentParentShardId())) {
-                children.add(shard.info());
-            }
+        for (Shard child : parent.children()) {
+            children.add(child.info());
         }
         return children;
     }

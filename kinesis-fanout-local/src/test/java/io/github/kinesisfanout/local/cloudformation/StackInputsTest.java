@@ -13,6 +13,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Parameters and NoEcho, IAM capabilities, conditions, exports and template summaries of the CloudFormation service. */
 class StackInputsTest {
 
     private final StackFixture cfn = new StackFixture();

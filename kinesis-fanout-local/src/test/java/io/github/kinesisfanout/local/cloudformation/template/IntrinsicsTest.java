@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Intrinsic functions, conditions, dependency order and parameter constraints of the template model. */
 class IntrinsicsTest {
 
     private final TemplateReader reader = new TemplateReader();
