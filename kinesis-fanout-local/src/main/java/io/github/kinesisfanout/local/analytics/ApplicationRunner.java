@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class ApplicationRunner {
 
+    private static final long GIVE_UP_MILLIS = 10_000;
+
     private final RunnerSpec spec;
     private final EngineLoop engine;
     private final ShardReaders readers;
@@ -43,7 +45,12 @@ final class ApplicationRunner {
     /** Stops reading, drains the engine and the writers, saves the checkpoints. */
     void stop() {
         Map<String, ShardPosition> positions = readers.stop();
-        engine.stop();
+        if (!engine.stop(GIVE_UP_MILLIS)) {
+            // An output keeps failing and holds the engine back: AWS would retry forever, but a
+            // stop must end, so what is still queued is dropped (and logged).
+            writers.forEach(OutputWriter::abandon);
+            engine.stop(GIVE_UP_MILLIS);
+        }
         writers.forEach(OutputWriter::stop);
         spec.checkpoints().clear();
         spec.checkpoints().putAll(positions);

@@ -54,15 +54,22 @@ final class OutputWriter {
         }
     }
 
+    /** Drops what is queued and stops retrying: the application stops while its destination is unwritable. */
+    void abandon() {
+        if (abandon.getCount() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + queue.size()
+                    + " records not delivered at stop");
+            abandon.countDown();
+        }
+    }
+
     /** Delivers what is queued, then ends; gives up on a destination that stays unwritable. */
     void stop() {
         stopping = true;
         try {
             thread.join(GIVE_UP_AFTER_STOP_MILLIS);
             if (thread.isAlive()) {
-                LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + queue.size()
-                        + " records not delivered at stop");
-                abandon.countDown();
+                abandon();
                 thread.join();
             }
         } catch (InterruptedException e) {
