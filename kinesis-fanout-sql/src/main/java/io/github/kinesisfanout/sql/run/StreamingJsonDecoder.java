@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.LinkedHashMap;
@@ -137,6 +138,13 @@ final class StreamingJsonDecoder implements RecordDecoder {
     private static Object number(JsonParser parser, SqlType type, String name) throws IOException {
         if (type.isCharacter()) {
             return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+        }
+        if (type.kind() == SqlType.Kind.DECIMAL) {
+            BigDecimal plain = PlainDecimal.read(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength(), type);
+            if (plain != null) {
+                return plain;
+            }
         }
         try {
             return Coercion.fromNumber(parser.getDecimalValue(), null, type, name);
