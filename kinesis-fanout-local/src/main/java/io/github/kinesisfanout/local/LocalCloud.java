@@ -45,7 +45,7 @@ public final class LocalCloud implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
-    private URI endpoint;
+    private volatile URI endpoint;
 
     private LocalCloud(LocalCloudSettings settings) {
         this.settings = settings;
@@ -68,7 +68,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
-                s3, logs, new KinesisTypedSource(registry::kinesis)), LambdaRoutes.protocol());
+                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
     }
 
     /** Binds the port and starts serving; returns this cloud. */

@@ -32,9 +32,18 @@ public final class LambdaService implements AwsService, AutoCloseable {
     private final EventSourceMappings mappings;
 
     public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams) {
+        this(settings, s3, logs, streams, () -> null);
+    }
+
+    /**
+     * @param endpoint the local cloud's endpoint once it serves (null before), given to functions as
+     *     {@code AWS_ENDPOINT_URL} so the AWS SDK inside a handler calls the local cloud
+     */
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
+            java.util.function.Supplier<java.net.URI> endpoint) {
         this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
                 Clock.systemUTC());
-        this.invoker = new FunctionInvoker(logs);
+        this.invoker = new FunctionInvoker(logs, endpoint);
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
                 threads.timers, settings, JavaRuntime.console()),
                 (name, context) -> catalog.function(context, name, null).arn);
