@@ -19,7 +19,7 @@ final class S3Requests {
     private static final Map<String, String> SUBRESOURCES = Map.ofEntries(
             Map.entry("acl", "Acl"), Map.entry("tagging", "Tagging"), Map.entry("policy", "BucketPolicy"),
             Map.entry("cors", "BucketCors"), Map.entry("lifecycle", "BucketLifecycleConfiguration"),
-            Map.entry("versioning", "BucketVersioning"), Map.entry("delete", "DeleteObjects"),
+            Map.entry("versioning", "BucketVersioning"),
             Map.entry("notification", "BucketNotificationConfiguration"), Map.entry("website", "BucketWebsite"),
             Map.entry("encryption", "BucketEncryption"), Map.entry("versions", "ObjectVersions"),
             Map.entry("ownershipControls", "BucketOwnershipControls"),
@@ -30,6 +30,8 @@ final class S3Requests {
     private static final Pattern PART = Pattern.compile("<Part>(.*?)</Part>", Pattern.DOTALL);
     private static final Pattern PART_NUMBER = Pattern.compile("<PartNumber>\\s*(\\d+)\\s*</PartNumber>");
     private static final Pattern ETAG = Pattern.compile("<ETag>([^<]*)</ETag>");
+    private static final Pattern OBJECT_KEY = Pattern.compile("<Object>\\s*<Key>([^<]*)</Key>");
+    private static final Pattern QUIET = Pattern.compile("<Quiet>\\s*true\\s*</Quiet>");
 
     /** The operation and its input. */
     record Call(String operation, ObjectNode input) {
@@ -104,6 +106,22 @@ final class S3Requests {
             case "HEAD" -> {
                 return new Call("HeadBucket", input);
             }
+            case "POST" -> {
+                if (!request.query().containsKey("delete")) {
+                    throw AwsServiceException.notSupported("S3", "POST bucket");
+                }
+                // DeleteObjects: <Delete><Object><Key>k</Key></Object>...<Quiet>true</Quiet></Delete>
+                S3Headers.readBody(request, input);
+                String xml = new String(binary(input.remove("Body")), StandardCharsets.UTF_8);
+                var delete = input.putObject("Delete");
+                var objects = delete.putArray("Objects");
+                Matcher key = OBJECT_KEY.matcher(xml);
+                while (key.find()) {
+                    objects.addObject().put("Key", XmlText.unescape(key.group(1)));
+                }
+                delete.put("Quiet", QUIET.matcher(xml).find());
+                return new Call("DeleteObjects", input);
+            }
             case "DELETE" -> {
                 return new Call("DeleteBucket", input);
             }
@@ -156,7 +174,7 @@ final class S3Requests {
                     Matcher number = PART_NUMBER.matcher(part.group(1));
                     Matcher eTag = ETAG.matcher(part.group(1));
                     parts.addObject().put("PartNumber", number.find() ? number.group(1) : "0")
-                            .put("ETag", eTag.find() ? eTag.group(1).replace("&quot;", "\"").trim() : "");
+                            .put("ETag", eTag.find() ? XmlText.unescape(eTag.group(1)).trim() : "");
                 }
                 return new Call("CompleteMultipartUpload", input);
             }
@@ -164,6 +182,14 @@ final class S3Requests {
                 return new Call("AbortMultipartUpload", input);
             }
             default -> throw AwsServiceException.notSupported("S3", "ListParts");
+        }
+    }
+
+    private static byte[] binary(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the body is binary", e);
         }
     }
 

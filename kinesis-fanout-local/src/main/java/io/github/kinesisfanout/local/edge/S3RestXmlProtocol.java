@@ -19,11 +19,12 @@ public final class S3RestXmlProtocol implements WireProtocol {
     /** Root element of each XML output. */
     private static final Map<String, String> ROOTS = Map.of(
             "ListBuckets", "ListAllMyBucketsResult", "ListObjectsV2", "ListBucketResult",
-            "ListObjects", "ListBucketResult", "CreateMultipartUpload", "InitiateMultipartUploadResult");
+            "ListObjects", "ListBucketResult", "CreateMultipartUpload", "InitiateMultipartUploadResult",
+            "DeleteObjects", "DeleteResult");
     /** Operations whose success has no content. */
     private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject", "AbortMultipartUpload");
     private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),
-            Set.of("Contents", "CommonPrefixes"), Set.of()));
+            Set.of("Contents", "CommonPrefixes", "Deleted", "Errors"), Set.of()));
 
     @Override
     public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {

@@ -55,6 +55,7 @@ public final class S3Service implements AwsService {
             case "GetObject" -> objects.get(input, context, true);
             case "HeadObject" -> objects.get(input, context, false);
             case "DeleteObject" -> objects.delete(input, context);
+            case "DeleteObjects" -> deleteObjects(input, context);
             case "CreateMultipartUpload" -> multipart.create(input, context);
             case "UploadPart" -> multipart.uploadPart(input, context);
             case "CompleteMultipartUpload" -> multipart.complete(input, context);
@@ -104,6 +105,21 @@ public final class S3Service implements AwsService {
         // S3 answers an empty LocationConstraint for us-east-1.
         String region = "us-east-1".equals(bucket.region) ? "" : bucket.region;
         return JsonNodeFactory.instance.objectNode().put("LocationConstraint", region);
+    }
+
+    /** DeleteObjects: every key is deleted (a missing key counts as deleted, as in S3); Quiet lists none. */
+    private JsonNode deleteObjects(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, bucketName(input));
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode deleted = output.putArray("Deleted");
+        boolean quiet = Members.bool(input.path("Delete"), "Quiet", false);
+        for (JsonNode object : input.path("Delete").path("Objects")) {
+            bucket.objects.remove(object.path("Key").asText());
+            if (!quiet) {
+                deleted.addObject().put("Key", object.path("Key").asText());
+            }
+        }
+        return output;
     }
 
     private JsonNode deleteBucket(ObjectNode input, RequestContext context) {

@@ -119,7 +119,11 @@ class S3IT {
         assertEquals(409, notEmpty.statusCode());
         S3Exception unsupported = assertThrows(S3Exception.class, () -> s3.getBucketTagging(t -> t.bucket("errors")));
         assertTrue(unsupported.getMessage().contains("S3.GetTagging is not supported"), unsupported.getMessage());
-        s3.deleteObject(d -> d.bucket("errors").key("k"));
+        s3.putObject(p -> p.bucket("errors").key("a&b <c>"), RequestBody.fromString("y"));
+        List<String> deleted = s3.deleteObjects(d -> d.bucket("errors").delete(del -> del.objects(
+                o -> o.key("k"), o -> o.key("a&b <c>")))).deleted().stream().map(o -> o.key()).toList();
+        assertEquals(List.of("k", "a&b <c>"), deleted);
+        assertEquals(0, s3.listObjectsV2(l -> l.bucket("errors")).keyCount());
         s3.deleteBucket(d -> d.bucket("errors"));
         assertThrows(NoSuchBucketException.class, () -> s3.headBucket(h -> h.bucket("errors")));
     }
