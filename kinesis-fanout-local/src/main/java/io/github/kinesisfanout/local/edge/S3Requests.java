@@ -81,8 +81,14 @@ final class S3Requests {
         }
         return switch (method) {
             case "PUT" -> {
-                if (request.header("x-amz-copy-source") != null) {
-                    throw AwsServiceException.notSupported("S3", "CopyObject");
+                String source = request.header("x-amz-copy-source");
+                if (source != null) {
+                    input.put("CopySource", java.net.URLDecoder.decode(source.replace("+", "%2B"), StandardCharsets.UTF_8));
+                    String directive = request.header("x-amz-metadata-directive");
+                    if (directive != null) {
+                        input.put("MetadataDirective", directive);
+                    }
+                    yield new Call("CopyObject", input);
                 }
                 S3Headers.readBody(request, input);
                 yield new Call("PutObject", input);

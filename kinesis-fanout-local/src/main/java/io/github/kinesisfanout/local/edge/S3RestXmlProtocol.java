@@ -20,7 +20,7 @@ public final class S3RestXmlProtocol implements WireProtocol {
     private static final Map<String, String> ROOTS = Map.of(
             "ListBuckets", "ListAllMyBucketsResult", "ListObjectsV2", "ListBucketResult",
             "ListObjects", "ListBucketResult", "CreateMultipartUpload", "InitiateMultipartUploadResult",
-            "DeleteObjects", "DeleteResult");
+            "DeleteObjects", "DeleteResult", "CopyObject", "CopyObjectResult");
     /** Operations whose success has no content. */
     private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject", "AbortMultipartUpload");
     private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),

@@ -93,6 +93,32 @@ final class S3Objects {
         return output;
     }
 
+    /** CopyObject from {@code CopySource} ({@code bucket/key}, optionally with a leading slash). */
+    JsonNode copy(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, S3Service.bucketName(input));
+        String key = Members.required(input, "Key", "InvalidRequest");
+        String source = Members.required(input, "CopySource", "InvalidArgument").replaceFirst("^/", "");
+        int slash = source.indexOf('/');
+        if (slash <= 0) {
+            throw new AwsServiceException("InvalidArgument", "Copy Source must mention the source bucket and key:"
+                    + " sourcebucket/sourcekey", 400);
+        }
+        String sourceKey = source.substring(slash + 1).replaceFirst("\\?versionId=.*$", "");
+        StoredObject original = store.object(context, source.substring(0, slash), sourceKey);
+        boolean replace = "REPLACE".equals(Members.text(input, "MetadataDirective"));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        input.path("Metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        StoredObject copy = new StoredObject(key, original.body(), original.eTag(),
+                replace ? Members.text(input, "ContentType", "binary/octet-stream") : original.contentType(),
+                clock.instant(), replace ? Map.copyOf(metadata) : original.metadata(), original.checksumAlgorithm(),
+                original.checksumValue());
+        bucket.objects.put(key, copy);
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.set("LastModified", Timestamps.node(copy.lastModified()));
+        output.put("ETag", copy.eTag());
+        return output;
+    }
+
     JsonNode delete(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
         // Deleting a missing key succeeds in S3 (204), as long as the bucket exists.

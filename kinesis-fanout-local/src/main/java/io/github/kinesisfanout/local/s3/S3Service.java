@@ -56,6 +56,7 @@ public final class S3Service implements AwsService {
             case "HeadObject" -> objects.get(input, context, false);
             case "DeleteObject" -> objects.delete(input, context);
             case "DeleteObjects" -> deleteObjects(input, context);
+            case "CopyObject" -> objects.copy(input, context);
             case "CreateMultipartUpload" -> multipart.create(input, context);
             case "UploadPart" -> multipart.uploadPart(input, context);
             case "CompleteMultipartUpload" -> multipart.complete(input, context);

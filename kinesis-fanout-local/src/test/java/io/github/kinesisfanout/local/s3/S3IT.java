@@ -74,12 +74,20 @@ class S3IT {
         }
         s3.putObject(p -> p.bucket("code").key("md5").contentMD5(Checksums.compute("MD5", body)), RequestBody.fromBytes(body));
 
+        String copied = s3.copyObject(c -> c.sourceBucket("code").sourceKey("dir/app.zip").destinationBucket("code")
+                .destinationKey("copies/app v2+1.zip")).copyObjectResult().eTag();
+        assertEquals(put.eTag(), copied);
+        assertEquals("a deployment package", s3.getObjectAsBytes(g -> g.bucket("code").key("copies/app v2+1.zip"))
+                .asUtf8String());
+        assertThrows(NoSuchKeyException.class, () -> s3.copyObject(c -> c.sourceBucket("code").sourceKey("none")
+                .destinationBucket("code").destinationKey("x")));
+
         ListObjectsV2Response listing = s3.listObjectsV2(l -> l.bucket("code").prefix("dir/"));
         assertEquals(List.of("dir/app.zip"), listing.contents().stream().map(S3Object::key).toList());
         assertEquals(body.length, listing.contents().get(0).size());
         assertEquals(List.of("code"), s3.listBuckets().buckets().stream().map(b -> b.name()).toList());
         ListObjectsV2Response rolledUp = s3.listObjectsV2(l -> l.bucket("code").delimiter("/"));
-        assertEquals(List.of("dir/", "other/"), rolledUp.commonPrefixes().stream().map(p -> p.prefix()).toList());
+        assertEquals(List.of("copies/", "dir/", "other/"), rolledUp.commonPrefixes().stream().map(p -> p.prefix()).toList());
     }
 
     @Test
