@@ -46,7 +46,9 @@ public final class S3RestXmlProtocol implements WireProtocol {
         Map<String, String> headers = new HashMap<>(S3Headers.writeHeaders(output));
         switch (operation) {
             case "GetObject" -> {
-                return new EdgeResponse(200, headers, binary(output.get("Body")));
+                // A ranged GET answers 206 Partial Content with its Content-Range.
+                int status = output.has("ContentRange") ? 206 : 200;
+                return new EdgeResponse(status, headers, binary(output.get("Body")));
             }
             case "HeadObject", "HeadBucket", "PutObject", "CreateBucket", "UploadPart" -> {
                 return new EdgeResponse(200, headers, new byte[0]);

@@ -88,7 +88,19 @@ final class S3Objects {
             output.put("ChecksumType", "FULL_OBJECT");
         }
         if (withBody) {
-            output.put("Body", object.body());
+            byte[] body = object.body();
+            long[] range = ByteRange.parse(Members.text(input, "Range"), body.length);
+            if (range != null) {
+                body = java.util.Arrays.copyOfRange(body, (int) range[0], (int) range[1] + 1);
+                output.put("ContentRange", "bytes " + range[0] + "-" + range[1] + "/" + object.body().length);
+                output.put("ContentLength", body.length);
+                // A part's checksum is not the object's: S3 sends none for ranged reads.
+                for (String algorithm : Checksums.ALGORITHMS) {
+                    output.remove("Checksum" + algorithm);
+                }
+                output.remove("ChecksumType");
+            }
+            output.put("Body", body);
         }
         return output;
     }

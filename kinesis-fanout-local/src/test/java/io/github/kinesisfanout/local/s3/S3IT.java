@@ -60,6 +60,16 @@ class S3IT {
         assertEquals("team", got.response().metadata().get("owner"));
         assertEquals(put.eTag(), got.response().eTag());
 
+        ResponseBytes<GetObjectResponse> part = s3.getObjectAsBytes(g -> g.bucket("code").key("dir/app.zip")
+                .range("bytes=2-11"));
+        assertEquals("deployment", part.asUtf8String());
+        assertEquals("bytes 2-11/" + body.length, part.response().contentRange());
+        assertEquals("package", s3.getObjectAsBytes(g -> g.bucket("code").key("dir/app.zip").range("bytes=-7"))
+                .asUtf8String());
+        S3Exception unsatisfiable = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(g -> g.bucket("code")
+                .key("dir/app.zip").range("bytes=500-")));
+        assertEquals(416, unsatisfiable.statusCode());
+
         HeadObjectResponse head = s3.headObject(h -> h.bucket("code").key("dir/app.zip"));
         assertEquals(put.eTag(), head.eTag());
         assertEquals(body.length, head.contentLength());
