@@ -19,9 +19,9 @@ public final class S3RestXmlProtocol implements WireProtocol {
     /** Root element of each XML output. */
     private static final Map<String, String> ROOTS = Map.of(
             "ListBuckets", "ListAllMyBucketsResult", "ListObjectsV2", "ListBucketResult",
-            "ListObjects", "ListBucketResult");
+            "ListObjects", "ListBucketResult", "CreateMultipartUpload", "InitiateMultipartUploadResult");
     /** Operations whose success has no content. */
-    private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject");
+    private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject", "AbortMultipartUpload");
     private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),
             Set.of("Contents", "CommonPrefixes"), Set.of()));
 
@@ -47,7 +47,7 @@ public final class S3RestXmlProtocol implements WireProtocol {
             case "GetObject" -> {
                 return new EdgeResponse(200, headers, binary(output.get("Body")));
             }
-            case "HeadObject", "HeadBucket", "PutObject", "CreateBucket" -> {
+            case "HeadObject", "HeadBucket", "PutObject", "CreateBucket", "UploadPart" -> {
                 return new EdgeResponse(200, headers, new byte[0]);
             }
             case "GetBucketLocation" -> {

@@ -23,6 +23,20 @@ final class S3Objects {
         this.clock = clock;
     }
 
+    /** The Body member after checking its Content-MD5 and flexible checksum, if given. */
+    byte[] verifiedBody(ObjectNode input) {
+        byte[] body = body(input);
+        verifyContentMd5(input, body);
+        for (String candidate : Checksums.ALGORITHMS) {
+            String given = Members.text(input, "Checksum" + candidate);
+            if (given != null && !Checksums.compute(candidate, body).equals(given)) {
+                throw new AwsServiceException("BadDigest", "The " + candidate
+                        + " you specified did not match the calculated checksum.", 400);
+            }
+        }
+        return body;
+    }
+
     JsonNode put(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
         String key = Members.required(input, "Key", "InvalidRequest");

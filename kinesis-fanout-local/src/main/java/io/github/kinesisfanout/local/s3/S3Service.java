@@ -24,10 +24,12 @@ public final class S3Service implements AwsService {
     private final S3Store store = new S3Store();
     private final Clock clock;
     private final S3Objects objects;
+    private final MultipartUploads multipart;
 
     public S3Service(Clock clock) {
         this.clock = clock;
         this.objects = new S3Objects(store, clock);
+        this.multipart = new MultipartUploads(store, clock, objects);
     }
 
     public S3Service() {
@@ -53,6 +55,10 @@ public final class S3Service implements AwsService {
             case "GetObject" -> objects.get(input, context, true);
             case "HeadObject" -> objects.get(input, context, false);
             case "DeleteObject" -> objects.delete(input, context);
+            case "CreateMultipartUpload" -> multipart.create(input, context);
+            case "UploadPart" -> multipart.uploadPart(input, context);
+            case "CompleteMultipartUpload" -> multipart.complete(input, context);
+            case "AbortMultipartUpload" -> multipart.abort(input, context);
             default -> throw AwsServiceException.notSupported("S3", operation);
         };
     }

@@ -83,6 +83,28 @@ class S3IT {
     }
 
     @Test
+    void assemblesMultipartUploads() {
+        s3.createBucket(b -> b.bucket("big"));
+        String uploadId = s3.createMultipartUpload(c -> c.bucket("big").key("app.jar").contentType("application/java-archive"))
+                .uploadId();
+        byte[] first = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(first, (byte) 'a');
+        String eTag1 = s3.uploadPart(u -> u.bucket("big").key("app.jar").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(first)).eTag();
+        String eTag2 = s3.uploadPart(u -> u.bucket("big").key("app.jar").uploadId(uploadId).partNumber(2),
+                RequestBody.fromString("tail")).eTag();
+        String eTag = s3.completeMultipartUpload(c -> c.bucket("big").key("app.jar").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag1), p -> p.partNumber(2).eTag(eTag2))))
+                .eTag();
+        assertTrue(eTag.endsWith("-2\""), eTag);
+        ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(g -> g.bucket("big").key("app.jar"));
+        assertEquals(first.length + 4, got.asByteArray().length);
+        assertEquals("application/java-archive", got.response().contentType());
+        assertThrows(software.amazon.awssdk.services.s3.model.NoSuchUploadException.class,
+                () -> s3.abortMultipartUpload(a -> a.bucket("big").key("app.jar").uploadId(uploadId)));
+    }
+
+    @Test
     void answersS3ErrorsTheSdkRecognises() {
         assertThrows(NoSuchBucketException.class, () -> s3.listObjectsV2(l -> l.bucket("missing")));
         s3.createBucket(b -> b.bucket("errors"));
