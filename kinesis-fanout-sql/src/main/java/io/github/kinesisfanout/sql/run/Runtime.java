@@ -127,14 +127,17 @@ final class Runtime implements RunningApplication {
             return;
         }
         channel.lastRowtime = row.rowtime;
-        if (!channel.sinks.isEmpty()) {
+        // Indexed loops: this runs for every row, and list iterators would be garbage.
+        List<RowSink> sinks = channel.sinks;
+        if (!sinks.isEmpty()) {
             Row out = new Row(channel.stream.name(), channel.columnNames, row.values, row.rowtime);
-            for (RowSink sink : channel.sinks) {
-                sink.accept(out);
+            for (int i = 0; i < sinks.size(); i++) {
+                sinks.get(i).accept(out);
             }
         }
-        for (Channel.Reader reader : channel.readers) {
-            run(reader, channel, row);
+        List<Channel.Reader> readers = channel.readers;
+        for (int i = 0; i < readers.size(); i++) {
+            run(readers.get(i), channel, row);
         }
     }
 
