@@ -13,8 +13,6 @@ import java.util.Map;
  */
 final class ApplicationRunner {
 
-    private static final long GIVE_UP_MILLIS = 10_000;
-
     private final RunnerSpec spec;
     private final EngineLoop engine;
     private final ShardReaders readers;
@@ -25,7 +23,7 @@ final class ApplicationRunner {
         RunningApplication running = spec.compiled().start();
         for (ApplicationOutput output : spec.outputs()) {
             OutputWriter writer = new OutputWriter(spec.applicationName() + "-" + output.name(), destination(output),
-                    spec.compiled().outputFormat(output.name(), output.recordFormatType()));
+                    spec.compiled().outputFormat(output.name(), output.recordFormatType()), spec.stopTimeoutMillis());
             running.subscribe(output.name(), writer::accept);
             writers.add(writer);
         }
@@ -45,11 +43,11 @@ final class ApplicationRunner {
     /** Stops reading, drains the engine and the writers, saves the checkpoints. */
     void stop() {
         Map<String, ShardPosition> positions = readers.stop();
-        if (!engine.stop(GIVE_UP_MILLIS)) {
+        if (!engine.stop(spec.stopTimeoutMillis())) {
             // An output keeps failing and holds the engine back: AWS would retry forever, but a
             // stop must end, so what is still queued is dropped (and logged).
             writers.forEach(OutputWriter::abandon);
-            engine.stop(GIVE_UP_MILLIS);
+            engine.stop(spec.stopTimeoutMillis());
         }
         writers.forEach(OutputWriter::stop);
         spec.checkpoints().clear();

@@ -35,7 +35,7 @@ final class StackCommands {
             deployments.engine().create(stack, request, store);
             if ("DELETE".equals(onFailure) && stack.status().equals("ROLLBACK_COMPLETE")) {
                 stack.transition("DELETE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
-                deployments.engine().delete(stack, request, () -> store.deleted(stack));
+                deployments.engine().delete(stack, request, store, () -> store.deleted(stack));
             }
         });
         return JsonNodeFactory.instance.objectNode().put("StackId", stack.stackId());
@@ -84,7 +84,7 @@ final class StackCommands {
             stack.transition("DELETE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
         }
         deployments.submit(stack, "DELETE_FAILED",
-                () -> deployments.engine().delete(stack, request, () -> store.deleted(stack)));
+                () -> deployments.engine().delete(stack, request, store, () -> store.deleted(stack)));
         return JsonNodeFactory.instance.objectNode();
     }
 

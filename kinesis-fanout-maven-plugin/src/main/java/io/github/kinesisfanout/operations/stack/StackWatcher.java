@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
  */
 final class StackWatcher {
 
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
+
     private final CloudFormationClient cfn;
     private final ProgressListener listener;
     private final Polling polling;
@@ -44,9 +46,18 @@ final class StackWatcher {
     /** Polls until the stack's status no longer ends in _IN_PROGRESS; returns the final description. */
     Stack awaitSettled(String stackId) {
         String label = "stack " + stackId;
+        long start = System.nanoTime();
+        long[] lastLine = {start};
         return polling.until(label, () -> {
             Stack stack = cfn.describeStacks(b -> b.stackName(stackId)).stacks().get(0);
             stream(stackId);
+            long now = System.nanoTime();
+            if (now - lastLine[0] >= PROGRESS_EVERY_NANOS) {
+                // Between events, a line every ten seconds says the build is still waiting.
+                lastLine[0] = now;
+                listener.info("stack " + stack.stackName() + ": " + stack.stackStatusAsString() + ", "
+                        + (now - start) / 1_000_000_000L + " s");
+            }
             return stack;
         }, stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS")
                 || stack.stackStatusAsString().equals("REVIEW_IN_PROGRESS"));

@@ -156,4 +156,39 @@ class AppOperationsIT {
         assertTrue(differs.getMessage().contains("column 1: file has ID INTEGER $.ID, discovered ID TINYINT $.ID"),
                 differs.getMessage());
     }
+
+    @Test
+    void toggleWaitsOutATransientStatusThenTogglesAndPrintsProgress() {
+        try (LocalCloud slow = LocalCloud.builder().port(0).statusTransitionDelay(Duration.ofMillis(400)).build().start();
+                KinesisAnalyticsClient client = new AwsClientFactory(ClientSettings.local(slow.endpoint()))
+                        .client(KinesisAnalyticsClient.builder());
+                KinesisClient streams = new AwsClientFactory(ClientSettings.local(slow.endpoint())).kinesis()) {
+            streams.createStream(r -> r.streamName("Transactions").shardCount(1));
+            AnalyticsApps slowApps = new AnalyticsApps(client, apps.listener(), Duration.ofSeconds(30), false);
+            new io.github.kinesisfanout.operations.Polling(Duration.ofSeconds(30), Duration.ofMillis(50), apps.listener())
+                    .until("stream Transactions", () -> streams.describeStreamSummary(r -> r.streamName("Transactions"))
+                            .streamDescriptionSummary().streamStatusAsString(), "ACTIVE"::equals);
+            new CreateAppOperation(slowApps).run(request(SQL, false));
+            client.startApplication(r -> r.applicationName("fanout").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition("NOW"))));
+            progress.clear();
+            assertEquals("Stopped application fanout: READY", new AppLifecycle(slowApps).toggle("fanout", "NOW"));
+            assertTrue(progress.stream().anyMatch(line -> line.matches("application fanout: STARTING, \\d+ s")), progress.toString());
+            assertTrue(progress.stream().anyMatch(line -> line.matches("application fanout: STOPPING, \\d+ s")), progress.toString());
+        }
+    }
+
+    @Test
+    void againstAwsItselfAnErrorSaysTheSqlServiceIsRetiredAndPointsToTheLocalCloud() {
+        AnalyticsApps aws = new AnalyticsApps(analytics, apps.listener(), Duration.ofSeconds(5), true);
+        var error = assertThrows(FanoutException.class, () -> new AppLifecycle(aws).start("fanout", "NOW"));
+        assertTrue(error.getMessage().startsWith("ResourceNotFoundException: Application fanout is not found.")
+                || error.getMessage().contains("does not exist"), error.getMessage());
+        var retired = assertThrows(FanoutException.class, () -> aws.call(() -> analytics.createApplication(r -> r
+                .applicationName("bad name"))));
+        assertTrue(retired.getMessage().startsWith("InvalidArgumentException: "), retired.getMessage());
+        assertTrue(retired.getMessage().contains("(request id "), retired.getMessage());
+        assertTrue(retired.getMessage().contains("Kinesis Data Analytics for SQL is retired by AWS"), retired.getMessage());
+        assertTrue(retired.getMessage().contains("kinesis-fanout:start-local"), retired.getMessage());
+    }
 }

@@ -111,6 +111,16 @@ class IntrinsicsTest {
         // Each pass takes, in template order, every resource whose dependencies are done.
         assertEquals(java.util.List.of("A", "D", "B", "C"), DependencyGraph.of(template).creationOrder());
         assertEquals(java.util.List.of("C", "B", "D", "A"), DependencyGraph.of(template).deletionOrder());
+        Template cyclic = Template.parse("""
+                Resources:
+                  Waiting: {Type: T, DependsOn: [B]}
+                  A: {Type: T, Properties: {X: !GetAtt C.Arn}}
+                  B: {Type: T, Properties: {X: !Ref A}}
+                  C: {Type: T, DependsOn: B}
+                  Free: {Type: T}
+                """);
+        assertEquals("Circular dependency between resources: [A, B, C]", assertThrows(TemplateException.class,
+                () -> DependencyGraph.of(cyclic).creationOrder()).getMessage());
     }
 
     @Test
