@@ -1,0 +1,56 @@
+package io.github.kinesisfanout.operations.local;
+
+import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.ClientSettings;
+import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.ProgressListener;
+import java.net.BindException;
+
+/** Starts an embedded {@link LocalCloud} and explains a port that cannot be bound. */
+public final class LocalCloudLauncher {
+
+    private final ProgressListener listener;
+
+    public LocalCloudLauncher(ProgressListener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Starts a local cloud.
+     *
+     * @param host the address to bind, e.g. 127.0.0.1
+     * @param port the port, 0 for a free one
+     * @param region the region of requests that carry none; null for us-east-1
+     */
+    public LocalCloud start(String host, int port, String region) {
+        if (port < 0 || port > 65_535) {
+            throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
+        }
+        LocalCloud.Builder builder = LocalCloud.builder().host(host).port(port)
+                .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION);
+        LocalCloud cloud;
+        try {
+            cloud = builder.build().start();
+        } catch (Exception e) {
+            // Netty rethrows the bind failure unchecked, so a java.net.BindException can surface here.
+            if (causedByBind(e)) {
+                throw HelpfulSuggestions.portInUse(host, port, e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Cannot start the local cloud on " + host + ":" + port, e);
+        }
+        listener.info("Local cloud listening on " + cloud.endpoint());
+        return cloud;
+    }
+
+    private static boolean causedByBind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** Starting and stopping the embedded local cloud for the goals. */
+package io.github.kinesisfanout.operations.local;
