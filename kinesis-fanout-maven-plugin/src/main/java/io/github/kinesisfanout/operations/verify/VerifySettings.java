@@ -1,0 +1,22 @@
+package io.github.kinesisfanout.operations.verify;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What verify-fanout checks and how long it waits.
+ *
+ * @param manifest the manifest put-records wrote
+ * @param applicationCode the application SQL file
+ * @param inputSchema the input schema file (RecordColumns)
+ * @param namePrefix the in-application input stream prefix, e.g. {@code SOURCE_SQL_STREAM}
+ * @param outputs the outputs to check, error_stream included when configured
+ * @param checkLogs whether to count the consumers' log lines too
+ * @param timeout how long to wait for every expected row (and log line)
+ * @param pollInterval the pause between two reads of the output streams
+ * @param report where the JSON report goes
+ */
+public record VerifySettings(Path manifest, Path applicationCode, Path inputSchema, String namePrefix,
+        List<OutputSpec> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
+}
