@@ -1,6 +1,22 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.EdgeServer;
+import io.github.kinesisfanout.local.edge.JsonWireProtocol;
+import io.github.kinesisfanout.local.edge.ServiceRouter;
+import io.github.kinesisfanout.local.kinesis.KinesisConfig;
+import io.github.kinesisfanout.local.kinesis.KinesisService;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The embedded local cloud: every service on one HTTP port, speaking the AWS wire protocols.
@@ -13,9 +29,15 @@ import java.net.URI;
  */
 public final class LocalCloud implements AutoCloseable {
 
-    private final Builder settings;
+    private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
 
-    private LocalCloud(Builder settings) {
+    private final LocalCloudSettings settings;
+    private ScheduledExecutorService scheduler;
+    private ServiceRegistry registry;
+    private EdgeServer edge;
+    private URI endpoint;
+
+    private LocalCloud(LocalCloudSettings settings) {
         this.settings = settings;
     }
 
@@ -23,54 +45,185 @@ public final class LocalCloud implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * Creates and registers every service. To add a service, add one line here:
+     * {@code registry.register(new XyzService(registry), new XyzWireProtocol());}
+     */
+    private void registerServices(ServiceRegistry registry) {
+        registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
+                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
+                new JsonWireProtocol());
+    }
+
     /** Binds the port and starts serving; returns this cloud. */
-    public LocalCloud start() {
-        throw new UnsupportedOperationException("not started: the HTTP edge is not built yet");
+    public synchronized LocalCloud start() {
+        if (edge != null) {
+            throw new IllegalStateException("already started at " + endpoint);
+        }
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "local-cloud-scheduler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        scheduler = pool;
+        ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
+        registry = new ServiceRegistry(settings, router, scheduler);
+        registerServices(registry);
+        edge = new EdgeServer(router, settings.maxRequestBodyBytes());
+        try {
+            InetSocketAddress bound = edge.start(settings.host(), settings.port());
+            endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private static String hostForUri(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** The base URI every client uses, e.g. {@code http://127.0.0.1:4566}. */
-    public URI endpoint() {
-        throw new IllegalStateException("not started");
+    public synchronized URI endpoint() {
+        if (endpoint == null) {
+            throw new IllegalStateException("not started: call start() first");
+        }
+        return endpoint;
     }
 
-    /** Stops serving and releases the port. */
+    /** The services of this cloud, for calls from the same JVM. */
+    public synchronized ServiceRegistry services() {
+        if (registry == null) {
+            throw new IllegalStateException("not started: call start() first");
+        }
+        return registry;
+    }
+
+    /** The Kinesis service, for readers and writers in the same JVM. */
+    public KinesisService kinesis() {
+        return services().kinesis();
+    }
+
+    /** The settings this cloud runs with. */
+    public LocalCloudSettings settings() {
+        return settings;
+    }
+
+    /** Stops serving and releases the port, the threads and every service. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (edge != null) {
+            edge.close();
+        }
+        if (registry != null) {
+            List<AwsService> services = registry.services();
+            Collections.reverse(services);
+            for (AwsService service : services) {
+                if (service instanceof AutoCloseable closeable) {
+                    try {
+                        closeable.close();
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "closing " + service.signingName() + " failed", e);
+                    }
+                }
+            }
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        edge = null;
+        endpoint = null;
     }
 
     /** Settings of a {@link LocalCloud}; every one has a default. */
     public static final class Builder {
-        int port = 0;
-        String host = "127.0.0.1";
-        String region = "us-east-1";
-        String accountId = "000000000000";
+        private int port = 0;
+        private String host = "127.0.0.1";
+        private String region = "us-east-1";
+        private String accountId = "000000000000";
+        private Duration statusTransitionDelay = Duration.ZERO;
+        private int maxRequestBodyBytes = 16 * 1024 * 1024;
+        private boolean throughputLimits;
+        private double putRecordsFailureRate;
+        private Clock clock = Clock.systemUTC();
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + port);
+            }
             this.port = port;
             return this;
         }
 
         /** The address to bind; 127.0.0.1 unless set. */
         public Builder host(String host) {
-            this.host = host;
+            this.host = Objects.requireNonNull(host, "host");
             return this;
         }
 
-        /** The region used when a request carries none. */
+        /** The region used when a request carries none; us-east-1 unless set. */
         public Builder region(String region) {
-            this.region = region;
+            this.region = Objects.requireNonNull(region, "region");
             return this;
         }
 
-        /** The account id of every ARN. */
+        /** The account id of every ARN; 000000000000 unless set. */
         public Builder accountId(String accountId) {
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, was " + accountId);
+            }
             this.accountId = accountId;
             return this;
         }
 
+        /** How long CREATING, UPDATING and DELETING last; 0 (the default) makes changes immediate. */
+        public Builder statusTransitionDelay(Duration delay) {
+            if (delay == null || delay.isNegative()) {
+                throw new IllegalArgumentException("statusTransitionDelay must be zero or positive, was " + delay);
+            }
+            this.statusTransitionDelay = delay;
+            return this;
+        }
+
+        /** Requests with bigger bodies get a 413 error before being buffered; 16 MiB unless set. */
+        public Builder maxRequestBodyBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1024, was " + bytes);
+            }
+            this.maxRequestBodyBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Enforces Kinesis's per-shard limits (writes 1 MiB/s and 1,000 records/s, reads 5 calls/s and
+         * 2 MiB/s) with ProvisionedThroughputExceededException; off unless set.
+         */
+        public Builder throughputLimits(boolean enabled) {
+            this.throughputLimits = enabled;
+            return this;
+        }
+
+        /** Makes each PutRecords entry fail with this probability (0..1), as partial failures; 0 unless set. */
+        public Builder putRecordsFailureRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("putRecordsFailureRate must be between 0 and 1, was " + rate);
+            }
+            this.putRecordsFailureRate = rate;
+            return this;
+        }
+
+        /** The clock of every service (iterator expiry, retention, timestamps); the system clock unless set. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         public LocalCloud build() {
-            return new LocalCloud(this);
+            return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock));
         }
     }
 }

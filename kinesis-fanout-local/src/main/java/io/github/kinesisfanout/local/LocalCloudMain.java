@@ -1,0 +1,77 @@
+package io.github.kinesisfanout.local;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a {@link LocalCloud} from the command line until Ctrl-C:
+ * {@code java -jar kinesis-fanout-local-VERSION-standalone.jar --port 4566 [--host H] [--region R]}.
+ */
+public final class LocalCloudMain {
+
+    private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
+            + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
+            + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
+            + " [--put-records-failure-rate 0.0]";
+
+    private LocalCloudMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalCloud.Builder builder;
+        try {
+            builder = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        // The process has no SLF4J binding: Netty logs through java.util.logging instead of warning about it.
+        io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
+                io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
+        LocalCloud cloud = builder.build().start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cloud.close();
+            stopped.countDown();
+        }, "local-cloud-shutdown"));
+        System.out.println("kinesis-fanout local cloud ready at " + cloud.endpoint() + " (region "
+                + cloud.settings().region() + ", account " + cloud.settings().accountId() + "); Ctrl-C stops it");
+        stopped.await();
+    }
+
+    /** Reads the command-line options into a builder; IllegalArgumentException names a bad option. */
+    static LocalCloud.Builder parse(String[] args) {
+        LocalCloud.Builder builder = LocalCloud.builder().port(4566);
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new IllegalArgumentException("kinesis-fanout local cloud");
+            }
+            if (option.equals("--throughput-limits")) {
+                builder.throughputLimits(true);
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            String value = args[++i];
+            try {
+                switch (option) {
+                    case "--port" -> builder.port(Integer.parseInt(value));
+                    case "--host" -> builder.host(value);
+                    case "--region" -> builder.region(value);
+                    case "--account-id" -> builder.accountId(value);
+                    case "--status-delay-ms" -> builder.statusTransitionDelay(Duration.ofMillis(Long.parseLong(value)));
+                    case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
+                    case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
+                    default -> throw new IllegalArgumentException("unknown option " + option);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option " + option + " needs a number, got '" + value + "'");
+            }
+        }
+        return builder;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.kinesisfanout.local;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The settings of a {@link LocalCloud}, as its builder collected them.
+ *
+ * @param host the address bound
+ * @param port the port asked for (0 = ephemeral)
+ * @param region the region of requests that carry none
+ * @param accountId the account of every ARN
+ * @param statusTransitionDelay how long CREATING, UPDATING and DELETING states last
+ * @param maxRequestBodyBytes bigger request bodies are refused before being buffered
+ * @param throughputLimits whether Kinesis enforces per-shard throughput limits
+ * @param putRecordsFailureRate probability (0..1) that a PutRecords entry fails
+ * @param clock the time source of every service
+ */
+public record LocalCloudSettings(String host, int port, String region, String accountId,
+        Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
+        double putRecordsFailureRate, Clock clock) {
+}

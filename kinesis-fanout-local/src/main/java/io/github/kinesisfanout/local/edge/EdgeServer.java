@@ -1,0 +1,92 @@
+package io.github.kinesisfanout.local.edge;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The HTTP/1.1 server of the local cloud (Netty): bodies capped and aggregated, keep-alive, each
+ * request answered by the {@link ServiceRouter} on a worker thread so a slow service never stalls
+ * the network threads.
+ */
+public final class EdgeServer implements AutoCloseable {
+
+    private final ServiceRouter router;
+    private final int maxRequestBodyBytes;
+    private EventLoopGroup bossGroup;
+    private EventLoopGroup ioGroup;
+    private ExecutorService workers;
+    private Channel serverChannel;
+
+    public EdgeServer(ServiceRouter router, int maxRequestBodyBytes) {
+        this.router = router;
+        this.maxRequestBodyBytes = maxRequestBodyBytes;
+    }
+
+    /** Binds host:port (0 = ephemeral) and returns the bound address. */
+    public InetSocketAddress start(String host, int port) {
+        bossGroup = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("local-cloud-accept", true), NioIoHandler.newFactory());
+        ioGroup = new MultiThreadIoEventLoopGroup(2,
+                new DefaultThreadFactory("local-cloud-io", true), NioIoHandler.newFactory());
+        workers = new ThreadPoolExecutor(0, 256, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                new DefaultThreadFactory("local-cloud-worker", true));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(bossGroup, ioGroup)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 512)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerKeepAliveHandler())
+                                .addLast(new CappedBodyAggregator(maxRequestBodyBytes))
+                                .addLast(new EdgeHandler(router, workers));
+                    }
+                });
+        try {
+            serverChannel = bootstrap.bind(host, port).sync().channel();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+        } catch (RuntimeException e) {
+            close();
+            throw new IllegalStateException("cannot bind " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        return (InetSocketAddress) serverChannel.localAddress();
+    }
+
+    /** Closes the port, the network threads and the workers. */
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (ioGroup != null) {
+            ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The AWS JSON 1.0/1.1 protocol and its CBOR variant ({@code application/x-amz-cbor-1.1}, which the
+ * AWS SDK for Java v2 uses for Kinesis by default): {@code POST /}, the operation in
+ * {@code X-Amz-Target: <prefix>.<Operation>}, the input members as the body, the answer in the
+ * request's format, errors as {@code {"__type": code, "message": text}} plus {@code X-Amzn-ErrorType}.
+ */
+public final class JsonWireProtocol implements WireProtocol {
+
+    /** The CBOR content type of the AWS SDKs. */
+    public static final String CBOR_CONTENT_TYPE = "application/x-amz-cbor-1.1";
+    private static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final Logger LOG = Logger.getLogger(JsonWireProtocol.class.getName());
+
+    private final JsonFactory jsonFactory = new JsonFactory();
+    private final CBORFactory cborFactory = new CBORFactory();
+
+    @Override
+    public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
+        String contentType = request.header("content-type");
+        boolean cbor = contentType != null && contentType.startsWith("application/x-amz-cbor");
+        String responseType = cbor ? CBOR_CONTENT_TYPE
+                : contentType != null && contentType.startsWith("application/x-amz-json") ? contentType
+                : JSON_CONTENT_TYPE;
+        JsonFactory factory = cbor ? cborFactory : jsonFactory;
+        try {
+            String operation = operation(request.header("x-amz-target"), service);
+            ObjectNode input = decode(request.body(), factory);
+            JsonNode output = service.invoke(operation, input, context);
+            return encode(200, output == null ? JsonNodeFactory.instance.objectNode() : output,
+                    factory, responseType, Map.of());
+        } catch (AwsServiceException e) {
+            return error(e, factory, responseType);
+        } catch (RuntimeException e) {
+            // An unexpected failure is reported like AWS reports its own: a 500 InternalFailure.
+            LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
+            return error(new AwsServiceException("InternalFailure",
+                    "Internal failure: " + e, 500), factory, responseType);
+        }
+    }
+
+    private static String operation(String target, AwsService service) {
+        if (target == null || target.indexOf('.') < 0) {
+            throw new AwsServiceException("UnknownOperationException",
+                    "Missing or malformed X-Amz-Target header for service " + service.signingName()
+                            + ": expected <TargetPrefix>.<Operation>");
+        }
+        return target.substring(target.lastIndexOf('.') + 1);
+    }
+
+    private static ObjectNode decode(byte[] body, JsonFactory factory) {
+        if (body.length == 0) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try (JsonParser parser = factory.createParser(body)) {
+            JsonNode node = JsonTrees.read(parser);
+            if (node == null) {
+                return JsonNodeFactory.instance.objectNode();
+            }
+            if (!node.isObject()) {
+                throw new AwsServiceException("SerializationException",
+                        "Expected a structure as the request body, found " + node.getNodeType());
+            }
+            if (parser.nextToken() != null) {
+                throw new AwsServiceException("SerializationException",
+                        "Unexpected content after the request body's structure");
+            }
+            return (ObjectNode) node;
+        } catch (IOException e) {
+            throw new AwsServiceException("SerializationException",
+                    "Malformed request body: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                            ? j.getOriginalMessage() : e.getMessage()));
+        }
+    }
+
+    private EdgeResponse error(AwsServiceException e, JsonFactory factory, String responseType) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("__type", e.errorCode());
+        if (e.getMessage() != null) {
+            body.put("message", e.getMessage());
+        }
+        return encode(e.httpStatus(), body, factory, responseType, Map.of("X-Amzn-ErrorType", e.errorCode()));
+    }
+
+    private static EdgeResponse encode(int status, JsonNode body, JsonFactory factory, String contentType,
+            Map<String, String> extraHeaders) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (JsonGenerator generator = factory.createGenerator(bytes)) {
+            JsonTrees.write(body, generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> headers = new java.util.HashMap<>(extraHeaders);
+        headers.put("Content-Type", contentType);
+        return new EdgeResponse(status, headers, bytes.toByteArray());
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the service a request is for and hands it to that service's wire protocol: first the SigV4
+ * signing name of the credential scope (Authorization header or X-Amz-Credential parameter), then
+ * the X-Amz-Target prefix, then S3 path style when an s3 service is registered.
+ */
+public final class ServiceRouter {
+
+    /** X-Amz-Target prefixes of the JSON services, for unsigned requests. */
+    private static final Map<String, String> KNOWN_TARGET_PREFIXES = Map.of(
+            "Kinesis_20131202", "kinesis",
+            "KinesisAnalytics_20150814", "kinesisanalytics",
+            "Logs_20140328", "logs");
+
+    private record Route(AwsService service, WireProtocol protocol) {
+    }
+
+    private final Map<String, Route> routes = new ConcurrentHashMap<>();
+    private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>(KNOWN_TARGET_PREFIXES);
+    private final String accountId;
+    private final String defaultRegion;
+
+    public ServiceRouter(String accountId, String defaultRegion) {
+        this.accountId = accountId;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** Serves a service under its signing name with the given wire protocol. */
+    public void register(AwsService service, WireProtocol protocol) {
+        routes.put(service.signingName(), new Route(service, protocol));
+    }
+
+    /** Routes unsigned requests whose X-Amz-Target starts with {@code prefix.} to a signing name. */
+    public void registerTargetPrefix(String prefix, String signingName) {
+        targetPrefixes.put(prefix, signingName);
+    }
+
+    /** The service registered under a signing name, or null. */
+    public AwsService service(String signingName) {
+        Route route = routes.get(signingName);
+        return route == null ? null : route.service();
+    }
+
+    /** The signing names served, sorted. */
+    public java.util.Set<String> signingNames() {
+        return new java.util.TreeSet<>(routes.keySet());
+    }
+
+    /** Answers one request; never throws. */
+    public EdgeResponse route(EdgeRequest request, String requestId) {
+        CredentialScope scope = CredentialScope.of(request);
+        String signingName = scope != null ? scope.service() : null;
+        if (signingName == null) {
+            signingName = fromTarget(request.header("x-amz-target"));
+        }
+        if (signingName == null && routes.containsKey("s3")) {
+            signingName = "s3";
+        }
+        Route route = signingName == null ? null : routes.get(signingName);
+        if (route == null) {
+            return unknownService(signingName);
+        }
+        String region = scope != null && scope.region() != null ? scope.region() : defaultRegion;
+        return route.protocol().handle(request, route.service(), new RequestContext(requestId, accountId, region));
+    }
+
+    private String fromTarget(String target) {
+        if (target == null) {
+            return null;
+        }
+        int dot = target.indexOf('.');
+        return targetPrefixes.get(dot < 0 ? target : target.substring(0, dot));
+    }
+
+    private EdgeResponse unknownService(String signingName) {
+        String message = (signingName == null
+                ? "Cannot tell which service this request is for: it has no SigV4 credential scope and no known"
+                        + " X-Amz-Target"
+                : "The local cloud has no service '" + signingName + "'")
+                + "; services served: " + String.join(", ", signingNames());
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("__type", "UnknownServiceException");
+        body.put("message", message);
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("X-Amzn-ErrorType", "UnknownServiceException");
+        return new EdgeResponse(400, headers, body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

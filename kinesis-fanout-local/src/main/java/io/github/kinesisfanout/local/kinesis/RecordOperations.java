@@ -1,0 +1,190 @@
+package io.github.kinesisfanout.local.kinesis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** PutRecord, PutRecords, GetShardIterator and GetRecords over the wire. */
+final class RecordOperations {
+
+    /** PutRecords takes at most 500 records... */
+    static final int MAX_PUT_RECORDS = 500;
+    /** ...and 5 MiB in all, partition keys included. */
+    static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
+
+    private final StreamManager streams;
+    private final RecordWriter writer;
+    private final RecordReader reader;
+    private final KinesisConfig config;
+
+    RecordOperations(StreamManager streams, RecordWriter writer, RecordReader reader, KinesisConfig config) {
+        this.streams = streams;
+        this.writer = writer;
+        this.reader = reader;
+        this.config = config;
+    }
+
+    JsonNode putRecord(ObjectNode input, RequestContext ctx) {
+        PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(input, "PartitionKey", "partitionKey"),
+                Inputs.blob(input, "Data", "data"), Inputs.string(input, "ExplicitHashKey"));
+        RecordWriter.validate(entry, "");
+        String ordering = Inputs.string(input, "SequenceNumberForOrdering");
+        if (ordering != null && !ordering.matches("0|([1-9]\\d{0,128})")) {
+            throw KinesisErrors.validation(ordering, "sequenceNumberForOrdering",
+                    "satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
+        }
+        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
+                Inputs.string(input, "StreamARN"));
+        // Sequence numbers only grow within a shard, so every new one already exceeds any
+        // SequenceNumberForOrdering the caller got from that shard.
+        PutRecordsResultEntry result = writer.write(stream, List.of(entry), config.throughputLimits()).get(0);
+        if (result.failed()) {
+            throw new AwsServiceException(result.errorCode(), result.errorMessage());
+        }
+        ObjectNode out = KinesisJson.object();
+        out.put("ShardId", result.shardId());
+        out.put("SequenceNumber", result.sequenceNumber());
+        out.put("EncryptionType", "NONE");
+        return out;
+    }
+
+    JsonNode putRecords(ObjectNode input, RequestContext ctx) {
+        JsonNode records = input.get("Records");
+        if (records == null || records.isNull()) {
+            throw KinesisErrors.validation("null", "records", "not be null");
+        }
+        if (!records.isArray()) {
+            throw new AwsServiceException("SerializationException", "Member Records must be a list");
+        }
+        if (records.size() < 1) {
+            throw KinesisErrors.validation("[]", "records", "have length greater than or equal to 1");
+        }
+        if (records.size() > MAX_PUT_RECORDS) {
+            throw KinesisErrors.validation(abbreviated(records), "records",
+                    "have length less than or equal to " + MAX_PUT_RECORDS);
+        }
+        List<PutRecordsEntry> entries = new ArrayList<>(records.size());
+        long total = 0;
+        for (int i = 0; i < records.size(); i++) {
+            JsonNode record = records.get(i);
+            if (!record.isObject()) {
+                throw new AwsServiceException("SerializationException", "Records must be structures");
+            }
+            ObjectNode fields = (ObjectNode) record;
+            String member = "records." + (i + 1) + ".member.";
+            PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
+                    Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
+            RecordWriter.validate(entry, member);
+            total += entry.data().length + entry.partitionKey().length();
+            entries.add(entry);
+        }
+        if (total > MAX_PUT_RECORDS_BYTES) {
+            throw KinesisErrors.invalidArgument("Records size exceeds 5 MB limit");
+        }
+        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
+                Inputs.string(input, "StreamARN"));
+        List<PutRecordsResultEntry> results = writer.write(stream, entries, true);
+        ObjectNode out = KinesisJson.object();
+        int failed = 0;
+        ArrayNode resultNodes = JsonNodeFactoryHolder.array();
+        for (PutRecordsResultEntry result : results) {
+            ObjectNode node = resultNodes.addObject();
+            if (result.failed()) {
+                failed++;
+                node.put("ErrorCode", result.errorCode());
+                node.put("ErrorMessage", result.errorMessage());
+            } else {
+                node.put("SequenceNumber", result.sequenceNumber());
+                node.put("ShardId", result.shardId());
+            }
+        }
+        out.put("FailedRecordCount", failed);
+        out.set("Records", resultNodes);
+        out.put("EncryptionType", "NONE");
+        return out;
+    }
+
+    private static String abbreviated(JsonNode records) {
+        return "[" + records.size() + " records]";
+    }
+
+    JsonNode getShardIterator(ObjectNode input, RequestContext ctx) {
+        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
+                Inputs.string(input, "StreamARN"));
+        String shardId = Inputs.shardId(Inputs.required(input, "ShardId", "shardId"), "shardId");
+        String type = Inputs.required(input, "ShardIteratorType", "shardIteratorType");
+        Shard shard = stream.shard(shardId);
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(shardId, stream);
+        }
+        Instant timestamp = Inputs.timestamp(input, "Timestamp");
+        if (type.equals("AT_TIMESTAMP") && timestamp == null) {
+            throw KinesisErrors.invalidArgument("Must specify timestampInMillis parameter for iterator of type "
+                    + "AT_TIMESTAMP. Current request has no timestamp parameter.");
+        }
+        StartingPosition position = new StartingPosition(type, Inputs.string(input, "StartingSequenceNumber"),
+                timestamp);
+        long counter = reader.counterOf(stream, shard, position);
+        ObjectNode out = KinesisJson.object();
+        out.put("ShardIterator", ShardIterators.encode(stream, shard, counter, streams.now()));
+        return out;
+    }
+
+    JsonNode getRecords(ObjectNode input, RequestContext ctx) {
+        String iterator = Inputs.required(input, "ShardIterator", "shardIterator");
+        if (iterator.isEmpty() || iterator.length() > 512) {
+            throw KinesisErrors.validation(iterator, "shardIterator",
+                    "have length less than or equal to 512");
+        }
+        int limit = StreamOperations.limit(input, "Limit", RecordReader.MAX_RECORDS, RecordReader.MAX_RECORDS);
+        ShardIterators.Decoded decoded = ShardIterators.decode(iterator);
+        long now = streams.now();
+        if (now - decoded.createdMillis() > ShardIterators.TTL_MILLIS) {
+            throw KinesisErrors.expiredIterator(decoded.createdMillis(), now, ShardIterators.TTL_MILLIS);
+        }
+        Stream stream = streams.resolveForData(new RequestContext(ctx.requestId(), decoded.accountId(),
+                decoded.region()), decoded.streamName(), null);
+        if (stream.createdMillis() != decoded.streamCreatedMillis()) {
+            throw KinesisErrors.invalidIterator();
+        }
+        Shard shard = stream.shard(decoded.shardId());
+        if (shard == null) {
+            throw KinesisErrors.shardNotFound(decoded.shardId(), stream);
+        }
+        if (config.throughputLimits() && !shard.meter().tryRead(now)) {
+            throw KinesisErrors.throughputExceeded(shard, stream);
+        }
+        ReadResult result = reader.read(stream, shard, decoded.counter(), limit);
+        ObjectNode out = KinesisJson.object();
+        ArrayNode records = out.putArray("Records");
+        long bytes = 0;
+        for (KinesisRecord record : result.records()) {
+            records.add(KinesisJson.record(record));
+            bytes += record.data().length + record.partitionKey().length();
+        }
+        if (config.throughputLimits()) {
+            shard.meter().addReadBytes(now, bytes);
+        }
+        if (result.nextPosition() != null) {
+            long next = SequenceNumbers.parse(result.nextPosition().sequenceNumber()).counter();
+            out.put("NextShardIterator", ShardIterators.encode(stream, shard, next, now));
+        }
+        out.put("MillisBehindLatest", result.millisBehindLatest());
+        if (result.nextPosition() == null) {
+            out.set("ChildShards", KinesisJson.childShards(result.childShards()));
+        }
+        return out;
+    }
+
+    /** Array nodes without a mapper. */
+    private static final class JsonNodeFactoryHolder {
+        static ArrayNode array() {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+    }
+}

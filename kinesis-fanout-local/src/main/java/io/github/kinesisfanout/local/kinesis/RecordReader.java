@@ -1,0 +1,106 @@
+package io.github.kinesisfanout.local.kinesis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads records: turns a starting position into a record counter of a shard, reads from it within
+ * the GetRecords limits, and reports the next position, MillisBehindLatest and, at the end of a
+ * closed shard, its child shards.
+ */
+final class RecordReader {
+
+    /** GetRecords returns at most 10,000 records... */
+    static final int MAX_RECORDS = 10_000;
+    /** ...and at most 10 MiB per call. */
+    static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private final StreamManager streams;
+
+    RecordReader(StreamManager streams) {
+        this.streams = streams;
+    }
+
+    /** The counter of the first record a position reads. */
+    long counterOf(Stream stream, Shard shard, StartingPosition position) {
+        streams.trim(stream, streams.now());
+        ShardLog log = shard.log();
+        switch (position.type()) {
+            case "TRIM_HORIZON":
+                return log.firstCounter();
+            case "LATEST":
+                return log.nextCounter();
+            case "AT_SEQUENCE_NUMBER":
+                return counterOfSequenceNumber(stream, shard, position.sequenceNumber());
+            case "AFTER_SEQUENCE_NUMBER":
+                return counterOfSequenceNumber(stream, shard, position.sequenceNumber()) + 1;
+            case "AT_TIMESTAMP":
+                return log.counterAtOrAfter(position.timestamp().toEpochMilli());
+            default:
+                throw KinesisErrors.validation(position.type(), "shardIteratorType",
+                        "satisfy enum value set: [AFTER_SEQUENCE_NUMBER, AT_SEQUENCE_NUMBER, AT_TIMESTAMP, "
+                                + "TRIM_HORIZON, LATEST]");
+        }
+    }
+
+    private static long counterOfSequenceNumber(Stream stream, Shard shard, String sequenceNumber) {
+        if (sequenceNumber == null) {
+            throw KinesisErrors.invalidArgument("StartingSequenceNumber must be provided for "
+                    + "AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER iterators.");
+        }
+        if (!sequenceNumber.matches("0|([1-9]\\d{0,128})")) {
+            throw KinesisErrors.validation(sequenceNumber, "startingSequenceNumber",
+                    "satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
+        }
+        SequenceNumbers.Parsed parsed = SequenceNumbers.parse(sequenceNumber);
+        if (parsed == null) {
+            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequenceNumber
+                    + " used in GetShardIterator on shard " + shard.shardId() + " in stream " + stream.name()
+                    + " under account " + stream.accountId() + " is invalid.");
+        }
+        if (parsed.shardIndex() != shard.index()) {
+            throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes "
+                    + Shard.shardId(parsed.shardIndex()) + ", while it was used in a call to a shard with "
+                    + shard.shardId());
+        }
+        return parsed.counter();
+    }
+
+    /** Reads from a counter; the result's next position continues from there. */
+    ReadResult read(Stream stream, Shard shard, long counter, int limit) {
+        long now = streams.now();
+        streams.trim(stream, now);
+        ShardLog log = shard.log();
+        List<StoredRecord> stored = log.read(counter, limit, MAX_BYTES);
+        List<KinesisRecord> records = new ArrayList<>(stored.size());
+        for (StoredRecord record : stored) {
+            records.add(new KinesisRecord(shard.sequenceNumber(record.counter()),
+                    Instant.ofEpochMilli(record.arrivalMillis()), record.data(), record.partitionKey()));
+        }
+        long next = stored.isEmpty() ? Math.max(counter, log.firstCounter())
+                : stored.get(stored.size() - 1).counter() + 1;
+        long tip = log.nextCounter();
+        long behind = 0;
+        if (next < tip) {
+            long arrival = log.arrivalOf(next);
+            behind = arrival < 0 ? 0 : Math.max(0, now - arrival);
+        }
+        if (!shard.isOpen() && next >= tip) {
+            return new ReadResult(records, null, 0, childShards(stream, shard));
+        }
+        return new ReadResult(records, StartingPosition.atSequenceNumber(shard.sequenceNumber(next)), behind,
+                List.of());
+    }
+
+    static List<ShardInfo> childShards(Stream stream, Shard parent) {
+        List<ShardInfo> children = new ArrayList<>();
+        for (Shard shard : stream.shards()) {
+            if (parent.shardId().equals(shard.parentShardId())
+                    || parent.shardId().equals(shard.adjacentParentShardId())) {
+                children.add(shard.info());
+            }
+        }
+        return children;
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.kinesisfanout.local.kinesis;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes records: validates each, routes it by the MD5 of its partition key (or its explicit hash
+ * key) to the open shard owning that hash key, and appends each shard's share of a batch in one
+ * step. Optional per-shard write limits and random failures mark entries failed as AWS does.
+ */
+final class RecordWriter {
+
+    /** A record's data plus partition key may not exceed 1 MiB. */
+    static final int MAX_RECORD_BYTES = 1024 * 1024;
+    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    });
+
+    private final KinesisConfig config;
+
+    RecordWriter(KinesisConfig config) {
+        this.config = config;
+    }
+
+    /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
+    static void validate(PutRecordsEntry entry, String member) {
+        if (entry.partitionKey() == null) {
+            throw KinesisErrors.validation("null", member + "partitionKey", "not be null");
+        }
+        Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
+        if (entry.data() == null) {
+            throw KinesisErrors.validation("null", member + "data", "not be null");
+        }
+        if (entry.data().length > MAX_RECORD_BYTES) {
+            throw KinesisErrors.validation("java.nio.HeapByteBuffer[pos=0 lim=" + entry.data().length + " cap="
+                    + entry.data().length + "]", member + "data", "have length less than or equal to "
+                    + MAX_RECORD_BYTES);
+        }
+        if (entry.explicitHashKey() != null && !entry.explicitHashKey().matches("0|([1-9]\\d{0,38})")) {
+            throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
+                    "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
+        }
+        if (entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
+                > MAX_RECORD_BYTES) {
+            throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
+                    + (entry.data().length + entry.partitionKey().length()) + " bytes");
+        }
+    }
+
+    static BigInteger hashKey(PutRecordsEntry entry) {
+        if (entry.explicitHashKey() != null) {
+            BigInteger explicit = new BigInteger(entry.explicitHashKey());
+            if (explicit.compareTo(HashKeys.MAX) > 0) {
+                throw KinesisErrors.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+                        + "[0, 2^128-1]. Specified value was " + entry.explicitHashKey());
+            }
+            return explicit;
+        }
+        MessageDigest md5 = MD5.get();
+        return new BigInteger(1, md5.digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Writes a batch; entries were validated. Results mirror the request order.
+     *
+     * @param mayFail whether random failures and throttling produce failed entries
+     */
+    List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean mayFail) {
+        int count = entries.size();
+        Shard[] targets = new Shard[count];
+        String[] failures = new String[count];
+        long now = config.clock().millis();
+        double failureRate = mayFail ? config.putRecordsFailureRate() : 0;
+        for (int i = 0; i < count; i++) {
+            PutRecordsEntry entry = entries.get(i);
+            Shard shard = stream.route(hashKey(entry));
+            targets[i] = shard;
+            if (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate) {
+                // Injected failures split between the two errors PutRecords reports per entry.
+                failures[i] = ThreadLocalRandom.current().nextBoolean() ? "ProvisionedThroughputExceededException"
+                        : "InternalFailure";
+            } else if (config.throughputLimits()
+                    && !shard.meter().tryWrite(now, entry.data().length + entry.partitionKey().length())) {
+                failures[i] = "ProvisionedThroughputExceededException";
+            }
+        }
+        String[] sequenceNumbers = new String[count];
+        boolean[] done = new boolean[count];
+        for (int i = 0; i < count; i++) {
+            if (done[i] || failures[i] != null) {
+                continue;
+            }
+            Shard shard = targets[i];
+            List<Integer> indexes = new ArrayList<>();
+            List<byte[]> data = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            for (int j = i; j < count; j++) {
+                if (targets[j] == shard && failures[j] == null && !done[j]) {
+                    indexes.add(j);
+                    data.add(entries.get(j).data());
+                    keys.add(entries.get(j).partitionKey());
+                    done[j] = true;
+                }
+            }
+            long first = shard.log().append(data, keys, now);
+            for (int k = 0; k < indexes.size(); k++) {
+                sequenceNumbers[indexes.get(k)] = shard.sequenceNumber(first + k);
+            }
+        }
+        List<PutRecordsResultEntry> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (failures[i] == null) {
+                results.add(new PutRecordsResultEntry(targets[i].shardId(), sequenceNumbers[i], null, null));
+            } else {
+                String message = failures[i].equals("InternalFailure") ? "Internal service failure."
+                        : KinesisErrors.rateExceededMessage(targets[i], stream);
+                results.add(new PutRecordsResultEntry(null, null, failures[i], message));
+            }
+        }
+        return results;
+    }
+}

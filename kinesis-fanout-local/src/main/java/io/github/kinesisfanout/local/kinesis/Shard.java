@@ -1,0 +1,111 @@
+package io.github.kinesisfanout.local.kinesis;
+
+import java.math.BigInteger;
+
+/** One shard: its id, hash key range, lineage, sequence number range and record log. */
+final class Shard {
+
+    private final int index;
+    private final String shardId;
+    private final BigInteger startingHashKey;
+    private final BigInteger endingHashKey;
+    private final String parentShardId;
+    private final String adjacentParentShardId;
+    private final long createdMillis;
+    private final ShardLog log;
+    private volatile String endingSequenceNumber;
+    private volatile long closedMillis = Long.MAX_VALUE;
+    private final ThroughputMeter meter = new ThroughputMeter();
+
+    Shard(int index, BigInteger startingHashKey, BigInteger endingHashKey, String parentShardId,
+            String adjacentParentShardId, long createdMillis, ShardLog log) {
+        this.index = index;
+        this.shardId = shardId(index);
+        this.startingHashKey = startingHashKey;
+        this.endingHashKey = endingHashKey;
+        this.parentShardId = parentShardId;
+        this.adjacentParentShardId = adjacentParentShardId;
+        this.createdMillis = createdMillis;
+        this.log = log;
+    }
+
+    /** AWS shard ids: {@code shardId-} and the index in 12 zero-padded digits. */
+    static String shardId(int index) {
+        return String.format("shardId-%012d", index);
+    }
+
+    int index() {
+        return index;
+    }
+
+    String shardId() {
+        return shardId;
+    }
+
+    BigInteger startingHashKey() {
+        return startingHashKey;
+    }
+
+    BigInteger endingHashKey() {
+        return endingHashKey;
+    }
+
+    boolean covers(BigInteger hashKey) {
+        return startingHashKey.compareTo(hashKey) <= 0 && endingHashKey.compareTo(hashKey) >= 0;
+    }
+
+    String parentShardId() {
+        return parentShardId;
+    }
+
+    String adjacentParentShardId() {
+        return adjacentParentShardId;
+    }
+
+    long createdMillis() {
+        return createdMillis;
+    }
+
+    ShardLog log() {
+        return log;
+    }
+
+    ThroughputMeter meter() {
+        return meter;
+    }
+
+    String sequenceNumber(long counter) {
+        return SequenceNumbers.format(createdMillis, index, counter);
+    }
+
+    String startingSequenceNumber() {
+        return sequenceNumber(0);
+    }
+
+    /** Null while the shard is open. */
+    String endingSequenceNumber() {
+        return endingSequenceNumber;
+    }
+
+    /** When the shard was closed; Long.MAX_VALUE while open. */
+    long closedMillis() {
+        return closedMillis;
+    }
+
+    boolean isOpen() {
+        return endingSequenceNumber == null;
+    }
+
+    /** Closes the shard to writes; its ending sequence number is the last one it can have issued. */
+    void close(long nowMillis) {
+        closedMillis = nowMillis;
+        log.close();
+        endingSequenceNumber = sequenceNumber(Math.max(0, log.nextCounter() - 1));
+    }
+
+    /** The public view of this shard. */
+    ShardInfo info() {
+        return new ShardInfo(shardId, parentShardId, adjacentParentShardId, startingHashKey, endingHashKey,
+                startingSequenceNumber(), endingSequenceNumber);
+    }
+}
