@@ -2,15 +2,17 @@ package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.local.LocalCloud;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.eclipse.aether.SessionData;
 
 /**
  * Keeps the local cloud that start-local started for the rest of one Maven session, in that
  * session's own data store (the repository session's {@link SessionData}), so later goals of the
- * same build find it and two builds in one JVM never share one. A JVM shutdown hook closes a cloud
- * that no stop-local closed.
+ * same build find it and two builds in one JVM never share one. A cloud that no stop-local closed
+ * is closed when the session ends ({@link StopAtSessionEnd}), or at the latest by a JVM shutdown hook.
  */
 final class LocalCloudSession {
 
@@ -21,6 +23,7 @@ final class LocalCloudSession {
     static final class Slot {
         private LocalCloud cloud;
         private Thread shutdownHook;
+        private boolean stopsAtSessionEnd;
     }
 
     private LocalCloudSession() {
@@ -39,7 +42,7 @@ final class LocalCloudSession {
      *
      * @return the cloud and whether it was started now
      */
-    static Started startIfAbsent(MavenSession session, Supplier<LocalCloud> start) {
+    static Started startIfAbsent(MavenSession session, Supplier<LocalCloud> start, Consumer<String> log) {
         Slot slot = slot(session);
         synchronized (slot) {
             if (slot.cloud != null) {
@@ -49,13 +52,23 @@ final class LocalCloudSession {
             slot.cloud = cloud;
             slot.shutdownHook = new Thread(cloud::close, "kinesis-fanout-local-cloud-shutdown");
             Runtime.getRuntime().addShutdownHook(slot.shutdownHook);
+            if (!slot.stopsAtSessionEnd) {
+                slot.stopsAtSessionEnd = true;
+                MavenExecutionRequest request = session.getRequest();
+                request.setExecutionListener(new StopAtSessionEnd(request.getExecutionListener(),
+                        () -> stop(slot).ifPresent(stopped ->
+                                log.accept("Local cloud on " + stopped.endpoint() + " stopped at the end of the build"))));
+            }
             return new Started(cloud, true);
         }
     }
 
     /** Stops and forgets the session's cloud; returns it, or empty when none was running. */
     static Optional<LocalCloud> stop(MavenSession session) {
-        Slot slot = slot(session);
+        return stop(slot(session));
+    }
+
+    private static Optional<LocalCloud> stop(Slot slot) {
         synchronized (slot) {
             LocalCloud cloud = slot.cloud;
             if (cloud == null) {

@@ -32,7 +32,7 @@ public class StartLocalMojo extends AbstractFanoutMojo {
     @Override
     protected void run() {
         LocalCloudSession.Started started = LocalCloudSession.startIfAbsent(session,
-                () -> new LocalCloudLauncher(listener()).start(host, port, region));
+                () -> new LocalCloudLauncher(listener()).start(host, port, region), getLog()::info);
         LocalCloud cloud = started.cloud();
         if (!started.isNew()) {
             getLog().info("Local cloud already running on " + cloud.endpoint() + ": reusing it");
