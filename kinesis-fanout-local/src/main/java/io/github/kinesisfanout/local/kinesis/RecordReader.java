@@ -83,7 +83,8 @@ final class RecordReader {
         long tip = log.nextCounter();
         long behind = 0;
         if (next < tip) {
-            long arrival = log.arrivalOf(next);
+            // Not caught up: how old the newest record handed out is (or the next one, if none was).
+            long arrival = stored.isEmpty() ? log.arrivalOf(next) : stored.get(stored.size() - 1).arrivalMillis();
             behind = arrival < 0 ? 0 : Math.max(0, now - arrival);
         }
         if (!shard.isOpen() && next >= tip) {

@@ -70,6 +70,44 @@ final class RecordWriter {
     }
 
     /**
+     * Appends the not yet written entries from {@code from} on that go to the same shard as entry
+     * {@code from}, in one step. When a reshard closed that shard meanwhile, the group is routed
+     * again to the now open shards and the caller retries.
+     */
+    private static void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
+            boolean[] done, String[] sequenceNumbers, int from, long now) {
+        Shard shard = targets[from];
+        List<Integer> indexes = new ArrayList<>();
+        List<byte[]> data = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int j = from; j < targets.length; j++) {
+            if (targets[j] == shard && failures[j] == null && !done[j]) {
+                indexes.add(j);
+                data.add(entries.get(j).data());
+                keys.add(entries.get(j).partitionKey());
+            }
+        }
+        long first = shard.log().append(data, keys, now);
+        if (first < 0) {
+            String status = stream.status();
+            if (!"ACTIVE".equals(status) && !"UPDATING".equals(status)) {
+                throw KinesisErrors.streamNotFound(stream.name(), stream.accountId());
+            }
+            // A reshard is between closing the parent and opening the children: route again.
+            Thread.onSpinWait();
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            int index = indexes.get(k);
+            if (first < 0) {
+                targets[index] = stream.route(hashKey(entries.get(index)));
+            } else {
+                sequenceNumbers[index] = shard.sequenceNumber(first + k);
+                done[index] = true;
+            }
+        }
+    }
+
+    /**
      * Writes a batch; entries were validated. Results mirror the request order.
      *
      * @param mayFail whether random failures and throttling produce failed entries
@@ -96,24 +134,8 @@ final class RecordWriter {
         String[] sequenceNumbers = new String[count];
         boolean[] done = new boolean[count];
         for (int i = 0; i < count; i++) {
-            if (done[i] || failures[i] != null) {
-                continue;
-            }
-            Shard shard = targets[i];
-            List<Integer> indexes = new ArrayList<>();
-            List<byte[]> data = new ArrayList<>();
-            List<String> keys = new ArrayList<>();
-            for (int j = i; j < count; j++) {
-                if (targets[j] == shard && failures[j] == null && !done[j]) {
-                    indexes.add(j);
-                    data.add(entries.get(j).data());
-                    keys.add(entries.get(j).partitionKey());
-                    done[j] = true;
-                }
-            }
-            long first = shard.log().append(data, keys, now);
-            for (int k = 0; k < indexes.size(); k++) {
-                sequenceNumbers[indexes.get(k)] = shard.sequenceNumber(first + k);
+            while (!done[i] && failures[i] == null) {
+                appendGroup(stream, entries, targets, failures, done, sequenceNumbers, i, now);
             }
         }
         List<PutRecordsResultEntry> results = new ArrayList<>(count);

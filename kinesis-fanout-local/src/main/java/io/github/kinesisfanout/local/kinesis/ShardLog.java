@@ -19,10 +19,10 @@ public final class ShardLog {
     private long lastArrivalMillis;
     private boolean closed;
 
-    /** Appends records in order; returns the counter of the first one. */
+    /** Appends records in order; returns the counter of the first one, or -1 when the shard was closed. */
     synchronized long append(List<byte[]> data, List<String> partitionKeys, long nowMillis) {
         if (closed) {
-            throw new IllegalStateException("shard closed");
+            return -1;
         }
         int count = data.size();
         ensureCapacity(count);

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.kinesis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.LocalCloud;
@@ -36,7 +35,13 @@ abstract class AbstractKinesisIT {
     protected LocalCloud cloud;
     protected KinesisClient kinesis;
 
+    protected final KinesisClients.ContentTypes contentTypes = new KinesisClients.ContentTypes();
+
+    /** A client recording its content types in {@link #contentTypes}. */
     protected abstract KinesisClient client(URI endpoint);
+
+    /** The content type this encoding must use both ways. */
+    protected abstract String expectedContentType();
 
     @BeforeEach
     void startCloud() {
@@ -123,8 +128,20 @@ abstract class AbstractKinesisIT {
         assertNotNull(got.nextShardIterator());
         assertTrue(kinesis.getRecords(r -> r.shardIterator(got.nextShardIterator())).records().isEmpty());
 
+        // A request timestamp (epoch seconds in JSON, tagged epoch milliseconds in CBOR) round-trips.
+        Instant arrival = records.get(0).approximateArrivalTimestamp();
+        String atTimestamp = kinesis.getShardIterator(r -> r.streamName("Transactions").shardId(owner.shardId())
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(arrival)).shardIterator();
+        assertEquals(11, kinesis.getRecords(r -> r.shardIterator(atTimestamp)).records().size());
+        String afterAll = kinesis.getShardIterator(r -> r.streamName("Transactions").shardId(owner.shardId())
+                .shardIteratorType(ShardIteratorType.AT_TIMESTAMP)
+                .timestamp(records.get(10).approximateArrivalTimestamp().plusMillis(1))).shardIterator();
+        assertTrue(kinesis.getRecords(r -> r.shardIterator(afterAll)).records().isEmpty());
+
         kinesis.deleteStream(r -> r.streamName("Transactions"));
         assertTrue(kinesis.listStreams().streamNames().isEmpty());
+        assertEquals(java.util.Set.of(expectedContentType()), contentTypes.requests);
+        assertEquals(java.util.Set.of(expectedContentType()), contentTypes.responses);
     }
 
     @Test
@@ -148,6 +165,5 @@ abstract class AbstractKinesisIT {
         GetRecordsResponse wire = kinesis.getRecords(r -> r.shardIterator(
                 shardIterator("Typed", "shardId-000000000000", ShardIteratorType.TRIM_HORIZON)));
         assertEquals(List.of("one", "two"), wire.records().stream().map(rec -> rec.data().asUtf8String()).toList());
-        assertNull(null);
     }
 }

@@ -8,6 +8,11 @@ class KinesisCborIT extends AbstractKinesisIT {
 
     @Override
     protected KinesisClient client(URI endpoint) {
-        return KinesisClients.cbor(endpoint);
+        return KinesisClients.cbor(endpoint, contentTypes);
+    }
+
+    @Override
+    protected String expectedContentType() {
+        return "application/x-amz-cbor-1.1";
     }
 }

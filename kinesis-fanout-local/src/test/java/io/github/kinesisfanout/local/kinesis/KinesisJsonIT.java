@@ -8,6 +8,11 @@ class KinesisJsonIT extends AbstractKinesisIT {
 
     @Override
     protected KinesisClient client(URI endpoint) {
-        return KinesisClients.json(endpoint);
+        return KinesisClients.json(endpoint, contentTypes);
+    }
+
+    @Override
+    protected String expectedContentType() {
+        return "application/x-amz-json-1.1";
     }
 }

@@ -1,0 +1,36 @@
+package io.github.kinesisfanout.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The command line of the standalone jar. */
+class LocalCloudMainTest {
+
+    @Test
+    void optionsReachTheSettings() {
+        LocalCloudSettings settings = LocalCloudMain.parse(new String[] {"--port", "4567", "--host", "0.0.0.0",
+                "--region", "eu-west-1", "--status-delay-ms", "250", "--throughput-limits",
+                "--put-records-failure-rate", "0.1"}).build().settings();
+        assertEquals(4567, settings.port());
+        assertEquals("0.0.0.0", settings.host());
+        assertEquals("eu-west-1", settings.region());
+        assertEquals(Duration.ofMillis(250), settings.statusTransitionDelay());
+        assertTrue(settings.throughputLimits());
+        assertEquals(0.1, settings.putRecordsFailureRate());
+        assertEquals(4566, LocalCloudMain.parse(new String[0]).build().settings().port());
+    }
+
+    @Test
+    void badOptionsAreNamed() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--prot", "1"}))
+                .getMessage().contains("--prot"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--port", "x"}))
+                .getMessage().contains("--port"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--port"}))
+                .getMessage().contains("needs a value"));
+    }
+}
