@@ -5,10 +5,20 @@ import java.util.List;
 /**
  * One row of an in-application stream.
  *
- * <p>Values use these Java types: VARCHAR/CHAR {@link String}; INTEGER {@link Integer}; BIGINT
- * {@link Long}; SMALLINT {@link Short}; TINYINT {@link Byte}; DECIMAL {@link java.math.BigDecimal}
- * with the column's scale; REAL {@link Float}; DOUBLE {@link Double}; BOOLEAN {@link Boolean};
- * TIMESTAMP {@link java.time.LocalDateTime}... exactly as the engine documents; null for SQL NULL.
+ * <p>Values use exactly these Java types, per column type:
+ * <ul>
+ *   <li>CHAR(n), VARCHAR(n): {@link String} (CHAR blank-padded to n characters)</li>
+ *   <li>TINYINT {@link Byte}, SMALLINT {@link Short}, INTEGER {@link Integer}, BIGINT {@link Long}</li>
+ *   <li>DECIMAL(p,s): {@link java.math.BigDecimal} whose scale is exactly s</li>
+ *   <li>REAL {@link Float}, DOUBLE {@link Double}</li>
+ *   <li>BOOLEAN {@link Boolean}</li>
+ *   <li>DATE {@link java.time.LocalDate}, TIME {@link java.time.LocalTime}, TIMESTAMP
+ *       {@link java.time.LocalDateTime} (UTC, millisecond precision)</li>
+ *   <li>BINARY(n), VARBINARY(n): {@code byte[]}</li>
+ *   <li>SQL NULL: {@code null}</li>
+ * </ul>
+ * The same types are expected by {@link RunningApplication#pushRow} (any {@link Number} is accepted
+ * for a numeric column and converted). The values array must not be modified by sinks.
  *
  * @param stream the stream name as stored
  * @param columns the column names in order

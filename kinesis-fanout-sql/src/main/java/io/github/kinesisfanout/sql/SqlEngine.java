@@ -1,6 +1,20 @@
 package io.github.kinesisfanout.sql;
 
+import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
+import io.github.kinesisfanout.sql.analyze.ApplicationAnalyzer;
+import io.github.kinesisfanout.sql.analyze.SemanticError;
+import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.parse.ParseError;
+import io.github.kinesisfanout.sql.parse.ParsedApplication;
+import io.github.kinesisfanout.sql.parse.StatementParser;
+import io.github.kinesisfanout.sql.parse.TypeParser;
+import io.github.kinesisfanout.sql.run.Application;
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The entry point of the engine: compiles application code against its input schemas.
@@ -20,8 +34,74 @@ public final class SqlEngine {
      * @param inputs the application inputs, in order (at most one for Kinesis Analytics v1)
      * @return the compiled application, ready to be started
      * @throws SqlCompilationException with every error found, each with its line and column
+     * @throws IllegalArgumentException when an input schema is unusable (unknown type, bad mapping,
+     *     duplicate name prefix), naming the input and column
      */
     public static CompiledApplication compile(String applicationCode, List<InputSchema> inputs) {
-        throw new UnsupportedOperationException("the SQL engine is not built yet");
+        List<StreamDef> streams = inputStreams(inputs);
+        ParsedApplication parsed = StatementParser.parse(applicationCode == null ? "" : applicationCode);
+        List<SqlError> errors = new ArrayList<>();
+        for (ParseError e : parsed.errors()) {
+            errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage()));
+        }
+        List<SemanticError> semantic = new ArrayList<>();
+        AnalyzedApplication app = ApplicationAnalyzer.analyze(parsed, streams, semantic);
+        for (SemanticError e : semantic) {
+            errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(SqlError::line).thenComparingInt(SqlError::column));
+            throw new SqlCompilationException(errors);
+        }
+        List<Application.InputSpec> specs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSchema schema = inputs.get(i);
+            InputSchema.RecordFormat format = schema.format();
+            try {
+                specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
+                        schema.columns().stream().map(InputSchema.Column::mapping).toList(),
+                        format.recordRowDelimiter(), format.recordColumnDelimiter()));
+                Application.of(app, specs);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Input " + (i + 1) + " (" + streams.get(i).name() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return Application.of(app, specs);
+    }
+
+    private static List<StreamDef> inputStreams(List<InputSchema> inputs) {
+        List<StreamDef> streams = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSchema schema = inputs.get(i);
+            String name = schema.namePrefix() + "_001";
+            if (!names.add(name)) {
+                throw new IllegalArgumentException("Input " + (i + 1) + ": name prefix '" + schema.namePrefix()
+                        + "' is used by another input");
+            }
+            if (schema.encoding() != null && !schema.encoding().equalsIgnoreCase("UTF-8")) {
+                throw new IllegalArgumentException("Input " + (i + 1) + ": record encoding '" + schema.encoding()
+                        + "' is not supported: only UTF-8");
+            }
+            List<StreamDef.ColumnDef> columns = new ArrayList<>();
+            Set<String> columnNames = new HashSet<>();
+            for (InputSchema.Column column : schema.columns()) {
+                if (!columnNames.add(column.name())) {
+                    throw new IllegalArgumentException("Input " + (i + 1) + ": column '" + column.name()
+                            + "' is declared twice");
+                }
+                SqlType type;
+                try {
+                    type = TypeParser.parse(column.sqlType());
+                } catch (ParseError e) {
+                    throw new IllegalArgumentException("Input " + (i + 1) + ": column '" + column.name() + "' has SQL "
+                            + "type '" + column.sqlType() + "': " + e.getMessage(), e);
+                }
+                columns.add(new StreamDef.ColumnDef(column.name(), type, false));
+            }
+            streams.add(new StreamDef(name, List.copyOf(columns), StreamDef.Role.INPUT, i));
+        }
+        return streams;
     }
 }

@@ -1,0 +1,117 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.parse.ParsedApplication;
+import io.github.kinesisfanout.sql.parse.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the statements of an application in order against a catalog of streams: input streams
+ * first, then CREATE STREAM and CREATE PUMP as they come (a pump sees the streams created above it).
+ */
+public final class ApplicationAnalyzer {
+
+    private ApplicationAnalyzer() {
+    }
+
+    /**
+     * Analyzes parsed application code.
+     *
+     * @param parsed the statements
+     * @param inputs the input streams, created from the input schemas
+     * @param errors receives every semantic error found
+     * @return the analyzed application (meaningful only when no error was added)
+     */
+    public static AnalyzedApplication analyze(ParsedApplication parsed, List<StreamDef> inputs,
+            List<SemanticError> errors) {
+        Map<String, StreamDef> streams = new LinkedHashMap<>();
+        for (StreamDef input : inputs) {
+            streams.put(input.name(), input);
+        }
+        StreamDef errorStream = StreamDef.errorStream();
+        streams.put(errorStream.name(), errorStream);
+        Map<String, PumpDef> pumps = new LinkedHashMap<>();
+        Map<String, Statement.CreatePump> pumpStatements = new LinkedHashMap<>();
+        for (Statement statement : parsed.statements()) {
+            if (statement instanceof Statement.CreateStream create) {
+                createStream(create, streams, pumps, errors);
+            } else if (statement instanceof Statement.CreatePump create) {
+                if (pumpStatements.containsKey(create.name()) && !create.orReplace()) {
+                    errors.add(new SemanticError(create.pos(), "Pump \"" + create.name() + "\" already exists "
+                            + "(use CREATE OR REPLACE PUMP to replace it)"));
+                    continue;
+                }
+                pumpStatements.put(create.name(), create);
+                PumpDef pump = new PumpAnalyzer(streams, errors).analyze(create);
+                if (pump != null) {
+                    pumps.put(pump.name(), pump);
+                    checkCycle(pump, pumps, create, errors);
+                }
+            }
+        }
+        List<StreamDef> ordered = new ArrayList<>(streams.values());
+        ordered.remove(errorStream);
+        ordered.add(errorStream);
+        return new AnalyzedApplication(ordered, new ArrayList<>(pumps.values()));
+    }
+
+    private static void createStream(Statement.CreateStream create, Map<String, StreamDef> streams,
+            Map<String, PumpDef> pumps, List<SemanticError> errors) {
+        StreamDef existing = streams.get(create.name());
+        if (existing != null && (existing.role() != StreamDef.Role.CREATED || !create.orReplace())) {
+            String why = existing.role() == StreamDef.Role.CREATED ? " (use CREATE OR REPLACE STREAM to replace it)"
+                    : existing.role() == StreamDef.Role.INPUT ? " as an input stream" : " as the system error stream";
+            errors.add(new SemanticError(create.pos(), "Stream \"" + create.name() + "\" already exists" + why));
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        List<StreamDef.ColumnDef> columns = new ArrayList<>();
+        for (Statement.ColumnSpec column : create.columns()) {
+            if (!names.add(column.name())) {
+                errors.add(new SemanticError(column.pos(), "Column '" + column.name() + "' is declared twice in stream \""
+                        + create.name() + "\""));
+            }
+            if (column.name().equals("ROWTIME")) {
+                errors.add(new SemanticError(column.pos(), "ROWTIME is a system column of every stream and cannot be "
+                        + "declared"));
+            }
+            columns.add(new StreamDef.ColumnDef(column.name(), column.type(), column.notNull()));
+        }
+        if (existing != null) {
+            // OR REPLACE drops the stream; pumps that used it are dropped with it.
+            pumps.values().removeIf(p -> p.target() == existing
+                    || p.queries().stream().anyMatch(q -> q.source() == existing));
+        }
+        streams.put(create.name(), new StreamDef(create.name(), List.copyOf(columns), StreamDef.Role.CREATED, -1));
+    }
+
+    /** A pump whose target feeds (through other pumps) one of its own sources would loop forever. */
+    private static void checkCycle(PumpDef pump, Map<String, PumpDef> pumps, Statement.CreatePump create,
+            List<SemanticError> errors) {
+        Set<String> reachable = new HashSet<>();
+        List<String> work = new ArrayList<>(List.of(pump.target().name()));
+        while (!work.isEmpty()) {
+            String stream = work.remove(work.size() - 1);
+            if (!reachable.add(stream)) {
+                continue;
+            }
+            for (PumpDef p : pumps.values()) {
+                if (p.queries().stream().anyMatch(q -> q.source().name().equals(stream))) {
+                    work.add(p.target().name());
+                }
+            }
+        }
+        for (PumpDef.QueryDef query : pump.queries()) {
+            if (reachable.contains(query.source().name())) {
+                errors.add(new SemanticError(create.pos(), "Pump \"" + pump.name() + "\" makes a cycle: stream \""
+                        + query.source().name() + "\" would feed itself"));
+                pumps.remove(pump.name());
+                return;
+            }
+        }
+    }
+}

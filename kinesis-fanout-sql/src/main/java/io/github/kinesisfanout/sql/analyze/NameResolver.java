@@ -1,0 +1,72 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.sql.SqlIdentifier;
+
+/**
+ * Resolves an identifier of an expression: a column of the FROM stream (optionally qualified by the
+ * stream name or its alias), ROWTIME, APPROXIMATE_ARRIVAL_TIME, or a niladic function such as
+ * CURRENT_ROW_TIMESTAMP. Names compare exactly as stored (reference §4.2).
+ */
+final class NameResolver {
+
+    private final Scope scope;
+
+    NameResolver(Scope scope) {
+        this.scope = scope;
+    }
+
+    Expr resolve(SqlIdentifier identifier) {
+        List<String> names = identifier.names;
+        if (names.size() > 2) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "Identifier " + identifier + " has too many parts");
+        }
+        if (names.size() == 2) {
+            String qualifier = names.get(0);
+            if (!scope.qualifiers().contains(qualifier)) {
+                throw new SemanticError(ExprAnalyzer.pos(identifier), "Stream or alias '" + qualifier
+                        + "' is not in the FROM clause" + Suggestions.hint(qualifier, scope.qualifiers(), "'"));
+            }
+        }
+        String name = names.get(names.size() - 1);
+        if (name.isEmpty()) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "* is only allowed as a whole select item");
+        }
+        int index = scope.stream().indexOf(name);
+        if (index >= 0) {
+            StreamDef.ColumnDef column = scope.stream().columns().get(index);
+            return new Expr.ColumnRef(index, column.name(), column.type());
+        }
+        if (name.equals("ROWTIME")) {
+            return new Expr.SystemColumn(false);
+        }
+        if (name.equals("APPROXIMATE_ARRIVAL_TIME") && scope.stream().role() == StreamDef.Role.INPUT) {
+            return new Expr.SystemColumn(true);
+        }
+        if (names.size() == 1) {
+            Expr niladic = niladic(name);
+            if (niladic != null) {
+                return niladic;
+            }
+        }
+        List<String> candidates = new ArrayList<>(scope.columnNames());
+        candidates.add("ROWTIME");
+        if (scope.stream().role() == StreamDef.Role.INPUT) {
+            candidates.add("APPROXIMATE_ARRIVAL_TIME");
+        }
+        throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in stream \""
+                + scope.stream().name() + "\"" + Suggestions.hint(name, candidates, "'"));
+    }
+
+    private static Expr niladic(String name) {
+        return switch (name) {
+            case "CURRENT_ROW_TIMESTAMP" -> new Expr.Call(Op.CURRENT_ROW_TIMESTAMP, SqlType.TIMESTAMP, List.of());
+            case "CURRENT_TIMESTAMP", "LOCALTIMESTAMP" -> new Expr.Call(Op.CURRENT_TIMESTAMP, SqlType.TIMESTAMP, List.of());
+            case "CURRENT_DATE" -> new Expr.Call(Op.CURRENT_DATE, SqlType.DATE, List.of());
+            case "CURRENT_TIME", "LOCALTIME" -> new Expr.Call(Op.CURRENT_TIME, SqlType.TIME, List.of());
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.parse.SourcePos;
+import io.github.kinesisfanout.sql.parse.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+
+/** Analyzes a pump: its target stream and columns, its SELECT STREAM branches, and their types. */
+final class PumpAnalyzer {
+
+    private final Map<String, StreamDef> streams;
+    private final List<SemanticError> errors;
+
+    PumpAnalyzer(Map<String, StreamDef> streams, List<SemanticError> errors) {
+        this.streams = streams;
+        this.errors = errors;
+    }
+
+    /** The analyzed pump, or null when it has errors (recorded). */
+    PumpDef analyze(Statement.CreatePump pump) {
+        int before = errors.size();
+        try {
+            SqlInsert insert = pump.insert();
+            StreamDef target = target((SqlIdentifier) insert.getTargetTable());
+            List<Integer> columns = targetColumns(insert, target);
+            List<SqlSelect> selects = new ArrayList<>();
+            branches(insert.getSource(), selects);
+            SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors);
+            List<PumpDef.QueryDef> queries = new ArrayList<>();
+            for (SqlSelect select : selects) {
+                try {
+                    SelectAnalyzer.Branch branch = analyzer.analyze(select);
+                    if (branch != null) {
+                        queries.add(convert(branch, target, columns));
+                    }
+                } catch (SemanticError e) {
+                    errors.add(e);
+                }
+            }
+            if (errors.size() > before) {
+                return null;
+            }
+            return new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries);
+        } catch (SemanticError e) {
+            errors.add(e);
+            return null;
+        }
+    }
+
+    private StreamDef target(SqlIdentifier id) {
+        String name = id.names.get(id.names.size() - 1);
+        StreamDef target = streams.get(name);
+        SourcePos pos = ExprAnalyzer.pos(id);
+        if (target == null) {
+            throw new SemanticError(pos, "Stream \"" + name + "\" not found" + Suggestions.hint(name, streams.keySet(), "\"")
+                    + " (create it with CREATE STREAM before the pump)");
+        }
+        if (target.role() == StreamDef.Role.INPUT) {
+            throw new SemanticError(pos, "Cannot insert into input stream \"" + name + "\"");
+        }
+        if (target.role() == StreamDef.Role.ERROR) {
+            throw new SemanticError(pos, "Cannot insert into error_stream: only the engine writes it");
+        }
+        return target;
+    }
+
+    private List<Integer> targetColumns(SqlInsert insert, StreamDef target) {
+        List<Integer> columns = new ArrayList<>();
+        if (insert.getTargetColumnList() == null) {
+            for (int i = 0; i < target.columns().size(); i++) {
+                columns.add(i);
+            }
+            return columns;
+        }
+        for (SqlNode node : insert.getTargetColumnList()) {
+            String name = ((SqlIdentifier) node).getSimple();
+            int index = target.indexOf(name);
+            if (index < 0) {
+                List<String> names = target.columns().stream().map(StreamDef.ColumnDef::name).toList();
+                throw new SemanticError(ExprAnalyzer.pos(node), "Column '" + name + "' not found in stream \""
+                        + target.name() + "\"" + Suggestions.hint(name, names, "'"));
+            }
+            if (columns.contains(index)) {
+                throw new SemanticError(ExprAnalyzer.pos(node), "Column '" + name + "' is listed twice");
+            }
+            columns.add(index);
+        }
+        for (int i = 0; i < target.columns().size(); i++) {
+            StreamDef.ColumnDef c = target.columns().get(i);
+            if (c.notNull() && !columns.contains(i)) {
+                throw new SemanticError(ExprAnalyzer.pos(insert.getTargetColumnList()), "Column '" + c.name()
+                        + "' of stream \"" + target.name() + "\" is NOT NULL and gets no value");
+            }
+        }
+        return columns;
+    }
+
+    private void branches(SqlNode source, List<SqlSelect> selects) {
+        switch (source.getKind()) {
+            case SELECT -> selects.add((SqlSelect) source);
+            case UNION -> {
+                SqlCall union = (SqlCall) source;
+                if (!union.getOperator().getName().equals("UNION ALL")) {
+                    throw new SemanticError(ExprAnalyzer.pos(source), "UNION without ALL is not supported on streams: "
+                            + "use UNION ALL");
+                }
+                for (SqlNode operand : union.getOperandList()) {
+                    branches(operand, selects);
+                }
+            }
+            case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(source), "ORDER BY is not supported yet");
+            case INTERSECT, EXCEPT -> throw new SemanticError(ExprAnalyzer.pos(source), source.getKind()
+                    + " is not supported on streams");
+            case VALUES -> throw new SemanticError(ExprAnalyzer.pos(source), "VALUES is not supported: a pump reads "
+                    + "a stream with SELECT STREAM");
+            default -> throw new SemanticError(ExprAnalyzer.pos(source), "Expected SELECT STREAM, found " + source.getKind());
+        }
+    }
+
+    private PumpDef.QueryDef convert(SelectAnalyzer.Branch branch, StreamDef target, List<Integer> columns) {
+        if (branch.items().size() != columns.size()) {
+            throw new SemanticError(branch.listPos(), "The SELECT list has " + branch.items().size()
+                    + " item" + (branch.items().size() == 1 ? "" : "s") + " but INSERT INTO \"" + target.name()
+                    + "\" expects " + columns.size() + " column" + (columns.size() == 1 ? "" : "s"));
+        }
+        List<Expr> projections = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            StreamDef.ColumnDef column = target.columns().get(columns.get(i));
+            SelectAnalyzer.Item item = branch.items().get(i);
+            if (!TypeRules.assignable(item.expr().type(), column.type())) {
+                throw new SemanticError(item.pos(), "Type mismatch: column '" + column.name() + "' of stream \""
+                        + target.name() + "\" is " + column.type() + " but the select item is " + item.expr().type());
+            }
+            projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
+        }
+        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime());
+    }
+
+}

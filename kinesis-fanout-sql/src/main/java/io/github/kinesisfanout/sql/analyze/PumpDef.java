@@ -1,0 +1,25 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import java.util.List;
+
+/**
+ * An analyzed pump: {@code INSERT INTO target (columns) q1 UNION ALL q2 ...}.
+ *
+ * @param name the pump name as stored
+ * @param target the stream written
+ * @param targetColumns for each select item, the index of the target column it fills
+ * @param queries the SELECT STREAM branches (one unless UNION ALL)
+ */
+public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
+
+    /**
+     * One SELECT STREAM of a pump.
+     *
+     * @param source the stream read
+     * @param where the WHERE condition, or null
+     * @param projections the select items, already converted to their target column types
+     * @param rowtime the {@code expr AS ROWTIME} override, or null to keep the input ROWTIME
+     */
+    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime) {
+    }
+}

@@ -1,0 +1,143 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.parse.SourcePos;
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+
+/** Analyzes one {@code SELECT STREAM} branch of a pump: its FROM stream, select list and WHERE. */
+final class SelectAnalyzer {
+
+    static final String WINDOWED = "windowed aggregation (WINDOW/GROUP BY) is not supported yet";
+
+    private final Map<String, StreamDef> streams;
+    private final Set<SourcePos> commaSubstrings;
+    private final List<SemanticError> errors;
+
+    SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors) {
+        this.streams = streams;
+        this.commaSubstrings = commaSubstrings;
+        this.errors = errors;
+    }
+
+    /** A select item: its expression and where it is. */
+    record Item(Expr expr, SourcePos pos) {
+    }
+
+    /** The analyzed branch before conversion to the target's column types. */
+    record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos) {
+    }
+
+    /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
+    Branch analyze(SqlSelect select) {
+        SourcePos pos = ExprAnalyzer.pos(select);
+        if (select.getModifierNode(SqlSelectKeyword.STREAM) == null) {
+            throw new SemanticError(pos, "A query on a stream needs STREAM: SELECT STREAM ...");
+        }
+        if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
+            throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
+        }
+        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), WINDOWED);
+        }
+        if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getWindowList()), WINDOWED);
+        }
+        if (select.getHaving() != null) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), WINDOWED);
+        }
+        if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is not supported yet");
+        }
+        Scope scope = scope(select.getFrom(), pos);
+        ExprAnalyzer exprs = new ExprAnalyzer(scope);
+        Expr where = null;
+        if (select.getWhere() != null) {
+            try {
+                where = exprs.condition(select.getWhere(), "WHERE");
+            } catch (SemanticError e) {
+                errors.add(e);
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        Expr rowtime = null;
+        boolean failed = false;
+        for (SqlNode node : select.getSelectList()) {
+            try {
+                if (node instanceof SqlIdentifier id && id.isStar()) {
+                    for (int i = 0; i < scope.stream().columns().size(); i++) {
+                        StreamDef.ColumnDef c = scope.stream().columns().get(i);
+                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node)));
+                    }
+                    continue;
+                }
+                SqlNode value = node;
+                if (node.getKind() == SqlKind.AS) {
+                    SqlCall as = (SqlCall) node;
+                    value = as.operand(0);
+                    if (((SqlIdentifier) as.operand(1)).getSimple().equals("ROWTIME")) {
+                        rowtime = exprs.analyze(value);
+                        if (rowtime.type().kind() != SqlType.Kind.TIMESTAMP) {
+                            throw new SemanticError(ExprAnalyzer.pos(value), "The expression AS ROWTIME must be a "
+                                    + "TIMESTAMP, not " + rowtime.type());
+                        }
+                        continue;
+                    }
+                }
+                items.add(new Item(exprs.analyze(value), ExprAnalyzer.pos(value)));
+            } catch (SemanticError e) {
+                errors.add(e);
+                failed = true;
+            }
+        }
+        return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()));
+    }
+
+    private Scope scope(SqlNode from, SourcePos selectPos) {
+        if (from == null) {
+            throw new SemanticError(selectPos, "SELECT STREAM needs FROM <stream>");
+        }
+        String alias = null;
+        SqlNode source = from;
+        if (from.getKind() == SqlKind.AS) {
+            SqlCall as = (SqlCall) from;
+            source = as.operand(0);
+            alias = ((SqlIdentifier) as.operand(1)).getSimple();
+        }
+        switch (source.getKind()) {
+            case JOIN -> throw new SemanticError(ExprAnalyzer.pos(source), "joins are not supported yet");
+            case SELECT, UNION -> throw new SemanticError(ExprAnalyzer.pos(source), "sub-queries in FROM are not supported yet");
+            case COLLECTION_TABLE -> throw new SemanticError(ExprAnalyzer.pos(source),
+                    "table functions (TABLE(... CURSOR(...))) are not supported yet");
+            case IDENTIFIER -> { }
+            default -> throw new SemanticError(ExprAnalyzer.pos(source), "FROM " + source + " is not supported: "
+                    + "read a stream by name");
+        }
+        SqlIdentifier id = (SqlIdentifier) source;
+        String name = id.names.get(id.names.size() - 1);
+        StreamDef stream = streams.get(name);
+        if (stream == null) {
+            throw new SemanticError(ExprAnalyzer.pos(id), "Stream \"" + name + "\" not found"
+                    + Suggestions.hint(name, streams.keySet(), "\""));
+        }
+        if (stream.role() == StreamDef.Role.ERROR) {
+            throw new SemanticError(ExprAnalyzer.pos(id), "error_stream cannot be read by SQL; map it to an output "
+                    + "instead");
+        }
+        Set<String> qualifiers = new HashSet<>();
+        qualifiers.add(alias == null ? name : alias);
+        if (alias == null) {
+            qualifiers.add(name);
+        }
+        return new Scope(stream, qualifiers, commaSubstrings);
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.List;
+
+/**
+ * An in-application stream.
+ *
+ * @param name the name as stored
+ * @param columns the columns in order
+ * @param role input, created by CREATE STREAM, or the error stream
+ * @param inputIndex for an input stream, the index of its InputSchema; -1 otherwise
+ */
+public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
+
+    /** Name of the system error stream (reference §3.4), lower case. */
+    public static final String ERROR_STREAM = "error_stream";
+
+    /** Where a stream comes from. */
+    public enum Role { INPUT, CREATED, ERROR }
+
+    /**
+     * A column.
+     *
+     * @param name the name as stored
+     * @param type the type
+     * @param notNull whether it is NOT NULL
+     */
+    public record ColumnDef(String name, SqlType type, boolean notNull) {
+    }
+
+    /** The index of a column, or -1. */
+    public int indexOf(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The error stream's seven columns (reference §3.4). */
+    public static StreamDef errorStream() {
+        return new StreamDef(ERROR_STREAM, List.of(
+                new ColumnDef("ERROR_TIME", SqlType.TIMESTAMP, false),
+                new ColumnDef("ERROR_LEVEL", SqlType.varchar(10), false),
+                new ColumnDef("ERROR_NAME", SqlType.varchar(32), false),
+                new ColumnDef("MESSAGE", SqlType.varchar(4096), false),
+                new ColumnDef("DATA_ROWTIME", SqlType.TIMESTAMP, false),
+                new ColumnDef("DATA_ROW", SqlType.varchar(49152), false),
+                new ColumnDef("PUMP_NAME", SqlType.varchar(128), false)), Role.ERROR, -1);
+    }
+}

@@ -1,0 +1,13 @@
+package io.github.kinesisfanout.sql.plan;
+
+/**
+ * One SELECT STREAM of a pump, compiled: read {@code source}, keep rows where {@code where} is TRUE,
+ * compute {@code projections}, stamp the ROWTIME.
+ *
+ * @param source index of the stream read
+ * @param where the condition, or null for every row
+ * @param projections one evaluator per select item, in target column order of the pump
+ * @param rowtime the {@code AS ROWTIME} override, or null to keep the input ROWTIME
+ */
+public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime) {
+}

@@ -1,0 +1,50 @@
+package io.github.kinesisfanout.sql.plan;
+
+import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
+import io.github.kinesisfanout.sql.analyze.PumpDef;
+import io.github.kinesisfanout.sql.analyze.StreamDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns an analyzed application into pump plans whose expressions are compiled evaluators. Each
+ * running instance gets its own plans, so evaluator caches (prepared formats) are never shared
+ * between threads.
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static List<PumpPlan> plan(AnalyzedApplication app) {
+        List<PumpPlan> pumps = new ArrayList<>();
+        for (PumpDef pump : app.pumps()) {
+            List<BranchPlan> branches = new ArrayList<>();
+            for (PumpDef.QueryDef query : pump.queries()) {
+                Evaluator where = query.where() == null ? null : EvaluatorCompiler.compile(query.where());
+                Evaluator[] projections = new Evaluator[query.projections().size()];
+                for (int i = 0; i < projections.length; i++) {
+                    projections[i] = EvaluatorCompiler.compile(query.projections().get(i));
+                }
+                Evaluator rowtime = query.rowtime() == null ? null : EvaluatorCompiler.compile(query.rowtime());
+                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime));
+            }
+            boolean[] notNull = new boolean[pump.target().columns().size()];
+            for (int i = 0; i < notNull.length; i++) {
+                notNull[i] = pump.target().columns().get(i).notNull();
+            }
+            pumps.add(new PumpPlan(pump.name(), index(app, pump.target()), pump.targetColumns(), notNull, branches));
+        }
+        return pumps;
+    }
+
+    private static int index(AnalyzedApplication app, StreamDef stream) {
+        for (int i = 0; i < app.streams().size(); i++) {
+            if (app.streams().get(i).name().equals(stream.name())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("stream " + stream.name() + " is not in the application");
+    }
+
+}

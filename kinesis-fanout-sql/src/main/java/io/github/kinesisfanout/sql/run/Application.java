@@ -1,0 +1,96 @@
+package io.github.kinesisfanout.sql.run;
+
+import io.github.kinesisfanout.sql.CompiledApplication;
+import io.github.kinesisfanout.sql.OutputFormat;
+import io.github.kinesisfanout.sql.RunningApplication;
+import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
+import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.plan.Planner;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A compiled application: analyzed code plus the decoders of its inputs. Immutable and thread-safe. */
+public final class Application implements CompiledApplication {
+
+    private final AnalyzedApplication app;
+    private final RecordDecoder[] decoders;
+    private final List<StreamDescription> streams;
+
+    private Application(AnalyzedApplication app, RecordDecoder[] decoders) {
+        this.app = app;
+        this.decoders = decoders;
+        List<StreamDescription> out = new ArrayList<>();
+        for (StreamDef s : app.streams()) {
+            out.add(new StreamDescription(s.name(), s.columns().stream()
+                    .map(c -> new ColumnDescription(c.name(), c.type().toString())).toList()));
+        }
+        this.streams = List.copyOf(out);
+    }
+
+    /**
+     * Binds an analyzed application to its inputs.
+     *
+     * @param app the analyzed application
+     * @param inputs one spec per input stream, in input order
+     * @throws IllegalArgumentException when an input's format or mapping cannot be used
+     */
+    public static Application of(AnalyzedApplication app, List<InputSpec> inputs) {
+        RecordDecoder[] decoders = new RecordDecoder[inputs.size()];
+        for (int i = 0; i < decoders.length; i++) {
+            InputSpec in = inputs.get(i);
+            decoders[i] = Inputs.decoder(in.stream(), in.format(), in.recordRowPath(), in.mappings(),
+                    in.rowDelimiter(), in.columnDelimiter());
+        }
+        return new Application(app, decoders);
+    }
+
+    /**
+     * How one input's records are decoded.
+     *
+     * @param stream the input stream
+     * @param format JSON or CSV
+     * @param recordRowPath the JSON row path
+     * @param mappings the JSON mapping per column
+     * @param rowDelimiter the CSV row delimiter
+     * @param columnDelimiter the CSV column delimiter
+     */
+    public record InputSpec(StreamDef stream, String format, String recordRowPath, List<String> mappings,
+            String rowDelimiter, String columnDelimiter) {
+    }
+
+    @Override
+    public List<StreamDescription> streams() {
+        return streams;
+    }
+
+    @Override
+    public List<String> inputStreamNames() {
+        return app.streams().stream().filter(s -> s.role() == StreamDef.Role.INPUT).map(StreamDef::name).toList();
+    }
+
+    @Override
+    public RunningApplication start() {
+        return start(Clock.systemUTC());
+    }
+
+    @Override
+    public RunningApplication start(Clock clock) {
+        return new Runtime(app, Planner.plan(app), decoders, clock);
+    }
+
+    @Override
+    public OutputFormat outputFormat(String streamName, String recordFormatType) {
+        StreamDescription stream = streams.stream().filter(s -> s.name().equals(streamName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No in-application stream \"" + streamName
+                        + "\" (names match exactly, as stored)"));
+        if ("JSON".equalsIgnoreCase(recordFormatType)) {
+            return new JsonOutputFormat(stream.columns().stream().map(ColumnDescription::name).toList());
+        }
+        if ("CSV".equalsIgnoreCase(recordFormatType)) {
+            return new CsvOutputFormat();
+        }
+        throw new IllegalArgumentException("Record format type '" + recordFormatType + "' is not supported: use JSON "
+                + "or CSV");
+    }
+}

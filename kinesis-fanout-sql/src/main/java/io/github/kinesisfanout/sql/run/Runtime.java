@@ -1,0 +1,174 @@
+package io.github.kinesisfanout.sql.run;
+
+import io.github.kinesisfanout.sql.InputRecord;
+import io.github.kinesisfanout.sql.Row;
+import io.github.kinesisfanout.sql.RowSink;
+import io.github.kinesisfanout.sql.RunningApplication;
+import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
+import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.plan.BranchPlan;
+import io.github.kinesisfanout.sql.plan.EvaluationException;
+import io.github.kinesisfanout.sql.plan.PumpPlan;
+import io.github.kinesisfanout.sql.plan.RunContext;
+import io.github.kinesisfanout.sql.plan.StreamRow;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running instance: push-based. A row entering a stream goes to the host's sinks, then through each
+ * pump branch reading the stream, depth first; rows that fail go to error_stream and the instance
+ * goes on. ROWTIME must not decrease within a stream: a late row goes to error_stream.
+ */
+final class Runtime implements RunningApplication {
+
+    private final Channel[] channels;
+    private final Map<String, Integer> byName = new HashMap<>();
+    private final RecordDecoder[] decoders;
+    private final Channel errors;
+    private final RunContext context;
+    private final Clock clock;
+    private final JsonOutputFormat[] rowRenderers;
+    private long timeBound = Long.MIN_VALUE;
+
+    Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
+        this.clock = clock;
+        this.context = new RunContext(clock);
+        this.decoders = decoders;
+        List<StreamDef> streams = app.streams();
+        channels = new Channel[streams.size()];
+        rowRenderers = new JsonOutputFormat[streams.size()];
+        for (int i = 0; i < channels.length; i++) {
+            channels[i] = new Channel(streams.get(i));
+            rowRenderers[i] = new JsonOutputFormat(channels[i].columnNames);
+            byName.put(streams.get(i).name(), i);
+        }
+        errors = channels[byName.get(StreamDef.ERROR_STREAM)];
+        for (PumpPlan pump : pumps) {
+            for (BranchPlan branch : pump.branches()) {
+                channels[branch.source()].readers.add(new Channel.Reader(pump, branch));
+            }
+        }
+    }
+
+    @Override
+    public void subscribe(String streamName, RowSink sink) {
+        channel(streamName).sinks.add(sink);
+    }
+
+    @Override
+    public void pushRecord(String inputStreamName, InputRecord record) {
+        Channel channel = channel(inputStreamName);
+        if (channel.stream.role() != StreamDef.Role.INPUT) {
+            throw new IllegalArgumentException("\"" + inputStreamName + "\" is not an input stream");
+        }
+        decoders[channel.stream.inputIndex()].decode(record.data(), new RecordDecoder.Output() {
+            @Override
+            public void row(Object[] values) {
+                emit(channel, new StreamRow(values, record.rowtimeMillis(), record.approximateArrivalMillis(), context),
+                        null);
+            }
+
+            @Override
+            public void error(String errorName, String message, byte[] data) {
+                Runtime.this.error(errorName, message, record.rowtimeMillis(), data, null);
+            }
+        });
+    }
+
+    @Override
+    public void pushRow(String streamName, Object[] values, long rowtimeMillis) {
+        Channel channel = channel(streamName);
+        if (channel.stream.role() == StreamDef.Role.ERROR) {
+            throw new IllegalArgumentException("error_stream is written by the engine only");
+        }
+        emit(channel, new StreamRow(RowValues.check(channel.stream, values), rowtimeMillis, rowtimeMillis, context),
+                null);
+    }
+
+    @Override
+    public void advanceTime(long rowtimeMillis) {
+        // No operator holds rows back yet (windows are not supported), so a rowtime bound only moves on.
+        timeBound = Math.max(timeBound, rowtimeMillis);
+    }
+
+    private Channel channel(String name) {
+        Integer index = byName.get(name);
+        if (index == null) {
+            throw new IllegalArgumentException("No in-application stream \"" + name + "\"; streams are "
+                    + byName.keySet());
+        }
+        return channels[index];
+    }
+
+    private void emit(Channel channel, StreamRow row, String pump) {
+        if (row.rowtime < channel.lastRowtime) {
+            error("Late_Row", "ROWTIME " + io.github.kinesisfanout.sql.type.Values.text(
+                    io.github.kinesisfanout.sql.type.Values.timestamp(row.rowtime)) + " is earlier than the last ROWTIME "
+                    + "of stream \"" + channel.stream.name() + "\"", row.rowtime,
+                    rowRenderers[index(channel)].serialize(row.values), pump);
+            return;
+        }
+        channel.lastRowtime = row.rowtime;
+        if (!channel.sinks.isEmpty()) {
+            Row out = new Row(channel.stream.name(), channel.columnNames, row.values, row.rowtime);
+            for (RowSink sink : channel.sinks) {
+                sink.accept(out);
+            }
+        }
+        for (Channel.Reader reader : channel.readers) {
+            run(reader, channel, row);
+        }
+    }
+
+    private void run(Channel.Reader reader, Channel source, StreamRow row) {
+        PumpPlan pump = reader.pump();
+        BranchPlan branch = reader.branch();
+        Object[] out;
+        long rowtime;
+        try {
+            if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
+                return;
+            }
+            Channel target = channels[pump.target()];
+            out = new Object[target.columnNames.size()];
+            int[] columns = pump.targetColumns();
+            for (int i = 0; i < columns.length; i++) {
+                out[columns[i]] = branch.projections()[i].eval(row);
+            }
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null && pump.notNull()[i]) {
+                    throw new EvaluationException("Null_Error", "Column '" + target.columnNames.get(i) + "' of stream \""
+                            + target.stream.name() + "\" is NOT NULL but the value is NULL");
+                }
+            }
+            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, row);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                    pump.name());
+            return;
+        }
+        emit(channels[pump.target()], new StreamRow(out, rowtime, row.arrival, context), pump.name());
+    }
+
+    private static long rowtime(BranchPlan branch, StreamRow row) {
+        Object value = branch.rowtime().eval(row);
+        if (value == null) {
+            throw new EvaluationException("Null_Error", "The expression AS ROWTIME is NULL");
+        }
+        return io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) value);
+    }
+
+    private void error(String name, String message, long dataRowtime, byte[] data, String pump) {
+        Object[] values = ErrorRows.row(clock.millis(), name, message, dataRowtime, data, pump);
+        Row row = new Row(errors.stream.name(), errors.columnNames, values, dataRowtime);
+        for (RowSink sink : errors.sinks) {
+            sink.accept(row);
+        }
+    }
+
+    private int index(Channel channel) {
+        return byName.get(channel.stream.name());
+    }
+}

@@ -1,0 +1,135 @@
+package io.github.kinesisfanout.sql.run;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes JSON records whose row path is {@code $} and whose mappings are plain member paths (nested
+ * members, whole arrays as text) in one pass of Jackson's streaming parser: no tree is built.
+ */
+final class StreamingJsonDecoder implements RecordDecoder {
+
+    /** Shared and thread-safe; parsers are cheap to create from it. */
+    static final JsonFactory FACTORY = new JsonFactory();
+
+    private final Node root = new Node();
+    private final SqlType[] types;
+    private final String[] names;
+
+    /** A member of the path trie: the column it maps to (or -1) and nested members. */
+    private static final class Node {
+        final Map<String, Node> children = new HashMap<>();
+        int column = -1;
+    }
+
+    StreamingJsonDecoder(List<JsonPath> paths, SqlType[] types, String[] names) {
+        this.types = types;
+        this.names = names;
+        for (int i = 0; i < paths.size(); i++) {
+            Node node = root;
+            for (String member : paths.get(i).members()) {
+                node = node.children.computeIfAbsent(member, k -> new Node());
+            }
+            node.column = i;
+        }
+    }
+
+    /** Whether these paths suit this decoder: plain members, no flattening, no path inside a mapped one. */
+    static boolean supports(List<JsonPath> paths) {
+        for (JsonPath p : paths) {
+            if (p.flattens() || p.members().isEmpty()) {
+                return false;
+            }
+            for (JsonPath q : paths) {
+                if (p != q && q.members().size() > p.members().size()
+                        && q.members().subList(0, p.members().size()).equals(p.members())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void decode(byte[] data, Output out) {
+        Object[] values = new Object[types.length];
+        try (JsonParser parser = FACTORY.createParser(data)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                out.error("Parse_Error", "Record is not a JSON object", data);
+                return;
+            }
+            object(parser, root, values);
+            if (parser.nextToken() != null) {
+                out.error("Parse_Error", "Unexpected content after the JSON object", data);
+                return;
+            }
+        } catch (JsonProcessingException e) {
+            out.error("Parse_Error", "Malformed JSON: " + e.getOriginalMessage(), data);
+            return;
+        } catch (CoercionException e) {
+            out.error(e.errorName(), e.getMessage(), data);
+            return;
+        } catch (IOException e) {
+            out.error("Parse_Error", "Unreadable record: " + e.getMessage(), data);
+            return;
+        }
+        out.row(values);
+    }
+
+    private void object(JsonParser parser, Node node, Object[] values) throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            Node child = node.children.get(parser.currentName());
+            JsonToken token = parser.nextToken();
+            if (child == null) {
+                parser.skipChildren();
+            } else if (child.column >= 0) {
+                values[child.column] = value(parser, token, child.column);
+            } else if (token == JsonToken.START_OBJECT) {
+                object(parser, child, values);
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private Object value(JsonParser parser, JsonToken token, int column) throws IOException {
+        SqlType type = types[column];
+        String name = names[column];
+        switch (token) {
+            case VALUE_NULL:
+                return null;
+            case VALUE_TRUE:
+                return Coercion.fromBoolean(true, type, name);
+            case VALUE_FALSE:
+                return Coercion.fromBoolean(false, type, name);
+            case VALUE_STRING:
+                return Coercion.fromString(parser.getText(), type, name);
+            case VALUE_NUMBER_INT:
+                if (type.kind() == SqlType.Kind.INTEGER && parser.getNumberType() == JsonParser.NumberType.INT) {
+                    return parser.getIntValue();
+                }
+                if (type.kind() == SqlType.Kind.BIGINT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                    return parser.getLongValue();
+                }
+                return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+            case VALUE_NUMBER_FLOAT:
+                return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+            default:
+                StringWriter text = new StringWriter();
+                try (JsonGenerator generator = FACTORY.createGenerator(text)) {
+                    generator.copyCurrentStructure(parser);
+                }
+                return Coercion.fromStructure(text.toString(), type, name);
+        }
+    }
+}
