@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.local.LocalCloud;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -57,23 +58,24 @@ final class LocalCloudSession {
                 MavenExecutionRequest request = session.getRequest();
                 request.setExecutionListener(new StopAtSessionEnd(request.getExecutionListener(),
                         () -> stop(slot).ifPresent(stopped ->
-                                log.accept("Local cloud on " + stopped.endpoint() + " stopped at the end of the build"))));
+                                log.accept("Local cloud on " + stopped + " stopped at the end of the build"))));
             }
             return new Started(cloud, true);
         }
     }
 
-    /** Stops and forgets the session's cloud; returns it, or empty when none was running. */
-    static Optional<LocalCloud> stop(MavenSession session) {
+    /** Stops and forgets the session's cloud; returns the endpoint it had, or empty when none was running. */
+    static Optional<URI> stop(MavenSession session) {
         return stop(slot(session));
     }
 
-    private static Optional<LocalCloud> stop(Slot slot) {
+    private static Optional<URI> stop(Slot slot) {
         synchronized (slot) {
             LocalCloud cloud = slot.cloud;
             if (cloud == null) {
                 return Optional.empty();
             }
+            URI endpoint = cloud.endpoint();
             slot.cloud = null;
             try {
                 Runtime.getRuntime().removeShutdownHook(slot.shutdownHook);
@@ -82,7 +84,7 @@ final class LocalCloudSession {
             }
             slot.shutdownHook = null;
             cloud.close();
-            return Optional.of(cloud);
+            return Optional.of(endpoint);
         }
     }
 

@@ -55,9 +55,12 @@ public class PutRecordsMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.shardCount", defaultValue = "1")
     protected int shardCount;
 
-    /** Where the manifest of sent records goes (JSON lines: data, partitionKey, shardId, sequenceNumber, putTimestamp). */
-    @Parameter(property = "fanout.manifest",
-               defaultValue = "${project.build.directory}/kinesis-fanout/put-records-manifest.jsonl")
+    /**
+     * Where the manifest of sent records goes (JSON lines: data, partitionKey, shardId, sequenceNumber,
+     * putTimestamp). Unset: target/kinesis-fanout/put-records-manifest.jsonl of the project (of the
+     * current directory when run without a POM).
+     */
+    @Parameter(property = "fanout.manifest")
     protected File manifest;
 
     /** Seconds between progress lines on long runs. */
@@ -81,12 +84,21 @@ public class PutRecordsMojo extends AbstractFanoutMojo {
                 .maxRetries(maxRetries)
                 .rate(rate)
                 .createStream(createStream, shardCount)
-                .manifest(manifest.toPath())
+                .manifest(manifestFile().toPath())
                 .progressInterval(Duration.ofSeconds(Math.max(1, progressInterval)))
                 .waitTimeout(waitTimeoutDuration());
         PutRecordsResult result = new PutRecordsOperation(clients(), listener()).run(settings);
         getLog().info(result.summary());
         getLog().info("Manifest: " + result.manifest());
+    }
+
+    private File manifestFile() {
+        if (manifest != null) {
+            return manifest;
+        }
+        // Without a POM, Maven's stub project has no usable build directory.
+        File target = project.getFile() != null ? new File(project.getBuild().getDirectory()) : new File("target");
+        return new File(target, "kinesis-fanout/put-records-manifest.jsonl");
     }
 
     /**

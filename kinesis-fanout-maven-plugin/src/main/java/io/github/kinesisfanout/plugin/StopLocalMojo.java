@@ -1,6 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
-import io.github.kinesisfanout.local.LocalCloud;
+import java.net.URI;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -19,12 +19,12 @@ public class StopLocalMojo extends AbstractFanoutMojo {
 
     @Override
     protected void run() {
-        Optional<LocalCloud> stopped = LocalCloudSession.stop(session);
+        Optional<URI> stopped = LocalCloudSession.stop(session);
         if (stopped.isEmpty()) {
             getLog().info("No local cloud is running in this build: nothing to stop");
             return;
         }
-        String url = stopped.get().endpoint().toString();
+        String url = stopped.get().toString();
         // Later goals must not keep talking to a closed port.
         if (url.equals(project.getProperties().getProperty(ENDPOINT_PROPERTY))) {
             project.getProperties().remove(ENDPOINT_PROPERTY);
