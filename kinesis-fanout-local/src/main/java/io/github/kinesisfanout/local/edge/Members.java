@@ -1,0 +1,69 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads input members tolerantly: Query requests carry every value as text, JSON requests as
+ * typed values, so numbers and booleans are read with Jackson's {@code asX} conversions.
+ */
+public final class Members {
+
+    private Members() {
+    }
+
+    /** A member that must be present and non-empty; otherwise the AWS validation message with the given code. */
+    public static String required(ObjectNode input, String member, String errorCode) {
+        String value = text(input, member);
+        if (value == null || value.isEmpty()) {
+            throw new AwsServiceException(errorCode, "1 validation error detected: Value null at '"
+                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value;
+    }
+
+    /** A text member, or null when absent or JSON null. */
+    public static String text(JsonNode input, String member) {
+        JsonNode node = input.get(member);
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    public static String text(JsonNode input, String member, String fallback) {
+        String value = text(input, member);
+        return value == null ? fallback : value;
+    }
+
+    /** An integer member, or the fallback; a non-numeric value is a validation error. */
+    public static int integer(JsonNode input, String member, int fallback, String errorCode) {
+        JsonNode node = input.get(member);
+        if (node == null || node.isNull() || node.asText().isEmpty()) {
+            return fallback;
+        }
+        if (node.isNumber()) {
+            return node.intValue();
+        }
+        try {
+            return Integer.parseInt(node.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new AwsServiceException(errorCode, "1 validation error detected: Value '" + node.asText()
+                    + "' at '" + member + "' failed to satisfy constraint: Member must be a number");
+        }
+    }
+
+    public static long longValue(JsonNode input, String member, long fallback) {
+        JsonNode node = input.get(member);
+        return node == null || node.isNull() || node.asText().isEmpty() ? fallback : node.asLong(fallback);
+    }
+
+    public static boolean bool(JsonNode input, String member, boolean fallback) {
+        JsonNode node = input.get(member);
+        return node == null || node.isNull() ? fallback : node.asBoolean(fallback);
+    }
+
+    /** Whether the member is present and not JSON null. */
+    public static boolean has(JsonNode input, String member) {
+        JsonNode node = input.get(member);
+        return node != null && !node.isNull();
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns AWS Query parameters into input members: {@code Tags.member.1.Key=k} becomes
+ * {@code {"Tags":[{"Key":"k"}]}}, {@code Attrs.entry.1.key=a&Attrs.entry.1.value=b} becomes
+ * {@code {"Attrs":{"a":"b"}}}, and flattened lists ({@code Names.1=x}) become arrays too. Every
+ * scalar stays text: services read numbers and booleans with {@link Members}.
+ */
+public final class QueryParameters {
+
+    private QueryParameters() {
+    }
+
+    /** Decodes an {@code application/x-www-form-urlencoded} body into name/value pairs in order. */
+    public static Map<String, String> parseForm(String form) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (form == null || form.isEmpty()) {
+            return params;
+        }
+        for (String pair : form.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    /** Builds the nested input members from flat parameter names. */
+    public static ObjectNode toMembers(Map<String, String> params) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Map.Entry<String, String> param : params.entrySet()) {
+            place(root, List.of(param.getKey().split("\\.")), param.getValue());
+        }
+        return (ObjectNode) toNode(root);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void place(Map<String, Object> parent, List<String> path, String value) {
+        String name = path.get(0);
+        if (path.size() == 1) {
+            parent.put(name, value);
+            return;
+        }
+        int skip = path.get(1).equals("member") || path.get(1).equals("entry") ? 1 : 0;
+        boolean isMap = path.get(1).equals("entry");
+        if (path.size() > 1 + skip && isIndex(path.get(1 + skip))) {
+            Object existing = parent.get(name);
+            Indexed items = existing instanceof Indexed i ? i : new Indexed(isMap);
+            parent.put(name, items);
+            int index = Integer.parseInt(path.get(1 + skip));
+            List<String> rest = path.subList(2 + skip, path.size());
+            if (rest.isEmpty()) {
+                items.put(index, value);
+            } else {
+                Object child = items.computeIfAbsent(index, k -> new LinkedHashMap<String, Object>());
+                if (child instanceof Map<?, ?> map) {
+                    place((Map<String, Object>) map, rest, value);
+                }
+            }
+            return;
+        }
+        Object child = parent.get(name);
+        if (!(child instanceof Map<?, ?>)) {
+            child = new LinkedHashMap<String, Object>();
+            parent.put(name, child);
+        }
+        place((Map<String, Object>) child, path.subList(1, path.size()), value);
+    }
+
+    private static boolean isIndex(String segment) {
+        return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
+    }
+
+    private static JsonNode toNode(Object value) {
+        JsonNodeFactory factory = JsonNodeFactory.instance;
+        if (value instanceof Indexed indexed) {
+            if (indexed.isMap) {
+                ObjectNode map = factory.objectNode();
+                for (Object entry : indexed.values()) {
+                    if (entry instanceof Map<?, ?> e && e.get("key") != null) {
+                        map.set(String.valueOf(e.get("key")), toNode(e.get("value") == null ? "" : e.get("value")));
+                    }
+                }
+                return map;
+            }
+            var array = factory.arrayNode();
+            indexed.values().forEach(item -> array.add(toNode(item)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = factory.objectNode();
+            map.forEach((k, v) -> object.set(String.valueOf(k), toNode(v)));
+            return object;
+        }
+        return factory.textNode(String.valueOf(value));
+    }
+
+    /** A list ({@code member.N}) or map ({@code entry.N}) being collected, items by their 1-based index. */
+    private static final class Indexed extends TreeMap<Integer, Object> {
+        final boolean isMap;
+
+        Indexed(boolean isMap) {
+            this.isMap = isMap;
+        }
+    }
+}

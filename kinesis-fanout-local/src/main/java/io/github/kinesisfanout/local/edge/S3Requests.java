@@ -1,0 +1,137 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an S3 REST request (path-style {@code /bucket/key}, or virtual-hosted
+ * {@code bucket.localhost}): which operation it is and its input members from path, query,
+ * headers and body.
+ */
+final class S3Requests {
+
+    /** Query sub-resources that name an S3 operation the local cloud does not implement. */
+    private static final Map<String, String> SUBRESOURCES = Map.ofEntries(
+            Map.entry("acl", "Acl"), Map.entry("tagging", "Tagging"), Map.entry("policy", "BucketPolicy"),
+            Map.entry("cors", "BucketCors"), Map.entry("lifecycle", "BucketLifecycleConfiguration"),
+            Map.entry("versioning", "BucketVersioning"), Map.entry("uploads", "MultipartUpload"),
+            Map.entry("uploadId", "MultipartUploadPart"), Map.entry("delete", "DeleteObjects"),
+            Map.entry("notification", "BucketNotificationConfiguration"), Map.entry("website", "BucketWebsite"),
+            Map.entry("encryption", "BucketEncryption"), Map.entry("versions", "ObjectVersions"),
+            Map.entry("ownershipControls", "BucketOwnershipControls"),
+            Map.entry("publicAccessBlock", "PublicAccessBlock"), Map.entry("object-lock", "ObjectLockConfiguration"),
+            Map.entry("attributes", "ObjectAttributes"), Map.entry("retention", "ObjectRetention"));
+    private static final Pattern VIRTUAL_HOST = Pattern.compile("^([a-z0-9][a-z0-9.-]+)\\.(?:s3\\.)?localhost(?::\\d+)?$");
+    private static final Pattern LOCATION = Pattern.compile("<LocationConstraint>([^<]*)</LocationConstraint>");
+
+    /** The operation and its input. */
+    record Call(String operation, ObjectNode input) {
+    }
+
+    private S3Requests() {
+    }
+
+    static Call read(EdgeRequest request) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode();
+        String path = request.path().startsWith("/") ? request.path().substring(1) : request.path();
+        String bucket;
+        String key;
+        Matcher host = VIRTUAL_HOST.matcher(String.valueOf(request.header("host")).toLowerCase(Locale.ROOT));
+        if (host.matches()) {
+            bucket = host.group(1);
+            key = path;
+        } else {
+            int slash = path.indexOf('/');
+            bucket = slash < 0 ? path : path.substring(0, slash);
+            key = slash < 0 ? "" : path.substring(slash + 1);
+        }
+        String method = request.method();
+        for (String name : request.query().keySet()) {
+            if (SUBRESOURCES.containsKey(name)) {
+                throw AwsServiceException.notSupported("S3", verb(method) + SUBRESOURCES.get(name));
+            }
+        }
+        if (bucket.isEmpty()) {
+            if (!method.equals("GET")) {
+                throw AwsServiceException.notSupported("S3", method + " /");
+            }
+            return new Call("ListBuckets", input);
+        }
+        input.put("Bucket", bucket);
+        if (key.isEmpty()) {
+            return bucketCall(request, method, input);
+        }
+        input.put("Key", key);
+        S3Headers.readObjectHeaders(request, input);
+        return switch (method) {
+            case "PUT" -> {
+                if (request.header("x-amz-copy-source") != null) {
+                    throw AwsServiceException.notSupported("S3", "CopyObject");
+                }
+                S3Headers.readBody(request, input);
+                yield new Call("PutObject", input);
+            }
+            case "GET" -> new Call("GetObject", input);
+            case "HEAD" -> new Call("HeadObject", input);
+            case "DELETE" -> new Call("DeleteObject", input);
+            default -> throw AwsServiceException.notSupported("S3", method + " object");
+        };
+    }
+
+    private static Call bucketCall(EdgeRequest request, String method, ObjectNode input) {
+        switch (method) {
+            case "PUT" -> {
+                Matcher location = LOCATION.matcher(new String(request.body(), StandardCharsets.UTF_8));
+                if (location.find()) {
+                    input.putObject("CreateBucketConfiguration").put("LocationConstraint", location.group(1));
+                }
+                return new Call("CreateBucket", input);
+            }
+            case "HEAD" -> {
+                return new Call("HeadBucket", input);
+            }
+            case "DELETE" -> {
+                return new Call("DeleteBucket", input);
+            }
+            case "GET" -> {
+                if (request.query().containsKey("location")) {
+                    return new Call("GetBucketLocation", input);
+                }
+                copy(request, "prefix", input, "Prefix");
+                copy(request, "delimiter", input, "Delimiter");
+                copy(request, "max-keys", input, "MaxKeys");
+                copy(request, "encoding-type", input, "EncodingType");
+                if ("2".equals(request.queryParam("list-type"))) {
+                    copy(request, "continuation-token", input, "ContinuationToken");
+                    copy(request, "start-after", input, "StartAfter");
+                    copy(request, "fetch-owner", input, "FetchOwner");
+                    return new Call("ListObjectsV2", input);
+                }
+                copy(request, "marker", input, "Marker");
+                return new Call("ListObjects", input);
+            }
+            default -> throw AwsServiceException.notSupported("S3", method + " bucket");
+        }
+    }
+
+    private static void copy(EdgeRequest request, String param, ObjectNode input, String member) {
+        String value = request.queryParam(param);
+        if (value != null) {
+            input.put(member, value);
+        }
+    }
+
+    private static String verb(String method) {
+        return switch (method) {
+            case "GET", "HEAD" -> "Get";
+            case "PUT" -> "Put";
+            case "DELETE" -> "Delete";
+            default -> "Create";
+        };
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.kinesisfanout.local.edge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Amazon S3's REST-XML protocol: the operation comes from method, path and sub-resource; object
+ * bodies travel raw with their members in headers; other outputs are XML documents in S3's
+ * namespace; errors are {@code <Error><Code/><Message/><RequestId/></Error>} (no body for HEAD).
+ */
+public final class S3RestXmlProtocol implements WireProtocol {
+
+    static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    /** Root element of each XML output. */
+    private static final Map<String, String> ROOTS = Map.of(
+            "ListBuckets", "ListAllMyBucketsResult", "ListObjectsV2", "ListBucketResult",
+            "ListObjects", "ListBucketResult");
+    /** Operations whose success has no content. */
+    private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject");
+    private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),
+            Set.of("Contents", "CommonPrefixes"), Set.of()));
+
+    @Override
+    public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
+        try {
+            S3Requests.Call call = S3Requests.read(request);
+            JsonNode output = service.invoke(call.operation(), call.input(), context);
+            return encode(call.operation(), output);
+        } catch (AwsServiceException e) {
+            return error(request, e, context);
+        } catch (RuntimeException e) {
+            return error(request, new AwsServiceException("InternalError", String.valueOf(e), 500), context);
+        }
+    }
+
+    private static EdgeResponse encode(String operation, JsonNode output) {
+        if (NO_CONTENT.contains(operation)) {
+            return new EdgeResponse(204, Map.of(), new byte[0]);
+        }
+        Map<String, String> headers = new HashMap<>(S3Headers.writeHeaders(output));
+        switch (operation) {
+            case "GetObject" -> {
+                return new EdgeResponse(200, headers, binary(output.get("Body")));
+            }
+            case "HeadObject", "HeadBucket", "PutObject", "CreateBucket" -> {
+                return new EdgeResponse(200, headers, new byte[0]);
+            }
+            case "GetBucketLocation" -> {
+                return xml(200, "<LocationConstraint xmlns=\"" + NAMESPACE + "\">"
+                        + XmlWriter.escape(output.path("LocationConstraint").asText()) + "</LocationConstraint>");
+            }
+            default -> {
+                String root = ROOTS.getOrDefault(operation, operation + "Result");
+                StringBuilder xml = new StringBuilder("<" + root + " xmlns=\"" + NAMESPACE + "\">");
+                WRITER.writeMembers(xml, withoutHeaders(output));
+                return xml(200, xml.append("</").append(root).append('>').toString());
+            }
+        }
+    }
+
+    private static JsonNode withoutHeaders(JsonNode output) {
+        if (!output.isObject() || !output.has("ContentLength")) {
+            return output;
+        }
+        ObjectNode copy = ((ObjectNode) output).deepCopy();
+        copy.remove("ContentLength");
+        return copy;
+    }
+
+    private static EdgeResponse error(EdgeRequest request, AwsServiceException e, RequestContext context) {
+        if (request.method().equals("HEAD")) {
+            // HEAD responses carry no body: clients read the status code alone.
+            return new EdgeResponse(e.httpStatus(), Map.of("x-amz-error-code", e.errorCode()), new byte[0]);
+        }
+        return xml(e.httpStatus(), "<Error><Code>" + XmlWriter.escape(e.errorCode()) + "</Code><Message>"
+                + XmlWriter.escape(String.valueOf(e.getMessage())) + "</Message><RequestId>"
+                + XmlWriter.escape(context.requestId()) + "</RequestId><HostId>"
+                + XmlWriter.escape(context.requestId()) + "</HostId></Error>");
+    }
+
+    private static EdgeResponse xml(int status, String body) {
+        return new EdgeResponse(status, Map.of("Content-Type", "application/xml"),
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] binary(JsonNode body) {
+        try {
+            return body == null || body.isNull() ? new byte[0] : body.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("GetObject's Body is binary", e);
+        }
+    }
+}

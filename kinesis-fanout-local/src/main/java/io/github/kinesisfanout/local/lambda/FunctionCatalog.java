@@ -1,0 +1,221 @@
+package io.github.kinesisfanout.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.lambda.runtime.FunctionCode;
+import io.github.kinesisfanout.local.lambda.runtime.JavaRuntime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The functions of every account and region: CreateFunction, the updates, GetFunction, ListFunctions, DeleteFunction. */
+final class FunctionCatalog {
+
+    /** Lambda's LastModified form, e.g. {@code 2024-01-01T12:00:00.000+0000}. */
+    private static final DateTimeFormatter LAST_MODIFIED =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
+
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, LambdaFunction>> regions = new ConcurrentHashMap<>();
+    private final FunctionPackages packages;
+    private final LambdaSettings settings;
+    private final ExecutorService invocations;
+    private final ScheduledExecutorService timers;
+    private final Clock clock;
+
+    FunctionCatalog(FunctionPackages packages, LambdaSettings settings, ExecutorService invocations,
+            ScheduledExecutorService timers, Clock clock) {
+        this.packages = packages;
+        this.settings = settings;
+        this.invocations = invocations;
+        this.timers = timers;
+        this.clock = clock;
+    }
+
+    ConcurrentSkipListMap<String, LambdaFunction> functions(RequestContext context) {
+        return regions.computeIfAbsent(context.accountId() + "/" + context.region(), k -> new ConcurrentSkipListMap<>());
+    }
+
+    LambdaFunction function(RequestContext context, String functionName, String qualifier) {
+        String name = FunctionNames.name(functionName, qualifier, context);
+        LambdaFunction function = functions(context).get(name);
+        if (function == null) {
+            throw FunctionNames.notFound(FunctionNames.arn(context, name));
+        }
+        return function;
+    }
+
+    JsonNode create(ObjectNode input, RequestContext context) {
+        String name = FunctionNames.name(Members.required(input, "FunctionName", FunctionSettings.INVALID), null, context);
+        Members.required(input, "Role", FunctionSettings.INVALID);
+        if ("Image".equals(Members.text(input, "PackageType"))) {
+            throw new AwsServiceException(FunctionSettings.INVALID,
+                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package", 400);
+        }
+        if (!Members.has(input, "Runtime") || !Members.has(input, "Handler")) {
+            throw new AwsServiceException(FunctionSettings.INVALID,
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.", 400);
+        }
+        if (!input.path("Code").isObject()) {
+            Members.required(input, "Code", FunctionSettings.INVALID);
+        }
+        LambdaFunction function = new LambdaFunction(name, FunctionNames.arn(context, name));
+        ObjectNode configuration = JsonNodeFactory.instance.objectNode();
+        configuration.put("FunctionName", name);
+        configuration.put("FunctionArn", function.arn);
+        FunctionSettings.apply(input, configuration);
+        FunctionSettings.defaults(configuration, name);
+        function.configuration = configuration;
+        byte[] code = packages.read(input.get("Code"), context);
+        synchronized (function) {
+            installCode(function, code);
+            touch(function);
+        }
+        if (functions(context).putIfAbsent(name, function) != null) {
+            closeRuntime(function);
+            throw new AwsServiceException("ResourceConflictException", "Function already exist: " + name, 409);
+        }
+        schedule(() -> {
+            synchronized (function) {
+                function.state = "Active";
+            }
+        });
+        return function.configuration();
+    }
+
+    JsonNode updateCode(ObjectNode input, RequestContext context) {
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID), null);
+        byte[] code = packages.read(input, context);
+        synchronized (function) {
+            closeRuntime(function);
+            installCode(function, code);
+            return updated(function);
+        }
+    }
+
+    JsonNode updateConfiguration(ObjectNode input, RequestContext context) {
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID), null);
+        synchronized (function) {
+            ObjectNode configuration = function.configuration.deepCopy();
+            FunctionSettings.apply(input, configuration);
+            function.configuration = configuration;
+            // A new configuration means new execution environments, as in Lambda.
+            closeRuntime(function);
+            installCode(function, function.code);
+            return updated(function);
+        }
+    }
+
+    JsonNode get(ObjectNode input, RequestContext context) {
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+                Members.text(input, "Qualifier"));
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.set("Configuration", function.configuration());
+        output.putObject("Code").put("RepositoryType", "S3").put("Location",
+                "https://awslambda-" + context.region() + "-tasks.s3." + context.region()
+                        + ".amazonaws.com/snapshots/" + context.accountId() + "/" + function.name);
+        return output;
+    }
+
+    JsonNode list(ObjectNode input, RequestContext context) {
+        int maxItems = Members.integer(input, "MaxItems", 50, FunctionSettings.INVALID);
+        String marker = Members.text(input, "Marker");
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = output.putArray("Functions");
+        var view = marker == null ? functions(context) : functions(context).tailMap(marker, true);
+        for (LambdaFunction function : view.values()) {
+            if (items.size() == maxItems) {
+                output.put("NextMarker", function.name);
+                break;
+            }
+            items.add(function.configuration());
+        }
+        return output;
+    }
+
+    JsonNode delete(ObjectNode input, RequestContext context) {
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+                Members.text(input, "Qualifier"));
+        functions(context).remove(function.name, function);
+        synchronized (function) {
+            closeRuntime(function);
+        }
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    void close() {
+        regions.values().forEach(functions -> functions.values().forEach(f -> {
+            synchronized (f) {
+                closeRuntime(f);
+            }
+        }));
+    }
+
+    private JsonNode updated(LambdaFunction function) {
+        touch(function);
+        if (!settings.stateDelay().isZero()) {
+            function.lastUpdateStatus = "InProgress";
+            schedule(() -> {
+                synchronized (function) {
+                    function.lastUpdateStatus = "Successful";
+                }
+            });
+        }
+        return function.configuration();
+    }
+
+    private void installCode(LambdaFunction function, byte[] code) {
+        function.configuration.put("CodeSize", code.length);
+        function.configuration.put("CodeSha256", sha256(code));
+        function.code = code;
+        if (FunctionSettings.JAVA_RUNTIMES.contains(function.runtimeName())) {
+            try {
+                function.runtime = new JavaRuntime(function.name, function.configuration.path("Handler").asText(),
+                        FunctionCode.unpack(function.name, code), invocations);
+            } catch (IllegalArgumentException e) {
+                throw new AwsServiceException(FunctionSettings.INVALID, e.getMessage(), 400);
+            }
+        }
+    }
+
+    private void touch(LambdaFunction function) {
+        function.configuration.put("LastModified", LAST_MODIFIED.format(clock.instant()));
+        function.configuration.put("RevisionId", UUID.randomUUID().toString());
+    }
+
+    private static void closeRuntime(LambdaFunction function) {
+        if (function.runtime != null) {
+            function.runtime.close();
+            function.runtime = null;
+        }
+    }
+
+    private void schedule(Runnable transition) {
+        if (settings.stateDelay().isZero()) {
+            transition.run();
+        } else {
+            timers.schedule(transition, settings.stateDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static String sha256(byte[] code) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(code));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

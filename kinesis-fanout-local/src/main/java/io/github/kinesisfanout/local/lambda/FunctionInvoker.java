@@ -1,0 +1,101 @@
+package io.github.kinesisfanout.local.lambda;
+
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.lambda.runtime.InvocationInfo;
+import io.github.kinesisfanout.local.lambda.runtime.InvocationOutcome;
+import io.github.kinesisfanout.local.lambda.runtime.JavaRuntime;
+import io.github.kinesisfanout.local.logs.LogsService;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Runs one invocation of a function and writes its log as Lambda does: {@code START},
+ * the handler's lines, {@code END} and {@code REPORT} into CloudWatch Logs
+ * {@code /aws/lambda/NAME} (through the Logs service), and each line to the local cloud's console
+ * prefixed with the function name.
+ */
+final class FunctionInvoker {
+
+    /** The synchronous invocation payload limit, 6 MB. */
+    static final int MAX_PAYLOAD = 6 * 1024 * 1024;
+    private static final int LOG_TAIL = 4096;
+
+    private final LogsService logs;
+
+    FunctionInvoker(LogsService logs) {
+        this.logs = logs;
+    }
+
+    InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context) {
+        JavaRuntime runtime;
+        String logGroup = "/aws/lambda/" + function.name;
+        Map<String, String> environment;
+        Duration timeout;
+        int memory;
+        synchronized (function) {
+            if (!function.state.equals("Active")) {
+                throw new AwsServiceException("ResourceConflictException", "The operation cannot be performed at this"
+                        + " time. The function is currently in the following state: " + function.state, 409);
+            }
+            if (function.runtime == null) {
+                throw new AwsServiceException("InvalidRuntimeException", "runtime " + function.runtimeName()
+                        + " is not supported by the local cloud: only Java functions (java11, java17, java21) run", 502);
+            }
+            runtime = function.runtime;
+            memory = function.memoryMb();
+            timeout = Duration.ofSeconds(function.timeoutSeconds());
+            environment = new HashMap<>(JavaRuntime.lambdaVariables(function.name, memory, context.region(),
+                    function.runtimeName(), logGroup));
+            environment.putAll(FunctionSettings.variables(function.configuration));
+        }
+        if (payload.length > MAX_PAYLOAD) {
+            throw new AwsServiceException("RequestTooLargeException",
+                    "Request must be smaller than 6291456 bytes for the InvokeFunction operation", 413);
+        }
+        String requestId = UUID.randomUUID().toString();
+        long start = System.currentTimeMillis();
+        InvocationInfo info = new InvocationInfo(requestId, function.name, function.arn, memory,
+                start + timeout.toMillis(), logGroup, null, Map.copyOf(environment), null);
+        InvocationOutcome outcome = runtime.invoke(payload, info, timeout);
+        long end = System.currentTimeMillis();
+        List<LogsService.InputLogEvent> events = new ArrayList<>();
+        events.add(new LogsService.InputLogEvent(start, "START RequestId: " + requestId + " Version: $LATEST"));
+        outcome.logLines().forEach(line -> events.add(new LogsService.InputLogEvent(line.timestamp(), line.message())));
+        events.add(new LogsService.InputLogEvent(end, "END RequestId: " + requestId));
+        long duration = Math.max(1, end - start);
+        events.add(new LogsService.InputLogEvent(end, "REPORT RequestId: " + requestId + "\tDuration: " + duration
+                + " ms\tBilled Duration: " + duration + " ms\tMemory Size: " + memory + " MB\tMax Memory Used: "
+                + memory + " MB"));
+        logs.appendToStream(context, logGroup, outcome.logStream(), events);
+        printToConsole(function.name, events);
+        return new InvokeResult(outcome.payload(), outcome.functionError(), tail(events), requestId);
+    }
+
+    private static void printToConsole(String name, List<LogsService.InputLogEvent> events) {
+        PrintStream console = JavaRuntime.console();
+        StringBuilder text = new StringBuilder();
+        for (LogsService.InputLogEvent event : events) {
+            Arrays.stream(event.message().split("\n")).forEach(line -> text.append('[').append(name).append("] ")
+                    .append(line).append(System.lineSeparator()));
+        }
+        console.print(text);
+        console.flush();
+    }
+
+    /** The base64 X-Amz-Log-Result: the last 4 KB of the log text. */
+    private static String tail(List<LogsService.InputLogEvent> events) {
+        StringBuilder text = new StringBuilder();
+        events.forEach(e -> text.append(e.message()).append('\n'));
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        int from = Math.max(0, bytes.length - LOG_TAIL);
+        return java.util.Base64.getEncoder().encodeToString(Arrays.copyOfRange(bytes, from, bytes.length));
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.kinesisfanout.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.s3.S3Service;
+import java.io.IOException;
+
+/** Reads a function's deployment package from the request ({@code ZipFile}) or from S3 ({@code S3Bucket}/{@code S3Key}). */
+final class FunctionPackages {
+
+    private final S3Service s3;
+
+    FunctionPackages(S3Service s3) {
+        this.s3 = s3;
+    }
+
+    /** @param code the {@code Code} member of CreateFunction, or the input of UpdateFunctionCode */
+    byte[] read(JsonNode code, RequestContext context) {
+        if (Members.has(code, "ZipFile")) {
+            try {
+                // A binary node from a codec, or base64 text as in the JSON of the REST API.
+                return code.get("ZipFile").binaryValue();
+            } catch (IOException | IllegalArgumentException e) {
+                throw new AwsServiceException(FunctionSettings.INVALID, "ZipFile is not valid base64: " + e.getMessage(), 400);
+            }
+        }
+        if (Members.has(code, "S3Bucket") && Members.has(code, "S3Key")) {
+            try {
+                return s3.getObjectBytes(context, code.get("S3Bucket").asText(), code.get("S3Key").asText());
+            } catch (AwsServiceException e) {
+                // Lambda's wording when it cannot fetch the package from S3.
+                throw new AwsServiceException(FunctionSettings.INVALID, "Error occurred while GetObject. S3 Error Code: "
+                        + e.errorCode() + ". S3 Error Message: " + e.getMessage(), 400);
+            }
+        }
+        if (Members.has(code, "ImageUri")) {
+            throw new AwsServiceException(FunctionSettings.INVALID,
+                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package", 400);
+        }
+        throw new AwsServiceException(FunctionSettings.INVALID,
+                "Please provide a source for function code: ZipFile, or S3Bucket and S3Key", 400);
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.kinesisfanout.local.lambda;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.lambda.esm.EventSourceMappings;
+import io.github.kinesisfanout.local.lambda.esm.FunctionCaller;
+import io.github.kinesisfanout.local.lambda.esm.MappingRuntime;
+import io.github.kinesisfanout.local.lambda.esm.StreamSource;
+import io.github.kinesisfanout.local.lambda.runtime.JavaRuntime;
+import io.github.kinesisfanout.local.logs.LogsService;
+import io.github.kinesisfanout.local.s3.S3Service;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * AWS Lambda (REST-JSON): functions whose Java handlers run in isolated class loaders inside the
+ * local cloud, their logs in CloudWatch Logs, and Kinesis event source mappings. Code comes from
+ * the request or from S3 through the S3 service; streams are read through {@link StreamSource}.
+ */
+public final class LambdaService implements AwsService, AutoCloseable {
+
+    private final LambdaThreads threads = new LambdaThreads();
+    private final FunctionCatalog catalog;
+    private final FunctionInvoker invoker;
+    private final EventSourceMappings mappings;
+
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams) {
+        this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
+                Clock.systemUTC());
+        this.invoker = new FunctionInvoker(logs);
+        this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
+                threads.timers, settings, JavaRuntime.console()),
+                (name, context) -> catalog.function(context, name, null).arn);
+    }
+
+    @Override
+    public String signingName() {
+        return "lambda";
+    }
+
+    @Override
+    public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        return switch (operation) {
+            case "CreateFunction" -> catalog.create(input, context);
+            case "GetFunction" -> catalog.get(input, context);
+            case "GetFunctionConfiguration" -> catalog.get(input, context).get("Configuration");
+            case "ListFunctions" -> catalog.list(input, context);
+            case "UpdateFunctionCode" -> catalog.updateCode(input, context);
+            case "UpdateFunctionConfiguration" -> catalog.updateConfiguration(input, context);
+            case "DeleteFunction" -> catalog.delete(input, context);
+            case "Invoke" -> invokeFunction(input, context);
+            case "CreateEventSourceMapping" -> mappings.create(input, context);
+            case "GetEventSourceMapping" -> mappings.get(input, context);
+            case "ListEventSourceMappings" -> mappings.list(input, context);
+            case "UpdateEventSourceMapping" -> mappings.update(input, context);
+            case "DeleteEventSourceMapping" -> mappings.delete(input, context);
+            default -> throw AwsServiceException.notSupported("Lambda", operation);
+        };
+    }
+
+    /** Invokes a function synchronously: what other services and tests call without HTTP. */
+    public InvokeResult invokeFunction(RequestContext context, String functionName, byte[] payload) {
+        return invoker.invoke(catalog.function(context, functionName, null), payload, context);
+    }
+
+    private JsonNode invokeFunction(ObjectNode input, RequestContext context) {
+        LambdaFunction function = catalog.function(context, Members.required(input, "FunctionName",
+                FunctionSettings.INVALID), Members.text(input, "Qualifier"));
+        byte[] payload = payload(input.get("Payload"));
+        String type = Members.text(input, "InvocationType", "RequestResponse");
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.put("ExecutedVersion", "$LATEST");
+        switch (type) {
+            case "DryRun" -> output.put("StatusCode", 204);
+            case "Event" -> {
+                // Asynchronous invocation: accepted at once, run in the background, errors only logged.
+                threads.invocations.execute(() -> {
+                    try {
+                        invoker.invoke(function, payload, context);
+                    } catch (RuntimeException e) {
+                        JavaRuntime.console().println("[" + function.name + "] asynchronous invocation failed: " + e.getMessage());
+                    }
+                });
+                output.put("StatusCode", 202);
+                output.put("Payload", new byte[0]);
+            }
+            case "RequestResponse" -> {
+                InvokeResult result = invoker.invoke(function, payload, context);
+                output.put("StatusCode", 200);
+                if (result.functionError() != null) {
+                    output.put("FunctionError", result.functionError());
+                }
+                if ("Tail".equals(Members.text(input, "LogType"))) {
+                    output.put("LogResult", result.logTail());
+                }
+                output.put("Payload", result.payload());
+            }
+            default -> throw new AwsServiceException(FunctionSettings.INVALID, "1 validation error detected: Value '"
+                    + type + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [Event, RequestResponse, DryRun]", 400);
+        }
+        return output;
+    }
+
+    /** Payload as bytes: binary from the REST codec; text or a JSON value from in-process callers is its JSON text. */
+    private static byte[] payload(JsonNode payload) {
+        if (payload == null || payload.isNull() || payload.isMissingNode()) {
+            return "{}".getBytes(StandardCharsets.UTF_8);
+        }
+        if (payload.isBinary()) {
+            try {
+                return payload.binaryValue();
+            } catch (IOException e) {
+                throw new IllegalStateException("a binary node has its bytes", e);
+            }
+        }
+        return (payload.isTextual() ? payload.asText() : payload.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        mappings.close();
+        threads.close();
+        catalog.close();
+    }
+
+    /** How event source mappings invoke functions: synchronously, in the account and region of the function ARN. */
+    private final class MappingCaller implements FunctionCaller {
+        @Override
+        public Reply call(String functionArn, byte[] event) {
+            RequestContext context = contextOf(functionArn);
+            InvokeResult result = invoker.invoke(catalog.function(context, functionArn, null), event, context);
+            return new Reply(result.payload(), result.functionError() != null);
+        }
+
+        @Override
+        public String roleArn(String functionArn) {
+            return catalog.function(contextOf(functionArn), functionArn, null).role();
+        }
+
+        private RequestContext contextOf(String functionArn) {
+            String[] parts = functionArn.split(":");
+            return new RequestContext(UUID.randomUUID().toString(), parts[4], parts[3]);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.kinesisfanout.local.lambda.esm;
+
+import io.github.kinesisfanout.local.lambda.LambdaSettings;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One event source mapping: its settings, state and per-shard checkpoints, and while enabled one
+ * {@link ShardPoller} per shard (shards added by resharding are found by a periodic refresh and
+ * read from TRIM_HORIZON, as Lambda reads child shards).
+ */
+final class EventSourceMapping {
+
+    final String uuid;
+    final String arn;
+    volatile String state;
+    volatile long lastModified = System.currentTimeMillis();
+    volatile String lastProcessingResult = "No records processed";
+    private volatile MappingConfig config;
+    private final MappingRuntime runtime;
+    private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+    private final Map<String, ShardPoller> pollers = new ConcurrentHashMap<>();
+    private final Set<String> initialShards = new HashSet<>();
+    private AutoCloseable signal;
+    private ScheduledFuture<?> refresh;
+
+    EventSourceMapping(String uuid, String arn, MappingConfig config, MappingRuntime runtime) {
+        this.uuid = uuid;
+        this.arn = arn;
+        this.config = config;
+        this.runtime = runtime;
+    }
+
+    MappingConfig config() {
+        return config;
+    }
+
+    void config(MappingConfig updated) {
+        this.config = updated;
+        this.lastModified = System.currentTimeMillis();
+    }
+
+    /** Starts polling every shard: the starting iterators are taken before this returns. */
+    synchronized void enable() {
+        List<String> shards = runtime.source().shardIds(config.eventSourceArn());
+        if (initialShards.isEmpty()) {
+            initialShards.addAll(shards);
+        }
+        shards.forEach(this::startShard);
+        signal = runtime.source().onNewData(config.eventSourceArn(), () -> pollers.values().forEach(ShardPoller::wake));
+        long every = Math.max(1000, runtime.settings().pollInterval().toMillis() * 10);
+        refresh = runtime.timers().scheduleWithFixedDelay(this::refreshShards, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops polling; checkpoints are kept, so enabling again resumes after the last processed record. */
+    synchronized void disable() {
+        if (refresh != null) {
+            refresh.cancel(false);
+            refresh = null;
+        }
+        if (signal != null) {
+            try {
+                signal.close();
+            } catch (Exception e) {
+                // The signal is advisory: polling alone is correct.
+            }
+            signal = null;
+        }
+        pollers.values().forEach(ShardPoller::stop);
+        pollers.clear();
+    }
+
+    private synchronized void refreshShards() {
+        try {
+            runtime.source().shardIds(config.eventSourceArn()).forEach(this::startShard);
+        } catch (RuntimeException e) {
+            result("PROBLEM: " + e.getMessage());
+        }
+    }
+
+    private void startShard(String shardId) {
+        ShardPoller existing = pollers.get(shardId);
+        if (existing == null) {
+            ShardPoller poller = new ShardPoller(this, shardId);
+            pollers.put(shardId, poller);
+            poller.start();
+        }
+    }
+
+    boolean isNewShard(String shardId) {
+        return !initialShards.isEmpty() && !initialShards.contains(shardId);
+    }
+
+    void checkpoint(String shardId, String sequenceNumber) {
+        checkpoints.put(shardId, sequenceNumber);
+    }
+
+    String checkpointOf(String shardId) {
+        return checkpoints.get(shardId);
+    }
+
+    void result(String result) {
+        lastProcessingResult = result;
+    }
+
+    void log(String message) {
+        runtime.console().println("[event-source-mapping " + uuid + "] " + message);
+    }
+
+    StreamSource source() {
+        return runtime.source();
+    }
+
+    FunctionCaller caller() {
+        return runtime.caller();
+    }
+
+    ExecutorService workers() {
+        return runtime.workers();
+    }
+
+    ScheduledExecutorService timers() {
+        return runtime.timers();
+    }
+
+    LambdaSettings settings() {
+        return runtime.settings();
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.kinesisfanout.local.lambda.esm;
+
+import io.github.kinesisfanout.local.lambda.LambdaSettings;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * What every mapping of one local cloud shares: the stream reader, the function caller, the
+ * threads and the timing settings.
+ *
+ * @param source reads Kinesis
+ * @param caller invokes functions
+ * @param workers runs poller steps (which block while the function runs)
+ * @param timers schedules the next poll
+ * @param settings poll interval and retry delay
+ * @param console where mapping events (discarded records) are reported
+ */
+public record MappingRuntime(StreamSource source, FunctionCaller caller, ExecutorService workers,
+        ScheduledExecutorService timers, LambdaSettings settings, PrintStream console) {
+}

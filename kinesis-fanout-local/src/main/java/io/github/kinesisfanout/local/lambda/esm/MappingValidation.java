@@ -1,0 +1,113 @@
+package io.github.kinesisfanout.local.lambda.esm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and validates the settings of CreateEventSourceMapping and UpdateEventSourceMapping
+ * for a Kinesis stream, with the ranges and defaults of the Lambda API reference.
+ */
+final class MappingValidation {
+
+    static final String INVALID = "InvalidParameterValueException";
+    private static final Set<String> POSITIONS = Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
+
+    private MappingValidation() {
+    }
+
+    /** The settings of a new mapping; {@code functionArn} is already resolved. */
+    static MappingConfig create(ObjectNode input, String functionArn) {
+        String source = Members.required(input, "EventSourceArn", INVALID);
+        if (!source.matches("arn:aws[a-zA-Z-]*:kinesis:[a-z0-9-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+")) {
+            throw new AwsServiceException(INVALID, "EventSourceArn " + source + ": the local cloud supports Kinesis"
+                    + " stream event sources only (arn:aws:kinesis:REGION:ACCOUNT:stream/NAME)", 400);
+        }
+        String position = Members.text(input, "StartingPosition");
+        if (position == null) {
+            throw new AwsServiceException(INVALID, "StartingPosition is required for Kinesis event sources", 400);
+        }
+        MappingConfig base = new MappingConfig(source, functionArn, 100, 0, position, null, 1, false, -1, -1,
+                false, null, List.of());
+        return update(input, base);
+    }
+
+    /** Applies the members present in {@code input} onto {@code current}. */
+    static MappingConfig update(ObjectNode input, MappingConfig current) {
+        String position = Members.text(input, "StartingPosition", current.startingPosition());
+        if (!POSITIONS.contains(position)) {
+            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + position + "' at"
+                    + " 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [TRIM_HORIZON, LATEST, AT_TIMESTAMP]", 400);
+        }
+        Instant timestamp = current.startingPositionTimestamp();
+        if (Members.has(input, "StartingPositionTimestamp")) {
+            timestamp = instant(input.get("StartingPositionTimestamp"));
+        }
+        if (position.equals("AT_TIMESTAMP") && timestamp == null) {
+            throw new AwsServiceException(INVALID,
+                    "StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP", 400);
+        }
+        if (timestamp != null && timestamp.isAfter(Instant.now().plusSeconds(1))) {
+            throw new AwsServiceException(INVALID, "StartingPositionTimestamp cannot be in the future", 400);
+        }
+        if (Members.integer(input, "TumblingWindowInSeconds", 0, INVALID) > 0) {
+            throw new AwsServiceException(INVALID, "TumblingWindowInSeconds is not supported by the local cloud", 400);
+        }
+        int age = range(input, "MaximumRecordAgeInSeconds", current.maximumRecordAgeSeconds(), -1, 604_800);
+        if (age != -1 && age < 60) {
+            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + age + "' at"
+                    + " 'maximumRecordAgeInSeconds' failed to satisfy constraint: Member must be -1 or between 60"
+                    + " and 604800", 400);
+        }
+        List<String> types = current.functionResponseTypes();
+        if (input.has("FunctionResponseTypes")) {
+            types = new ArrayList<>();
+            for (JsonNode type : input.get("FunctionResponseTypes")) {
+                if (!type.asText().equals("ReportBatchItemFailures")) {
+                    throw new AwsServiceException(INVALID, "1 validation error detected: Value '[" + type.asText()
+                            + "]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy"
+                            + " enum value set: [ReportBatchItemFailures]", 400);
+                }
+                types.add(type.asText());
+            }
+        }
+        return new MappingConfig(current.eventSourceArn(), current.functionArn(),
+                range(input, "BatchSize", current.batchSize(), 1, 10_000),
+                range(input, "MaximumBatchingWindowInSeconds", current.batchingWindowSeconds(), 0, 300),
+                position, timestamp,
+                range(input, "ParallelizationFactor", current.parallelizationFactor(), 1, 10),
+                Members.bool(input, "BisectBatchOnFunctionError", current.bisectOnError()),
+                range(input, "MaximumRetryAttempts", current.maximumRetryAttempts(), -1, 10_000), age,
+                types.contains("ReportBatchItemFailures"),
+                input.has("DestinationConfig") ? input.get("DestinationConfig").deepCopy() : current.destinationConfig(),
+                List.copyOf(types));
+    }
+
+    private static int range(ObjectNode input, String member, int fallback, int min, int max) {
+        int value = Members.integer(input, member, fallback, INVALID);
+        if (value < min || value > max) {
+            String name = Character.toLowerCase(member.charAt(0)) + member.substring(1);
+            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + value + "' at '" + name
+                    + "' failed to satisfy constraint: Member must have value "
+                    + (value < min ? "greater than or equal to " + min : "less than or equal to " + max), 400);
+        }
+        return value;
+    }
+
+    /** A timestamp member: epoch seconds (JSON) or ISO-8601 text. */
+    private static Instant instant(JsonNode value) {
+        if (value.isNumber()) {
+            return Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValue());
+        }
+        String text = value.asText();
+        return text.matches("[0-9.]+") ? Instant.ofEpochMilli(new BigDecimal(text).movePointRight(3).longValue())
+                : Instant.parse(text);
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.kinesisfanout.local.lambda.esm;
+
+import java.time.Instant;
+import java.util.List;
+
+/** How an event source mapping reads a Kinesis stream: shards, iterators, records and a new-data signal. */
+public interface StreamSource {
+
+    /** The ids of the stream's shards; throws the Kinesis ResourceNotFoundException for an unknown stream. */
+    List<String> shardIds(String streamArn);
+
+    /**
+     * A shard iterator.
+     *
+     * @param type TRIM_HORIZON, LATEST, AT_TIMESTAMP or AFTER_SEQUENCE_NUMBER
+     * @param sequenceNumber for AFTER_SEQUENCE_NUMBER, else null
+     * @param timestamp for AT_TIMESTAMP, else null
+     */
+    String shardIterator(String streamArn, String shardId, String type, String sequenceNumber, Instant timestamp);
+
+    /** Up to {@code limit} records from the iterator. */
+    Batch getRecords(String streamArn, String iterator, int limit);
+
+    /**
+     * Calls {@code listener} whenever records are added to the stream, so pollers need not wait
+     * for their next poll; returns what stops the calls. The default has no signal.
+     */
+    default AutoCloseable onNewData(String streamArn, Runnable listener) {
+        return () -> { };
+    }
+
+    /**
+     * Records read from a shard.
+     *
+     * @param records the records
+     * @param nextIterator the next iterator, null once a closed shard is fully read
+     * @param millisBehindLatest how far the iterator is behind the tip; 0 when caught up
+     */
+    record Batch(List<StreamRecord> records, String nextIterator, long millisBehindLatest) {
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.kinesisfanout.local.logs;
+
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The log groups of every account and region, looked up with CloudWatch Logs' not-found errors. */
+final class LogStore {
+
+    private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, LogGroup>> regions =
+            new ConcurrentHashMap<>();
+
+    ConcurrentSkipListMap<String, LogGroup> groups(RequestContext context) {
+        return regions.computeIfAbsent(context.accountId() + "/" + context.region(),
+                key -> new ConcurrentSkipListMap<>());
+    }
+
+    LogGroup group(RequestContext context, String name) {
+        LogGroup group = groups(context).get(name);
+        if (group == null) {
+            throw new AwsServiceException("ResourceNotFoundException", "The specified log group does not exist.");
+        }
+        return group;
+    }
+
+    LogStream stream(RequestContext context, String groupName, String streamName) {
+        LogStream stream = group(context, groupName).streams.get(streamName);
+        if (stream == null) {
+            throw new AwsServiceException("ResourceNotFoundException", "The specified log stream does not exist.");
+        }
+        return stream;
+    }
+
+    static String groupArn(RequestContext context, String name) {
+        return "arn:aws:logs:" + context.region() + ":" + context.accountId() + ":log-group:" + name;
+    }
+}

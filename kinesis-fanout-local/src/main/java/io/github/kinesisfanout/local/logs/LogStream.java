@@ -1,0 +1,54 @@
+package io.github.kinesisfanout.local.logs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** One log stream: its events in timestamp order, as CloudWatch Logs returns them. */
+final class LogStream {
+
+    final String name;
+    final long creationTime;
+    private final List<LogEvent> events = new ArrayList<>();
+    private long lastIngestionTime;
+    private long storedBytes;
+    private long sequence;
+
+    LogStream(String name, long creationTime) {
+        this.name = name;
+        this.creationTime = creationTime;
+    }
+
+    /** Appends events; returns the next sequence token (ignored by AWS since 2023, kept for old clients). */
+    synchronized String append(List<LogEvent> batch) {
+        for (LogEvent event : batch) {
+            events.add(event);
+            storedBytes += event.message().length() + 26;
+            lastIngestionTime = Math.max(lastIngestionTime, event.ingestionTime());
+        }
+        // Events are kept sorted by timestamp; a stable sort keeps arrival order for equal times.
+        events.sort(Comparator.comparingLong(LogEvent::timestamp));
+        sequence += batch.size();
+        return String.format("%056d", sequence);
+    }
+
+    synchronized List<LogEvent> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized Long firstEventTimestamp() {
+        return events.isEmpty() ? null : events.get(0).timestamp();
+    }
+
+    synchronized Long lastEventTimestamp() {
+        return events.isEmpty() ? null : events.get(events.size() - 1).timestamp();
+    }
+
+    synchronized long lastIngestionTime() {
+        return lastIngestionTime;
+    }
+
+    synchronized long storedBytes() {
+        return storedBytes;
+    }
+}

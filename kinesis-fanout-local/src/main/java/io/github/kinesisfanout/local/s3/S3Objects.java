@@ -1,0 +1,106 @@
+package io.github.kinesisfanout.local.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** PutObject, GetObject, HeadObject and DeleteObject, verifying Content-MD5 and flexible checksums on upload. */
+final class S3Objects {
+
+    private final S3Store store;
+    private final Clock clock;
+
+    S3Objects(S3Store store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    JsonNode put(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, S3Service.bucketName(input));
+        String key = Members.required(input, "Key", "InvalidRequest");
+        byte[] body = body(input);
+        verifyContentMd5(input, body);
+        String algorithm = null;
+        String checksum = null;
+        for (String candidate : Checksums.ALGORITHMS) {
+            String given = Members.text(input, "Checksum" + candidate);
+            if (given != null) {
+                String actual = Checksums.compute(candidate, body);
+                if (!actual.equals(given)) {
+                    // S3's answer to a flexible checksum that does not match the received bytes.
+                    throw new AwsServiceException("BadDigest", "The " + candidate
+                            + " you specified did not match the calculated checksum.", 400);
+                }
+                algorithm = candidate;
+                checksum = actual;
+            }
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        input.path("Metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        StoredObject object = new StoredObject(key, body, Checksums.eTag(body),
+                Members.text(input, "ContentType", "binary/octet-stream"), clock.instant(), Map.copyOf(metadata),
+                algorithm, checksum);
+        bucket.objects.put(key, object);
+        ObjectNode output = JsonNodeFactory.instance.objectNode().put("ETag", object.eTag());
+        if (algorithm != null) {
+            output.put("Checksum" + algorithm, checksum);
+            output.put("ChecksumType", "FULL_OBJECT");
+        }
+        return output;
+    }
+
+    JsonNode get(ObjectNode input, RequestContext context, boolean withBody) {
+        StoredObject object = store.object(context, S3Service.bucketName(input),
+                Members.required(input, "Key", "InvalidRequest"));
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.put("AcceptRanges", "bytes");
+        output.put("LastModified", S3Service.timestamp(object.lastModified()));
+        output.put("ContentLength", object.body().length);
+        output.put("ETag", object.eTag());
+        output.put("ContentType", object.contentType());
+        ObjectNode metadata = output.putObject("Metadata");
+        object.metadata().forEach(metadata::put);
+        // S3 returns the stored checksum only when the client asks for it with x-amz-checksum-mode: ENABLED.
+        if (object.checksumAlgorithm() != null && "ENABLED".equals(Members.text(input, "ChecksumMode"))) {
+            output.put("Checksum" + object.checksumAlgorithm(), object.checksumValue());
+            output.put("ChecksumType", "FULL_OBJECT");
+        }
+        if (withBody) {
+            output.put("Body", object.body());
+        }
+        return output;
+    }
+
+    JsonNode delete(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, S3Service.bucketName(input));
+        // Deleting a missing key succeeds in S3 (204), as long as the bucket exists.
+        bucket.objects.remove(Members.required(input, "Key", "InvalidRequest"));
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    private static byte[] body(ObjectNode input) {
+        JsonNode body = input.get("Body");
+        if (body == null || body.isNull()) {
+            return new byte[0];
+        }
+        try {
+            return body.isBinary() ? body.binaryValue() : body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AwsServiceException("InvalidRequest", "Body is not readable: " + e.getMessage(), 400);
+        }
+    }
+
+    private static void verifyContentMd5(ObjectNode input, byte[] body) {
+        String given = Members.text(input, "ContentMD5");
+        if (given != null && !given.equals(Checksums.compute("MD5", body))) {
+            throw new AwsServiceException("BadDigest", "The Content-MD5 you specified did not match what we received.", 400);
+        }
+    }
+}

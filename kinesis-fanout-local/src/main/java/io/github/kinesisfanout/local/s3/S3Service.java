@@ -1,0 +1,128 @@
+package io.github.kinesisfanout.local.s3;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.regex.Pattern;
+
+/**
+ * Amazon S3 (REST-XML, path-style): buckets and single-part objects with ETags and verified
+ * checksums. Timestamps in the output are ISO-8601 strings, the form S3's XML bodies carry.
+ */
+public final class S3Service implements AwsService {
+
+    /** S3's bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens, starting and ending alphanumeric. */
+    private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+
+    private static final DateTimeFormatter ISO_MILLIS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final S3Store store = new S3Store();
+    private final Clock clock;
+    private final S3Objects objects;
+
+    public S3Service(Clock clock) {
+        this.clock = clock;
+        this.objects = new S3Objects(store, clock);
+    }
+
+    public S3Service() {
+        this(Clock.systemUTC());
+    }
+
+    @Override
+    public String signingName() {
+        return "s3";
+    }
+
+    @Override
+    public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        return switch (operation) {
+            case "ListBuckets" -> listBuckets(context);
+            case "CreateBucket" -> createBucket(input, context);
+            case "HeadBucket" -> headBucket(input, context);
+            case "DeleteBucket" -> deleteBucket(input, context);
+            case "GetBucketLocation" -> getBucketLocation(input, context);
+            case "ListObjectsV2" -> S3Listing.list(store.bucket(context, bucketName(input)), input, true);
+            case "ListObjects" -> S3Listing.list(store.bucket(context, bucketName(input)), input, false);
+            case "PutObject" -> objects.put(input, context);
+            case "GetObject" -> objects.get(input, context, true);
+            case "HeadObject" -> objects.get(input, context, false);
+            case "DeleteObject" -> objects.delete(input, context);
+            default -> throw AwsServiceException.notSupported("S3", operation);
+        };
+    }
+
+    /** The bytes of an object, for services that read code or templates from S3 (Lambda, CloudFormation). */
+    public byte[] getObjectBytes(RequestContext context, String bucket, String key) {
+        return store.object(context, bucket, key).body().clone();
+    }
+
+    private JsonNode listBuckets(RequestContext context) {
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode buckets = output.putArray("Buckets");
+        for (Bucket bucket : store.buckets(context).values()) {
+            buckets.addObject().put("Name", bucket.name).put("CreationDate", timestamp(bucket.creationDate))
+                    .put("BucketRegion", bucket.region);
+        }
+        output.putObject("Owner").put("DisplayName", "local").put("ID", owner(context));
+        return output;
+    }
+
+    private JsonNode createBucket(ObjectNode input, RequestContext context) {
+        String name = bucketName(input);
+        if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
+            throw new AwsServiceException("InvalidBucketName", "The specified bucket is not valid.", 400);
+        }
+        String region = Members.text(input.path("CreateBucketConfiguration"), "LocationConstraint", context.region());
+        Bucket created = new Bucket(name, region.isEmpty() ? "us-east-1" : region, clock.instant());
+        if (store.buckets(context).putIfAbsent(name, created) != null) {
+            throw new AwsServiceException("BucketAlreadyOwnedByYou", "Your previous request to create the named"
+                    + " bucket succeeded and you already own it.", 409);
+        }
+        return JsonNodeFactory.instance.objectNode().put("Location", "/" + name);
+    }
+
+    private JsonNode headBucket(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, bucketName(input));
+        return JsonNodeFactory.instance.objectNode().put("BucketRegion", bucket.region);
+    }
+
+    private JsonNode getBucketLocation(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, bucketName(input));
+        // S3 answers an empty LocationConstraint for us-east-1.
+        String region = "us-east-1".equals(bucket.region) ? "" : bucket.region;
+        return JsonNodeFactory.instance.objectNode().put("LocationConstraint", region);
+    }
+
+    private JsonNode deleteBucket(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, bucketName(input));
+        if (!bucket.objects.isEmpty()) {
+            throw new AwsServiceException("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);
+        }
+        store.buckets(context).remove(bucket.name, bucket);
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static String bucketName(ObjectNode input) {
+        return Members.required(input, "Bucket", "InvalidRequest");
+    }
+
+    static String owner(RequestContext context) {
+        return context.accountId();
+    }
+
+    /** S3's XML timestamp form: ISO-8601 with milliseconds. */
+    static String timestamp(Instant instant) {
+        return ISO_MILLIS.format(instant);
+    }
+}
