@@ -1,8 +1,10 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
+import io.github.kinesisfanout.local.edge.QueryWireProtocol;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
@@ -53,6 +55,9 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
                 settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
                 new JsonWireProtocol());
+        registry.register(new CloudFormationService(CloudFormationResources.handlers(),
+                CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
+                new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
     }
 
     /** Binds the port and starts serving; returns this cloud. */

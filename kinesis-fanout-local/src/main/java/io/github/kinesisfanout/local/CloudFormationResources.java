@@ -1,0 +1,48 @@
+package io.github.kinesisfanout.local;
+
+import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
+import io.github.kinesisfanout.local.cloudformation.ServiceDirectory;
+import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
+import io.github.kinesisfanout.local.iam.IamPolicyResource;
+import io.github.kinesisfanout.local.iam.IamRoleResource;
+import io.github.kinesisfanout.local.kinesis.KinesisStreamResource;
+import io.github.kinesisfanout.local.lambda.EventSourceMappingResource;
+import io.github.kinesisfanout.local.lambda.LambdaFunctionResource;
+import io.github.kinesisfanout.local.lambda.LambdaPermissionResource;
+import io.github.kinesisfanout.local.logs.LogGroupResource;
+import io.github.kinesisfanout.local.s3.S3BucketResource;
+import java.util.Optional;
+
+/**
+ * The CloudFormation resource types the local cloud supports, each handled beside the service that
+ * owns it; a type missing here fails a stack with "not supported by the local cloud".
+ */
+final class CloudFormationResources {
+
+    private CloudFormationResources() {
+    }
+
+    static ResourceHandlers handlers() {
+        return new ResourceHandlers()
+                .register(new KinesisStreamResource())
+                .register(new IamRoleResource())
+                .register(new IamPolicyResource())
+                .register(new IamManagedPolicyResource())
+                .register(new S3BucketResource())
+                .register(new LogGroupResource())
+                .register(new LambdaFunctionResource())
+                .register(new EventSourceMappingResource())
+                .register(new LambdaPermissionResource());
+    }
+
+    /** Finds services in the registry at call time, so services registered later are found too. */
+    static ServiceDirectory directory(ServiceRegistry registry) {
+        return signingName -> {
+            try {
+                return Optional.of(registry.service(signingName));
+            } catch (IllegalArgumentException notRegistered) {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.kinesisfanout.local.cloudformation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AWS CloudFormation: stacks from JSON or YAML templates, provisioned through the resource handlers
+ * of the other local services, asynchronously with events, rollback and change sets. The AWS SDK
+ * and CLI both speak the AWS Query protocol (XML responses) to it.
+ */
+public final class CloudFormationService implements AwsService, AutoCloseable {
+
+    /** The SigV4 signing name, also the name other services find it by. */
+    public static final String SIGNING_NAME = "cloudformation";
+
+    private final Map<String, StackStore> stores = new ConcurrentHashMap<>();
+    private final Deployments deployments;
+    private final StackCommands stacks;
+    private final StackQueries queries = new StackQueries();
+    private final TemplateQueries templates;
+    private final ChangeSetCommands changeSets;
+
+    /**
+     * @param handlers the resource handlers, by type
+     * @param services the local cloud's services, which the handlers call
+     * @param transitionDelay a pause between resource steps (zero in tests)
+     */
+    public CloudFormationService(ResourceHandlers handlers, ServiceDirectory services, Duration transitionDelay) {
+        this.deployments = new Deployments(handlers, services, Clock.systemUTC(), transitionDelay);
+        this.stacks = new StackCommands(deployments);
+        this.templates = new TemplateQueries(deployments);
+        this.changeSets = new ChangeSetCommands(deployments, stacks);
+    }
+
+    @Override
+    public String signingName() {
+        return SIGNING_NAME;
+    }
+
+    @Override
+    public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        StackStore store = stores.computeIfAbsent(context.accountId() + "/" + context.region(), k -> new StackStore());
+        return switch (operation) {
+            case "CreateStack" -> stacks.createStack(input, context, store);
+            case "UpdateStack" -> stacks.updateStack(input, context, store);
+            case "DeleteStack" -> stacks.deleteStack(input, context, store);
+            case "DescribeStacks" -> queries.describeStacks(input, store);
+            case "DescribeStackEvents" -> queries.describeStackEvents(input, store);
+            case "DescribeStackResource" -> queries.describeStackResource(input, store);
+            case "DescribeStackResources" -> queries.describeStackResources(input, store);
+            case "ListStacks" -> queries.listStacks(input, store);
+            case "ListStackResources" -> queries.listStackResources(input, store);
+            case "GetTemplate" -> queries.getTemplate(input, store);
+            case "ListExports" -> queries.listExports(store);
+            case "ValidateTemplate" -> templates.validateTemplate(input);
+            case "GetTemplateSummary" -> templates.getTemplateSummary(input, store);
+            case "CreateChangeSet" -> changeSets.createChangeSet(input, context, store);
+            case "DescribeChangeSet" -> changeSets.describeChangeSet(input, store);
+            case "ExecuteChangeSet" -> changeSets.executeChangeSet(input, context, store);
+            case "DeleteChangeSet" -> changeSets.deleteChangeSet(input, store);
+            case "ListChangeSets" -> changeSets.listChangeSets(input, store);
+            default -> throw AwsServiceException.notSupported("CloudFormation", operation);
+        };
+    }
+
+    /** Stops the background stack operations. */
+    @Override
+    public void close() {
+        deployments.close();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.kinesisfanout.local.cloudformation;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.cloudformation.template.Template;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+
+/** The template of a request: TemplateBody, or the stack's current one with UsePreviousTemplate. */
+record TemplateSource(String body, Template template) {
+
+    static TemplateSource of(ObjectNode input, Stack current, Deployments deployments) {
+        String body = QueryInput.text(input, "TemplateBody");
+        if (body == null && QueryInput.bool(input, "UsePreviousTemplate")) {
+            if (current == null) {
+                throw new AwsServiceException("ValidationError",
+                        "UsePreviousTemplate can only be used with an existing stack");
+            }
+            body = current.definition().templateBody();
+        }
+        if (body == null && QueryInput.text(input, "TemplateURL") != null) {
+            throw new AwsServiceException("ValidationError", "TemplateURL is not supported by the local cloud:"
+                    + " pass the template as TemplateBody");
+        }
+        if (body == null) {
+            throw new AwsServiceException("ValidationError", "Either Template URL or Template Body must be specified.");
+        }
+        Template template = Template.parse(body);
+        deployments.validate(template);
+        return new TemplateSource(body, template);
+    }
+}
