@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.analytics.AnalyticsService;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
@@ -58,6 +59,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
+        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
     }
 
     /** Binds the port and starts serving; returns this cloud. */

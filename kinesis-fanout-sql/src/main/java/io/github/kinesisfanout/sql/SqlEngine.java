@@ -31,7 +31,9 @@ public final class SqlEngine {
      * Compiles application code.
      *
      * @param applicationCode the statements, separated by {@code ;}
-     * @param inputs the application inputs, in order (at most one for Kinesis Analytics v1)
+     * @param inputs the application inputs, in order (at most one for Kinesis Analytics v1); an input
+     *     with InputParallelism N is given as N consecutive copies of its schema, which make the
+     *     streams {@code PREFIX_001} to {@code PREFIX_00N}
      * @return the compiled application, ready to be started
      * @throws SqlCompilationException with every error found, each with its line and column
      * @throws IllegalArgumentException when an input schema is unusable (unknown type, bad mapping,
@@ -75,7 +77,10 @@ public final class SqlEngine {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             InputSchema schema = inputs.get(i);
-            String name = schema.namePrefix() + "_001";
+            // Input parallelism N: the same schema N times in a row makes PREFIX_001 .. PREFIX_00N.
+            int ordinal = i > 0 && inputs.get(i - 1).namePrefix().equals(schema.namePrefix())
+                    ? Integer.parseInt(streams.get(i - 1).name().substring(schema.namePrefix().length() + 1)) + 1 : 1;
+            String name = String.format("%s_%03d", schema.namePrefix(), ordinal);
             if (!names.add(name)) {
                 throw new IllegalArgumentException("Input " + (i + 1) + ": name prefix '" + schema.namePrefix()
                         + "' is used by another input");

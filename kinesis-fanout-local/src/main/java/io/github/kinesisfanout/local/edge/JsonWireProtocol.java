@@ -94,6 +94,9 @@ public final class JsonWireProtocol implements WireProtocol {
         if (e.getMessage() != null) {
             body.put("message", e.getMessage());
         }
+        if (e.members() != null) {
+            body.setAll(e.members());
+        }
         return encode(e.httpStatus(), body, factory, responseType, Map.of("X-Amzn-ErrorType", e.errorCode()));
     }
 

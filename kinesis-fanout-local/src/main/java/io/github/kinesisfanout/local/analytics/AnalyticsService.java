@@ -1,0 +1,114 @@
+package io.github.kinesisfanout.local.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Kinesis Data Analytics for SQL (API 2015-08-14, JSON 1.1, target prefix
+ * {@code KinesisAnalytics_20150814}): the control plane of SQL applications, which run in an
+ * {@link ApplicationRunner} reading and writing Kinesis streams through {@link StreamAccess}.
+ */
+public final class AnalyticsService implements AwsService, AutoCloseable {
+
+    public static final String SIGNING_NAME = "kinesisanalytics";
+    public static final String TARGET_PREFIX = "KinesisAnalytics_20150814";
+
+    private final AnalyticsSettings settings;
+    private final Map<String, ApplicationRegistry> registries = new ConcurrentHashMap<>();
+    private final StatusTransitions transitions;
+    private final LifecycleOperations lifecycle;
+    private final ConfigurationOperations configuration;
+    private final RunOperations run;
+    private final TagOperations tags;
+    private final DiscoverOperation discover;
+
+    /**
+     * @param settings transition delay and limits
+     * @param streams how applications read and write Kinesis streams
+     * @param lambda how applications invoke Lambda outputs; null when the cloud has no Lambda service
+     * @param objects how DiscoverInputSchema reads S3 objects; null when the cloud has no S3 service
+     */
+    public AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda,
+            ObjectReader objects) {
+        this.settings = settings;
+        this.transitions = new StatusTransitions(settings.transitionDelay());
+        Clock clock = Clock.systemUTC();
+        this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
+        this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda);
+        this.run = new RunOperations(this::registry, transitions, streams, lambda);
+        this.tags = new TagOperations(this::registry);
+        this.discover = new DiscoverOperation(streams, objects);
+    }
+
+    /**
+     * The service as a local cloud registers it: Kinesis through its typed API, looked up when
+     * first used; no Lambda outputs and no S3 discovery until those services are registered.
+     */
+    public static AnalyticsService create(ServiceRegistry registry) {
+        return new AnalyticsService(AnalyticsSettings.defaults()
+                .withTransitionDelay(registry.settings().statusTransitionDelay()),
+                new KinesisStreamAccess(registry::kinesis), null, null);
+    }
+
+    @Override
+    public String signingName() {
+        return SIGNING_NAME;
+    }
+
+    @Override
+    public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        return switch (operation) {
+            case "CreateApplication" -> lifecycle.create(input, context);
+            case "DescribeApplication" -> lifecycle.describe(input, context);
+            case "ListApplications" -> lifecycle.list(input, context);
+            case "DeleteApplication" -> lifecycle.delete(input, context);
+            case "StartApplication" -> run.start(input, context);
+            case "StopApplication" -> run.stop(input, context);
+            case "UpdateApplication" -> configuration.update(input, context);
+            case "AddApplicationInput" -> configuration.addInput(input, context);
+            case "AddApplicationOutput" -> configuration.addOutput(input, context);
+            case "DeleteApplicationOutput" -> configuration.deleteOutput(input, context);
+            case "AddApplicationReferenceDataSource" -> configuration.addReference(input, context);
+            case "DeleteApplicationReferenceDataSource" -> configuration.deleteReference(input, context);
+            case "AddApplicationCloudWatchLoggingOption" -> configuration.addLogging(input, context);
+            case "DeleteApplicationCloudWatchLoggingOption" -> configuration.deleteLogging(input, context);
+            case "AddApplicationInputProcessingConfiguration" -> configuration.addProcessing(input, context);
+            case "DeleteApplicationInputProcessingConfiguration" -> configuration.deleteProcessing(input, context);
+            case "TagResource" -> tags.tag(input, context);
+            case "UntagResource" -> tags.untag(input, context);
+            case "ListTagsForResource" -> tags.list(input, context);
+            case "DiscoverInputSchema" -> discover.discover(input, context);
+            default -> throw AwsServiceException.notSupported("KinesisAnalytics", operation);
+        };
+    }
+
+    private ApplicationRegistry registry(RequestContext context) {
+        return registries.computeIfAbsent(context.accountId() + "/" + context.region(),
+                key -> new ApplicationRegistry(settings.applicationLimit()));
+    }
+
+    /** Stops every running application (checkpoints kept) and the transition scheduler. */
+    @Override
+    public void close() {
+        for (ApplicationRegistry registry : registries.values()) {
+            for (Application app : registry.all()) {
+                ApplicationRunner runner;
+                synchronized (app) {
+                    runner = app.runner;
+                    app.runner = null;
+                }
+                if (runner != null) {
+                    runner.stop();
+                }
+            }
+        }
+        transitions.close();
+    }
+}

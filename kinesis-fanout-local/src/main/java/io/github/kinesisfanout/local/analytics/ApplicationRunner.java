@@ -1,0 +1,58 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.sql.RunningApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A running application: shard readers feed one engine thread, whose output rows go to one writer
+ * per output. Stopping is clean: readers stop, the engine processes what they handed over, the
+ * writers deliver it, and the checkpoints are saved, so a stop and a start from
+ * LAST_STOPPED_POINT neither lose nor repeat a record.
+ */
+final class ApplicationRunner {
+
+    private final RunnerSpec spec;
+    private final EngineLoop engine;
+    private final ShardReaders readers;
+    private final List<OutputWriter> writers = new ArrayList<>();
+
+    private ApplicationRunner(RunnerSpec spec) {
+        this.spec = spec;
+        RunningApplication running = spec.compiled().start();
+        for (ApplicationOutput output : spec.outputs()) {
+            OutputWriter writer = new OutputWriter(spec.applicationName() + "-" + output.name(), destination(output),
+                    spec.compiled().outputFormat(output.name(), output.recordFormatType()));
+            running.subscribe(output.name(), writer::accept);
+            writers.add(writer);
+        }
+        this.engine = new EngineLoop(spec.applicationName(), running);
+        this.readers = new ShardReaders(spec, engine);
+    }
+
+    /** Starts the threads and reading from the starting position. */
+    static ApplicationRunner start(RunnerSpec spec, String startingPosition) {
+        ApplicationRunner runner = new ApplicationRunner(spec);
+        runner.writers.forEach(OutputWriter::start);
+        runner.engine.start();
+        runner.readers.start(startingPosition);
+        return runner;
+    }
+
+    /** Stops reading, drains the engine and the writers, saves the checkpoints. */
+    void stop() {
+        Map<String, ShardPosition> positions = readers.stop();
+        engine.stop();
+        writers.forEach(OutputWriter::stop);
+        spec.checkpoints().clear();
+        spec.checkpoints().putAll(positions);
+    }
+
+    private Destination destination(ApplicationOutput output) {
+        if (ApplicationOutput.LAMBDA.equals(output.destination())) {
+            return new LambdaDestination(spec.lambda(), output.resourceArn(), spec.applicationArn());
+        }
+        return new KinesisDestination(spec.streams(), output.resourceArn());
+    }
+}

@@ -1,0 +1,105 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.sql.InputRecord;
+import io.github.kinesisfanout.sql.RunningApplication;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that touches the running SQL engine: it takes record batches from the shard
+ * readers through a bounded queue (a full queue holds the readers back), pushes them with ROWTIME
+ * = arrival in the application, and advances ROWTIME every second while the input is idle so
+ * windows close.
+ */
+final class EngineLoop {
+
+    private static final System.Logger LOG = System.getLogger(EngineLoop.class.getName());
+    private static final long TICK_MILLIS = 1000;
+    private static final Batch STOP = new Batch(null, null, List.of());
+
+    /** Records of one shard read for one in-application input stream. */
+    record Batch(String inAppStream, String shardId, List<StreamAccess.IncomingRecord> records) {
+    }
+
+    private final RunningApplication engine;
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
+    private final Thread thread;
+    private long lastRowtime;
+    private long lastAdvance;
+
+    EngineLoop(String applicationName, RunningApplication engine) {
+        this.engine = engine;
+        this.thread = new Thread(this::run, "analytics-" + applicationName + "-engine");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Hands a batch to the engine, waiting while the queue is full; false if it timed out. */
+    boolean offer(Batch batch, long timeoutMillis) throws InterruptedException {
+        return queue.offer(batch, timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Processes everything already queued, then ends the thread. */
+    void stop() {
+        try {
+            queue.put(STOP);
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        lastAdvance = System.currentTimeMillis();
+        try {
+            while (true) {
+                long wait = Math.max(1, lastAdvance + TICK_MILLIS - System.currentTimeMillis());
+                Batch batch = queue.poll(wait, TimeUnit.MILLISECONDS);
+                if (batch == STOP) {
+                    return;
+                }
+                long now = rowtime();
+                if (batch != null) {
+                    push(batch, now);
+                }
+                if (now - lastAdvance >= TICK_MILLIS) {
+                    advance(now);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** ROWTIME never goes backwards: readers of several shards feed one engine. */
+    private long rowtime() {
+        lastRowtime = Math.max(lastRowtime, System.currentTimeMillis());
+        return lastRowtime;
+    }
+
+    private void push(Batch batch, long rowtime) {
+        for (StreamAccess.IncomingRecord record : batch.records()) {
+            try {
+                engine.pushRecord(batch.inAppStream(), new InputRecord(record.data(), rowtime, record.arrivalMillis(),
+                        record.partitionKey(), record.sequenceNumber(), batch.shardId()));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "record " + record.sequenceNumber() + " of " + batch.shardId()
+                        + " failed in the engine: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void advance(long now) {
+        try {
+            engine.advanceTime(now);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "advancing ROWTIME failed: " + e.getMessage(), e);
+        }
+        lastAdvance = now;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.kinesisfanout.local.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+
+/** Validates an {@code Input} member (and its {@code InputSchema}) into an {@link ApplicationInput}. */
+final class InputParser {
+
+    /** The v2 documentation's NamePrefix pattern: no dash, whitespace, angle bracket or ampersand. */
+    private static final Pattern NAME_PREFIX = Pattern.compile("[^-\\s<>&]*");
+
+    private InputParser() {
+    }
+
+    static ApplicationInput parse(JsonNode input, String id, String path) {
+        String prefix = Members.required(input, "NamePrefix", path + ".namePrefix", 1, 32, NAME_PREFIX);
+        String source = Members.exactlyOne(input, "Input", "KinesisStreamsInput", "KinesisFirehoseInput");
+        if (!"KinesisStreamsInput".equals(source)) {
+            throw AnalyticsErrors.unsupported("KinesisFirehoseInput is not supported by the local cloud:"
+                    + " use KinesisStreamsInput with a Kinesis stream ARN.");
+        }
+        ObjectNode streams = Members.object(input, source, path + ".kinesisStreamsInput");
+        String resourceArn = Members.required(streams, "ResourceARN", path + ".kinesisStreamsInput.resourceARN",
+                1, 2048, Members.ARN);
+        String roleArn = Members.required(streams, "RoleARN", path + ".kinesisStreamsInput.roleARN",
+                1, 2048, Members.ROLE_ARN);
+        ObjectNode parallelism = Members.optionalObject(input, "InputParallelism", path + ".inputParallelism");
+        Long count = Members.optionalNumber(parallelism, "Count", path + ".inputParallelism.count", 1, 64);
+        ObjectNode schema = Members.object(input, "InputSchema", path + ".inputSchema");
+        validateSchema(schema, path + ".inputSchema");
+        ObjectNode processing = Members.optionalObject(input, "InputProcessingConfiguration",
+                path + ".inputProcessingConfiguration");
+        if (processing != null) {
+            validateProcessing(processing, path + ".inputProcessingConfiguration");
+        }
+        return new ApplicationInput(id, prefix, resourceArn, roleArn, count == null ? 1 : count.intValue(),
+                schema.deepCopy(), processing == null ? null : processing.deepCopy(), null);
+    }
+
+    static void validateProcessing(JsonNode processing, String path) {
+        ObjectNode lambda = Members.object(processing, "InputLambdaProcessor", path + ".inputLambdaProcessor");
+        Members.required(lambda, "ResourceARN", path + ".inputLambdaProcessor.resourceARN", 1, 2048, Members.ARN);
+        Members.required(lambda, "RoleARN", path + ".inputLambdaProcessor.roleARN", 1, 2048, Members.ROLE_ARN);
+    }
+
+    /** A SourceSchema: RecordFormat, optional RecordEncoding (UTF-8 only), 1 to 1000 RecordColumns. */
+    static void validateSchema(JsonNode schema, String path) {
+        ObjectNode format = Members.object(schema, "RecordFormat", path + ".recordFormat");
+        String type = Members.required(format, "RecordFormatType", path + ".recordFormat.recordFormatType",
+                1, 4, Pattern.compile("JSON|CSV"));
+        ObjectNode mapping = Members.optionalObject(format, "MappingParameters", path + ".recordFormat.mappingParameters");
+        String mappingPath = path + ".recordFormat.mappingParameters";
+        if ("JSON".equals(type) && mapping != null && mapping.has("JSONMappingParameters")) {
+            Members.required(Members.object(mapping, "JSONMappingParameters", mappingPath + ".jSONMappingParameters"),
+                    "RecordRowPath", mappingPath + ".jSONMappingParameters.recordRowPath", 1, 65535, null);
+        }
+        if ("CSV".equals(type)) {
+            if (mapping == null || !mapping.has("CSVMappingParameters")) {
+                throw AnalyticsErrors.invalidArgument("RecordFormatType CSV needs MappingParameters.CSVMappingParameters"
+                        + " with RecordRowDelimiter and RecordColumnDelimiter.");
+            }
+            ObjectNode csv = Members.object(mapping, "CSVMappingParameters", mappingPath + ".cSVMappingParameters");
+            Members.required(csv, "RecordRowDelimiter", mappingPath + ".cSVMappingParameters.recordRowDelimiter", 1, 1024, null);
+            Members.required(csv, "RecordColumnDelimiter", mappingPath + ".cSVMappingParameters.recordColumnDelimiter", 1, 1024, null);
+        }
+        Members.optional(schema, "RecordEncoding", path + ".recordEncoding", 5, 5, Pattern.compile("UTF-8"));
+        int i = 1;
+        for (JsonNode column : Members.list(schema, "RecordColumns", path + ".recordColumns", 1, 1000)) {
+            String columnPath = path + ".recordColumns." + i++;
+            Members.required(column, "Name", columnPath + ".name", 1, 65535, null);
+            Members.required(column, "SqlType", columnPath + ".sqlType", 1, 65535, null);
+            String mappingValue = Members.optional(column, "Mapping", columnPath + ".mapping", 0, 65535, null);
+            if ("JSON".equals(type) && (mappingValue == null || mappingValue.isEmpty())) {
+                // AWS: "Mapping ... is required if RecordFormatType is JSON".
+                throw AnalyticsErrors.invalidArgument("Column " + column.get("Name").asText()
+                        + " needs a Mapping (a JSONPath such as $.NAME) because RecordFormatType is JSON.");
+            }
+        }
+        if (!schema.has("RecordColumns")) {
+            throw Members.violation("null", path + ".recordColumns", "Member must not be null");
+        }
+    }
+}

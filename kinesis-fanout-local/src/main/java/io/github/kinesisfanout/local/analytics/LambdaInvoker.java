@@ -1,0 +1,15 @@
+package io.github.kinesisfanout.local.analytics;
+
+/** Invokes a Lambda function synchronously, as an application's LambdaOutput does. */
+@FunctionalInterface
+public interface LambdaInvoker {
+
+    /**
+     * Invokes the function with a JSON payload.
+     *
+     * @param functionArn the function ARN of the output
+     * @param payload the event, JSON bytes
+     * @return the function's response, JSON bytes
+     */
+    byte[] invoke(String functionArn, byte[] payload);
+}

@@ -1,0 +1,36 @@
+package io.github.kinesisfanout.local.analytics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.regex.Pattern;
+
+/** Validates an {@code Output} member into an {@link ApplicationOutput}. */
+final class OutputParser {
+
+    static final Pattern FORMAT = Pattern.compile("JSON|CSV");
+
+    private OutputParser() {
+    }
+
+    static ApplicationOutput parse(JsonNode output, String id, String path) {
+        String name = Members.required(output, "Name", path + ".name", 1, 32, null);
+        String destination = Members.exactlyOne(output, "Output", ApplicationOutput.KINESIS,
+                ApplicationOutput.FIREHOSE, ApplicationOutput.LAMBDA);
+        rejectFirehose(destination);
+        String member = Character.toLowerCase(destination.charAt(0)) + destination.substring(1);
+        ObjectNode target = Members.object(output, destination, path + "." + member);
+        String resourceArn = Members.required(target, "ResourceARN", path + "." + member + ".resourceARN", 1, 2048, Members.ARN);
+        String roleArn = Members.required(target, "RoleARN", path + "." + member + ".roleARN", 1, 2048, Members.ROLE_ARN);
+        ObjectNode schema = Members.object(output, "DestinationSchema", path + ".destinationSchema");
+        String format = Members.required(schema, "RecordFormatType", path + ".destinationSchema.recordFormatType", 1, 4, FORMAT);
+        return new ApplicationOutput(id, name, destination, resourceArn, roleArn, format);
+    }
+
+    /** Firehose is not part of the local cloud: say so in the error the model has for it. */
+    static void rejectFirehose(String destination) {
+        if (ApplicationOutput.FIREHOSE.equals(destination)) {
+            throw AnalyticsErrors.unsupported("KinesisFirehoseOutput is not supported by the local cloud:"
+                    + " write to a Kinesis stream (KinesisStreamsOutput) or a Lambda function (LambdaOutput).");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.sql.OutputFormat;
+import io.github.kinesisfanout.sql.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes the rows of one output to its destination from its own thread: rows queue up (a full
+ * queue holds the engine back, so nothing is dropped), leave in batches as soon as they arrive,
+ * and failed entries are retried with back-off until they are delivered, as AWS retries outputs
+ * indefinitely.
+ */
+final class OutputWriter {
+
+    private static final System.Logger LOG = System.getLogger(OutputWriter.class.getName());
+    private static final long GIVE_UP_AFTER_STOP_MILLIS = 10_000;
+
+    private final String description;
+    private final Destination destination;
+    private final OutputFormat format;
+    private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(20_000);
+    private final CountDownLatch abandon = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean stopping;
+
+    OutputWriter(String description, Destination destination, OutputFormat format) {
+        this.description = description;
+        this.destination = destination;
+        this.format = format;
+        this.thread = new Thread(this::run, "analytics-output-" + description);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Called on the engine thread for every row of the output's in-application stream. */
+    void accept(Row row) {
+        byte[] data = format.serialize(row);
+        try {
+            while (!queue.offer(data, 100, TimeUnit.MILLISECONDS)) {
+                if (abandon.getCount() == 0) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Delivers what is queued, then ends; gives up on a destination that stays unwritable. */
+    void stop() {
+        stopping = true;
+        try {
+            thread.join(GIVE_UP_AFTER_STOP_MILLIS);
+            if (thread.isAlive()) {
+                LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + queue.size()
+                        + " records not delivered at stop");
+                abandon.countDown();
+                thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        List<byte[]> batch = new ArrayList<>(destination.maxBatch());
+        try {
+            while (abandon.getCount() > 0) {
+                byte[] first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (stopping) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, destination.maxBatch() - 1);
+                deliver(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void deliver(List<byte[]> batch) throws InterruptedException {
+        List<byte[]> pending = batch;
+        long backoff = 10;
+        while (!pending.isEmpty()) {
+            List<Integer> failed;
+            try {
+                failed = destination.deliver(pending);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + e.getMessage());
+                failed = null;
+            }
+            if (failed != null && failed.isEmpty()) {
+                return;
+            }
+            if (failed != null) {
+                List<byte[]> retry = new ArrayList<>(failed.size());
+                for (int index : failed) {
+                    retry.add(pending.get(index));
+                }
+                pending = retry;
+            }
+            if (abandon.await(backoff, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            backoff = Math.min(1000, backoff * 2);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.sql.CompiledApplication;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a runner needs: the compiled code, the input and outputs, the ways to reach Kinesis and
+ * Lambda, and the checkpoint map it resumes from and saves into.
+ */
+record RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled,
+        ApplicationInput input, List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
+        Map<String, ShardPosition> checkpoints) {
+}

@@ -1,0 +1,129 @@
+package io.github.kinesisfanout.operations.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationDetail;
+import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationUpdate;
+import software.amazon.awssdk.services.kinesisanalytics.model.Input;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputDescription;
+import software.amazon.awssdk.services.kinesisanalytics.model.InputUpdate;
+import software.amazon.awssdk.services.kinesisanalytics.model.Output;
+import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
+import software.amazon.awssdk.services.kinesisanalytics.model.OutputUpdate;
+
+/**
+ * The application as the build describes it, in SDK shapes, and how it differs from a deployed
+ * one: what UpdateApplication must change and which outputs to add or delete.
+ */
+final class AppDefinition {
+
+    private final CreateAppRequest request;
+
+    AppDefinition(CreateAppRequest request) {
+        this.request = request;
+    }
+
+    Input input() {
+        return Input.builder().namePrefix(request.namePrefix())
+                .kinesisStreamsInput(k -> k.resourceARN(request.inputStreamArn()).roleARN(request.roleArn()))
+                .inputParallelism(p -> p.count(request.parallelism()))
+                .inputSchema(request.schema()).build();
+    }
+
+    List<Output> outputs() {
+        List<Output> outputs = new ArrayList<>();
+        for (CreateAppRequest.OutputTarget target : request.outputs()) {
+            outputs.add(output(target));
+        }
+        return outputs;
+    }
+
+    Output output(CreateAppRequest.OutputTarget target) {
+        return Output.builder().name(target.name())
+                .kinesisStreamsOutput(k -> k.resourceARN(target.streamArn()).roleARN(request.roleArn()))
+                .destinationSchema(d -> d.recordFormatType(target.format())).build();
+    }
+
+    /** The changes UpdateApplication must make, or null when code, input and kept outputs are as wanted. */
+    ApplicationUpdate update(ApplicationDetail deployed, List<String> changes) {
+        ApplicationUpdate.Builder update = ApplicationUpdate.builder();
+        boolean any = false;
+        if (!Objects.equals(normalize(deployed.applicationCode()), normalize(request.code()))) {
+            update.applicationCodeUpdate(request.code());
+            changes.add("code");
+            any = true;
+        }
+        if (deployed.hasInputDescriptions() && !deployed.inputDescriptions().isEmpty()) {
+            InputDescription input = deployed.inputDescriptions().get(0);
+            if (!sameInput(input)) {
+                update.inputUpdates(InputUpdate.builder().inputId(input.inputId())
+                        .namePrefixUpdate(request.namePrefix())
+                        .kinesisStreamsInputUpdate(k -> k.resourceARNUpdate(request.inputStreamArn()).roleARNUpdate(request.roleArn()))
+                        .inputParallelismUpdate(p -> p.countUpdate(request.parallelism()))
+                        .inputSchemaUpdate(s -> s.recordFormatUpdate(request.schema().recordFormat())
+                                .recordEncodingUpdate(request.schema().recordEncoding())
+                                .recordColumnUpdates(request.schema().recordColumns()))
+                        .build());
+                changes.add("input");
+                any = true;
+            }
+        }
+        List<OutputUpdate> outputUpdates = new ArrayList<>();
+        for (OutputDescription output : deployed.outputDescriptions()) {
+            CreateAppRequest.OutputTarget wanted = wanted(output.name());
+            if (wanted != null && !sameOutput(output, wanted)) {
+                outputUpdates.add(OutputUpdate.builder().outputId(output.outputId())
+                        .kinesisStreamsOutputUpdate(k -> k.resourceARNUpdate(wanted.streamArn()).roleARNUpdate(request.roleArn()))
+                        .destinationSchemaUpdate(d -> d.recordFormatType(wanted.format())).build());
+                changes.add("output " + output.name());
+            }
+        }
+        if (!outputUpdates.isEmpty()) {
+            update.outputUpdates(outputUpdates);
+            any = true;
+        }
+        return any ? update.build() : null;
+    }
+
+    boolean hasInput(ApplicationDetail deployed) {
+        return deployed.hasInputDescriptions() && !deployed.inputDescriptions().isEmpty();
+    }
+
+    /** Deployed outputs the build no longer lists. */
+    List<OutputDescription> removedOutputs(ApplicationDetail deployed) {
+        return deployed.outputDescriptions().stream().filter(o -> wanted(o.name()) == null).toList();
+    }
+
+    /** Outputs the build lists that are not deployed. */
+    List<CreateAppRequest.OutputTarget> addedOutputs(ApplicationDetail deployed) {
+        return request.outputs().stream()
+                .filter(t -> deployed.outputDescriptions().stream().noneMatch(o -> o.name().equals(t.name()))).toList();
+    }
+
+    private boolean sameInput(InputDescription input) {
+        return request.namePrefix().equals(input.namePrefix())
+                && input.kinesisStreamsInputDescription() != null
+                && request.inputStreamArn().equals(input.kinesisStreamsInputDescription().resourceARN())
+                && request.roleArn().equals(input.kinesisStreamsInputDescription().roleARN())
+                && input.inputParallelism() != null && input.inputParallelism().count() == request.parallelism()
+                && request.schema().recordFormat().equals(input.inputSchema().recordFormat())
+                && request.schema().recordColumns().equals(input.inputSchema().recordColumns());
+    }
+
+    private boolean sameOutput(OutputDescription output, CreateAppRequest.OutputTarget wanted) {
+        return output.kinesisStreamsOutputDescription() != null
+                && wanted.streamArn().equals(output.kinesisStreamsOutputDescription().resourceARN())
+                && request.roleArn().equals(output.kinesisStreamsOutputDescription().roleARN())
+                && output.destinationSchema() != null
+                && wanted.format().equals(output.destinationSchema().recordFormatTypeAsString());
+    }
+
+    private CreateAppRequest.OutputTarget wanted(String name) {
+        return request.outputs().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String normalize(String code) {
+        return code == null ? "" : code.strip().replace("\r\n", "\n");
+    }
+}

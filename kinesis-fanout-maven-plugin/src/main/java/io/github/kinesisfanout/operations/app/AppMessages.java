@@ -1,0 +1,45 @@
+package io.github.kinesisfanout.operations.app;
+
+import io.github.kinesisfanout.operations.FanoutException;
+import java.util.List;
+
+/** The fix-it messages of the application goals, in one place so they read alike. */
+final class AppMessages {
+
+    private AppMessages() {
+    }
+
+    static FanoutException retiredService(String awsError, Throwable cause) {
+        return new FanoutException(awsError + ". Kinesis Data Analytics for SQL is retired by AWS (no new applications"
+                + " since 2025-10-15, existing ones deleted from 2026-01-27), so this call went to a service that no"
+                + " longer runs SQL applications: run the application on the local cloud instead (kinesis-fanout:start-local"
+                + " earlier in the build, or kinesis-fanout:run-local and -Dfanout.endpoint=http://127.0.0.1:4566)", cause);
+    }
+
+    static FanoutException applicationNotFound(String name) {
+        return new FanoutException("Application '" + name + "' does not exist: create it first (kinesis-fanout:create-app)"
+                + " or check <applicationName> (-Dfanout.applicationName=NAME)");
+    }
+
+    /** The SQL did not compile: one line per error, {@code line 3, column 12: message}. */
+    static FanoutException invalidSql(String file, List<String> errors) {
+        return new FanoutException("The application SQL " + file + " does not compile:\n  " + String.join("\n  ", errors));
+    }
+
+    static FanoutException fromStack(String parameter, String property, String outputKey, String keyProperty) {
+        return new FanoutException("<" + parameter + "> is not set and the deployed stack has no output '" + outputKey
+                + "' (project property fanout.output." + outputKey + " or target/kinesis-fanout/stack-outputs.json):"
+                + " deploy the stack first (kinesis-fanout:deploy-stack), pass -D" + property + "=ARN, or name the stack"
+                + " output with -D" + keyProperty + "=KEY");
+    }
+
+    static FanoutException unreadableFile(String what, String file, String reason) {
+        return new FanoutException("Cannot read the " + what + " " + file + ": " + reason);
+    }
+
+    static FanoutException schemaDiffers(String file, List<String> differences) {
+        return new FanoutException("The discovered schema differs from " + file + " (-Dfanout.checkSchema=true):\n  "
+                + String.join("\n  ", differences) + "\nUpdate the file (run discover-schema without -Dfanout.checkSchema)"
+                + " or fix the records");
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.kinesisfanout.operations.app;
+
+import java.util.List;
+import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
+
+/**
+ * What create-app makes: the application, its SQL, its input and its outputs.
+ *
+ * @param applicationName the application name
+ * @param description the ApplicationDescription, or null
+ * @param code the application SQL
+ * @param sqlFileName where the SQL came from, for messages
+ * @param namePrefix the in-application input stream prefix, e.g. SOURCE_SQL_STREAM
+ * @param parallelism the InputParallelism count
+ * @param schema the input schema (format and columns)
+ * @param inputStreamArn the input Kinesis stream
+ * @param roleArn the role the application uses for its input and outputs
+ * @param outputs the outputs, in-application stream to Kinesis stream
+ * @param replace delete and recreate an existing application instead of updating it
+ */
+public record CreateAppRequest(String applicationName, String description, String code, String sqlFileName,
+        String namePrefix, int parallelism, SourceSchema schema, String inputStreamArn, String roleArn,
+        List<OutputTarget> outputs, boolean replace) {
+
+    /**
+     * One output.
+     *
+     * @param name the in-application stream, exact case
+     * @param streamArn the Kinesis stream ARN
+     * @param format JSON or CSV
+     */
+    public record OutputTarget(String name, String streamArn, String format) {
+    }
+}
