@@ -27,7 +27,9 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  */
 final class OutputStreamReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // Decimals read exactly (12.345 as written), not through a double.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final KinesisClient kinesis;
     private final String stream;
