@@ -33,12 +33,12 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     protected File manifest;
 
     /** The application SQL, evaluated locally to learn what each output should receive. */
-    @Parameter(property = "fanout.applicationCode", defaultValue = "${project.basedir}/src/main/sql/application.sql")
-    protected File applicationCode;
+    @Parameter(property = "fanout.sqlFile", defaultValue = "${project.basedir}/src/main/sql/application.sql")
+    protected File sqlFile;
 
     /** The input schema: a JSON array of RecordColumns {Name, SqlType, Mapping}, or a whole InputSchema. */
-    @Parameter(property = "fanout.inputSchema", defaultValue = "${project.basedir}/src/main/schema/input-schema.json")
-    protected File inputSchema;
+    @Parameter(property = "fanout.schemaFile", defaultValue = "${project.basedir}/src/main/schema/input-schema.json")
+    protected File schemaFile;
 
     /** The in-application input stream's name prefix; the stream is {@code <prefix>_001}. */
     @Parameter(property = "fanout.namePrefix", defaultValue = "SOURCE_SQL_STREAM")
@@ -84,7 +84,7 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
             throw new FanoutException("timeout (fanout.verify.timeout) and pollInterval (fanout.verify.pollInterval)"
                     + " must be positive");
         }
-        VerifySettings settings = new VerifySettings(manifest.toPath(), applicationCode.toPath(), inputSchema.toPath(),
+        VerifySettings settings = new VerifySettings(manifest.toPath(), sqlFile.toPath(), schemaFile.toPath(),
                 namePrefix, outputSpecs(), checkLogs, Duration.ofSeconds(timeout), Duration.ofMillis(pollInterval),
                 report.toPath());
         FanoutReport result = new VerifyFanoutOperation(clients(), listener()).run(settings);

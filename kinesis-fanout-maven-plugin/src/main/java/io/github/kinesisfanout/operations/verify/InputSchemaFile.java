@@ -33,8 +33,8 @@ public final class InputSchemaFile {
         try {
             root = JSON.readTree(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
-            throw new FanoutException("The input schema " + file + " does not exist: set inputSchema"
-                    + " (-Dfanout.inputSchema=FILE) to a JSON array of RecordColumns");
+            throw new FanoutException("The input schema " + file + " does not exist: set schemaFile"
+                    + " (-Dfanout.schemaFile=FILE) to a JSON array of RecordColumns");
         } catch (IOException e) {
             throw new FanoutException("The input schema " + file + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -39,9 +39,9 @@ public final class VerifyFanoutOperation {
                     + "</stream></output></outputs> to the verify-fanout configuration");
         }
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
-        InputSchema schema = InputSchemaFile.read(settings.inputSchema(), settings.namePrefix());
+        InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
         Map<String, List<ExpectedRow>> expected = ExpectedRows.compute(
-                settings.applicationCode().getFileName().toString(), readSql(settings), schema, records,
+                settings.sqlFile().getFileName().toString(), readSql(settings), schema, records,
                 settings.outputs().stream().map(OutputSpec::name).toList());
         listener.info("Expecting from " + records.size() + " records: " + expected.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
@@ -130,12 +130,12 @@ public final class VerifyFanoutOperation {
 
     private static String readSql(VerifySettings settings) {
         try {
-            return Files.readString(settings.applicationCode());
+            return Files.readString(settings.sqlFile());
         } catch (NoSuchFileException e) {
-            throw new FanoutException("The application code " + settings.applicationCode() + " does not exist: set"
-                    + " applicationCode (-Dfanout.applicationCode=FILE) to the application's SQL file");
+            throw new FanoutException("The application code " + settings.sqlFile() + " does not exist: set"
+                    + " sqlFile (-Dfanout.sqlFile=FILE) to the application's SQL file");
         } catch (IOException e) {
-            throw new FanoutException("Cannot read the application code " + settings.applicationCode() + ": "
+            throw new FanoutException("Cannot read the application code " + settings.sqlFile() + ": "
                     + e.getMessage(), e);
         }
     }

@@ -8,8 +8,8 @@ import java.util.List;
  * What verify-fanout checks and how long it waits.
  *
  * @param manifest the manifest put-records wrote
- * @param applicationCode the application SQL file
- * @param inputSchema the input schema file (RecordColumns)
+ * @param sqlFile the application SQL file
+ * @param schemaFile the input schema file (RecordColumns)
  * @param namePrefix the in-application input stream prefix, e.g. {@code SOURCE_SQL_STREAM}
  * @param outputs the outputs to check, error_stream included when configured
  * @param checkLogs whether to count the consumers' log lines too
@@ -17,6 +17,6 @@ import java.util.List;
  * @param pollInterval the pause between two reads of the output streams
  * @param report where the JSON report goes
  */
-public record VerifySettings(Path manifest, Path applicationCode, Path inputSchema, String namePrefix,
+public record VerifySettings(Path manifest, Path sqlFile, Path schemaFile, String namePrefix,
         List<OutputSpec> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
 }

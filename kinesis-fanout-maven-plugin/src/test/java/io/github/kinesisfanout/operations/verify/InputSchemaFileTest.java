@@ -52,7 +52,7 @@ class InputSchemaFileTest {
     @Test
     void badFilesAreNamedWithTheFix() throws IOException {
         assertTrue(assertThrows(FanoutException.class, () -> InputSchemaFile.read(dir.resolve("no.json"), "P"))
-                .getMessage().contains("-Dfanout.inputSchema=FILE"));
+                .getMessage().contains("-Dfanout.schemaFile=FILE"));
         Path empty = Files.writeString(dir.resolve("e.json"), "[]");
         assertTrue(assertThrows(FanoutException.class, () -> InputSchemaFile.read(empty, "P")).getMessage()
                 .endsWith("it must be a non-empty array of RecordColumns, or an InputSchema object with one"));
