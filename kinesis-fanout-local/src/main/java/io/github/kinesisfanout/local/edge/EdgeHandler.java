@@ -35,11 +35,21 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         EdgeRequest edgeRequest = toEdgeRequest(request);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpVersion version = request.protocolVersion();
+        // One request at a time per connection: reading pauses until the answer is written, so
+        // answers of pipelined requests keep their order although workers run them.
+        ctx.channel().config().setAutoRead(false);
         try {
             workers.execute(() -> {
                 String requestId = UUID.randomUUID().toString();
                 EdgeResponse answer = router.route(edgeRequest, requestId);
-                ctx.writeAndFlush(toNettyResponse(answer, requestId, version, keepAlive));
+                if (ctx.executor().isShuttingDown()) {
+                    return;
+                }
+                ctx.writeAndFlush(toNettyResponse(answer, requestId, version, keepAlive))
+                        .addListener(written -> {
+                            ctx.channel().config().setAutoRead(true);
+                            ctx.read();
+                        });
             });
         } catch (RejectedExecutionException closing) {
             ctx.close();
@@ -62,7 +72,10 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
         answer.headers().forEach((name, value) -> response.headers().set(name, value));
         response.headers().set("x-amzn-RequestId", requestId);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        // A codec may set Content-Length itself (S3 HeadObject: the object's size, with no body).
+        if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        }
         HttpUtil.setKeepAlive(response, keepAlive);
         return response;
     }

@@ -25,6 +25,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EdgeServer implements AutoCloseable {
 
+    /** Presigned URLs and SigV4 headers are long; Netty's 4 KiB / 8 KiB defaults are too tight. */
+    private static final int MAX_INITIAL_LINE = 16 * 1024;
+    private static final int MAX_HEADERS = 64 * 1024;
+    private static final int MAX_CHUNK = 64 * 1024;
+
     private final ServiceRouter router;
     private final int maxRequestBodyBytes;
     private EventLoopGroup bossGroup;
@@ -54,7 +59,7 @@ public final class EdgeServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
-                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
                                 .addLast(new HttpServerKeepAliveHandler())
                                 .addLast(new CappedBodyAggregator(maxRequestBodyBytes))
                                 .addLast(new EdgeHandler(router, workers));
@@ -73,20 +78,28 @@ public final class EdgeServer implements AutoCloseable {
         return (InetSocketAddress) serverChannel.localAddress();
     }
 
-    /** Closes the port, the network threads and the workers. */
+    /** Closes the port, then the workers (letting running requests answer briefly), then the network threads. */
     @Override
     public void close() {
         if (serverChannel != null) {
             serverChannel.close().syncUninterruptibly();
         }
-        if (bossGroup != null) {
-            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(2, TimeUnit.SECONDS)) {
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
         if (ioGroup != null) {
             ioGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        if (workers != null) {
-            workers.shutdownNow();
+        if (bossGroup != null) {
+            bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 }

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -88,9 +87,7 @@ final class JsonTrees {
     static void write(JsonNode node, JsonGenerator out) throws IOException {
         if (node.isObject()) {
             out.writeStartObject();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 out.writeFieldName(field.getKey());
                 write(field.getValue(), out);
             }

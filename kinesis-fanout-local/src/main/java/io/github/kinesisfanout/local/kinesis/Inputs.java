@@ -31,7 +31,7 @@ final class Inputs {
     static String required(ObjectNode input, String member, String camelName) {
         String value = string(input, member);
         if (value == null) {
-            throw KinesisErrors.validation("null", camelName, "not be null");
+            throw KinesisErrors.validation(null, camelName, "not be null");
         }
         return value;
     }
@@ -51,7 +51,7 @@ final class Inputs {
     static byte[] blob(ObjectNode input, String member, String camelName) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull()) {
-            throw KinesisErrors.validation("null", camelName, "not be null");
+            throw KinesisErrors.validation(null, camelName, "not be null");
         }
         try {
             // CBOR sends a byte string (binary node); JSON a base64 string, which binaryValue() decodes.

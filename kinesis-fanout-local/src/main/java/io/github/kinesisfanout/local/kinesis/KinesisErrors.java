@@ -42,10 +42,20 @@ final class KinesisErrors {
         return new AwsServiceException("LimitExceededException", message);
     }
 
-    /** AWS's request-validation error: {@code 1 validation error detected: Value 'v' at 'm' failed ...}. */
+    /**
+     * AWS's request-validation error: {@code 1 validation error detected: Value 'v' at 'm' failed ...};
+     * a missing value reads {@code Value null}, unquoted.
+     */
     static AwsServiceException validation(Object value, String member, String constraint) {
-        return new AwsServiceException("ValidationException", "1 validation error detected: Value '" + value
-                + "' at '" + member + "' failed to satisfy constraint: Member must " + constraint);
+        return new AwsServiceException("ValidationException", "1 validation error detected: Value "
+                + (value == null ? "null" : "'" + value + "'") + " at '" + member
+                + "' failed to satisfy constraint: Member must " + constraint);
+    }
+
+    /** A shard a resharding call names does not exist. */
+    static AwsServiceException couldNotFindShard(String shardId, Stream stream) {
+        return new AwsServiceException("ResourceNotFoundException", "Could not find shard " + shardId + " in stream "
+                + stream.name() + " under account " + stream.accountId() + ".");
     }
 
     static AwsServiceException invalidIterator() {

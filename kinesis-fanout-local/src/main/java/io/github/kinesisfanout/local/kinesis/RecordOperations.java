@@ -56,7 +56,7 @@ final class RecordOperations {
     JsonNode putRecords(ObjectNode input, RequestContext ctx) {
         JsonNode records = input.get("Records");
         if (records == null || records.isNull()) {
-            throw KinesisErrors.validation("null", "records", "not be null");
+            throw KinesisErrors.validation(null, "records", "not be null");
         }
         if (!records.isArray()) {
             throw new AwsServiceException("SerializationException", "Member Records must be a list");

@@ -26,6 +26,15 @@ final class RecordReader {
     long counterOf(Stream stream, Shard shard, StartingPosition position) {
         streams.trim(stream, streams.now());
         ShardLog log = shard.log();
+        boolean bySequence = position.type().equals("AT_SEQUENCE_NUMBER")
+                || position.type().equals("AFTER_SEQUENCE_NUMBER");
+        if (bySequence != (position.sequenceNumber() != null)
+                && !position.type().equals("AT_TIMESTAMP")) {
+            throw KinesisErrors.invalidArgument("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER "
+                    + "and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
+                    + "Request specified " + position.type() + (bySequence ? " and no" : " and also a")
+                    + " StartingSequenceNumber.");
+        }
         switch (position.type()) {
             case "TRIM_HORIZON":
                 return log.firstCounter();
@@ -45,10 +54,6 @@ final class RecordReader {
     }
 
     private static long counterOfSequenceNumber(Stream stream, Shard shard, String sequenceNumber) {
-        if (sequenceNumber == null) {
-            throw KinesisErrors.invalidArgument("StartingSequenceNumber must be provided for "
-                    + "AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER iterators.");
-        }
         if (!sequenceNumber.matches("0|([1-9]\\d{0,128})")) {
             throw KinesisErrors.validation(sequenceNumber, "startingSequenceNumber",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
@@ -63,6 +68,11 @@ final class RecordReader {
             throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes "
                     + Shard.shardId(parsed.shardIndex()) + ", while it was used in a call to a shard with "
                     + shard.shardId());
+        }
+        if (parsed.shardCreatedMillis() != shard.createdMillis()) {
+            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequenceNumber
+                    + " used in GetShardIterator on shard " + shard.shardId() + " in stream " + stream.name()
+                    + " under account " + stream.accountId() + " is invalid because it did not come from this stream.");
         }
         return parsed.counter();
     }

@@ -17,7 +17,8 @@ final class RecordWriter {
 
     /** A record's data plus partition key may not exceed 1 MiB. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
-    private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(() -> {
+    /** One digest per writing thread of this cloud (MessageDigest is not thread-safe). */
+    private final ThreadLocal<MessageDigest> md5 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
@@ -34,11 +35,11 @@ final class RecordWriter {
     /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
     static void validate(PutRecordsEntry entry, String member) {
         if (entry.partitionKey() == null) {
-            throw KinesisErrors.validation("null", member + "partitionKey", "not be null");
+            throw KinesisErrors.validation(null, member + "partitionKey", "not be null");
         }
         Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
         if (entry.data() == null) {
-            throw KinesisErrors.validation("null", member + "data", "not be null");
+            throw KinesisErrors.validation(null, member + "data", "not be null");
         }
         if (entry.data().length > MAX_RECORD_BYTES) {
             throw KinesisErrors.validation("java.nio.HeapByteBuffer[pos=0 lim=" + entry.data().length + " cap="
@@ -56,7 +57,7 @@ final class RecordWriter {
         }
     }
 
-    static BigInteger hashKey(PutRecordsEntry entry) {
+    BigInteger hashKey(PutRecordsEntry entry) {
         if (entry.explicitHashKey() != null) {
             BigInteger explicit = new BigInteger(entry.explicitHashKey());
             if (explicit.compareTo(HashKeys.MAX) > 0) {
@@ -65,8 +66,7 @@ final class RecordWriter {
             }
             return explicit;
         }
-        MessageDigest md5 = MD5.get();
-        return new BigInteger(1, md5.digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
+        return new BigInteger(1, md5.get().digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -74,7 +74,7 @@ final class RecordWriter {
      * {@code from}, in one step. When a reshard closed that shard meanwhile, the group is routed
      * again to the now open shards and the caller retries.
      */
-    private static void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
+    private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
             boolean[] done, String[] sequenceNumbers, int from, long now) {
         Shard shard = targets[from];
         List<Integer> indexes = new ArrayList<>();

@@ -80,7 +80,7 @@ final class ReshardOperations {
     JsonNode updateShardCount(ObjectNode input, RequestContext ctx) {
         Integer target = Inputs.integer(input, "TargetShardCount");
         if (target == null) {
-            throw KinesisErrors.validation("null", "targetShardCount", "not be null");
+            throw KinesisErrors.validation(null, "targetShardCount", "not be null");
         }
         if (target < 1) {
             throw KinesisErrors.validation(target, "targetShardCount", "have value greater than or equal to 1");
@@ -149,7 +149,7 @@ final class ReshardOperations {
     private static Shard openShard(Stream stream, String shardId) {
         Shard shard = stream.shard(shardId);
         if (shard == null) {
-            throw KinesisErrors.shardNotFound(shardId, stream);
+            throw KinesisErrors.couldNotFindShard(shardId, stream);
         }
         if (!shard.isOpen()) {
             throw new AwsServiceException("ResourceInUseException", "Shard " + shardId + " in stream " + stream.name()

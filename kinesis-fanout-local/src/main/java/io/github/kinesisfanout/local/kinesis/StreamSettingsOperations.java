@@ -32,7 +32,7 @@ final class StreamSettingsOperations {
     private JsonNode changeRetention(ObjectNode input, RequestContext ctx, boolean increase) {
         Integer hours = Inputs.integer(input, "RetentionPeriodHours");
         if (hours == null) {
-            throw KinesisErrors.validation("null", "retentionPeriodHours", "not be null");
+            throw KinesisErrors.validation(null, "retentionPeriodHours", "not be null");
         }
         Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
                 Inputs.string(input, "StreamARN"));
@@ -64,7 +64,7 @@ final class StreamSettingsOperations {
     JsonNode addTags(ObjectNode input, RequestContext ctx) {
         JsonNode tags = input.get("Tags");
         if (tags == null || !tags.isObject()) {
-            throw KinesisErrors.validation("null", "tags", "not be null");
+            throw KinesisErrors.validation(null, "tags", "not be null");
         }
         Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
         synchronized (stream) {
@@ -83,7 +83,7 @@ final class StreamSettingsOperations {
     JsonNode removeTags(ObjectNode input, RequestContext ctx) {
         JsonNode keys = input.get("TagKeys");
         if (keys == null || !keys.isArray()) {
-            throw KinesisErrors.validation("null", "tagKeys", "not be null");
+            throw KinesisErrors.validation(null, "tagKeys", "not be null");
         }
         Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
         synchronized (stream) {

@@ -190,6 +190,52 @@ class EdgeIT {
         assertTrue(jsonRecords.get("Records").get(0).get("ApproximateArrivalTimestamp").isNumber());
     }
 
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderOnOneConnection() throws Exception {
+        kinesisJson("CreateStream", "{\"StreamName\":\"pipe\",\"ShardCount\":1}");
+        StringBuilder requests = new StringBuilder();
+        for (String body : new String[] {"{\"StreamName\":\"pipe\"}", "{\"StreamName\":\"none\"}",
+                "{\"StreamName\":\"pipe\"}"}) {
+            requests.append("POST / HTTP/1.1\r\nHost: localhost\r\nX-Amz-Target: Kinesis_20131202.DescribeStreamSummary"
+                    + "\r\nContent-Type: application/x-amz-json-1.1\r\nContent-Length: " + body.length() + "\r\n\r\n"
+                    + body);
+        }
+        try (java.net.Socket socket = new java.net.Socket(cloud.endpoint().getHost(), cloud.endpoint().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            assertEquals(200, readStatusAndSkipBody(in));
+            assertEquals(400, readStatusAndSkipBody(in));
+            assertEquals(200, readStatusAndSkipBody(in));
+        }
+    }
+
+    /** Reads one HTTP/1.1 response with a Content-Length body; returns its status. */
+    private static int readStatusAndSkipBody(java.io.DataInputStream in) throws IOException {
+        String status = line(in);
+        int length = 0;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring("content-length:".length()).trim());
+            }
+        }
+        in.readFully(new byte[length]);
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(java.io.DataInputStream in) throws IOException {
+        StringBuilder out = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c != '\r') {
+                out.append((char) c);
+            }
+        }
+        return out.toString();
+    }
+
     private byte[] cborObject(String... members) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CBORGenerator out = cbor.createGenerator(bytes)) {

@@ -172,6 +172,44 @@ class KinesisErrorsIT {
     }
 
     @Test
+    void iteratorTypeAndSequenceNumberMustMatch() {
+        InvalidArgumentException missing = assertThrows(InvalidArgumentException.class, () -> kinesis.getShardIterator(
+                r -> r.streamName("s").shardId("shardId-000000000000")
+                        .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER)));
+        assertEquals("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber "
+                + "or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified AT_SEQUENCE_NUMBER "
+                + "and no StartingSequenceNumber.", missing.awsErrorDetails().errorMessage());
+        String sequence = kinesis.putRecord(r -> r.streamName("s").partitionKey("k").data(data(1))).sequenceNumber();
+        InvalidArgumentException extra = assertThrows(InvalidArgumentException.class, () -> kinesis.getShardIterator(
+                r -> r.streamName("s").shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.LATEST)
+                        .startingSequenceNumber(sequence)));
+        assertTrue(extra.awsErrorDetails().errorMessage().endsWith("Request specified LATEST and also a "
+                + "StartingSequenceNumber."));
+
+        kinesis.deleteStream(r -> r.streamName("s"));
+        clock.advance(Duration.ofSeconds(1));
+        kinesis.createStream(r -> r.streamName("s").shardCount(1));
+        InvalidArgumentException foreign = assertThrows(InvalidArgumentException.class, () -> kinesis.getShardIterator(
+                r -> r.streamName("s").shardId("shardId-000000000000")
+                        .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).startingSequenceNumber(sequence)));
+        assertEquals("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard shardId-000000000000 "
+                + "in stream s under account 000000000000 is invalid because it did not come from this stream.",
+                foreign.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void missingMembersAreNamed() {
+        KinesisException noKey = assertThrows(KinesisException.class,
+                () -> kinesis.putRecord(r -> r.streamName("s").data(data(1))));
+        assertEquals("1 validation error detected: Value null at 'partitionKey' failed to satisfy constraint: "
+                + "Member must not be null", noKey.awsErrorDetails().errorMessage());
+        ResourceNotFoundException noShard = assertThrows(ResourceNotFoundException.class, () -> kinesis.splitShard(
+                r -> r.streamName("s").shardToSplit("shardId-000000000007").newStartingHashKey("5")));
+        assertEquals("Could not find shard shardId-000000000007 in stream s under account 000000000000.",
+                noShard.awsErrorDetails().errorMessage());
+    }
+
+    @Test
     void unknownOperationNamesTheOperation() {
         var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
         var e = assertThrows(io.github.kinesisfanout.local.edge.AwsServiceException.class,
