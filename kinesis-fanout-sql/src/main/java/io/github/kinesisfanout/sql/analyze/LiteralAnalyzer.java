@@ -12,6 +12,7 @@ import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.apache.calcite.util.BitString;
 import org.apache.calcite.util.DateString;
@@ -27,6 +28,9 @@ final class LiteralAnalyzer {
 
     static Expr literal(SqlLiteral literal) {
         SourcePos pos = SourcePos.of(literal.getParserPosition());
+        if (literal instanceof SqlUnknownLiteral unknown) {
+            return datetime(unknown, pos);
+        }
         switch (literal.getTypeName()) {
             case NULL:
                 return new Expr.Literal(null, SqlType.NULL);
@@ -59,6 +63,26 @@ final class LiteralAnalyzer {
                     return interval(interval, pos);
                 }
                 throw new SemanticError(pos, "Literal " + literal + " is not supported");
+        }
+    }
+
+    /** {@code DATE '2024-01-31'}, {@code TIME '10:20:30'}, {@code TIMESTAMP '2024-01-31 10:20:30[.fff]'}. */
+    private static Expr datetime(SqlUnknownLiteral literal, SourcePos pos) {
+        String text = literal.getValue().trim();
+        try {
+            switch (literal.tag) {
+                case "DATE":
+                    return new Expr.Literal(LocalDate.parse(text), SqlType.DATE);
+                case "TIME":
+                    return new Expr.Literal(LocalTime.parse(text), SqlType.TIME);
+                case "TIMESTAMP":
+                    LocalDateTime t = LocalDateTime.parse(text.replace(' ', 'T'));
+                    return new Expr.Literal(t.withNano(t.getNano() / 1_000_000 * 1_000_000), SqlType.TIMESTAMP);
+                default:
+                    throw new SemanticError(pos, "Literal " + literal.tag + " '" + text + "' is not supported");
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new SemanticError(pos, "Invalid " + literal.tag + " literal '" + text + "'");
         }
     }
 

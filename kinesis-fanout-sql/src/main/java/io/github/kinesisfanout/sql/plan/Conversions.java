@@ -54,9 +54,13 @@ public final class Conversions {
                 return v -> Numbers.convert(parseNumber((String) v, to), to);
             }
             if (from.kind() == Kind.INTERVAL) {
+                // An interval as a number counts its leading unit; whole-number targets truncate toward zero.
                 long unit = SqlType.UNIT_MILLIS[from.precision()];
+                if (to.isIntegral()) {
+                    return v -> Numbers.integral((Long) v / unit, to.kind());
+                }
                 return v -> Numbers.convert(BigDecimal.valueOf((Long) v).divide(BigDecimal.valueOf(unit), 3,
-                        RoundingMode.DOWN).stripTrailingZeros(), to.isIntegral() ? SqlType.BIGINT : to);
+                        RoundingMode.DOWN), to);
             }
             if (to.kind() == Kind.DECIMAL && from.kind() == Kind.DECIMAL && from.scale() == to.scale()
                     && from.precision() <= to.precision()) {
