@@ -74,6 +74,14 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
     /** The goal's name, as in {@code kinesis-fanout:NAME}. */
     protected abstract String goalName();
 
+    /**
+     * The service whose endpoint a "cannot reach" message names, as in the SDK's
+     * {@code AWS_ENDPOINT_URL_<SERVICE>} variable; a goal that talks to another service overrides it.
+     */
+    protected String endpointServiceName() {
+        return "KINESIS";
+    }
+
     /** Does the goal's work; throws {@link FanoutException} for what the user can fix. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
 
@@ -165,7 +173,7 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
 
     private String describeEndpoint() {
         try {
-            return clients().describeEndpoint("KINESIS");
+            return clients().describeEndpoint(endpointServiceName());
         } catch (RuntimeException e) {
             return endpoint != null ? endpoint : "the AWS endpoint";
         }

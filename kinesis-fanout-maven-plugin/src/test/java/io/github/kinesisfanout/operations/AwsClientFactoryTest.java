@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Region, credentials, endpoint override and endpoint descriptions of the client factory. */
 class AwsClientFactoryTest {
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Waiting for a state with progress lines and a timeout. */
 class PollingTest {
 
     private final List<String> lines = new ArrayList<>();

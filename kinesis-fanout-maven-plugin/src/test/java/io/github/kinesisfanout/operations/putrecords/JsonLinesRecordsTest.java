@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Records read from a JSON-lines file. */
 class JsonLinesRecordsTest {
 
     @TempDir

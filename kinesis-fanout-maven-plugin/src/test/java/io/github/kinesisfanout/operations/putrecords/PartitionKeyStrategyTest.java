@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The random, fixed and field partition key strategies. */
 class PartitionKeyStrategyTest {
 
     private static final String RECORD = "{\"ID\":3,\"USERNAME\":\"carol\",\"AMOUNT\":-1.50}";

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Pacing to a number of records per second. */
 class RateLimiterTest {
 
     private long now = 1_000_000_000L;

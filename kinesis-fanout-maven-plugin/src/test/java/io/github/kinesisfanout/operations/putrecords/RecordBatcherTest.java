@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
+/** Batching within the PutRecords limits of 500 records and 5 MiB. */
 class RecordBatcherTest {
 
     private static List<OutgoingRecord> records(long count, int dataBytes) {

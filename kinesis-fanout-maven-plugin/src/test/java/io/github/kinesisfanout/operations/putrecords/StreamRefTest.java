@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
+/** Streams named by name or by ARN. */
 class StreamRefTest {
 
     @Test

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The built-in transaction generator: shape and reproducibility. */
 class TransactionGeneratorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
