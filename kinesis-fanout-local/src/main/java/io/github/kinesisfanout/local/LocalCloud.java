@@ -5,10 +5,19 @@ import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
+import io.github.kinesisfanout.local.edge.LambdaRoutes;
 import io.github.kinesisfanout.local.edge.QueryWireProtocol;
+import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
+import io.github.kinesisfanout.local.iam.IamService;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
+import io.github.kinesisfanout.local.lambda.LambdaService;
+import io.github.kinesisfanout.local.lambda.LambdaSettings;
+import io.github.kinesisfanout.local.lambda.esm.KinesisTypedSource;
+import io.github.kinesisfanout.local.logs.LogsService;
+import io.github.kinesisfanout.local.s3.S3Service;
+import io.github.kinesisfanout.local.sts.StsService;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -56,10 +65,16 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
                 settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
                 new JsonWireProtocol());
+        S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
+        LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
+        registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
+        registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
+        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
+                s3, logs, new KinesisTypedSource(registry::kinesis)), LambdaRoutes.protocol());
+        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
-        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
     }
 
     /** Binds the port and starts serving; returns this cloud. */

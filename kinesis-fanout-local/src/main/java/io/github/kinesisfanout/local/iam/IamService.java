@@ -27,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class IamService implements AwsService {
 
+    /** The namespace of its Query protocol's XML responses. */
+    public static final String XML_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
+
     static final String VALIDATION = "ValidationError";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

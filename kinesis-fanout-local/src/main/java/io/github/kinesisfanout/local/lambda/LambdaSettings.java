@@ -17,4 +17,9 @@ public record LambdaSettings(Duration stateDelay, Duration pollInterval, Duratio
     public static LambdaSettings defaults() {
         return new LambdaSettings(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(100));
     }
+
+    /** These settings with another state transition delay. */
+    public LambdaSettings withStateDelay(Duration delay) {
+        return new LambdaSettings(delay, pollInterval, retryDelay);
+    }
 }

@@ -13,6 +13,9 @@ import io.github.kinesisfanout.local.edge.RequestContext;
  */
 public final class StsService implements AwsService {
 
+    /** The namespace of its Query protocol's XML responses. */
+    public static final String XML_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
     @Override
     public String signingName() {
         return "sts";

@@ -17,7 +17,6 @@ final class FakeStreams implements StreamSource {
 
     static final String SHARD = "shardId-000000000000";
     private final Map<String, List<StreamRecord>> streams = new ConcurrentHashMap<>();
-    private final Map<String, List<Runnable>> listeners = new ConcurrentHashMap<>();
 
     void create(String arn) {
         streams.put(arn, new CopyOnWriteArrayList<>());
@@ -27,7 +26,7 @@ final class FakeStreams implements StreamSource {
         List<StreamRecord> records = records(arn);
         String sequence = BigInteger.TEN.pow(55).add(BigInteger.valueOf(records.size())).toString();
         records.add(new StreamRecord(sequence, partitionKey, data.getBytes(StandardCharsets.UTF_8), Instant.now(), null));
-        listeners.getOrDefault(arn, List.of()).forEach(Runnable::run);
+        notifyAll();
     }
 
     @Override
@@ -58,9 +57,22 @@ final class FakeStreams implements StreamSource {
     }
 
     @Override
-    public AutoCloseable onNewData(String streamArn, Runnable listener) {
-        listeners.computeIfAbsent(streamArn, k -> new CopyOnWriteArrayList<>()).add(listener);
-        return () -> listeners.get(streamArn).remove(listener);
+    public boolean signalsNewData() {
+        return true;
+    }
+
+    @Override
+    public synchronized boolean awaitData(String streamArn, String iterator, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (records(streamArn).size() <= Integer.parseInt(iterator)) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     private List<StreamRecord> records(String arn) {

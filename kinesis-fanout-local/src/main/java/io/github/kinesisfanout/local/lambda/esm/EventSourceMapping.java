@@ -28,7 +28,6 @@ final class EventSourceMapping {
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     private final Map<String, ShardPoller> pollers = new ConcurrentHashMap<>();
     private final Set<String> initialShards = new HashSet<>();
-    private AutoCloseable signal;
     private ScheduledFuture<?> refresh;
 
     EventSourceMapping(String uuid, String arn, MappingConfig config, MappingRuntime runtime) {
@@ -54,7 +53,6 @@ final class EventSourceMapping {
             initialShards.addAll(shards);
         }
         shards.forEach(this::startShard);
-        signal = runtime.source().onNewData(config.eventSourceArn(), () -> pollers.values().forEach(ShardPoller::wake));
         long every = Math.max(1000, runtime.settings().pollInterval().toMillis() * 10);
         refresh = runtime.timers().scheduleWithFixedDelay(this::refreshShards, every, every, TimeUnit.MILLISECONDS);
     }
@@ -64,14 +62,6 @@ final class EventSourceMapping {
         if (refresh != null) {
             refresh.cancel(false);
             refresh = null;
-        }
-        if (signal != null) {
-            try {
-                signal.close();
-            } catch (Exception e) {
-                // The signal is advisory: polling alone is correct.
-            }
-            signal = null;
         }
         pollers.values().forEach(ShardPoller::stop);
         pollers.clear();

@@ -105,7 +105,7 @@ final class ShardPoller {
                 read(config);
             }
             if (buffer.isEmpty()) {
-                return finished ? STOP : caughtUp ? mapping.settings().pollInterval().toMillis() : 0;
+                return finished ? STOP : caughtUp ? idle() : 0;
             }
             boolean full = buffer.size() >= config.batchSize();
             if (!full && !finished && !caughtUp) {
@@ -119,6 +119,24 @@ final class ShardPoller {
             pending.add(new Pending(takeBatch(config)));
         }
         return process(pending.peekFirst(), config);
+    }
+
+    /**
+     * Caught up: wait for the stream's new-data signal when it has one (a blocking wait on this
+     * poller's own thread), else poll again after the interval.
+     */
+    private long idle() {
+        if (!mapping.source().signalsNewData()) {
+            return mapping.settings().pollInterval().toMillis();
+        }
+        try {
+            mapping.source().awaitData(mapping.config().eventSourceArn(), iterator,
+                    mapping.settings().pollInterval().multipliedBy(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
+        }
+        return 0;
     }
 
     private void read(MappingConfig config) {
@@ -206,7 +224,8 @@ final class ShardPoller {
             pending.poll();
             return 0;
         }
-        return mapping.settings().retryDelay().toMillis();
+        // Back off exponentially between retries of the same batch, up to 10 seconds.
+        return Math.min(10_000, mapping.settings().retryDelay().toMillis() << Math.min(batch.attempts - 1, 10));
     }
 
     /** The index of the first record to retry; the batch size when all succeeded. */

@@ -21,12 +21,19 @@ public interface StreamSource {
     /** Up to {@code limit} records from the iterator. */
     Batch getRecords(String streamArn, String iterator, int limit);
 
+    /** Whether {@link #awaitData} can wait for new records; without it, pollers poll at an interval. */
+    default boolean signalsNewData() {
+        return false;
+    }
+
     /**
-     * Calls {@code listener} whenever records are added to the stream, so pollers need not wait
-     * for their next poll; returns what stops the calls. The default has no signal.
+     * Waits until a read from the iterator would return a record (or the shard is closed), at
+     * most {@code timeout}, without polling.
+     *
+     * @return whether data is there
      */
-    default AutoCloseable onNewData(String streamArn, Runnable listener) {
-        return () -> { };
+    default boolean awaitData(String streamArn, String iterator, java.time.Duration timeout) throws InterruptedException {
+        return false;
     }
 
     /**
