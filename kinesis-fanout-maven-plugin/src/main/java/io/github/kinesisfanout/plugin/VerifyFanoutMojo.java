@@ -44,6 +44,13 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.namePrefix", defaultValue = "SOURCE_SQL_STREAM")
     protected String namePrefix;
 
+    /**
+     * The input stream put-records wrote to, by name or ARN: the records' arrival times there are
+     * their ROWTIME and the start of the put-to-output latency. Unset: the manifest's put times.
+     */
+    @Parameter(property = "fanout.inputStream")
+    protected String inputStream;
+
     /** The outputs to check: {@code <output><name>STREAM</name><stream>KINESIS_STREAM</stream></output>}. */
     @Parameter
     protected List<CheckedOutput> outputs;
@@ -84,9 +91,10 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
             throw new FanoutException("timeout (fanout.verify.timeout) and pollInterval (fanout.verify.pollInterval)"
                     + " must be positive");
         }
+        String input = inputStream == null || inputStream.isBlank() ? null : inputStream.trim();
         VerifySettings settings = new VerifySettings(manifest.toPath(), sqlFile.toPath(), schemaFile.toPath(),
-                namePrefix, outputSpecs(), checkLogs, Duration.ofSeconds(timeout), Duration.ofMillis(pollInterval),
-                report.toPath());
+                namePrefix, input, outputSpecs(), checkLogs, Duration.ofSeconds(timeout),
+                Duration.ofMillis(pollInterval), report.toPath());
         FanoutReport result = new VerifyFanoutOperation(clients(), listener()).run(settings);
         getLog().info(result.summary());
         if (result.passed()) {

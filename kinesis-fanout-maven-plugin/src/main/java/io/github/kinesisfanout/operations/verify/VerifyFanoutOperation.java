@@ -40,14 +40,18 @@ public final class VerifyFanoutOperation {
         }
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
         InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
-        Map<String, List<ExpectedRow>> expected = ExpectedRows.compute(
-                settings.sqlFile().getFileName().toString(), readSql(settings), schema, records,
-                settings.outputs().stream().map(OutputSpec::name).toList());
-        listener.info("Expecting from " + records.size() + " records: " + expected.entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
+        String sql = readSql(settings);
         long deadline = System.currentTimeMillis() + settings.timeout().toMillis();
         List<OutputResult> results;
         try (KinesisClient kinesis = clients.kinesis()) {
+            if (settings.inputStream() != null) {
+                records = InputArrivals.apply(new StreamReader(kinesis, settings.inputStream()), records, deadline,
+                        () -> pause(settings.pollInterval().toMillis()));
+            }
+            Map<String, List<ExpectedRow>> expected = ExpectedRows.compute(settings.sqlFile().getFileName().toString(),
+                    sql, schema, records, settings.outputs().stream().map(OutputSpec::name).toList());
+            listener.info("Expecting from " + records.size() + " records: " + expected.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
             results = readOutputs(kinesis, settings, expected, deadline);
         }
         if (settings.checkLogs()) {
@@ -63,16 +67,16 @@ public final class VerifyFanoutOperation {
 
     private List<OutputResult> readOutputs(KinesisClient kinesis, VerifySettings settings,
             Map<String, List<ExpectedRow>> expected, long deadline) {
-        Map<OutputSpec, OutputStreamReader> readers = new LinkedHashMap<>();
+        Map<OutputSpec, StreamReader> readers = new LinkedHashMap<>();
         Map<OutputSpec, List<ArrivedRow>> arrived = new LinkedHashMap<>();
         for (OutputSpec output : settings.outputs()) {
-            readers.put(output, new OutputStreamReader(kinesis, output.stream()));
+            readers.put(output, new StreamReader(kinesis, output.stream()));
             arrived.put(output, new ArrayList<>());
         }
         long nextProgress = System.currentTimeMillis() + PROGRESS_EVERY_MILLIS;
         while (true) {
             boolean caughtUp = true;
-            for (Map.Entry<OutputSpec, OutputStreamReader> reader : readers.entrySet()) {
+            for (Map.Entry<OutputSpec, StreamReader> reader : readers.entrySet()) {
                 arrived.get(reader.getKey()).addAll(reader.getValue().poll());
                 caughtUp &= reader.getValue().caughtUp();
             }

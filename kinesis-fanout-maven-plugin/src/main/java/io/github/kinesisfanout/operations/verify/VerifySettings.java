@@ -11,6 +11,8 @@ import java.util.List;
  * @param sqlFile the application SQL file
  * @param schemaFile the input schema file (RecordColumns)
  * @param namePrefix the in-application input stream prefix, e.g. {@code SOURCE_SQL_STREAM}
+ * @param inputStream the input stream (name or ARN), read for the records' arrival times; null to
+ *     use the manifest's put times
  * @param outputs the outputs to check, error_stream included when configured
  * @param checkLogs whether to count the consumers' log lines too
  * @param timeout how long to wait for every expected row (and log line)
@@ -18,5 +20,5 @@ import java.util.List;
  * @param report where the JSON report goes
  */
 public record VerifySettings(Path manifest, Path sqlFile, Path schemaFile, String namePrefix,
-        List<OutputSpec> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
+        String inputStream, List<OutputSpec> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
 }

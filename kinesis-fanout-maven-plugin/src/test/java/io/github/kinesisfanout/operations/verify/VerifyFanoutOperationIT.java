@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.ClientSettings;
@@ -23,8 +24,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
@@ -114,8 +119,81 @@ class VerifyFanoutOperationIT {
         assertFalse(FanoutReportFile.read(dir.resolve("report.json")).passed());
     }
 
+    @Test
+    void measuresLatencyFromTheInputArrivalWhenTheInputStreamIsGiven() throws IOException {
+        List<String> records = transactions(30, 5);
+        String input = stream();
+        List<PutRecordsResultEntry> put = write(input, records);
+        // Put times an hour off, as a build machine's clock can be: the input stream's arrival times replace them.
+        long anHourAgo = System.currentTimeMillis() - 3_600_000;
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < records.size(); i++) {
+            lines.append(manifestLine(records.get(i), put.get(i).shardId(), put.get(i).sequenceNumber(), anHourAgo));
+        }
+        Path manifest = Files.writeString(dir.resolve("manifest.jsonl"), lines);
+        String positive = stream();
+        String negative = stream();
+        write(positive, routed(records, true, true));
+        write(negative, routed(records, false, true));
+
+        FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
+                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", input,
+                List.of(spec("POSITIVE_TRANSACTIONS", positive), spec("NEGATIVE_TRANSACTIONS", negative)), false,
+                Duration.ofSeconds(10), Duration.ofMillis(20), dir.resolve("report.json")));
+
+        assertTrue(report.passed(), report.summary() + "\n" + report.problems());
+        for (OutputResult output : report.outputs()) {
+            for (long latency : output.latenciesMillis()) {
+                assertTrue(latency >= 0 && latency < 3_600_000, output.name() + " latency " + latency);
+            }
+        }
+    }
+
+    @Test
+    void countsEachConsumersLogLines() throws IOException {
+        List<String> records = transactions(12, 3);
+        Path manifest = manifest(records);
+        String positive = stream();
+        String negative = stream();
+        List<String> positiveRows = routed(records, true, true);
+        List<String> negativeRows = routed(records, false, true);
+        write(positive, positiveRows);
+        write(negative, negativeRows);
+        try (CloudWatchLogsClient logs = clients.client(CloudWatchLogsClient.builder())) {
+            log(logs, "positive-fn", positiveRows.stream().map(r -> "POSITIVE_TRANSACTIONS ID=" + Rows.json(r).get("ID")).toList());
+            // One record short, and a line of another kind that must not count.
+            List<String> negativeLines = new ArrayList<>(negativeRows.stream().skip(1)
+                    .map(r -> "NEGATIVE_TRANSACTIONS ID=" + Rows.json(r).get("ID")).toList());
+            negativeLines.add("START RequestId: 1 Version: $LATEST");
+            log(logs, "negative-fn", negativeLines);
+        }
+
+        FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
+                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null,
+                List.of(new OutputSpec("POSITIVE_TRANSACTIONS", positive, "positive-fn", null, null),
+                        new OutputSpec("NEGATIVE_TRANSACTIONS", negative, "negative-fn", null, null)), true,
+                Duration.ofSeconds(2), Duration.ofMillis(20), dir.resolve("report.json")));
+
+        assertEquals(positiveRows.size(), report.outputs().get(0).logged());
+        assertEquals(negativeRows.size() - 1, report.outputs().get(1).logged());
+        assertFalse(report.passed());
+        assertTrue(report.summary().contains("; consumers logged " + (records.size() - 1) + " of " + records.size() + ";"),
+                report.summary());
+        assertEquals(List.of("NEGATIVE_TRANSACTIONS (stream " + negative + "): its consumer logged "
+                + (negativeRows.size() - 1) + " of " + negativeRows.size() + " rows"), report.problems());
+    }
+
+    private static void log(CloudWatchLogsClient logs, String function, List<String> messages) {
+        String group = "/aws/lambda/" + function;
+        logs.createLogGroup(b -> b.logGroupName(group));
+        logs.createLogStream(b -> b.logGroupName(group).logStreamName("2026/01/01/[$LATEST]1"));
+        long now = System.currentTimeMillis();
+        logs.putLogEvents(b -> b.logGroupName(group).logStreamName("2026/01/01/[$LATEST]1")
+                .logEvents(messages.stream().map(m -> InputLogEvent.builder().timestamp(now).message(m).build()).toList()));
+    }
+
     private VerifySettings settings(Path manifest, List<OutputSpec> outputs, Duration timeout) {
-        return new VerifySettings(manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", outputs, false, timeout,
+        return new VerifySettings(manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null, outputs, false, timeout,
                 Duration.ofMillis(20), dir.resolve("report.json"));
     }
 
@@ -153,12 +231,14 @@ class VerifyFanoutOperationIT {
         // Put times in the past, as the records were put before the outputs were written.
         long putTime = System.currentTimeMillis() - 10_000;
         for (int i = 0; i < records.size(); i++) {
-            lines.append("{\"data\":").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(records.get(i)))
-                    .append(",\"partitionKey\":\"k").append(i).append("\",\"shardId\":\"shardId-000000000000\"")
-                    .append(",\"sequenceNumber\":\"").append(i).append("\",\"putTimestamp\":").append(putTime + i)
-                    .append("}\n");
+            lines.append(manifestLine(records.get(i), "shardId-000000000000", String.valueOf(i), putTime + i));
         }
         return Files.writeString(dir.resolve("manifest.jsonl"), lines);
+    }
+
+    private static String manifestLine(String record, String shardId, String sequenceNumber, long putTime) {
+        return "{\"data\":" + TextNode.valueOf(record) + ",\"partitionKey\":\"k\",\"shardId\":\"" + shardId
+                + "\",\"sequenceNumber\":\"" + sequenceNumber + "\",\"putTimestamp\":" + putTime + "}\n";
     }
 
     private static String stream() {
@@ -170,11 +250,14 @@ class VerifyFanoutOperationIT {
         return name;
     }
 
-    private static void write(String stream, List<String> rows) {
+    private static List<PutRecordsResultEntry> write(String stream, List<String> rows) {
         List<PutRecordsRequestEntry> entries = rows.stream().map(row -> PutRecordsRequestEntry.builder()
                 .data(SdkBytes.fromUtf8String(row)).partitionKey("pk").build()).toList();
-        if (!entries.isEmpty()) {
-            assertEquals(0, kinesis.putRecords(b -> b.streamName(stream).records(entries)).failedRecordCount());
+        if (entries.isEmpty()) {
+            return List.of();
         }
+        PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
+        assertEquals(0, response.failedRecordCount());
+        return response.records();
     }
 }

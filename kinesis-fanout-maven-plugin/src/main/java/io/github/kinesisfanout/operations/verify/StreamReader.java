@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
- * Reads every shard of one output stream from TRIM_HORIZON, one GetRecords call per shard per
+ * Reads every shard of one stream from TRIM_HORIZON, one GetRecords call per shard per
  * {@link #poll()}, so the caller paces the reads (a shard serves 5 GetRecords calls per second to
  * all its readers, the consumer Lambda included).
  */
-final class OutputStreamReader {
+final class StreamReader {
 
     // Decimals read exactly (12.345 as written), not through a double.
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -39,18 +39,25 @@ final class OutputStreamReader {
     private boolean caughtUp;
 
     /** @param stream the stream name, or its ARN */
-    OutputStreamReader(KinesisClient kinesis, String stream) {
+    StreamReader(KinesisClient kinesis, String stream) {
         this.kinesis = kinesis;
         this.stream = stream;
     }
 
-    /** Reads once from every open shard and returns the records that arrived since the last call. */
+    /** Reads once from every open shard and returns the records, parsed as rows, that arrived since the last call. */
     List<ArrivedRow> poll() {
+        return pollRecords().stream()
+                .map(record -> new ArrivedRow(parse(record), record.approximateArrivalTimestamp().toEpochMilli()))
+                .toList();
+    }
+
+    /** Reads once from every open shard and returns the records that arrived since the last call. */
+    List<Record> pollRecords() {
         if (!listed) {
             listShards();
             listed = true;
         }
-        List<ArrivedRow> rows = new ArrayList<>();
+        List<Record> records = new ArrayList<>();
         boolean allCaughtUp = true;
         for (Map.Entry<String, String> shard : iterators.entrySet()) {
             if (shard.getValue() == null) {
@@ -68,7 +75,7 @@ final class OutputStreamReader {
                 continue;
             }
             for (Record record : response.records()) {
-                rows.add(new ArrivedRow(parse(record), record.approximateArrivalTimestamp().toEpochMilli()));
+                records.add(record);
                 lastSequence.put(shard.getKey(), record.sequenceNumber());
             }
             Long behind = response.millisBehindLatest();
@@ -76,7 +83,7 @@ final class OutputStreamReader {
             shard.setValue(response.nextShardIterator());
         }
         caughtUp = allCaughtUp;
-        return rows;
+        return records;
     }
 
     /** True when the last poll found nothing left to read on any shard. */
