@@ -1,12 +1,18 @@
 package io.github.kinesisfanout.operations.verify;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.sql.CompiledApplication;
 import io.github.kinesisfanout.sql.InputRecord;
 import io.github.kinesisfanout.sql.InputSchema;
+import io.github.kinesisfanout.sql.OutputFormat;
 import io.github.kinesisfanout.sql.RunningApplication;
 import io.github.kinesisfanout.sql.SqlCompilationException;
 import io.github.kinesisfanout.sql.SqlEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +25,7 @@ import java.util.TreeSet;
 
 /**
  * Runs the application SQL locally over the records put, to learn which rows each output should
- * receive. ROWTIME is each record's put time from the manifest, so the result is the same on
+ * receive, rendered by the engine's own JSON output format (the one the local cloud writes). ROWTIME is each record's put time from the manifest, so the result is the same on
  * every run: the service uses the arrival time, a few milliseconds later, which moves no row
  * from one output to another unless the SQL routes on time.
  */
@@ -27,6 +33,8 @@ public final class ExpectedRows {
 
     /** The system stream that receives rows failing coercion or evaluation. */
     static final String ERROR_STREAM = "error_stream";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     // Closes every window still open after the last record, as time passing would on the service.
     private static final long FLUSH_AFTER_MILLIS = 24L * 60 * 60 * 1000;
@@ -63,7 +71,8 @@ public final class ExpectedRows {
             }
             List<ExpectedRow> rows = new ArrayList<>();
             expected.put(output, rows);
-            running.subscribe(output, row -> rows.add(new ExpectedRow(RowJson.of(row), currentPutTime[0])));
+            OutputFormat format = application.outputFormat(output, "JSON");
+            running.subscribe(output, row -> rows.add(new ExpectedRow(parse(format.serialize(row)), currentPutTime[0])));
         }
         String input = schema.namePrefix() + "_001";
         List<ManifestRecord> ordered = records.stream()
@@ -78,5 +87,13 @@ public final class ExpectedRows {
             running.advanceTime(currentPutTime[0] + FLUSH_AFTER_MILLIS);
         }
         return expected;
+    }
+
+    private static JsonNode parse(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the SQL engine wrote a row that is not JSON", e);
+        }
     }
 }
