@@ -75,4 +75,17 @@ class ServiceRegistryIT {
             assertEquals("42", head.headers().firstValue("Content-Length").orElseThrow());
         }
     }
+
+    @Test
+    void aFailingCodecAnswersInternalFailureInsteadOfHanging() throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().build().start()) {
+            cloud.services().register(new EchoService(), (request, service, context) -> {
+                throw new IllegalStateException("codec bug");
+            });
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(signed(cloud.endpoint(), "echo", "us-east-1")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, answer.statusCode());
+            assertTrue(answer.body().contains("InternalFailure") && answer.body().contains("codec bug"), answer.body());
+        }
+    }
 }

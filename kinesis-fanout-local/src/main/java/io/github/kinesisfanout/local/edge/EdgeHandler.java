@@ -12,18 +12,31 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
-/** Turns each aggregated Netty request into an {@link EdgeRequest}, routes it on a worker, writes the answer. */
+/**
+ * Turns each aggregated Netty request into an {@link EdgeRequest}, routes it on a worker, writes the
+ * answer. One handler per connection; its requests run one at a time, in order, so answers to
+ * pipelined requests keep the order of the requests (HTTP/1.1 requires it).
+ */
 final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    /** A request waiting for its turn on this connection. */
+    private record Pending(EdgeRequest request, HttpVersion version, boolean keepAlive) {
+    }
 
     private final ServiceRouter router;
     private final ExecutorService workers;
+    /** Touched on this channel's event loop only. */
+    private final Queue<Pending> waiting = new ArrayDeque<>();
+    private boolean busy;
 
     EdgeHandler(ServiceRouter router, ExecutorService workers) {
         this.router = router;
@@ -32,27 +45,43 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        EdgeRequest edgeRequest = toEdgeRequest(request);
-        boolean keepAlive = HttpUtil.isKeepAlive(request);
-        HttpVersion version = request.protocolVersion();
-        // One request at a time per connection: reading pauses until the answer is written, so
-        // answers of pipelined requests keep their order although workers run them.
-        ctx.channel().config().setAutoRead(false);
+        Pending pending = new Pending(toEdgeRequest(request), request.protocolVersion(), HttpUtil.isKeepAlive(request));
+        if (busy) {
+            // Stop reading more while requests queue up; resumed when the queue drains.
+            ctx.channel().config().setAutoRead(false);
+            waiting.add(pending);
+        } else {
+            busy = true;
+            dispatch(ctx, pending);
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, Pending pending) {
         try {
             workers.execute(() -> {
                 String requestId = UUID.randomUUID().toString();
-                EdgeResponse answer = router.route(edgeRequest, requestId);
+                EdgeResponse answer = router.route(pending.request(), requestId);
                 if (ctx.executor().isShuttingDown()) {
                     return;
                 }
-                ctx.writeAndFlush(toNettyResponse(answer, requestId, version, keepAlive))
-                        .addListener(written -> {
-                            ctx.channel().config().setAutoRead(true);
-                            ctx.read();
-                        });
+                ctx.writeAndFlush(toNettyResponse(answer, requestId, pending.version(), pending.keepAlive()))
+                        .addListener(written -> next(ctx));
             });
         } catch (RejectedExecutionException closing) {
             ctx.close();
+        }
+    }
+
+    /** Runs on the event loop once an answer is written: the next queued request, if any. */
+    private void next(ChannelHandlerContext ctx) {
+        Pending following = waiting.poll();
+        if (following != null) {
+            dispatch(ctx, following);
+        } else {
+            busy = false;
+            if (!ctx.channel().config().isAutoRead()) {
+                ctx.channel().config().setAutoRead(true);
+            }
         }
     }
 

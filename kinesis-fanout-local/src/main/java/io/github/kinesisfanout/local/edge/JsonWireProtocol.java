@@ -3,11 +3,11 @@ package io.github.kinesisfanout.local.edge;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -102,7 +102,8 @@ public final class JsonWireProtocol implements WireProtocol {
 
     private static EdgeResponse encode(int status, JsonNode body, JsonFactory factory, String contentType,
             Map<String, String> extraHeaders) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        // Segmented buffer: big answers (GetRecords: up to 10 MiB) are not copied at every doubling.
+        ByteArrayBuilder bytes = new ByteArrayBuilder(null, 4096);
         try (JsonGenerator generator = factory.createGenerator(bytes)) {
             JsonTrees.write(body, generator);
         } catch (IOException e) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Finds the service a request is for and hands it to that service's wire protocol: first the SigV4
@@ -22,6 +24,8 @@ public final class ServiceRouter {
 
     private record Route(AwsService service, WireProtocol protocol) {
     }
+
+    private static final Logger LOG = Logger.getLogger(ServiceRouter.class.getName());
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>(KNOWN_TARGET_PREFIXES);
@@ -69,7 +73,13 @@ public final class ServiceRouter {
             return unknownService(signingName);
         }
         String region = scope != null && scope.region() != null ? scope.region() : defaultRegion;
-        return route.protocol().handle(request, route.service(), new RequestContext(requestId, accountId, region));
+        try {
+            return route.protocol().handle(request, route.service(), new RequestContext(requestId, accountId, region));
+        } catch (RuntimeException e) {
+            // A codec should render every failure itself; this keeps a bug in one from hanging the client.
+            LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
+            return jsonError(500, "InternalFailure", "Internal failure in the " + signingName + " wire protocol: " + e);
+        }
     }
 
     private String fromTarget(String target) {
@@ -86,12 +96,16 @@ public final class ServiceRouter {
                         + " X-Amz-Target"
                 : "The local cloud has no service '" + signingName + "'")
                 + "; services served: " + String.join(", ", signingNames());
+        return jsonError(400, "UnknownServiceException", message);
+    }
+
+    private static EdgeResponse jsonError(int status, String code, String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("__type", "UnknownServiceException");
+        body.put("__type", code);
         body.put("message", message);
         Map<String, String> headers = new TreeMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("X-Amzn-ErrorType", "UnknownServiceException");
-        return new EdgeResponse(400, headers, body.toString().getBytes(StandardCharsets.UTF_8));
+        headers.put("X-Amzn-ErrorType", code);
+        return new EdgeResponse(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -17,6 +17,10 @@ final class KinesisJson {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    static ArrayNode array() {
+        return JsonNodeFactory.instance.arrayNode();
+    }
+
     static ObjectNode shard(ShardInfo shard) {
         ObjectNode out = object();
         out.put("ShardId", shard.shardId());

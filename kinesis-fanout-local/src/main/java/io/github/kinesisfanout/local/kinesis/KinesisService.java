@@ -39,6 +39,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         RecordOperations recordOps = new RecordOperations(streams, writer, reader, config);
         ReshardOperations reshardOps = new ReshardOperations(streams);
         StreamSettingsOperations settingsOps = new StreamSettingsOperations(streams);
+        AccountOperations accountOps = new AccountOperations(streams);
         this.operations = Map.ofEntries(
                 Map.entry("CreateStream", streamOps::createStream),
                 Map.entry("DeleteStream", streamOps::deleteStream),
@@ -57,7 +58,9 @@ public final class KinesisService implements AwsService, AutoCloseable {
                 Map.entry("DecreaseStreamRetentionPeriod", settingsOps::decreaseRetention),
                 Map.entry("AddTagsToStream", settingsOps::addTags),
                 Map.entry("RemoveTagsFromStream", settingsOps::removeTags),
-                Map.entry("ListTagsForStream", settingsOps::listTags));
+                Map.entry("ListTagsForStream", settingsOps::listTags),
+                Map.entry("DescribeLimits", accountOps::describeLimits),
+                Map.entry("UpdateStreamMode", accountOps::updateStreamMode));
         // Reads trim lazily; this sweep also frees memory of streams nobody reads.
         this.trimming = config.scheduler().scheduleWithFixedDelay(streams::trimAll, 1, 1, TimeUnit.MINUTES);
     }
@@ -87,7 +90,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
     public PutRecordsResultEntry putRecord(RequestContext ctx, String streamName, PutRecordsEntry entry) {
         RecordWriter.validate(entry, "");
         Stream stream = streams.resolveForData(ctx, streamName, null);
-        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false).get(0);
+        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, false).get(0);
         if (result.failed()) {
             throw new AwsServiceException(result.errorCode(), result.errorMessage());
         }
@@ -103,7 +106,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         for (int i = 0; i < entries.size(); i++) {
             RecordWriter.validate(entries.get(i), "records." + (i + 1) + ".member.");
         }
-        return writer.write(streams.resolveForData(ctx, streamName, null), entries, false);
+        return writer.write(streams.resolveForData(ctx, streamName, null), entries, false, false);
     }
 
     /** Every shard of a stream (open and closed), in shard id order. */

@@ -42,7 +42,7 @@ final class RecordOperations {
                 Inputs.string(input, "StreamARN"));
         // Sequence numbers only grow within a shard, so every new one already exceeds any
         // SequenceNumberForOrdering the caller got from that shard.
-        PutRecordsResultEntry result = writer.write(stream, List.of(entry), config.throughputLimits()).get(0);
+        PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, true).get(0);
         if (result.failed()) {
             throw new AwsServiceException(result.errorCode(), result.errorMessage());
         }
@@ -88,10 +88,10 @@ final class RecordOperations {
         }
         Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
                 Inputs.string(input, "StreamARN"));
-        List<PutRecordsResultEntry> results = writer.write(stream, entries, true);
+        List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
         int failed = 0;
-        ArrayNode resultNodes = JsonNodeFactoryHolder.array();
+        ArrayNode resultNodes = KinesisJson.array();
         for (PutRecordsResultEntry result : results) {
             ObjectNode node = resultNodes.addObject();
             if (result.failed()) {
@@ -179,12 +179,5 @@ final class RecordOperations {
             out.set("ChildShards", KinesisJson.childShards(result.childShards()));
         }
         return out;
-    }
-
-    /** Array nodes without a mapper. */
-    private static final class JsonNodeFactoryHolder {
-        static ArrayNode array() {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-        }
     }
 }

@@ -24,7 +24,7 @@ final class RecordReader {
 
     /** The counter of the first record a position reads. */
     long counterOf(Stream stream, Shard shard, StartingPosition position) {
-        streams.trim(stream, streams.now());
+        streams.trim(stream, shard, streams.now());
         ShardLog log = shard.log();
         boolean bySequence = position.type().equals("AT_SEQUENCE_NUMBER")
                 || position.type().equals("AFTER_SEQUENCE_NUMBER");
@@ -80,7 +80,7 @@ final class RecordReader {
     /** Reads from a counter; the result's next position continues from there. */
     ReadResult read(Stream stream, Shard shard, long counter, int limit) {
         long now = streams.now();
-        streams.trim(stream, now);
+        streams.trim(stream, shard, now);
         ShardLog log = shard.log();
         List<StoredRecord> stored = log.read(counter, limit, MAX_BYTES);
         List<KinesisRecord> records = new ArrayList<>(stored.size());
@@ -106,11 +106,8 @@ final class RecordReader {
 
     static List<ShardInfo> childShards(Stream stream, Shard parent) {
         List<ShardInfo> children = new ArrayList<>();
-        for (Shard shard : stream.shards()) {
-            if (parent.shardId().equals(shard.parentShardId())
-                    || parent.shardId().equals(shard.adjacentParentShardId())) {
-                children.add(shard.info());
-            }
+        for (Shard child : parent.children()) {
+            children.add(child.info());
         }
         return children;
     }

@@ -50,7 +50,9 @@ final class RecordWriter {
             throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
-        if (entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
+        // A UTF-8 character takes at most 3 bytes per UTF-16 unit: only encode when that could exceed.
+        if (entry.data().length + 3L * entry.partitionKey().length() > MAX_RECORD_BYTES
+                && entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
                 > MAX_RECORD_BYTES) {
             throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
                     + (entry.data().length + entry.partitionKey().length()) + " bytes");
@@ -110,14 +112,17 @@ final class RecordWriter {
     /**
      * Writes a batch; entries were validated. Results mirror the request order.
      *
-     * @param mayFail whether random failures and throttling produce failed entries
+     * @param injectFailures whether the configured random failure rate applies (PutRecords over the wire)
+     * @param enforceLimits whether the per-shard write limits apply, when switched on (wire calls)
      */
-    List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean mayFail) {
+    List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
+            boolean enforceLimits) {
         int count = entries.size();
         Shard[] targets = new Shard[count];
         String[] failures = new String[count];
         long now = config.clock().millis();
-        double failureRate = mayFail ? config.putRecordsFailureRate() : 0;
+        double failureRate = injectFailures ? config.putRecordsFailureRate() : 0;
+        boolean limits = enforceLimits && config.throughputLimits();
         for (int i = 0; i < count; i++) {
             PutRecordsEntry entry = entries.get(i);
             Shard shard = stream.route(hashKey(entry));
@@ -126,7 +131,7 @@ final class RecordWriter {
                 // Injected failures split between the two errors PutRecords reports per entry.
                 failures[i] = ThreadLocalRandom.current().nextBoolean() ? "ProvisionedThroughputExceededException"
                         : "InternalFailure";
-            } else if (config.throughputLimits()
+            } else if (limits
                     && !shard.meter().tryWrite(now, entry.data().length + entry.partitionKey().length())) {
                 failures[i] = "ProvisionedThroughputExceededException";
             }

@@ -41,10 +41,11 @@ final class ReshardOperations {
                         + parent.endingHashKey() + ".");
             }
             checkShardLimit(ctx, stream, 1);
-            parent.close(streams.now());
-            stream.addShards(List.of(
+            List<Shard> children = List.of(
                     streams.newShard(stream, parent.startingHashKey(), key.subtract(BigInteger.ONE), shardId, null),
-                    streams.newShard(stream, key, parent.endingHashKey(), shardId, null)));
+                    streams.newShard(stream, key, parent.endingHashKey(), shardId, null));
+            parent.closeInto(children, streams.now());
+            stream.addShards(children);
             updating(stream);
         }
         return KinesisJson.object();
@@ -67,11 +68,12 @@ final class ReshardOperations {
                         + " are not an adjacent pair of shards eligible for merging");
             }
             long now = streams.now();
-            first.close(now);
-            second.close(now);
             BigInteger start = firstLower ? first.startingHashKey() : second.startingHashKey();
             BigInteger end = firstLower ? second.endingHashKey() : first.endingHashKey();
-            stream.addShards(List.of(streams.newShard(stream, start, end, shardId, adjacentId)));
+            List<Shard> child = List.of(streams.newShard(stream, start, end, shardId, adjacentId));
+            first.closeInto(child, now);
+            second.closeInto(child, now);
+            stream.addShards(child);
             updating(stream);
         }
         return KinesisJson.object();
@@ -115,7 +117,9 @@ final class ReshardOperations {
                     children.add(streams.newShard(stream, start, end, parent.shardId(),
                             adjacent == parent ? null : adjacent.shardId()));
                 }
-                open.forEach(shard -> shard.close(now));
+                for (Shard parent : open) {
+                    parent.closeInto(overlapping(parent, children), now);
+                }
                 stream.addShards(children);
             }
             updating(stream);
@@ -125,6 +129,18 @@ final class ReshardOperations {
         out.put("CurrentShardCount", current);
         out.put("TargetShardCount", target);
         out.put("StreamARN", stream.arn());
+        return out;
+    }
+
+    /** The new shards whose hash key ranges overlap a parent's. */
+    private static List<Shard> overlapping(Shard parent, List<Shard> children) {
+        List<Shard> out = new ArrayList<>();
+        for (Shard child : children) {
+            if (child.startingHashKey().compareTo(parent.endingHashKey()) <= 0
+                    && child.endingHashKey().compareTo(parent.startingHashKey()) >= 0) {
+                out.add(child);
+            }
+        }
         return out;
     }
 

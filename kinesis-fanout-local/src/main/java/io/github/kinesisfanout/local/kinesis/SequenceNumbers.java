@@ -17,9 +17,20 @@ final class SequenceNumbers {
     }
 
     static String format(long shardCreatedMillis, int shardIndex, long counter) {
-        StringBuilder out = new StringBuilder(LENGTH).append('4');
+        return format(prefix(shardCreatedMillis, shardIndex), counter);
+    }
+
+    /** The part shared by every sequence number of a shard (25 digits). */
+    static String prefix(long shardCreatedMillis, int shardIndex) {
+        StringBuilder out = new StringBuilder(25).append('4');
         pad(out, Long.toString(shardCreatedMillis), 14);
         pad(out, Integer.toString(shardIndex), 10);
+        return out.toString();
+    }
+
+    /** A shard's prefix followed by the counter in 31 digits. */
+    static String format(String prefix, long counter) {
+        StringBuilder out = new StringBuilder(LENGTH).append(prefix);
         pad(out, Long.toString(counter), 31);
         return out.toString();
     }

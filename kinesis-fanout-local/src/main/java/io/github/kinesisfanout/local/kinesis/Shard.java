@@ -13,8 +13,10 @@ final class Shard {
     private final String adjacentParentShardId;
     private final long createdMillis;
     private final ShardLog log;
+    private final String sequencePrefix;
     private volatile String endingSequenceNumber;
     private volatile long closedMillis = Long.MAX_VALUE;
+    private volatile java.util.List<Shard> children = java.util.List.of();
     private final ThroughputMeter meter = new ThroughputMeter();
 
     Shard(int index, BigInteger startingHashKey, BigInteger endingHashKey, String parentShardId,
@@ -27,6 +29,7 @@ final class Shard {
         this.adjacentParentShardId = adjacentParentShardId;
         this.createdMillis = createdMillis;
         this.log = log;
+        this.sequencePrefix = SequenceNumbers.prefix(createdMillis, index);
     }
 
     /** AWS shard ids: {@code shardId-} and the index in 12 zero-padded digits. */
@@ -75,7 +78,7 @@ final class Shard {
     }
 
     String sequenceNumber(long counter) {
-        return SequenceNumbers.format(createdMillis, index, counter);
+        return SequenceNumbers.format(sequencePrefix, counter);
     }
 
     String startingSequenceNumber() {
@@ -85,6 +88,17 @@ final class Shard {
     /** Null while the shard is open. */
     String endingSequenceNumber() {
         return endingSequenceNumber;
+    }
+
+    /** Closes the shard in favour of the shards that take over its hash keys. */
+    void closeInto(java.util.List<Shard> successors, long nowMillis) {
+        children = java.util.List.copyOf(successors);
+        close(nowMillis);
+    }
+
+    /** The shards that took over this shard's hash keys when it was resharded (empty otherwise). */
+    java.util.List<Shard> children() {
+        return children;
     }
 
     /** When the shard was closed; Long.MAX_VALUE while open. */

@@ -149,9 +149,13 @@ final class StreamManager {
     }
 
     void trim(Stream stream, long now) {
-        long horizon = now - stream.retentionPeriodHours() * 3_600_000L;
         for (Shard shard : stream.shards()) {
-            shard.log().trimBefore(horizon);
+            trim(stream, shard, now);
         }
+    }
+
+    /** Drops a shard's records older than its stream's retention period. */
+    void trim(Stream stream, Shard shard, long now) {
+        shard.log().trimBefore(now - stream.retentionPeriodHours() * 3_600_000L);
     }
 }

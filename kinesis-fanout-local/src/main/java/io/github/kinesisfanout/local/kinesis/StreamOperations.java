@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ final class StreamOperations {
         JsonNode tags = input.get("Tags");
         if (tags != null && tags.isObject()) {
             synchronized (stream) {
-                tags.fields().forEachRemaining(tag -> stream.tags().put(tag.getKey(), tag.getValue().asText()));
+                forEachTag(tags, stream.tags()::put);
             }
         }
         return KinesisJson.object();
@@ -166,9 +165,7 @@ final class StreamOperations {
     }
 
     static void forEachTag(JsonNode tags, java.util.function.BiConsumer<String, String> action) {
-        Iterator<Map.Entry<String, JsonNode>> fields = tags.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : tags.properties()) {
             action.accept(field.getKey(), field.getValue().asText());
         }
     }

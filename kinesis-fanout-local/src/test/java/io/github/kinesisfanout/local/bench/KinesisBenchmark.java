@@ -55,8 +55,12 @@ public final class KinesisBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
+        long starting = System.nanoTime();
         LocalCloud cloud = options.endpoint() == null ? LocalCloud.builder().build().start() : null;
         URI endpoint = cloud != null ? cloud.endpoint() : URI.create(options.endpoint());
+        if (cloud != null) {
+            System.out.printf(Locale.ROOT, "LocalCloud started in %d ms%n", (System.nanoTime() - starting) / 1_000_000);
+        }
         System.out.printf(Locale.ROOT, "endpoint %s, %s, %d shards, %.1f s per run, GetRecords limit %d%n", endpoint,
                 options.cbor() ? "CBOR" : "JSON", options.shards(), options.seconds(), options.readLimit());
         System.out.printf(Locale.ROOT, "%-6s %-7s %14s %14s %10s%n", "bytes", "threads", "put rec/s", "get rec/s",

@@ -72,6 +72,8 @@ class EdgeIT {
         assertEquals(JSON, created.headers().firstValue("Content-Type").orElseThrow());
         HttpResponse<byte[]> listed = kinesis("ListStreams", JSON, new byte[0]);
         assertEquals("s", jsonBody(listed).get("StreamNames").get(0).asText());
+        HttpResponse<byte[]> json10 = kinesis("ListStreams", "application/x-amz-json-1.0", new byte[0]);
+        assertEquals("application/x-amz-json-1.0", json10.headers().firstValue("Content-Type").orElseThrow());
         String id1 = created.headers().firstValue("x-amzn-RequestId").orElseThrow();
         String id2 = listed.headers().firstValue("x-amzn-RequestId").orElseThrow();
         assertNotEquals(id1, id2);

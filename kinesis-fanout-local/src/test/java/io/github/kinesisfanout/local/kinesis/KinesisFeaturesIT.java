@@ -75,6 +75,22 @@ class KinesisFeaturesIT {
     }
 
     @Test
+    void limitsAndStreamModeChanges() {
+        kinesis.createStream(r -> r.streamName("lim").shardCount(3));
+        var limits = kinesis.describeLimits(r -> { });
+        assertEquals(500, limits.shardLimit());
+        assertEquals(3, limits.openShardCount());
+        assertEquals(0, limits.onDemandStreamCount());
+        String arn = "arn:aws:kinesis:us-east-1:000000000000:stream/lim";
+        kinesis.updateStreamMode(r -> r.streamARN(arn).streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND)));
+        assertEquals(StreamMode.ON_DEMAND, kinesis.describeStreamSummary(r -> r.streamName("lim"))
+                .streamDescriptionSummary().streamModeDetails().streamMode());
+        assertEquals(1, kinesis.describeLimits(r -> { }).onDemandStreamCount());
+        assertThrows(InvalidArgumentException.class, () -> kinesis.updateStreamMode(r -> r.streamARN(arn)
+                .streamModeDetails(m -> m.streamMode(StreamMode.ON_DEMAND))));
+    }
+
+    @Test
     void describeStreamListStreamsAndListShardsPage() {
         kinesis.createStream(r -> r.streamName("p").shardCount(5));
         DescribeStreamResponse page1 = kinesis.describeStream(r -> r.streamName("p").limit(2));

@@ -140,6 +140,13 @@ class KinesisReshardingIT {
                 .openShardCount());
         assertThrows(InvalidArgumentException.class, () -> kinesis.updateShardCount(r -> r.streamName("u")
                 .targetShardCount(9).scalingType(ScalingType.UNIFORM_SCALING)));
+        // Reading a closed parent to its end leads to the new shards over its hash keys.
+        GetRecordsResponse end = kinesis.getRecords(r -> r.shardIterator(kinesis.getShardIterator(g -> g
+                .streamName("u").shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator()));
+        assertNull(end.nextShardIterator());
+        assertEquals(List.of("shardId-000000000002", "shardId-000000000003"),
+                end.childShards().stream().map(ChildShard::shardId).toList());
         // Every record still lands in an open shard.
         for (int i = 0; i < 50; i++) {
             String shardId = kinesis.putRecord(r -> r.streamName("u").partitionKey(java.util.UUID.randomUUID()

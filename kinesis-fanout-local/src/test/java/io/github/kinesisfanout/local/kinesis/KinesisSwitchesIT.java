@@ -160,6 +160,17 @@ class KinesisSwitchesIT {
                     .shardId("shardId-000000000001").shardIteratorType(ShardIteratorType.TRIM_HORIZON))
                     .shardIterator())).records().size();
             assertEquals(500 - failed, written);
+            // The rate applies to PutRecords entries only: PutRecord and the in-JVM API always write.
+            for (int i = 0; i < 20; i++) {
+                kinesis.putRecord(r -> r.streamName("flaky").partitionKey("k").data(SdkBytes.fromUtf8String("x")));
+            }
+            var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
+            List<PutRecordsEntry> typed = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                typed.add(new PutRecordsEntry("k" + i, new byte[1]));
+            }
+            assertTrue(cloud.kinesis().putRecords(ctx, "flaky", typed).stream().noneMatch(
+                    io.github.kinesisfanout.local.kinesis.PutRecordsResultEntry::failed));
         }
     }
 }
