@@ -18,7 +18,8 @@ import java.util.List;
  *   <li>SQL NULL: {@code null}</li>
  * </ul>
  * The same types are expected by {@link RunningApplication#pushRow} (any {@link Number} is accepted
- * for a numeric column and converted). The values array must not be modified by sinks.
+ * for a numeric column and converted). The engine never modifies a row once delivered, so a sink may
+ * hand it to another thread; sinks must not modify it either.
  *
  * @param stream the stream name as stored
  * @param columns the column names in order

@@ -59,15 +59,9 @@ public final class SqlEngine {
         for (int i = 0; i < inputs.size(); i++) {
             InputSchema schema = inputs.get(i);
             InputSchema.RecordFormat format = schema.format();
-            try {
-                specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
-                        schema.columns().stream().map(InputSchema.Column::mapping).toList(),
-                        format.recordRowDelimiter(), format.recordColumnDelimiter()));
-                Application.of(app, specs);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Input " + (i + 1) + " (" + streams.get(i).name() + "): "
-                        + e.getMessage(), e);
-            }
+            specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
+                    schema.columns().stream().map(InputSchema.Column::mapping).toList(),
+                    format.recordRowDelimiter(), format.recordColumnDelimiter()));
         }
         return Application.of(app, specs);
     }

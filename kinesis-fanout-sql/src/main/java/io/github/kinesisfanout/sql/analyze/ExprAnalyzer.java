@@ -176,7 +176,6 @@ final class ExprAnalyzer {
     private Expr caseExpr(SqlCase sqlCase) {
         List<Expr> conditions = new ArrayList<>();
         List<Expr> results = new ArrayList<>();
-        SqlType type = SqlType.NULL;
         for (int i = 0; i < sqlCase.getWhenOperands().size(); i++) {
             conditions.add(condition(sqlCase.getWhenOperands().get(i), "CASE WHEN"));
             results.add(analyze(sqlCase.getThenOperands().get(i)));
@@ -185,7 +184,7 @@ final class ExprAnalyzer {
         Expr otherwise = elseNode == null ? new Expr.Literal(null, SqlType.NULL) : analyze(elseNode);
         List<Expr> all = new ArrayList<>(results);
         all.add(otherwise);
-        type = commonType(all, sqlCase, "CASE");
+        SqlType type = commonType(all, sqlCase, "CASE");
         List<Expr> converted = new ArrayList<>();
         for (Expr r : results) {
             converted.add(convert(r, type));

@@ -178,7 +178,7 @@ final class FunctionAnalyzer {
         List<SqlNode> operands = call.getOperandList();
         if (operands.size() == 2) {
             Expr value = exprs.analyze(operands.get(0));
-            if (!value.type().isDatetime() || value.type().kind() == SqlType.Kind.TIME && false) {
+            if (!value.type().isDatetime()) {
                 throw new SemanticError(ExprAnalyzer.pos(call), (floor ? "FLOOR" : "CEIL")
                         + "(... TO unit) expects a datetime, not " + value.type());
             }

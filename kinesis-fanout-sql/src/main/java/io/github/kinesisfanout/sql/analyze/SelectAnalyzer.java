@@ -74,6 +74,10 @@ final class SelectAnalyzer {
         for (SqlNode node : select.getSelectList()) {
             try {
                 if (node instanceof SqlIdentifier id && id.isStar()) {
+                    if (id.names.size() == 2 && !scope.qualifiers().contains(id.names.get(0))) {
+                        throw new SemanticError(ExprAnalyzer.pos(node), "Stream or alias '" + id.names.get(0)
+                                + "' is not in the FROM clause");
+                    }
                     for (int i = 0; i < scope.stream().columns().size(); i++) {
                         StreamDef.ColumnDef c = scope.stream().columns().get(i);
                         items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node)));

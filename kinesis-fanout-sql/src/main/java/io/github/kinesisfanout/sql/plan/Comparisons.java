@@ -16,8 +16,8 @@ final class Comparisons {
     private Comparisons() {
     }
 
-    /** How values of the operand types compare. */
-    private enum Domain { LONG, DECIMAL, DOUBLE, OTHER }
+    /** How values of the operand types compare; PADDED: text with a CHAR operand, trailing blanks ignored. */
+    private enum Domain { LONG, DECIMAL, DOUBLE, PADDED, OTHER }
 
     static Evaluator of(Expr.Call call, List<Evaluator> raw) {
         Domain domain = domain(call.args());
@@ -112,6 +112,10 @@ final class Comparisons {
     }
 
     private static Domain domain(List<Expr> args) {
+        if (args.stream().anyMatch(e -> e.type().kind() == SqlType.Kind.CHAR)) {
+            // CHAR values are blank-padded; SQL compares text as if the shorter were padded (PAD SPACE).
+            return Domain.PADDED;
+        }
         boolean integral = true;
         boolean exact = true;
         boolean numeric = false;
@@ -138,6 +142,7 @@ final class Comparisons {
             case LONG -> v -> v instanceof Long ? v : (Object) ((Number) v).longValue();
             case DECIMAL -> v -> Numbers.toDecimal(v);
             case DOUBLE -> v -> v instanceof Double ? v : (Object) ((Number) v).doubleValue();
+            case PADDED -> v -> v instanceof String s ? s.stripTrailing() : v;
             default -> null;
         };
         if (convert == null || domain == Domain.DECIMAL && expr.type().kind() == SqlType.Kind.DECIMAL) {

@@ -1,8 +1,6 @@
 package io.github.kinesisfanout.sql.plan;
 
 import io.github.kinesisfanout.sql.analyze.Expr;
-import io.github.kinesisfanout.sql.analyze.Op;
-import io.github.kinesisfanout.sql.type.SqlType;
 import io.github.kinesisfanout.sql.type.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,14 +96,5 @@ public final class EvaluatorCompiler {
             }
             return otherwise.eval(row);
         };
-    }
-
-    /** The type of an argument, for operators that pick their implementation by it. */
-    static SqlType argType(Expr.Call call, int index) {
-        return call.args().get(index).type();
-    }
-
-    static Op op(Expr.Call call) {
-        return call.op();
     }
 }

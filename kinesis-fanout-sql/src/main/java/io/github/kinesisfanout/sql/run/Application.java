@@ -39,8 +39,13 @@ public final class Application implements CompiledApplication {
         RecordDecoder[] decoders = new RecordDecoder[inputs.size()];
         for (int i = 0; i < decoders.length; i++) {
             InputSpec in = inputs.get(i);
-            decoders[i] = Inputs.decoder(in.stream(), in.format(), in.recordRowPath(), in.mappings(),
-                    in.rowDelimiter(), in.columnDelimiter());
+            try {
+                decoders[i] = Inputs.decoder(in.stream(), in.format(), in.recordRowPath(), in.mappings(),
+                        in.rowDelimiter(), in.columnDelimiter());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Input " + (i + 1) + " (" + in.stream().name() + "): "
+                        + e.getMessage(), e);
+            }
         }
         return new Application(app, decoders);
     }

@@ -1,7 +1,6 @@
 package io.github.kinesisfanout.sql.run;
 
 import io.github.kinesisfanout.sql.type.Values;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Builds rows of error_stream (reference §3.4): ERROR_TIME (the instance clock when the error
@@ -20,9 +19,5 @@ final class ErrorRows {
         }
         String text = message.length() > 4096 ? message.substring(0, 4096) : message;
         return new Object[] {Values.timestamp(now), "ERROR", errorName, text, Values.timestamp(dataRowtime), hex, pump};
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -30,6 +30,7 @@ final class Runtime implements RunningApplication {
     private final RunContext context;
     private final Clock clock;
     private final JsonOutputFormat[] rowRenderers;
+    private final Decoded decoded = new Decoded();
     private long timeBound = Long.MIN_VALUE;
 
     Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
@@ -63,18 +64,25 @@ final class Runtime implements RunningApplication {
         if (channel.stream.role() != StreamDef.Role.INPUT) {
             throw new IllegalArgumentException("\"" + inputStreamName + "\" is not an input stream");
         }
-        decoders[channel.stream.inputIndex()].decode(record.data(), new RecordDecoder.Output() {
-            @Override
-            public void row(Object[] values) {
-                emit(channel, new StreamRow(values, record.rowtimeMillis(), record.approximateArrivalMillis(), context),
-                        null);
-            }
+        decoded.channel = channel;
+        decoded.record = record;
+        decoders[channel.stream.inputIndex()].decode(record.data(), decoded);
+    }
 
-            @Override
-            public void error(String errorName, String message, byte[] data) {
-                Runtime.this.error(errorName, message, record.rowtimeMillis(), data, null);
-            }
-        });
+    /** Receives what a decoder makes of the record being pushed; one instance, reused (single-threaded). */
+    private final class Decoded implements RecordDecoder.Output {
+        Channel channel;
+        InputRecord record;
+
+        @Override
+        public void row(Object[] values) {
+            emit(channel, new StreamRow(values, record.rowtimeMillis(), record.approximateArrivalMillis(), context), null);
+        }
+
+        @Override
+        public void error(String errorName, String message, byte[] data) {
+            Runtime.this.error(errorName, message, record.rowtimeMillis(), data, null);
+        }
     }
 
     @Override

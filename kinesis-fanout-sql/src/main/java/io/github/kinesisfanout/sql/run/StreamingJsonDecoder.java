@@ -8,7 +8,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.util.HashMap;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,10 +26,20 @@ final class StreamingJsonDecoder implements RecordDecoder {
     private final SqlType[] types;
     private final String[] names;
 
-    /** A member of the path trie: the column it maps to (or -1) and nested members. */
+    /** A member of the path trie: the column it maps to (or -1) and nested members, in mapping order. */
     private static final class Node {
-        final Map<String, Node> children = new HashMap<>();
+        final Map<String, Node> children = new LinkedHashMap<>();
+        SerializedString[] names = new SerializedString[0];
+        Node[] ordered = new Node[0];
         int column = -1;
+
+        void freeze() {
+            names = children.keySet().stream().map(SerializedString::new).toArray(SerializedString[]::new);
+            ordered = children.values().toArray(new Node[0]);
+            for (Node child : ordered) {
+                child.freeze();
+            }
+        }
     }
 
     StreamingJsonDecoder(List<JsonPath> paths, SqlType[] types, String[] names) {
@@ -41,6 +52,7 @@ final class StreamingJsonDecoder implements RecordDecoder {
             }
             node.column = i;
         }
+        root.freeze();
     }
 
     /** Whether these paths suit this decoder: plain members, no flattening, no path inside a mapped one. */
@@ -86,9 +98,28 @@ final class StreamingJsonDecoder implements RecordDecoder {
         out.row(values);
     }
 
+    /**
+     * Reads the members of an object. Records usually list members in mapping order, so the next
+     * expected name is matched on its raw bytes first ({@code nextFieldName}); other orders fall back
+     * to a lookup by name.
+     */
     private void object(JsonParser parser, Node node, Object[] values) throws IOException {
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            Node child = node.children.get(parser.currentName());
+        int expected = 0;
+        while (true) {
+            Node child;
+            if (expected < node.names.length) {
+                if (parser.nextFieldName(node.names[expected])) {
+                    child = node.ordered[expected++];
+                } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+                    child = node.children.get(parser.currentName());
+                } else {
+                    return;
+                }
+            } else if (parser.nextToken() == JsonToken.FIELD_NAME) {
+                child = node.children.get(parser.currentName());
+            } else {
+                return;
+            }
             JsonToken token = parser.nextToken();
             if (child == null) {
                 parser.skipChildren();
