@@ -61,7 +61,7 @@ class ServiceRegistryIT {
             assertSame(cloud.kinesis(), cloud.services().service("kinesis"));
             assertSame(cloud.kinesis(), cloud.services().service(KinesisService.class));
             IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                    () -> cloud.services().service("s3"));
+                    () -> cloud.services().service("sqs"));
             assertTrue(missing.getMessage().contains("echo") && missing.getMessage().contains("kinesis"));
 
             HttpClient http = HttpClient.newHttpClient();

@@ -104,7 +104,7 @@ public final class RestJsonProtocol implements WireProtocol {
             return new EdgeResponse(status, headers, new byte[0]);
         }
         headers.put("Content-Type", "application/json");
-        return new EdgeResponse(status, headers, body.toString().getBytes(StandardCharsets.UTF_8));
+        return new EdgeResponse(status, headers, json(body));
     }
 
     private static EdgeResponse error(AwsServiceException e) {
@@ -113,6 +113,17 @@ public final class RestJsonProtocol implements WireProtocol {
         body.put("message", e.getMessage());
         return new EdgeResponse(e.httpStatus(), Map.of("x-amzn-ErrorType", e.errorCode(),
                 "Content-Type", "application/json"), body.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The JSON document, timestamps as epoch seconds (the REST-JSON default). */
+    private static byte[] json(JsonNode body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (com.fasterxml.jackson.core.JsonGenerator generator = JSON.getFactory().createGenerator(out)) {
+            JsonTrees.write(body, generator);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to memory cannot fail", e);
+        }
+        return out.toByteArray();
     }
 
     private static byte[] binary(JsonNode node) {

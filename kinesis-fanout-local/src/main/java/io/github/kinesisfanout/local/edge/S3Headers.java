@@ -95,8 +95,8 @@ final class S3Headers {
         OUTPUT.forEach((member, header) -> {
             JsonNode value = output.get(member);
             if (value != null && !value.isNull()) {
-                headers.put(header, member.equals("LastModified")
-                        ? HTTP_DATE.format(Instant.parse(value.asText())) : value.asText());
+                Instant instant = Timestamps.instantOf(value);
+                headers.put(header, instant != null ? HTTP_DATE.format(instant) : value.asText());
             }
         });
         output.path("Metadata").fields().forEachRemaining(e -> headers.put("x-amz-meta-" + e.getKey(), e.getValue().asText()));

@@ -62,6 +62,9 @@ public final class XmlWriter {
             writeMembers(xml, value);
         } else if (value.isArray()) {
             value.forEach(item -> writeElement(xml, "member", item));
+        } else if (Timestamps.instantOf(value) != null) {
+            // Query and REST-XML render timestamps as ISO-8601.
+            xml.append(Timestamps.instantOf(value));
         } else if (value.isBinary()) {
             xml.append(Base64.getEncoder().encodeToString(binary(value)));
         } else {

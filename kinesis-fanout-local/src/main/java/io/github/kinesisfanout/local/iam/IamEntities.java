@@ -19,8 +19,8 @@ final class IamEntities {
         final String arn;
         final String path;
         final Instant created;
-        final String description;
-        final int maxSessionDuration;
+        volatile String description;
+        volatile int maxSessionDuration;
         final Map<String, String> tags;
         volatile String assumeRolePolicy;
         final Map<String, String> inlinePolicies = new ConcurrentSkipListMap<>();
@@ -40,8 +40,8 @@ final class IamEntities {
         }
     }
 
-    /** A customer managed policy (one version, v1). */
+    /** A customer managed policy at its default version ({@code v1}, {@code v2}...; older versions are not kept). */
     record Policy(String name, String id, String arn, String path, Instant created, String description,
-            String document) {
+            String document, int version) {
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 
 /**
  * IAM policy operations: inline role policies (Put/Get/Delete/ListRolePolicies), customer managed
@@ -56,8 +57,20 @@ final class IamPolicies {
             case "GetPolicyVersion" -> {
                 IamEntities.Policy policy = policy(entities, input);
                 output.putObject("PolicyVersion").put("Document", IamService.urlEncode(policy.document()))
-                        .put("VersionId", "v1").put("IsDefaultVersion", true)
-                        .put("CreateDate", policy.created().toString());
+                        .put("VersionId", "v" + policy.version()).put("IsDefaultVersion", true)
+                        .set("CreateDate", Timestamps.node(policy.created()));
+            }
+            case "CreatePolicyVersion" -> {
+                // Only the default version is kept: a new version that is not the default is not recorded.
+                IamEntities.Policy policy = policy(entities, input);
+                String document = IamService.document(input, "PolicyDocument");
+                boolean makeDefault = Members.bool(input, "SetAsDefault", false);
+                IamEntities.Policy next = new IamEntities.Policy(policy.name(), policy.id(), policy.arn(), policy.path(),
+                        policy.created(), policy.description(), makeDefault ? document : policy.document(),
+                        makeDefault ? policy.version() + 1 : policy.version());
+                entities.policies.put(policy.arn(), next);
+                output.putObject("PolicyVersion").put("VersionId", "v" + (policy.version() + 1))
+                        .put("IsDefaultVersion", makeDefault).set("CreateDate", Timestamps.node(iam.now()));
             }
             case "DeletePolicy" -> {
                 IamEntities.Policy policy = policy(entities, input);
@@ -102,7 +115,7 @@ final class IamPolicies {
         String path = IamService.path(input);
         String arn = "arn:aws:iam::" + context.accountId() + ":policy" + path + name;
         IamEntities.Policy policy = new IamEntities.Policy(name, iam.id("ANPA"), arn, path, iam.now(),
-                Members.text(input, "Description"), IamService.document(input, "PolicyDocument"));
+                Members.text(input, "Description"), IamService.document(input, "PolicyDocument"), 1);
         if (entities.policies.putIfAbsent(arn, policy) != null) {
             throw new AwsServiceException("EntityAlreadyExists",
                     "A policy called " + name + " already exists. Duplicate names are not allowed.", 409);
@@ -129,15 +142,15 @@ final class IamPolicies {
         node.put("PolicyId", policy.id());
         node.put("Arn", policy.arn());
         node.put("Path", policy.path());
-        node.put("DefaultVersionId", "v1");
+        node.put("DefaultVersionId", "v" + policy.version());
         node.put("AttachmentCount", attachments);
         node.put("PermissionsBoundaryUsageCount", 0);
         node.put("IsAttachable", true);
         if (policy.description() != null) {
             node.put("Description", policy.description());
         }
-        node.put("CreateDate", policy.created().toString());
-        node.put("UpdateDate", policy.created().toString());
+        node.set("CreateDate", Timestamps.node(policy.created()));
+        node.set("UpdateDate", Timestamps.node(policy.created()));
         return node;
     }
 

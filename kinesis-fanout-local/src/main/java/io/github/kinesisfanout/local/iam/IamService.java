@@ -9,6 +9,7 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,17 @@ public final class IamService implements AwsService {
                 role(entities, input).assumeRolePolicy = document(input, "PolicyDocument");
                 yield JsonNodeFactory.instance.objectNode();
             }
+            case "UpdateRole" -> {
+                IamEntities.Role role = role(entities, input);
+                if (Members.has(input, "Description")) {
+                    role.description = input.get("Description").asText();
+                }
+                role.maxSessionDuration = Members.integer(input, "MaxSessionDuration", role.maxSessionDuration, VALIDATION);
+                yield JsonNodeFactory.instance.objectNode();
+            }
             case "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "CreatePolicy",
                     "GetPolicy", "DeletePolicy", "AttachRolePolicy", "DetachRolePolicy", "ListAttachedRolePolicies",
-                    "GetPolicyVersion" -> policies.invoke(operation, input, entities, context);
+                    "GetPolicyVersion", "CreatePolicyVersion" -> policies.invoke(operation, input, entities, context);
             default -> throw AwsServiceException.notSupported("IAM", operation);
         };
     }
@@ -145,7 +154,7 @@ public final class IamService implements AwsService {
         node.put("RoleName", role.name);
         node.put("RoleId", role.id);
         node.put("Arn", role.arn);
-        node.put("CreateDate", role.created.toString());
+        node.set("CreateDate", Timestamps.node(role.created));
         node.put("AssumeRolePolicyDocument", urlEncode(role.assumeRolePolicy));
         if (role.description != null) {
             node.put("Description", role.description);

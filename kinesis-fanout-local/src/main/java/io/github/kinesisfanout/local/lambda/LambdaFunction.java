@@ -18,6 +18,8 @@ final class LambdaFunction {
     JavaRuntime runtime;
     String state = "Pending";
     String lastUpdateStatus = "Successful";
+    /** The resource policy's statements by Sid, in the order they were added. */
+    final Map<String, ObjectNode> statements = new java.util.LinkedHashMap<>();
 
     LambdaFunction(String name, String arn) {
         this.name = name;

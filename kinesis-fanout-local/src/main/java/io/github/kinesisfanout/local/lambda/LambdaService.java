@@ -56,6 +56,9 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "UpdateFunctionConfiguration" -> catalog.updateConfiguration(input, context);
             case "DeleteFunction" -> catalog.delete(input, context);
             case "Invoke" -> invokeFunction(input, context);
+            case "AddPermission" -> FunctionPolicies.add(function(input, context), input);
+            case "RemovePermission" -> FunctionPolicies.remove(function(input, context), input);
+            case "GetPolicy" -> FunctionPolicies.get(function(input, context));
             case "CreateEventSourceMapping" -> mappings.create(input, context);
             case "GetEventSourceMapping" -> mappings.get(input, context);
             case "ListEventSourceMappings" -> mappings.list(input, context);
@@ -63,6 +66,11 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "DeleteEventSourceMapping" -> mappings.delete(input, context);
             default -> throw AwsServiceException.notSupported("Lambda", operation);
         };
+    }
+
+    private LambdaFunction function(ObjectNode input, RequestContext context) {
+        return catalog.function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+                Members.text(input, "Qualifier"));
     }
 
     /** Invokes a function synchronously: what other services and tests call without HTTP. */

@@ -21,13 +21,19 @@ final class LogStream {
 
     /** Appends events; returns the next sequence token (ignored by AWS since 2023, kept for old clients). */
     synchronized String append(List<LogEvent> batch) {
+        boolean inOrder = true;
+        long last = events.isEmpty() ? Long.MIN_VALUE : events.get(events.size() - 1).timestamp();
         for (LogEvent event : batch) {
+            inOrder &= event.timestamp() >= last;
+            last = Math.max(last, event.timestamp());
             events.add(event);
             storedBytes += event.message().length() + 26;
             lastIngestionTime = Math.max(lastIngestionTime, event.ingestionTime());
         }
-        // Events are kept sorted by timestamp; a stable sort keeps arrival order for equal times.
-        events.sort(Comparator.comparingLong(LogEvent::timestamp));
+        if (!inOrder) {
+            // Events are kept sorted by timestamp; a stable sort keeps arrival order for equal times.
+            events.sort(Comparator.comparingLong(LogEvent::timestamp));
+        }
         sequence += batch.size();
         return String.format("%056d", sequence);
     }

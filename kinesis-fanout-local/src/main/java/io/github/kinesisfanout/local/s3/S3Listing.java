@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -48,8 +49,9 @@ final class S3Listing {
                 prefixes.add(common);
             } else {
                 StoredObject object = entry.getValue();
-                contents.addObject().put("Key", key).put("LastModified", S3Service.timestamp(object.lastModified()))
-                        .put("ETag", object.eTag()).put("Size", object.body().length).put("StorageClass", "STANDARD");
+                ObjectNode item = contents.addObject().put("Key", key);
+                item.set("LastModified", Timestamps.node(object.lastModified()));
+                item.put("ETag", object.eTag()).put("Size", object.body().length).put("StorageClass", "STANDARD");
             }
             last = key;
         }

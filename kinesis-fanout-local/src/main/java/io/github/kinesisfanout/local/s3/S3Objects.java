@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ final class S3Objects {
                 Members.required(input, "Key", "InvalidRequest"));
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("AcceptRanges", "bytes");
-        output.put("LastModified", S3Service.timestamp(object.lastModified()));
+        output.set("LastModified", Timestamps.node(object.lastModified()));
         output.put("ContentLength", object.body().length);
         output.put("ETag", object.eTag());
         output.put("ContentType", object.contentType());

@@ -8,23 +8,18 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
  * Amazon S3 (REST-XML, path-style): buckets and single-part objects with ETags and verified
- * checksums. Timestamps in the output are ISO-8601 strings, the form S3's XML bodies carry.
+ * checksums.
  */
 public final class S3Service implements AwsService {
 
     /** S3's bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens, starting and ending alphanumeric. */
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-
-    private static final DateTimeFormatter ISO_MILLIS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final S3Store store = new S3Store();
     private final Clock clock;
@@ -71,8 +66,9 @@ public final class S3Service implements AwsService {
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         ArrayNode buckets = output.putArray("Buckets");
         for (Bucket bucket : store.buckets(context).values()) {
-            buckets.addObject().put("Name", bucket.name).put("CreationDate", timestamp(bucket.creationDate))
-                    .put("BucketRegion", bucket.region);
+            ObjectNode item = buckets.addObject().put("Name", bucket.name);
+            item.set("CreationDate", Timestamps.node(bucket.creationDate));
+            item.put("BucketRegion", bucket.region);
         }
         output.putObject("Owner").put("DisplayName", "local").put("ID", owner(context));
         return output;
@@ -121,8 +117,4 @@ public final class S3Service implements AwsService {
         return context.accountId();
     }
 
-    /** S3's XML timestamp form: ISO-8601 with milliseconds. */
-    static String timestamp(Instant instant) {
-        return ISO_MILLIS.format(instant);
-    }
 }

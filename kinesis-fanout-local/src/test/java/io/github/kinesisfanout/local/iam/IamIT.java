@@ -70,6 +70,11 @@ class IamIT {
         assertEquals(List.of("logs", "AWSLambdaKinesisExecutionRole"), iam.listAttachedRolePolicies(
                 l -> l.roleName("fanout-role")).attachedPolicies().stream().map(AttachedPolicy::policyName).toList());
         assertEquals(1, iam.getPolicy(g -> g.policyArn(policy.arn())).policy().attachmentCount());
+        assertEquals("v2", iam.createPolicyVersion(c -> c.policyArn(policy.arn()).policyDocument(POLICY)
+                .setAsDefault(true)).policyVersion().versionId());
+        assertEquals("v2", iam.getPolicy(g -> g.policyArn(policy.arn())).policy().defaultVersionId());
+        iam.updateRole(u -> u.roleName("fanout-role").description("updated").maxSessionDuration(7200));
+        assertEquals(7200, iam.getRole(g -> g.roleName("fanout-role")).role().maxSessionDuration());
 
         DeleteConflictException inline = assertThrows(DeleteConflictException.class,
                 () -> iam.deleteRole(d -> d.roleName("fanout-role")));

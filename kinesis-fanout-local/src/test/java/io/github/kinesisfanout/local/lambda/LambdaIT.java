@@ -100,6 +100,15 @@ class LambdaIT {
         assertThrows(ResourceConflictException.class, () -> lambda.createFunction(c -> c.functionName("managed")
                 .runtime(Runtime.JAVA21).handler("example.StreamHandler").role(ROLE)
                 .code(code -> code.zipFile(SdkBytes.fromByteArray(HandlerJars.handlerZip())))));
+        String statement = lambda.addPermission(a -> a.functionName("managed").statementId("kinesis")
+                .action("lambda:InvokeFunction").principal("kinesis.amazonaws.com")
+                .sourceArn("arn:aws:kinesis:us-east-1:000000000000:stream/s")).statement();
+        assertTrue(statement.contains("\"Service\":\"kinesis.amazonaws.com\""), statement);
+        assertThrows(ResourceConflictException.class, () -> lambda.addPermission(a -> a.functionName("managed")
+                .statementId("kinesis").action("lambda:InvokeFunction").principal("kinesis.amazonaws.com")));
+        assertTrue(lambda.getPolicy(g -> g.functionName("managed")).policy().contains("\"Sid\":\"kinesis\""));
+        lambda.removePermission(r -> r.functionName("managed").statementId("kinesis"));
+        assertThrows(ResourceNotFoundException.class, () -> lambda.getPolicy(g -> g.functionName("managed")));
         lambda.deleteFunction(d -> d.functionName("managed"));
         ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class,
                 () -> lambda.getFunction(g -> g.functionName("managed")));

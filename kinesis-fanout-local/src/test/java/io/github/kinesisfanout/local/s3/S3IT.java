@@ -62,6 +62,7 @@ class S3IT {
 
         HeadObjectResponse head = s3.headObject(h -> h.bucket("code").key("dir/app.zip"));
         assertEquals(put.eTag(), head.eTag());
+        assertEquals(body.length, head.contentLength());
 
         // CRC64NVME needs the SDK's CRT module on the client side; the server side is covered by S3ServiceTest.
         for (ChecksumAlgorithm algorithm : List.of(ChecksumAlgorithm.SHA256, ChecksumAlgorithm.CRC32_C,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
-import java.math.BigDecimal;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,15 +171,14 @@ public final class EventSourceMappings implements AutoCloseable {
         output.put("UUID", mapping.uuid);
         output.put("StartingPosition", config.startingPosition());
         if (config.startingPositionTimestamp() != null) {
-            output.put("StartingPositionTimestamp",
-                    BigDecimal.valueOf(config.startingPositionTimestamp().toEpochMilli()).movePointLeft(3));
+            output.set("StartingPositionTimestamp", Timestamps.node(config.startingPositionTimestamp()));
         }
         output.put("BatchSize", config.batchSize());
         output.put("MaximumBatchingWindowInSeconds", config.batchingWindowSeconds());
         output.put("ParallelizationFactor", config.parallelizationFactor());
         output.put("EventSourceArn", config.eventSourceArn());
         output.put("FunctionArn", config.functionArn());
-        output.put("LastModified", BigDecimal.valueOf(mapping.lastModified).movePointLeft(3));
+        output.set("LastModified", Timestamps.node(java.time.Instant.ofEpochMilli(mapping.lastModified)));
         output.put("LastProcessingResult", mapping.lastProcessingResult);
         output.put("State", mapping.state);
         output.put("StateTransitionReason", "User action");

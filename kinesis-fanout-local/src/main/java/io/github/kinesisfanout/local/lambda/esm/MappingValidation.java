@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
-import java.math.BigDecimal;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,11 @@ final class MappingValidation {
         }
         Instant timestamp = current.startingPositionTimestamp();
         if (Members.has(input, "StartingPositionTimestamp")) {
-            timestamp = instant(input.get("StartingPositionTimestamp"));
+            try {
+                timestamp = Timestamps.read(input.get("StartingPositionTimestamp"));
+            } catch (IllegalArgumentException e) {
+                throw new AwsServiceException(INVALID, "StartingPositionTimestamp: " + e.getMessage(), 400);
+            }
         }
         if (position.equals("AT_TIMESTAMP") && timestamp == null) {
             throw new AwsServiceException(INVALID,
@@ -99,15 +103,5 @@ final class MappingValidation {
                     + (value < min ? "greater than or equal to " + min : "less than or equal to " + max), 400);
         }
         return value;
-    }
-
-    /** A timestamp member: epoch seconds (JSON) or ISO-8601 text. */
-    private static Instant instant(JsonNode value) {
-        if (value.isNumber()) {
-            return Instant.ofEpochMilli(value.decimalValue().movePointRight(3).longValue());
-        }
-        String text = value.asText();
-        return text.matches("[0-9.]+") ? Instant.ofEpochMilli(new BigDecimal(text).movePointRight(3).longValue())
-                : Instant.parse(text);
     }
 }
