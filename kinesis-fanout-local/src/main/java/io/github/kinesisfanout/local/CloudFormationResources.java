@@ -1,5 +1,7 @@
 package io.github.kinesisfanout.local;
 
+import io.github.kinesisfanout.local.analytics.AnalyticsApplicationResource;
+import io.github.kinesisfanout.local.analytics.AnalyticsOutputResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
 import io.github.kinesisfanout.local.cloudformation.ServiceDirectory;
 import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
@@ -32,7 +34,9 @@ final class CloudFormationResources {
                 .register(new LogGroupResource())
                 .register(new LambdaFunctionResource())
                 .register(new EventSourceMappingResource())
-                .register(new LambdaPermissionResource());
+                .register(new LambdaPermissionResource())
+                .register(new AnalyticsApplicationResource())
+                .register(new AnalyticsOutputResource());
     }
 
     /** Finds services in the registry at call time, so services registered later are found too. */

@@ -48,13 +48,14 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     }
 
     /**
-     * The service as a local cloud registers it: Kinesis through its typed API, looked up when
-     * first used; no Lambda outputs and no S3 discovery until those services are registered.
+     * The service as a local cloud registers it: Kinesis, Lambda (LambdaOutput) and S3
+     * (DiscoverInputSchema from an object) through their typed methods, looked up when used.
      */
     public static AnalyticsService create(ServiceRegistry registry) {
         return new AnalyticsService(AnalyticsSettings.defaults()
                 .withTransitionDelay(registry.settings().statusTransitionDelay()),
-                new KinesisStreamAccess(registry::kinesis), null, null);
+                new KinesisStreamAccess(registry::kinesis), LocalCloudLinks.lambda(registry),
+                LocalCloudLinks.s3(registry));
     }
 
     @Override

@@ -93,6 +93,9 @@ final class DiscoverOperation {
         try {
             content = objects.read(bucket, key);
         } catch (AwsServiceException e) {
+            if ("UnsupportedOperationException".equals(e.errorCode())) {
+                throw e;
+            }
             throw AnalyticsErrors.invalidArgument("S3 object s3://" + bucket + "/" + key + " cannot be read: "
                     + e.errorCode() + ": " + e.getMessage());
         }

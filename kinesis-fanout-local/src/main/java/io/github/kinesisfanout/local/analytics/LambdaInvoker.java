@@ -4,6 +4,11 @@ package io.github.kinesisfanout.local.analytics;
 @FunctionalInterface
 public interface LambdaInvoker {
 
+    /** Whether the cloud has a Lambda service to invoke. */
+    default boolean available() {
+        return true;
+    }
+
     /**
      * Invokes the function with a JSON payload.
      *

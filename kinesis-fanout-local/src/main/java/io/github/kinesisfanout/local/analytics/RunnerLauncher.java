@@ -50,7 +50,7 @@ final class RunnerLauncher {
                 throw AnalyticsErrors.invalidConfiguration("Output " + output.id() + " names in-application stream "
                         + output.name() + ", which the application code does not create.");
             }
-            if (ApplicationOutput.LAMBDA.equals(output.destination()) && lambda == null) {
+            if (ApplicationOutput.LAMBDA.equals(output.destination()) && (lambda == null || !lambda.available())) {
                 throw AnalyticsErrors.invalidConfiguration("Output " + output.id()
                         + " is a LambdaOutput, but this local cloud has no Lambda service.");
             }

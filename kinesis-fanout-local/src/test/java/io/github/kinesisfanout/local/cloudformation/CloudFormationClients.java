@@ -30,6 +30,15 @@ final class CloudFormationClients {
                 .credentialsProvider(CREDENTIALS).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
     }
 
+    /** The reasons of the stack's failed events, for assertion messages. */
+    static String failures(CloudFormationClient client, String stack) {
+        StringBuilder out = new StringBuilder();
+        client.describeStackEvents(b -> b.stackName(stack)).stackEvents().stream()
+                .filter(e -> e.resourceStatusAsString().endsWith("_FAILED"))
+                .forEach(e -> out.append(e.logicalResourceId()).append(": ").append(e.resourceStatusReason()).append("; "));
+        return out.toString();
+    }
+
     /** Polls DescribeStacks until the status no longer ends in _IN_PROGRESS; fails after 30 s. */
     static Stack settle(CloudFormationClient client, String stackNameOrId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

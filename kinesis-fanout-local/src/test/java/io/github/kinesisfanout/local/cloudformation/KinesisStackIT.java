@@ -68,7 +68,7 @@ class KinesisStackIT {
         String id = cfn.createStack(b -> b.stackName("streams").templateBody(STREAMS)
                 .parameters(Parameter.builder().parameterKey("Prefix").parameterValue("Demo").build())).stackId();
         Stack stack = CloudFormationClients.settle(cfn, "streams");
-        assertEquals("CREATE_COMPLETE", stack.stackStatusAsString(), stack.stackStatusReason());
+        assertEquals("CREATE_COMPLETE", stack.stackStatusAsString(), () -> CloudFormationClients.failures(cfn, "streams"));
         assertEquals("streams", stack.description());
         Map<String, String> outputs = outputs(stack);
         assertEquals("arn:aws:kinesis:us-east-1:000000000000:stream/DemoInput", outputs.get("InputArn"));
@@ -91,7 +91,7 @@ class KinesisStackIT {
         cfn.updateStack(b -> b.stackName("streams").templateBody(updated)
                 .parameters(Parameter.builder().parameterKey("Prefix").usePreviousValue(true).build()));
         stack = CloudFormationClients.settle(cfn, "streams");
-        assertEquals("UPDATE_COMPLETE", stack.stackStatusAsString(), stack.stackStatusReason());
+        assertEquals("UPDATE_COMPLETE", stack.stackStatusAsString(), () -> CloudFormationClients.failures(cfn, "streams"));
         assertEquals(2, kinesis.describeStreamSummary(b -> b.streamName("DemoInput"))
                 .streamDescriptionSummary().openShardCount());
         assertEquals("DemoExtra", outputs(stack).get("Extra"));

@@ -1,0 +1,69 @@
+package io.github.kinesisfanout.local.analytics;
+
+import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.lambda.InvokeResult;
+import io.github.kinesisfanout.local.lambda.LambdaService;
+import io.github.kinesisfanout.local.s3.S3Service;
+import java.util.UUID;
+
+/**
+ * How applications reach the other services of their local cloud: Lambda for LambdaOutput and S3
+ * for DiscoverInputSchema's S3Configuration, each through its typed method, looked up when used.
+ */
+final class LocalCloudLinks {
+
+    private LocalCloudLinks() {
+    }
+
+    /** Invokes functions by ARN in the ARN's account and region; a function error fails the delivery. */
+    static LambdaInvoker lambda(ServiceRegistry registry) {
+        return new LambdaInvoker() {
+            @Override
+            public byte[] invoke(String functionArn, byte[] payload) {
+                InvokeResult result = registry.service(LambdaService.class)
+                        .invokeFunction(context(registry, functionArn), functionArn, payload);
+                if (result.functionError() != null) {
+                    throw new AwsServiceException("ServiceException", "Function " + functionArn + " failed ("
+                            + result.functionError() + "): " + result.logTail());
+                }
+                return result.payload();
+            }
+
+            @Override
+            public boolean available() {
+                return has(registry, LambdaService.class);
+            }
+        };
+    }
+
+    /** Reads objects in the cloud's own account and region (bucket ARNs carry neither). */
+    static ObjectReader s3(ServiceRegistry registry) {
+        return (bucket, key) -> {
+            if (!has(registry, S3Service.class)) {
+                throw AnalyticsErrors.unsupported("S3Configuration needs the local S3 service, which this local cloud"
+                        + " does not have.");
+            }
+            return registry.service(S3Service.class).getObjectBytes(new RequestContext(UUID.randomUUID().toString(),
+                    registry.settings().accountId(), registry.settings().region()), bucket, key);
+        };
+    }
+
+    private static boolean has(ServiceRegistry registry, Class<? extends io.github.kinesisfanout.local.edge.AwsService> type) {
+        try {
+            registry.service(type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** arn:aws:lambda:REGION:ACCOUNT:function:NAME: the call goes to that account and region. */
+    private static RequestContext context(ServiceRegistry registry, String functionArn) {
+        String[] parts = functionArn.split(":");
+        boolean arn = parts.length >= 7 && "arn".equals(parts[0]);
+        return new RequestContext(UUID.randomUUID().toString(), arn ? parts[4] : registry.settings().accountId(),
+                arn ? parts[3] : registry.settings().region());
+    }
+}
