@@ -5,6 +5,7 @@ import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.app.CreateAppOperation;
 import io.github.kinesisfanout.operations.app.CreateAppRequest;
 import io.github.kinesisfanout.operations.app.SchemaFile;
+import io.github.kinesisfanout.operations.app.SqlCheck;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import java.io.File;
 import java.io.IOException;
@@ -110,6 +111,10 @@ public class CreateAppMojo extends AbstractAppMojo {
     @Override
     protected void run() {
         String name = applicationName();
+        String sql = readSql();
+        SourceSchema schema = schema();
+        // The SQL is checked before anything else is resolved, so its errors come first.
+        SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
         Map<String, String> properties = new HashMap<>();
         if (project != null) {
             project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
@@ -119,8 +124,8 @@ public class CreateAppMojo extends AbstractAppMojo {
         String input = stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
                 "fanout.inputStreamArnOutput");
         String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
-        CreateAppRequest request = new CreateAppRequest(name, applicationDescription, readSql(), sqlFile.getPath(),
-                namePrefix, inputParallelism, schema(), input, role, targets(), replace);
+        CreateAppRequest request = new CreateAppRequest(name, applicationDescription, sql, sqlFile.getPath(),
+                namePrefix, inputParallelism, schema, input, role, targets(), replace);
         getLog().info(new CreateAppOperation(apps()).run(request));
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
+/** The runner against an in-memory stream and a copying application: reading, checkpoints, resharding, retries. */
 class ApplicationRunnerTest {
 
     private static final String IN = "arn:aws:kinesis:us-east-1:000000000000:stream/in";

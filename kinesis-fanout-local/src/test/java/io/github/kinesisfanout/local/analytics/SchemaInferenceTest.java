@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Schema inference of DiscoverInputSchema: JSON, delimited text, nothing, column names. */
 class SchemaInferenceTest {
 
     private static List<String> columns(SchemaInference.Result result) {

@@ -46,7 +46,7 @@ public final class FanoutBenchmark {
             CREATE OR REPLACE PUMP "NEGATIVE_PUMP" AS INSERT INTO "NEGATIVE_TRANSACTIONS"
               SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_001" WHERE AMOUNT < 0;
             """;
-    private static final int MAX_RECORDS = 2_000_000;
+    private static final int MAX_RECORDS = 3_000_000;
 
     private final LocalCloud cloud;
     private final KinesisClient kinesis;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Stack outputs from properties and files, and the inline column form. */
 class StackOutputsTest {
 
     @TempDir
