@@ -113,11 +113,14 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
         if (outputs != null) {
             for (int i = 0; i < outputs.size(); i++) {
                 CheckedOutput output = outputs.get(i);
-                String where = "outputs[" + i + "]";
-                specs.add(new OutputSpec(
-                        require(output.getName(), where + ".name", "POSITIVE_TRANSACTIONS"),
-                        require(output.getStream(), where + ".stream", "PositiveTransactions"),
-                        output.getFunction(), output.getLogMarker(),
+                if (blank(output.getName()) || blank(output.getStream())) {
+                    throw new FanoutException("<output> number " + (i + 1) + " of verify-fanout's <outputs> needs a"
+                            + " <name> (the in-application stream, e.g. POSITIVE_TRANSACTIONS) and a <stream> (the"
+                            + " Kinesis stream it is written to, e.g. ${fanout.output.PositiveStreamName}); a"
+                            + " ${fanout.output.*} property is empty until deploy-stack has run in the same build");
+                }
+                specs.add(new OutputSpec(output.getName().trim(), output.getStream().trim(),
+                        blank(output.getFunction()) ? null : output.getFunction().trim(), output.getLogMarker(),
                         output.getIgnoreColumns() == null ? null : new HashSet<>(output.getIgnoreColumns())));
             }
         }
@@ -125,5 +128,9 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
             specs.add(OutputSpec.errorStream(errorStream.trim()));
         }
         return specs;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }
