@@ -145,6 +145,28 @@ abstract class AbstractKinesisIT {
     }
 
     @Test
+    void errorsDecodeInThisEncoding() {
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(
+                software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException.class,
+                () -> kinesis.describeStreamSummary(r -> r.streamName("nope")));
+        assertEquals("Stream nope under account 000000000000 not found.", missing.awsErrorDetails().errorMessage());
+        assertEquals(400, missing.statusCode());
+        assertNotNull(missing.requestId());
+        var invalid = org.junit.jupiter.api.Assertions.assertThrows(
+                software.amazon.awssdk.services.kinesis.model.KinesisException.class,
+                () -> kinesis.createStream(r -> r.streamName("bad/name").shardCount(1)));
+        assertEquals("ValidationException", invalid.awsErrorDetails().errorCode());
+        kinesis.createStream(r -> r.streamName("splitme").shardCount(1));
+        kinesis.splitShard(r -> r.streamName("splitme").shardToSplit("shardId-000000000000")
+                .newStartingHashKey("1000"));
+        GetRecordsResponse end = kinesis.getRecords(r -> r.shardIterator(
+                shardIterator("splitme", "shardId-000000000000", ShardIteratorType.TRIM_HORIZON)));
+        assertEquals(null, end.nextShardIterator());
+        assertEquals(2, end.childShards().size());
+        assertEquals("1000", end.childShards().get(1).hashKeyRange().startingHashKey());
+    }
+
+    @Test
     void typedApiSeesWireRecordsAndWaitsForData() throws Exception {
         kinesis.createStream(r -> r.streamName("Typed").shardCount(1));
         var ctx = new io.github.kinesisfanout.local.edge.RequestContext("test", "000000000000", "us-east-1");

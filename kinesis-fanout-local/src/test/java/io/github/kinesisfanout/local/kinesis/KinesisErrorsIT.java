@@ -137,6 +137,19 @@ class KinesisErrorsIT {
     }
 
     @Test
+    void bodiesOverTheCloudsCapReachTheSdkAsA413() {
+        try (LocalCloud capped = LocalCloud.builder().maxRequestBodyBytes(64 * 1024).build().start();
+                KinesisClient client = KinesisClients.cborWithoutRetries(capped.endpoint())) {
+            client.createStream(r -> r.streamName("capped").shardCount(1));
+            KinesisException e = assertThrows(KinesisException.class,
+                    () -> client.putRecord(r -> r.streamName("capped").partitionKey("k").data(data(100 * 1024))));
+            assertEquals(413, e.statusCode());
+            assertEquals("RequestEntityTooLargeException", e.awsErrorDetails().errorCode());
+            client.putRecord(r -> r.streamName("capped").partitionKey("k").data(data(1024)));
+        }
+    }
+
+    @Test
     void malformedIteratorIsInvalidArgument() {
         InvalidArgumentException e = assertThrows(InvalidArgumentException.class,
                 () -> kinesis.getRecords(r -> r.shardIterator("not-an-iterator")));

@@ -251,6 +251,49 @@ class KinesisFeaturesIT {
     }
 
     @Test
+    void inJvmReadersWaitForNewRecordsInsteadOfPolling() throws Exception {
+        kinesis.createStream(r -> r.streamName("live").shardCount(1));
+        var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
+        KinesisService service = cloud.kinesis();
+        // LATEST is resolved once, before writing; from then on positions are concrete and nothing is skipped.
+        StartingPosition start = service.getRecords(ctx, "live", "shardId-000000000000", StartingPosition.latest(), 1)
+                .nextPosition();
+        java.util.concurrent.CompletableFuture<List<String>> consumed = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    List<String> seen = new ArrayList<>();
+                    StartingPosition position = start;
+                    try {
+                        while (seen.size() < 1000) {
+                            if (!service.awaitData(ctx, "live", "shardId-000000000000", position,
+                                    Duration.ofSeconds(10))) {
+                                throw new AssertionError("no data within 10 s after " + seen.size() + " records");
+                            }
+                            ReadResult read = service.getRecords(ctx, "live", "shardId-000000000000", position,
+                                    10_000);
+                            read.records().forEach(r -> seen.add(new String(r.data(),
+                                    java.nio.charset.StandardCharsets.UTF_8)));
+                            position = read.nextPosition();
+                        }
+                    } catch (InterruptedException e) {
+                        throw new AssertionError(e);
+                    }
+                    return seen;
+                });
+        for (int batch = 0; batch < 10; batch++) {
+            List<PutRecordsRequestEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                entries.add(PutRecordsRequestEntry.builder().partitionKey("k").data(text(Integer.toString(batch * 100 + i)))
+                        .build());
+            }
+            kinesis.putRecords(r -> r.streamName("live").records(entries));
+        }
+        List<String> seen = consumed.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(Integer.toString(i), seen.get(i));
+        }
+    }
+
+    @Test
     void streamArnWorksWhereAwsAcceptsIt() {
         kinesis.createStream(r -> r.streamName("arn").shardCount(1));
         String arn = "arn:aws:kinesis:us-east-1:000000000000:stream/arn";
