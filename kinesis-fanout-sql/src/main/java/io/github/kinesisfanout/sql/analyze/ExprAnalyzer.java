@@ -18,10 +18,21 @@ final class ExprAnalyzer {
 
     private final Scope scope;
     private final FunctionAnalyzer functions;
+    private final Substitution substitution;
+
+    /** Replaces some nodes before analysis (group keys and aggregates of a GROUP BY query); null keeps a node. */
+    interface Substitution {
+        Expr substitute(SqlNode node);
+    }
 
     ExprAnalyzer(Scope scope) {
+        this(scope, null);
+    }
+
+    ExprAnalyzer(Scope scope, Substitution substitution) {
         this.scope = scope;
         this.functions = new FunctionAnalyzer(this, scope);
+        this.substitution = substitution;
     }
 
     static SourcePos pos(SqlNode node) {
@@ -38,6 +49,12 @@ final class ExprAnalyzer {
     }
 
     Expr analyze(SqlNode node) {
+        if (substitution != null) {
+            Expr substituted = substitution.substitute(node);
+            if (substituted != null) {
+                return substituted;
+            }
+        }
         if (node instanceof SqlLiteral literal) {
             return LiteralAnalyzer.literal(literal);
         }
@@ -93,7 +110,7 @@ final class ExprAnalyzer {
             case COALESCE: return coalesce(call);
             case NULLIF: return nullif(call);
             case OVER:
-                throw new SemanticError(pos(call), "windowed aggregation (WINDOW/GROUP BY) is not supported yet");
+                throw new SemanticError(pos(call), "sliding windows (WINDOW/OVER) are not supported yet");
             case SELECT:
             case UNION:
             case SCALAR_QUERY:

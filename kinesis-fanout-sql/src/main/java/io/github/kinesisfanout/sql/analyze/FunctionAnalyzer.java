@@ -43,9 +43,13 @@ final class FunctionAnalyzer {
     Expr function(SqlCall call) {
         String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
         SourcePos pos = ExprAnalyzer.pos(call);
+        if (Set.of("COUNT", "SUM", "AVG", "MIN", "MAX").contains(name)) {
+            throw new SemanticError(pos, "Aggregate " + name + " needs a window: GROUP BY STEP(ROWTIME BY INTERVAL ...) "
+                    + "or FLOOR(ROWTIME TO unit)");
+        }
         if (WINDOWED.contains(name)) {
-            throw new SemanticError(pos, "windowed aggregation (WINDOW/GROUP BY) is not supported yet: " + name
-                    + " needs a window");
+            throw new SemanticError(pos, "sliding windows (WINDOW/OVER) are not supported yet: " + name
+                    + " needs one");
         }
         if (NOT_YET.contains(name)) {
             throw new SemanticError(pos, "function " + name + " is not supported yet");

@@ -140,7 +140,7 @@ final class PumpAnalyzer {
             }
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
-        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime());
+        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation());
     }
 
 }

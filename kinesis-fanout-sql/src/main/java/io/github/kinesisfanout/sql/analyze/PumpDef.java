@@ -19,7 +19,8 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param where the WHERE condition, or null
      * @param projections the select items, already converted to their target column types
      * @param rowtime the {@code expr AS ROWTIME} override, or null to keep the input ROWTIME
+     * @param aggregation the tumbling window, or null; projections then read the aggregate row
      */
-    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime) {
+    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
     }
 }

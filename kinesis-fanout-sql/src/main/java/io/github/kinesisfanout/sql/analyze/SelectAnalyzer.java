@@ -17,7 +17,7 @@ import org.apache.calcite.sql.SqlSelectKeyword;
 /** Analyzes one {@code SELECT STREAM} branch of a pump: its FROM stream, select list and WHERE. */
 final class SelectAnalyzer {
 
-    static final String WINDOWED = "windowed aggregation (WINDOW/GROUP BY) is not supported yet";
+    static final String WINDOWED = "sliding windows (WINDOW/OVER) are not supported yet";
 
     private final Map<String, StreamDef> streams;
     private final Set<SourcePos> commaSubstrings;
@@ -34,7 +34,8 @@ final class SelectAnalyzer {
     }
 
     /** The analyzed branch before conversion to the target's column types. */
-    record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos) {
+    record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
+            Aggregation aggregation) {
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
@@ -46,33 +47,36 @@ final class SelectAnalyzer {
         if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
         }
-        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), WINDOWED);
-        }
         if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
             throw new SemanticError(ExprAnalyzer.pos(select.getWindowList()), WINDOWED);
-        }
-        if (select.getHaving() != null) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), WINDOWED);
         }
         if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
             throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is not supported yet");
         }
         Scope scope = scope(select.getFrom(), pos);
-        ExprAnalyzer exprs = new ExprAnalyzer(scope);
         Expr where = null;
         if (select.getWhere() != null) {
             try {
-                where = exprs.condition(select.getWhere(), "WHERE");
+                where = new ExprAnalyzer(scope).condition(select.getWhere(), "WHERE");
             } catch (SemanticError e) {
                 errors.add(e);
             }
         }
+        GroupAnalyzer group = null;
+        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+            group = new GroupAnalyzer(scope, select.getGroup());
+        } else if (select.getHaving() != null) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
+        }
+        ExprAnalyzer exprs = group == null ? new ExprAnalyzer(scope) : group.outputs();
         List<Item> items = new ArrayList<>();
         Expr rowtime = null;
         boolean failed = false;
         for (SqlNode node : select.getSelectList()) {
             try {
+                if (node instanceof SqlIdentifier id && id.isStar() && group != null) {
+                    throw new SemanticError(ExprAnalyzer.pos(node), "* cannot be used with GROUP BY");
+                }
                 if (node instanceof SqlIdentifier id && id.isStar()) {
                     if (id.names.size() == 2 && !scope.qualifiers().contains(id.names.get(0))) {
                         throw new SemanticError(ExprAnalyzer.pos(node), "Stream or alias '" + id.names.get(0)
@@ -89,6 +93,10 @@ final class SelectAnalyzer {
                     SqlCall as = (SqlCall) node;
                     value = as.operand(0);
                     if (((SqlIdentifier) as.operand(1)).getSimple().equals("ROWTIME")) {
+                        if (group != null) {
+                            throw new SemanticError(ExprAnalyzer.pos(node), "AS ROWTIME cannot be used with GROUP BY: "
+                                    + "a window's rows get the ROWTIME of its end");
+                        }
                         rowtime = exprs.analyze(value);
                         if (rowtime.type().kind() != SqlType.Kind.TIMESTAMP) {
                             throw new SemanticError(ExprAnalyzer.pos(value), "The expression AS ROWTIME must be a "
@@ -103,7 +111,17 @@ final class SelectAnalyzer {
                 failed = true;
             }
         }
-        return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()));
+        Aggregation aggregation = null;
+        if (group != null && !failed) {
+            try {
+                aggregation = group.aggregation(select.getHaving());
+            } catch (SemanticError e) {
+                errors.add(e);
+                failed = true;
+            }
+        }
+        return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
+                aggregation);
     }
 
     private Scope scope(SqlNode from, SourcePos selectPos) {

@@ -29,11 +29,19 @@ final class QueryParser {
     /** Keywords that mark constructs Calcite cannot parse in this dialect's form, and what they are. */
     private static final List<String[]> UNSUPPORTED = List.of(
             new String[] {"JOIN", "joins are not supported yet"},
-            new String[] {"OVER", "windowed aggregation (WINDOW/GROUP BY) is not supported yet"},
-            new String[] {"WINDOW", "windowed aggregation (WINDOW/GROUP BY) is not supported yet"},
+            new String[] {"OVER", "sliding windows (WINDOW/OVER) are not supported yet"},
+            new String[] {"WINDOW", "sliding windows (WINDOW/OVER) are not supported yet"},
             new String[] {"CURSOR", "table functions (TABLE(... CURSOR(...))) are not supported yet"});
 
+    private static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =
+            SqlParser.create("", CONFIG).getMetadata();
+
     private QueryParser() {
+    }
+
+    /** Whether an unquoted word is reserved (TIMESTAMP, USER, VALUES, YEAR...) and must be quoted as a name. */
+    static boolean isReserved(String upperCaseWord) {
+        return METADATA.isReservedWord(upperCaseWord);
     }
 
     static Statement.CreatePump parsePump(String code, Token name, boolean orReplace, List<Token> query) {

@@ -9,6 +9,8 @@ import java.util.List;
  */
 public final class StatementParser {
 
+    private static final int MAX_IDENTIFIER_LENGTH = 128;
+
     private StatementParser() {
     }
 
@@ -124,10 +126,19 @@ public final class StatementParser {
             return QueryParser.parsePump(code, name, orReplace, query);
         }
 
+        /** A name (reference 4.2): at most 128 characters; a reserved word only when quoted. */
         private Token identifier(String what) {
             Token t = next();
             if (!t.isIdentifier()) {
                 throw new ParseError(t.pos(), "Expected " + what + ", found " + t.describe());
+            }
+            if (t.value().length() > MAX_IDENTIFIER_LENGTH) {
+                throw new ParseError(t.pos(), "Identifier " + t.describe() + " is longer than " + MAX_IDENTIFIER_LENGTH
+                        + " characters");
+            }
+            if (t.kind() == Token.Kind.WORD && QueryParser.isReserved(t.value())) {
+                throw new ParseError(t.pos(), "'" + t.value() + "' is a reserved word: quote it (\"" + t.value()
+                        + "\") to use it as a name");
             }
             return t;
         }

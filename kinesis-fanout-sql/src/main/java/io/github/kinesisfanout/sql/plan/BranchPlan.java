@@ -8,6 +8,8 @@ package io.github.kinesisfanout.sql.plan;
  * @param where the condition, or null for every row
  * @param projections one evaluator per select item, in target column order of the pump
  * @param rowtime the {@code AS ROWTIME} override, or null to keep the input ROWTIME
+ * @param aggregate the tumbling window, or null; projections then read the aggregate row
  */
-public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime) {
+public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime,
+        AggregatePlan aggregate) {
 }

@@ -27,7 +27,8 @@ public final class Planner {
                     projections[i] = EvaluatorCompiler.compile(query.projections().get(i));
                 }
                 Evaluator rowtime = query.rowtime() == null ? null : EvaluatorCompiler.compile(query.rowtime());
-                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime));
+                AggregatePlan aggregate = query.aggregation() == null ? null : AggregatePlan.of(query.aggregation());
+                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {

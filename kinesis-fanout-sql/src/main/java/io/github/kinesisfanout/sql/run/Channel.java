@@ -16,8 +16,8 @@ final class Channel {
     final List<Reader> readers = new ArrayList<>();
     long lastRowtime = Long.MIN_VALUE;
 
-    /** A pump branch that reads this stream. */
-    record Reader(PumpPlan pump, BranchPlan branch) {
+    /** A pump branch that reads this stream, with its open window when it aggregates (else null). */
+    record Reader(PumpPlan pump, BranchPlan branch, Window window) {
     }
 
     Channel(StreamDef stream) {

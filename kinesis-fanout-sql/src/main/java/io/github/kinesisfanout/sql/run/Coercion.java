@@ -19,15 +19,15 @@ final class Coercion {
     private Coercion() {
     }
 
-    /** A JSON number (its exact text as BigDecimal) into a column. */
+    /** A JSON number into a column; {@code text} is its JSON text (null: use the value's own text). */
     static Object fromNumber(BigDecimal v, String text, SqlType type, String column) {
         if (type.isNumeric()) {
             return exact(v, text, type, column);
         }
         return switch (type.kind()) {
             case BOOLEAN -> v.signum() != 0;
-            case CHAR, VARCHAR -> text(text, type);
-            default -> throw mismatch("number " + text, type, column);
+            case CHAR, VARCHAR -> text(display(v, text), type);
+            default -> throw mismatch("number " + display(v, text), type, column);
         };
     }
 
@@ -73,19 +73,23 @@ final class Coercion {
         throw mismatch(json.startsWith("[") ? "array" : "object", type, column);
     }
 
+    private static String display(BigDecimal v, String text) {
+        return text == null ? v.toString() : text;
+    }
+
     private static Object exact(BigDecimal v, String text, SqlType type, String column) {
         try {
             if (type.isIntegral()) {
                 BigDecimal whole = v.setScale(0, RoundingMode.UNNECESSARY);
                 if (whole.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-                    throw outOfRange(text, type, column);
+                    throw outOfRange(display(v, text), type, column);
                 }
                 return Numbers.integral(whole.longValue(), type.kind());
             }
             if (type.kind() == SqlType.Kind.DECIMAL) {
                 BigDecimal scaled = v.setScale(type.scale(), RoundingMode.UNNECESSARY);
                 if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
-                    throw outOfRange(text, type, column);
+                    throw outOfRange(display(v, text), type, column);
                 }
                 return scaled;
             }
@@ -93,7 +97,7 @@ final class Coercion {
             if (type.kind() == SqlType.Kind.REAL) {
                 float f = (float) d;
                 if (Float.isInfinite(f)) {
-                    throw outOfRange(text, type, column);
+                    throw outOfRange(display(v, text), type, column);
                 }
                 return f;
             }
@@ -102,10 +106,10 @@ final class Coercion {
             }
             return d;
         } catch (ArithmeticException e) {
-            throw CoercionException.coercion("Value " + abbreviate(text) + " loses precision in " + type + " column '"
-                    + column + "'");
+            throw CoercionException.coercion("Value " + abbreviate(display(v, text)) + " loses precision in " + type
+                    + " column '" + column + "'");
         } catch (EvaluationException e) {
-            throw outOfRange(text, type, column);
+            throw outOfRange(display(v, text), type, column);
         }
     }
 

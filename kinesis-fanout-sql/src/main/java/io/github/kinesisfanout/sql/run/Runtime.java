@@ -48,7 +48,8 @@ final class Runtime implements RunningApplication {
         errors = channels[byName.get(StreamDef.ERROR_STREAM)];
         for (PumpPlan pump : pumps) {
             for (BranchPlan branch : pump.branches()) {
-                channels[branch.source()].readers.add(new Channel.Reader(pump, branch));
+                channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
+                        branch.aggregate() == null ? null : new Window(branch.aggregate())));
             }
         }
     }
@@ -95,10 +96,17 @@ final class Runtime implements RunningApplication {
                 null);
     }
 
+    /** Closes every open window that ends at or before the bound (reference §5: a rowtime bound emits idle windows). */
     @Override
     public void advanceTime(long rowtimeMillis) {
-        // No operator holds rows back yet (windows are not supported), so a rowtime bound only moves on.
         timeBound = Math.max(timeBound, rowtimeMillis);
+        for (Channel channel : channels) {
+            for (Channel.Reader reader : channel.readers) {
+                if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
+                    close(reader);
+                }
+            }
+        }
     }
 
     private Channel channel(String name) {
@@ -119,18 +127,25 @@ final class Runtime implements RunningApplication {
             return;
         }
         channel.lastRowtime = row.rowtime;
-        if (!channel.sinks.isEmpty()) {
+        // Indexed loops: this runs for every row, and list iterators would be garbage.
+        List<RowSink> sinks = channel.sinks;
+        if (!sinks.isEmpty()) {
             Row out = new Row(channel.stream.name(), channel.columnNames, row.values, row.rowtime);
-            for (RowSink sink : channel.sinks) {
-                sink.accept(out);
+            for (int i = 0; i < sinks.size(); i++) {
+                sinks.get(i).accept(out);
             }
         }
-        for (Channel.Reader reader : channel.readers) {
-            run(reader, channel, row);
+        List<Channel.Reader> readers = channel.readers;
+        for (int i = 0; i < readers.size(); i++) {
+            run(readers.get(i), channel, row);
         }
     }
 
     private void run(Channel.Reader reader, Channel source, StreamRow row) {
+        if (reader.window() != null) {
+            aggregate(reader, source, row);
+            return;
+        }
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
         Object[] out;
@@ -139,18 +154,7 @@ final class Runtime implements RunningApplication {
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
                 return;
             }
-            Channel target = channels[pump.target()];
-            out = new Object[target.columnNames.size()];
-            int[] columns = pump.targetColumns();
-            for (int i = 0; i < columns.length; i++) {
-                out[columns[i]] = branch.projections()[i].eval(row);
-            }
-            for (int i = 0; i < out.length; i++) {
-                if (out[i] == null && pump.notNull()[i]) {
-                    throw new EvaluationException("Null_Error", "Column '" + target.columnNames.get(i) + "' of stream \""
-                            + target.stream.name() + "\" is NOT NULL but the value is NULL");
-                }
-            }
+            out = project(pump, branch, channels[pump.target()], row);
             rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, row);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
@@ -158,6 +162,75 @@ final class Runtime implements RunningApplication {
             return;
         }
         emit(channels[pump.target()], new StreamRow(out, rowtime, row.arrival, context), pump.name());
+    }
+
+    /** Adds a row to its window's group; a row of a later window first closes the open one. */
+    private void aggregate(Channel.Reader reader, Channel source, StreamRow row) {
+        Window window = reader.window();
+        if (window.isOpen() && row.rowtime >= window.end()) {
+            // Any row of the stream moves time on, filtered out or not: the open window is complete.
+            close(reader);
+        }
+        try {
+            BranchPlan branch = reader.branch();
+            if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
+                return;
+            }
+            Object start = branch.aggregate().window().eval(row);
+            if (start == null) {
+                return;
+            }
+            long startMillis = io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) start);
+            if (window.isOpen() && startMillis > window.start()) {
+                close(reader);
+            }
+            window.add(startMillis, row);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                    reader.pump().name());
+        }
+    }
+
+    /** Emits one row per group of the open window, with the ROWTIME of the window's end. */
+    private void close(Channel.Reader reader) {
+        PumpPlan pump = reader.pump();
+        BranchPlan branch = reader.branch();
+        Channel target = channels[pump.target()];
+        Window window = reader.window();
+        long end = window.end();
+        for (Window.Closed closed : window.close()) {
+            Object[] aggregateRow = closed.row();
+            StreamRow row = new StreamRow(aggregateRow, end, end, context);
+            Object[] out;
+            try {
+                if (closed.error() != null) {
+                    throw closed.error();
+                }
+                if (branch.aggregate().having() != null && branch.aggregate().having().eval(row) != Boolean.TRUE) {
+                    continue;
+                }
+                out = project(pump, branch, target, row);
+            } catch (EvaluationException e) {
+                error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
+                continue;
+            }
+            emit(target, new StreamRow(out, end, end, context), pump.name());
+        }
+    }
+
+    private static Object[] project(PumpPlan pump, BranchPlan branch, Channel target, StreamRow row) {
+        Object[] out = new Object[target.columnNames.size()];
+        int[] columns = pump.targetColumns();
+        for (int i = 0; i < columns.length; i++) {
+            out[columns[i]] = branch.projections()[i].eval(row);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null && pump.notNull()[i]) {
+                throw new EvaluationException("Null_Error", "Column '" + target.columnNames.get(i) + "' of stream \""
+                        + target.stream.name() + "\" is NOT NULL but the value is NULL");
+            }
+        }
+        return out;
     }
 
     private static long rowtime(BranchPlan branch, StreamRow row) {

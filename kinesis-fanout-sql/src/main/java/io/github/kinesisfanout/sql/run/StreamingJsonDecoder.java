@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.StringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.util.LinkedHashMap;
@@ -133,6 +134,25 @@ final class StreamingJsonDecoder implements RecordDecoder {
         }
     }
 
+    /** A JSON number; its text (a String per value) is only made for text columns and error messages. */
+    private static Object number(JsonParser parser, SqlType type, String name) throws IOException {
+        if (type.isCharacter()) {
+            return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+        }
+        if (type.kind() == SqlType.Kind.DECIMAL) {
+            BigDecimal plain = PlainDecimal.read(parser.getTextCharacters(), parser.getTextOffset(),
+                    parser.getTextLength(), type);
+            if (plain != null) {
+                return plain;
+            }
+        }
+        try {
+            return Coercion.fromNumber(parser.getDecimalValue(), null, type, name);
+        } catch (CoercionException e) {
+            return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+        }
+    }
+
     private Object value(JsonParser parser, JsonToken token, int column) throws IOException {
         SqlType type = types[column];
         String name = names[column];
@@ -152,9 +172,9 @@ final class StreamingJsonDecoder implements RecordDecoder {
                 if (type.kind() == SqlType.Kind.BIGINT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
                     return parser.getLongValue();
                 }
-                return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+                return number(parser, type, name);
             case VALUE_NUMBER_FLOAT:
-                return Coercion.fromNumber(parser.getDecimalValue(), parser.getText(), type, name);
+                return number(parser, type, name);
             default:
                 StringWriter text = new StringWriter();
                 try (JsonGenerator generator = FACTORY.createGenerator(text)) {

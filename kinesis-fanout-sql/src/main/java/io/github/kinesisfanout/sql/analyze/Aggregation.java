@@ -1,0 +1,34 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.List;
+
+/**
+ * A tumbling window (streaming GROUP BY, reference 4.5): rows are grouped by a monotonic expression of
+ * ROWTIME (the window) and other keys; when the window closes, one row per group is emitted with the
+ * ROWTIME of the window's end. Projections and HAVING are evaluated over the aggregate row
+ * {@code [window start, keys..., aggregates...]}.
+ *
+ * @param window the window start of an input row (TIMESTAMP)
+ * @param widthMillis the window width for STEP, or 0 when {@code unit} is used
+ * @param unit the FLOOR unit (MINUTE, HOUR...), or null for STEP
+ * @param keys the other grouping keys, over the input row
+ * @param aggregates the aggregate calls, over the input row
+ * @param having the HAVING condition over the aggregate row, or null
+ */
+public record Aggregation(Expr window, long widthMillis, String unit, List<Expr> keys, List<AggregateCall> aggregates,
+        Expr having) {
+
+    /** Aggregate functions the engine computes. */
+    public enum Kind { COUNT, SUM, AVG, MIN, MAX }
+
+    /**
+     * One aggregate call.
+     *
+     * @param kind the function
+     * @param arg its argument over the input row, or null for COUNT(*)
+     * @param type the result type
+     */
+    public record AggregateCall(Kind kind, Expr arg, SqlType type) {
+    }
+}

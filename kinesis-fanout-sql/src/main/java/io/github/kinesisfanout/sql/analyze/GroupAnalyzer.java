@@ -1,0 +1,174 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalQualifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.util.Litmus;
+
+/**
+ * Analyzes a streaming GROUP BY (reference 4.5): one window on ROWTIME ({@code STEP(ROWTIME BY
+ * INTERVAL ...)} or {@code FLOOR(ROWTIME TO unit)}) plus other keys; select items and HAVING may use
+ * the keys, aggregates (COUNT, SUM, AVG, MIN, MAX) and ROWTIME (the window's end).
+ */
+final class GroupAnalyzer {
+
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> FIXED_UNITS = Set.of("SECOND", "MINUTE", "HOUR", "DAY", "MONTH", "YEAR");
+
+    private final ExprAnalyzer plain;
+    private SqlNode windowNode;
+    private Expr window;
+    private long widthMillis;
+    private String unit;
+    private final List<SqlNode> keyNodes = new ArrayList<>();
+    private final List<Expr> keys = new ArrayList<>();
+    private final List<SqlNode> aggregateNodes = new ArrayList<>();
+    private final List<Aggregation.AggregateCall> aggregates = new ArrayList<>();
+    private ExprAnalyzer outputs;
+
+    GroupAnalyzer(Scope scope, SqlNodeList group) {
+        this.plain = new ExprAnalyzer(scope);
+        for (SqlNode node : group) {
+            if (isWindow(node)) {
+                if (windowNode != null) {
+                    throw new SemanticError(ExprAnalyzer.pos(node), "GROUP BY has two windows on ROWTIME; keep one");
+                }
+                windowNode = node;
+                window = plain.analyze(node);
+                width((SqlCall) node);
+            } else {
+                keyNodes.add(node);
+                keys.add(plain.analyze(node));
+            }
+        }
+        if (windowNode == null) {
+            throw new SemanticError(ExprAnalyzer.pos(group), "A streaming GROUP BY needs a window on ROWTIME: "
+                    + "STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit)");
+        }
+    }
+
+    /** The analyzer of select items and HAVING, over the aggregate row. */
+    ExprAnalyzer outputs() {
+        if (outputs == null) {
+            outputs = new ExprAnalyzer(plainScope(), this::substitute);
+        }
+        return outputs;
+    }
+
+    Aggregation aggregation(SqlNode having) {
+        Expr condition = having == null ? null : outputs().condition(having, "HAVING");
+        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition);
+    }
+
+    private Scope plainScope() {
+        return new Scope(new StreamDef("aggregate", List.of(), StreamDef.Role.CREATED, -1), Set.of(), Set.of());
+    }
+
+    private Expr substitute(SqlNode node) {
+        if (node.equalsDeep(windowNode, Litmus.IGNORE)) {
+            return new Expr.ColumnRef(0, "window", SqlType.TIMESTAMP);
+        }
+        for (int i = 0; i < keyNodes.size(); i++) {
+            if (node.equalsDeep(keyNodes.get(i), Litmus.IGNORE)) {
+                return new Expr.ColumnRef(1 + i, keyNodes.get(i).toString(), keys.get(i).type());
+            }
+        }
+        if (node instanceof SqlCall call && AGGREGATES.contains(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
+            return aggregate(call);
+        }
+        if (node instanceof SqlIdentifier id && !id.isStar()) {
+            String name = id.names.get(id.names.size() - 1);
+            if (name.equals("ROWTIME") || id.names.size() == 1 && Set.of("CURRENT_ROW_TIMESTAMP", "CURRENT_TIMESTAMP",
+                    "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME").contains(name)) {
+                return null;
+            }
+            throw new SemanticError(ExprAnalyzer.pos(node), "Column '" + name + "' must be in GROUP BY or inside an "
+                    + "aggregate function");
+        }
+        return null;
+    }
+
+    private Expr aggregate(SqlCall call) {
+        for (int i = 0; i < aggregateNodes.size(); i++) {
+            if (call.equalsDeep(aggregateNodes.get(i), Litmus.IGNORE)) {
+                return new Expr.ColumnRef(1 + keys.size() + i, call.toString(), aggregates.get(i).type());
+            }
+        }
+        Aggregation.Kind kind = Aggregation.Kind.valueOf(call.getOperator().getName().toUpperCase(Locale.ROOT));
+        if (call.getFunctionQuantifier() != null && call.getFunctionQuantifier().toValue().equals("DISTINCT")) {
+            throw new SemanticError(ExprAnalyzer.pos(call), kind + "(DISTINCT ...) is not allowed in streaming "
+                    + "aggregation");
+        }
+        if (call.getOperandList().size() != 1) {
+            throw new SemanticError(ExprAnalyzer.pos(call), kind + " expects 1 argument, got " + call.getOperandList().size());
+        }
+        SqlNode operand = call.operand(0);
+        boolean star = operand instanceof SqlIdentifier id && id.isStar();
+        if (star && kind != Aggregation.Kind.COUNT) {
+            throw new SemanticError(ExprAnalyzer.pos(call), kind + "(*) is not allowed; only COUNT(*)");
+        }
+        Expr arg = star ? null : plain.analyze(operand);
+        SqlType type = type(kind, arg, call);
+        aggregateNodes.add(call);
+        aggregates.add(new Aggregation.AggregateCall(kind, arg, type));
+        return new Expr.ColumnRef(keys.size() + aggregates.size(), call.toString(), type);
+    }
+
+    private static SqlType type(Aggregation.Kind kind, Expr arg, SqlCall call) {
+        if (kind == Aggregation.Kind.COUNT) {
+            return SqlType.BIGINT;
+        }
+        SqlType t = arg.type();
+        if (kind == Aggregation.Kind.MIN || kind == Aggregation.Kind.MAX) {
+            if (t.isNull() || t.isBinary()) {
+                throw new SemanticError(ExprAnalyzer.pos(call), kind + " cannot aggregate " + t);
+            }
+            return t;
+        }
+        if (!t.isNumeric()) {
+            throw new SemanticError(ExprAnalyzer.pos(call), kind + " expects a numeric argument, not " + t);
+        }
+        if (t.isApproximate()) {
+            return SqlType.DOUBLE;
+        }
+        if (kind == Aggregation.Kind.SUM) {
+            return t.isIntegral() ? SqlType.BIGINT : SqlType.decimal(SqlType.MAX_DECIMAL_PRECISION, t.scale());
+        }
+        return t;
+    }
+
+    private static boolean isWindow(SqlNode node) {
+        if (!(node instanceof SqlCall call) || call.getOperandList().size() != 2) {
+            return false;
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        return (name.equals("STEP") || name.equals("FLOOR")) && call.operand(0) instanceof SqlIdentifier id
+                && id.names.get(id.names.size() - 1).equals("ROWTIME");
+    }
+
+    private void width(SqlCall call) {
+        if (call.operand(1) instanceof SqlIntervalQualifier qualifier) {
+            unit = qualifier.getStartUnit().name();
+            if (!FIXED_UNITS.contains(unit)) {
+                throw new SemanticError(ExprAnalyzer.pos(qualifier), "Unit " + unit + " is not supported: use YEAR, "
+                        + "MONTH, DAY, HOUR, MINUTE or SECOND");
+            }
+            return;
+        }
+        Expr by = plain.analyze(call.operand(1));
+        if (!(by instanceof Expr.Literal literal) || by.type().kind() != SqlType.Kind.INTERVAL
+                || (Long) literal.value() <= 0) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(1)), "The window width must be a positive INTERVAL "
+                    + "literal, e.g. STEP(ROWTIME BY INTERVAL '60' SECOND)");
+        }
+        widthMillis = (Long) literal.value();
+    }
+
+}
