@@ -29,6 +29,8 @@ public class EchoHandler implements RequestHandler<Map<String, Object>, Map<Stri
         output.put("greetingFromContext", context.getClientContext().getEnvironment().get("GREETING"));
         output.put("greetingFromProperty", System.getProperty("GREETING"));
         output.put("region", System.getProperty("AWS_REGION"));
+        output.put("sdkRegion", System.getProperty("aws.region"));
+        output.put("sdkEndpoint", System.getProperty("aws.endpointUrl"));
         output.put("invocations", invocations);
         output.put("jacksonVisible", visible("com.fasterxml.jackson.databind.ObjectMapper"));
         output.put("localCloudVisible", visible("io.github.kinesisfanout.local.LocalCloud"));

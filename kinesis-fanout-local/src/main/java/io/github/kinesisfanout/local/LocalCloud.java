@@ -47,7 +47,7 @@ public final class LocalCloud implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
-    private URI endpoint;
+    private volatile URI endpoint;
 
     private LocalCloud(LocalCloudSettings settings) {
         this.settings = settings;
@@ -70,7 +70,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
-                s3, logs, new KinesisTypedSource(registry::kinesis)), LambdaRoutes.protocol());
+                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay()),

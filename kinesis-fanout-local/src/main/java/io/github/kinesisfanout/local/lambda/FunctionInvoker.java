@@ -29,9 +29,11 @@ final class FunctionInvoker {
     private static final int LOG_TAIL = 4096;
 
     private final LogsService logs;
+    private final java.util.function.Supplier<java.net.URI> endpoint;
 
-    FunctionInvoker(LogsService logs) {
+    FunctionInvoker(LogsService logs, java.util.function.Supplier<java.net.URI> endpoint) {
         this.logs = logs;
+        this.endpoint = endpoint;
     }
 
     InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context) {
@@ -54,6 +56,14 @@ final class FunctionInvoker {
             timeout = Duration.ofSeconds(function.timeoutSeconds());
             environment = new HashMap<>(JavaRuntime.lambdaVariables(function.name, memory, context.region(),
                     function.runtimeName(), logGroup));
+            // Lambda gives every function its role's credentials; here any credentials work, and the
+            // endpoint makes the AWS SDK inside a handler call this local cloud.
+            environment.put("AWS_ACCESS_KEY_ID", "local");
+            environment.put("AWS_SECRET_ACCESS_KEY", "local");
+            java.net.URI uri = endpoint.get();
+            if (uri != null) {
+                environment.put("AWS_ENDPOINT_URL", uri.toString());
+            }
             environment.putAll(FunctionSettings.variables(function.configuration));
         }
         if (payload.length > MAX_PAYLOAD) {

@@ -27,14 +27,25 @@ import java.util.UUID;
 public final class LambdaService implements AwsService, AutoCloseable {
 
     private final LambdaThreads threads = new LambdaThreads();
+    private final LambdaSettings settings;
     private final FunctionCatalog catalog;
     private final FunctionInvoker invoker;
     private final EventSourceMappings mappings;
 
     public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams) {
+        this(settings, s3, logs, streams, () -> null);
+    }
+
+    /**
+     * @param endpoint the local cloud's endpoint once it serves (null before), given to functions as
+     *     {@code AWS_ENDPOINT_URL} so the AWS SDK inside a handler calls the local cloud
+     */
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
+            java.util.function.Supplier<java.net.URI> endpoint) {
+        this.settings = settings;
         this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
                 Clock.systemUTC());
-        this.invoker = new FunctionInvoker(logs);
+        this.invoker = new FunctionInvoker(logs, endpoint);
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
                 threads.timers, settings, JavaRuntime.console()),
                 (name, context) -> catalog.function(context, name, null).arn);
@@ -88,14 +99,10 @@ public final class LambdaService implements AwsService, AutoCloseable {
         switch (type) {
             case "DryRun" -> output.put("StatusCode", 204);
             case "Event" -> {
-                // Asynchronous invocation: accepted at once, run in the background, errors only logged.
-                threads.invocations.execute(() -> {
-                    try {
-                        invoker.invoke(function, payload, context);
-                    } catch (RuntimeException e) {
-                        JavaRuntime.console().println("[" + function.name + "] asynchronous invocation failed: " + e.getMessage());
-                    }
-                });
+                // Asynchronous invocation: accepted at once, run in the background; on a function error
+                // Lambda retries twice more (here after 10 and 20 retry delays: 1 and 2 s by default), then
+                // drops the event.
+                threads.invocations.execute(() -> invokeAsync(function, payload, context, 0));
                 output.put("StatusCode", 202);
                 output.put("Payload", new byte[0]);
             }
@@ -115,6 +122,19 @@ public final class LambdaService implements AwsService, AutoCloseable {
                     + " [Event, RequestResponse, DryRun]", 400);
         }
         return output;
+    }
+
+    private void invokeAsync(LambdaFunction function, byte[] payload, RequestContext context, int attempt) {
+        try {
+            if (invoker.invoke(function, payload, context).functionError() == null || attempt == 2) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            JavaRuntime.console().println("[" + function.name + "] asynchronous invocation failed: " + e.getMessage());
+            return;
+        }
+        threads.timers.schedule(() -> threads.invocations.execute(() -> invokeAsync(function, payload, context,
+                attempt + 1)), settings.retryDelay().toMillis() * 10 * (attempt + 1), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Payload as bytes: binary from the REST codec; text or a JSON value from in-process callers is its JSON text. */

@@ -55,6 +55,25 @@ class QueryWireProtocolTest {
     }
 
     @Test
+    void readsTheActionFromTheQueryStringToo() {
+        AtomicReference<String> operation = new AtomicReference<>();
+        AwsService service = service((op, input) -> {
+            operation.set(op);
+            return JsonNodeFactory.instance.objectNode().put("Account", "000000000000");
+        });
+        EdgeRequest get = new EdgeRequest("GET", "/", Map.of("Action", List.of("GetCallerIdentity"),
+                "Version", List.of("2011-06-15")), Map.of(), new byte[0]);
+        EdgeResponse response = new QueryWireProtocol("https://sts.amazonaws.com/doc/2011-06-15/").handle(get, service,
+                context);
+        assertEquals("GetCallerIdentity", operation.get());
+        assertTrue(new String(response.body(), StandardCharsets.UTF_8).contains(
+                "<GetCallerIdentityResult><Account>000000000000</Account></GetCallerIdentityResult>"));
+        EdgeResponse missing = new QueryWireProtocol("ns").handle(post("Version=1"), service, context);
+        assertEquals(400, missing.status());
+        assertTrue(new String(missing.body(), StandardCharsets.UTF_8).contains("<Code>MissingAction</Code>"));
+    }
+
+    @Test
     void rendersErrorsAsErrorResponse() {
         AwsService service = service((operation, input) -> {
             throw new AwsServiceException("NoSuchEntity", "The role with name x cannot be found.", 404);

@@ -109,6 +109,30 @@ class EventSourceMappingTest {
     }
 
     @Test
+    void splitsBatchesIntoLanesByPartitionKeyWithAParallelizationFactor() {
+        createMapping(object().put("StartingPosition", "TRIM_HORIZON").put("ParallelizationFactor", 3)
+                .put("BatchSize", 30).put("MaximumBatchingWindowInSeconds", 1));
+        for (int round = 0; round < 3; round++) {
+            for (int key = 0; key < 10; key++) {
+                streams.put(STREAM, "key-" + key, "r" + round + "-k" + key);
+            }
+        }
+        List<String> lines = awaitLogs(l -> l.stream().filter(s -> s.startsWith("record ")).count() == 30);
+        List<Integer> batches = lines.stream().filter(s -> s.startsWith("batch of "))
+                .map(s -> Integer.parseInt(s.substring("batch of ".length()))).toList();
+        assertEquals(30, batches.stream().mapToInt(Integer::intValue).sum(), lines.toString());
+        assertTrue(batches.size() > 1, "one batch of 30 is split into lanes: " + batches);
+        for (int key = 0; key < 10; key++) {
+            String suffix = "-k" + key + " key=key-" + key;
+            List<String> ofKey = lines.stream().filter(s -> s.startsWith("record data=r") && s.contains(suffix)).toList();
+            assertEquals(3, ofKey.size(), ofKey.toString());
+            for (int round = 0; round < 3; round++) {
+                assertTrue(ofKey.get(round).startsWith("record data=r" + round + suffix), "in order per key: " + ofKey);
+            }
+        }
+    }
+
+    @Test
     void startsAtLatestAndStopsWhileDisabled() {
         streams.put(STREAM, "k", "before");
         JsonNode mapping = createMapping(object().put("StartingPosition", "LATEST"));

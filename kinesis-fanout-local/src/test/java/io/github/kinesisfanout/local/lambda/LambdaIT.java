@@ -70,6 +70,7 @@ class LambdaIT {
         assertTrue(payload.contains("\"order\":42"), payload);
         assertTrue(payload.contains("\"greetingFromContext\":\"hello from env\""), payload);
         assertTrue(payload.contains("\"memory\":512"), payload);
+        assertTrue(payload.contains("\"sdkRegion\":\"us-east-1\",\"sdkEndpoint\":\"" + cloud.endpoint() + "\""), payload);
         String tail = new String(Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
         assertTrue(tail.contains("echo {order=42}") && tail.contains("REPORT RequestId:"), tail);
 

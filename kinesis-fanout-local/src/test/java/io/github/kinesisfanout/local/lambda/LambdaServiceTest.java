@@ -81,6 +81,35 @@ class LambdaServiceTest {
     }
 
     @Test
+    void reportsAMissingHandlerClassAsAFunctionError() throws Exception {
+        lambda.invoke("CreateFunction", zipFunction("missing", "example.Missing"), context);
+        JsonNode output = invoke("missing", "{}");
+        assertEquals("Unhandled", output.path("FunctionError").asText());
+        assertEquals("Class not found: example.Missing",
+                JSON.readTree(output.get("Payload").binaryValue()).path("errorMessage").asText());
+    }
+
+    @Test
+    void retriesFailedAsynchronousInvocationsTwice() {
+        LogsService fastLogs = new LogsService();
+        try (LambdaService fast = new LambdaService(new LambdaSettings(java.time.Duration.ZERO,
+                java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(5)), s3, fastLogs, new FakeStreams())) {
+            fast.invoke("CreateFunction", zipFunction("async", "example.EchoHandler"), context);
+            JsonNode accepted = fast.invoke("Invoke", object().put("FunctionName", "async").put("InvocationType", "Event")
+                    .put("Payload", "{\"fail\":\"later\"}".getBytes(StandardCharsets.UTF_8)), context);
+            assertEquals(202, accepted.path("StatusCode").asInt());
+            ObjectNode filter = object().put("logGroupName", "/aws/lambda/async").put("filterPattern", "\"echo {fail=later}\"");
+            Polling.until("three attempts are logged", () -> {
+                try {
+                    return fastLogs.invoke("FilterLogEvents", filter, context).path("events").size() == 3;
+                } catch (AwsServiceException notYet) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    @Test
     void enforcesTheTimeout() throws Exception {
         ObjectNode create = zipFunction("slow", "example.SlowHandler::sleep");
         create.put("Timeout", 1);

@@ -1,22 +1,17 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads one shard for one mapping and invokes the function with its batches, one batch at a time
- * and in order, as Lambda does for Kinesis: a failed batch is retried (blocking the shard) until
- * it succeeds, its retries are exhausted or its records are too old; with
- * BisectBatchOnFunctionError a failed batch is split in two and each half retried; with
- * ReportBatchItemFailures processing resumes from the lowest failed sequence number.
- * Delivery is at least once: progress is checkpointed only after a batch is done.
+ * Reads one shard for one mapping and hands its batches to {@link BatchDelivery} (or to
+ * {@link ParallelLanes} when ParallelizationFactor is above 1), one batch at a time, as Lambda
+ * does for Kinesis: a failing batch blocks its shard. Delivery is at least once: progress is
+ * checkpointed only after a batch is done.
  */
 final class ShardPoller {
 
@@ -27,7 +22,7 @@ final class ShardPoller {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final List<StreamRecord> buffer = new ArrayList<>();
-    private final Deque<Pending> pending = new ArrayDeque<>();
+    private final BatchDelivery delivery;
     private volatile boolean stopped;
     private ScheduledFuture<?> timer;
     private String iterator;
@@ -38,6 +33,7 @@ final class ShardPoller {
     ShardPoller(EventSourceMapping mapping, String shardId) {
         this.mapping = mapping;
         this.shardId = shardId;
+        this.delivery = new BatchDelivery(mapping, shardId, sequence -> mapping.checkpoint(shardId, sequence));
     }
 
     /** Takes the starting iterator now (so LATEST means "from the moment the mapping is enabled") and starts polling. */
@@ -100,7 +96,7 @@ final class ShardPoller {
     /** One unit of work; returns the delay before the next one (0: at once, STOP: shard done). */
     private long step() {
         MappingConfig config = mapping.config();
-        if (pending.isEmpty()) {
+        if (delivery.isEmpty()) {
             if (!finished && buffer.size() < config.batchSize()) {
                 read(config);
             }
@@ -116,9 +112,16 @@ final class ShardPoller {
             if (!full && !finished && waited < windowMillis) {
                 return Math.min(windowMillis - waited, mapping.settings().pollInterval().toMillis());
             }
-            pending.add(new Pending(takeBatch(config)));
+            List<StreamRecord> batch = takeBatch(config);
+            if (config.parallelizationFactor() > 1) {
+                if (ParallelLanes.deliver(mapping, shardId, batch, config, () -> stopped)) {
+                    mapping.checkpoint(shardId, BatchDelivery.last(batch));
+                }
+                return 0;
+            }
+            delivery.add(batch);
         }
-        return process(pending.peekFirst(), config);
+        return delivery.step(config);
     }
 
     /**
@@ -180,80 +183,6 @@ final class ShardPoller {
         return batch;
     }
 
-    private long process(Pending batch, MappingConfig config) {
-        if (config.maximumRecordAgeSeconds() > 0) {
-            Instant oldest = Instant.now().minusSeconds(config.maximumRecordAgeSeconds());
-            List<StreamRecord> fresh = batch.records.stream().filter(r -> !r.arrival().isBefore(oldest)).toList();
-            if (fresh.size() < batch.records.size()) {
-                mapping.log("discarded " + (batch.records.size() - fresh.size()) + " records of " + shardId
-                        + " older than MaximumRecordAgeInSeconds=" + config.maximumRecordAgeSeconds());
-                checkpointUpTo(batch.records, fresh);
-                if (fresh.isEmpty()) {
-                    pending.poll();
-                    return 0;
-                }
-                batch.records = fresh;
-            }
-        }
-        int failedFrom = invoke(batch.records, config);
-        if (failedFrom >= batch.records.size()) {
-            mapping.checkpoint(shardId, last(batch.records));
-            pending.poll();
-            mapping.result("OK");
-            return 0;
-        }
-        if (failedFrom > 0) {
-            mapping.checkpoint(shardId, batch.records.get(failedFrom - 1).sequenceNumber());
-            batch.records = batch.records.subList(failedFrom, batch.records.size());
-        }
-        mapping.result("PROBLEM: Function call failed");
-        if (config.bisectOnError() && batch.records.size() > 1) {
-            // Bisecting does not count as a retry attempt.
-            pending.poll();
-            int half = batch.records.size() / 2;
-            pending.addFirst(new Pending(batch.records.subList(half, batch.records.size()), batch.attempts));
-            pending.addFirst(new Pending(batch.records.subList(0, half), batch.attempts));
-            return 0;
-        }
-        batch.attempts++;
-        if (config.maximumRetryAttempts() >= 0 && batch.attempts > config.maximumRetryAttempts()) {
-            mapping.log("discarded " + batch.records.size() + " records of " + shardId + " (sequence numbers "
-                    + batch.records.get(0).sequenceNumber() + " to " + last(batch.records) + ") after "
-                    + config.maximumRetryAttempts() + " retries");
-            mapping.checkpoint(shardId, last(batch.records));
-            pending.poll();
-            return 0;
-        }
-        // Back off exponentially between retries of the same batch, up to 10 seconds.
-        return Math.min(10_000, mapping.settings().retryDelay().toMillis() << Math.min(batch.attempts - 1, 10));
-    }
-
-    /** The index of the first record to retry; the batch size when all succeeded. */
-    private int invoke(List<StreamRecord> records, MappingConfig config) {
-        FunctionCaller.Reply reply;
-        try {
-            byte[] event = KinesisEvents.event(records, shardId, config.eventSourceArn(),
-                    mapping.caller().roleArn(config.functionArn()));
-            reply = mapping.caller().call(config.functionArn(), event);
-        } catch (AwsServiceException e) {
-            mapping.log("invoking " + config.functionArn() + " failed: " + e.errorCode() + ": " + e.getMessage());
-            return 0;
-        }
-        if (reply.functionError()) {
-            return 0;
-        }
-        return config.reportBatchItemFailures() ? BatchResponse.firstFailure(reply.payload(), records) : records.size();
-    }
-
-    private void checkpointUpTo(List<StreamRecord> all, List<StreamRecord> kept) {
-        for (StreamRecord record : all) {
-            if (kept.contains(record)) {
-                return;
-            }
-            mapping.checkpoint(shardId, record.sequenceNumber());
-        }
-    }
-
     private String initialIterator() {
         MappingConfig config = mapping.config();
         String checkpoint = mapping.checkpointOf(shardId);
@@ -265,22 +194,4 @@ final class ShardPoller {
                 position.equals("AT_TIMESTAMP") ? config.startingPositionTimestamp() : null);
     }
 
-    private static String last(List<StreamRecord> records) {
-        return records.get(records.size() - 1).sequenceNumber();
-    }
-
-    /** A batch waiting to be delivered and how often it has been retried. */
-    private static final class Pending {
-        List<StreamRecord> records;
-        int attempts;
-
-        Pending(List<StreamRecord> records) {
-            this(records, 0);
-        }
-
-        Pending(List<StreamRecord> records, int attempts) {
-            this.records = records;
-            this.attempts = attempts;
-        }
-    }
 }

@@ -37,8 +37,14 @@ record HandlerMethod(Object instance, Method method, boolean streaming, Type inp
         Class<?> type;
         try {
             type = Class.forName(className, true, loader);
-        } catch (ClassNotFoundException | LinkageError e) {
+        } catch (ClassNotFoundException e) {
             throw new HandlerException("Class not found: " + className, e);
+        } catch (UnsupportedClassVersionError e) {
+            throw new HandlerException("Class " + className + " was compiled for a newer Java than the local cloud's"
+                    + " Java " + Runtime.version().feature() + ": " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            Throwable cause = e instanceof ExceptionInInitializerError init && init.getCause() != null ? init.getCause() : e;
+            throw new HandlerException("Class " + className + " could not be initialized: " + cause, cause);
         }
         Method method = methodName == null ? interfaceMethod(type, handler) : namedMethod(type, methodName, handler);
         method.setAccessible(true);

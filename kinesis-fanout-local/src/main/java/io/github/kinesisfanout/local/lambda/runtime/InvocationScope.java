@@ -14,13 +14,21 @@ import java.util.function.Consumer;
  * with the local cloud: {@code System.out}/{@code System.err} lines written on an invocation
  * thread (or a thread it started) go to the function's log like in Lambda, where stdout is the
  * log; and {@code System.getProperty(NAME)} answers the function's environment variables first,
- * the local cloud's fallback for {@code System.getenv(NAME)}, which a running JVM cannot change.
+ * the local cloud's fallback for {@code System.getenv(NAME)}, which a running JVM cannot change;
+ * the AWS SDK's own system properties ({@code aws.region}, {@code aws.accessKeyId},
+ * {@code aws.endpointUrl}...) answer the matching variables, so an SDK client built inside a
+ * handler with its defaults calls the local cloud.
  *
  * <p>The routing streams and properties are installed once per JVM and pass everything through
  * unchanged outside an invocation; the per-invocation state lives in a thread-local only, so two
  * local clouds in one JVM stay independent.
  */
 final class InvocationScope {
+
+    /** The AWS SDK's system properties for settings it also reads from environment variables. */
+    private static final Map<String, String> SDK_PROPERTIES = Map.of("aws.accessKeyId", "AWS_ACCESS_KEY_ID",
+            "aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "aws.sessionToken", "AWS_SESSION_TOKEN",
+            "aws.region", "AWS_REGION", "aws.endpointUrl", "AWS_ENDPOINT_URL");
 
     /** The invocation of the current thread; inherited by the threads a handler starts. */
     private static final InheritableThreadLocal<Scope> CURRENT = new InheritableThreadLocal<>();
@@ -129,7 +137,7 @@ final class InvocationScope {
         @Override
         public String getProperty(String key) {
             Scope scope = CURRENT.get();
-            String value = scope == null ? null : scope.environment.get(key);
+            String value = scope == null ? null : scope.environment.get(SDK_PROPERTIES.getOrDefault(key, key));
             return value != null ? value : super.getProperty(key);
         }
 

@@ -57,6 +57,7 @@ public final class JavaRuntime implements AutoCloseable {
                 info.memoryMb(), info.deadlineMillis(), info.logGroup(), logStream, info.environment(),
                 message -> lines.add(new InvocationOutcome.LogLine(System.currentTimeMillis(), message)));
         FunctionEnvironment[] used = {pooled};
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         Future<byte[]> result = executor.submit(() -> {
             InvocationScope.Scope scope = new InvocationScope.Scope(scoped.log(), info.environment());
             InvocationScope.enter(scope);
@@ -67,6 +68,10 @@ public final class JavaRuntime implements AutoCloseable {
                 return used[0].call(payload, scoped);
             } finally {
                 InvocationScope.exit(scope);
+                if (abandoned.get() && used[0] != null) {
+                    // The invocation timed out: its environment is not reused; release its jars now it ended.
+                    used[0].close();
+                }
             }
         });
         try {
@@ -74,6 +79,7 @@ public final class JavaRuntime implements AutoCloseable {
             release(used[0]);
             return new InvocationOutcome(output, null, List.copyOf(lines), logStream);
         } catch (TimeoutException e) {
+            abandoned.set(true);
             result.cancel(true);
             // Lambda discards an environment whose invocation timed out; the next call starts cold.
             String message = String.format("Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
