@@ -23,7 +23,7 @@ final class ApplicationRunner {
         RunningApplication running = spec.compiled().start();
         for (ApplicationOutput output : spec.outputs()) {
             OutputWriter writer = new OutputWriter(spec.applicationName() + "-" + output.name(), destination(output),
-                    spec.compiled().outputFormat(output.name(), output.recordFormatType()));
+                    spec.compiled().outputFormat(output.name(), output.recordFormatType()), spec.stopTimeoutMillis());
             running.subscribe(output.name(), writer::accept);
             writers.add(writer);
         }
@@ -43,7 +43,12 @@ final class ApplicationRunner {
     /** Stops reading, drains the engine and the writers, saves the checkpoints. */
     void stop() {
         Map<String, ShardPosition> positions = readers.stop();
-        engine.stop();
+        if (!engine.stop(spec.stopTimeoutMillis())) {
+            // An output keeps failing and holds the engine back: AWS would retry forever, but a
+            // stop must end, so what is still queued is dropped (and logged).
+            writers.forEach(OutputWriter::abandon);
+            engine.stop(spec.stopTimeoutMillis());
+        }
         writers.forEach(OutputWriter::stop);
         spec.checkpoints().clear();
         spec.checkpoints().putAll(positions);

@@ -27,6 +27,7 @@ final class EngineLoop {
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
     private final Thread thread;
     private long lastRowtime;
+    private boolean stopQueued;
     private long lastAdvance;
 
     EngineLoop(String applicationName, RunningApplication engine) {
@@ -44,13 +45,20 @@ final class EngineLoop {
         return queue.offer(batch, timeoutMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** Processes everything already queued, then ends the thread. */
-    void stop() {
+    /**
+     * Processes everything already queued, then ends the thread; false when that did not happen
+     * within the time (an output that cannot be written holds the engine back).
+     */
+    boolean stop(long timeoutMillis) {
         try {
-            queue.put(STOP);
-            thread.join();
+            if (!stopQueued) {
+                stopQueued = queue.offer(STOP, timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            thread.join(timeoutMillis);
+            return !thread.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 final class OutputWriter {
 
     private static final System.Logger LOG = System.getLogger(OutputWriter.class.getName());
-    private static final long GIVE_UP_AFTER_STOP_MILLIS = 10_000;
 
     private final String description;
     private final Destination destination;
@@ -26,10 +25,12 @@ final class OutputWriter {
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(20_000);
     private final CountDownLatch abandon = new CountDownLatch(1);
     private final Thread thread;
+    private final long stopTimeoutMillis;
     private volatile boolean stopping;
 
-    OutputWriter(String description, Destination destination, OutputFormat format) {
+    OutputWriter(String description, Destination destination, OutputFormat format, long stopTimeoutMillis) {
         this.description = description;
+        this.stopTimeoutMillis = stopTimeoutMillis;
         this.destination = destination;
         this.format = format;
         this.thread = new Thread(this::run, "analytics-output-" + description);
@@ -54,15 +55,22 @@ final class OutputWriter {
         }
     }
 
+    /** Drops what is queued and stops retrying: the application stops while its destination is unwritable. */
+    void abandon() {
+        if (abandon.getCount() > 0) {
+            LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + queue.size()
+                    + " records not delivered at stop");
+            abandon.countDown();
+        }
+    }
+
     /** Delivers what is queued, then ends; gives up on a destination that stays unwritable. */
     void stop() {
         stopping = true;
         try {
-            thread.join(GIVE_UP_AFTER_STOP_MILLIS);
+            thread.join(stopTimeoutMillis);
             if (thread.isAlive()) {
-                LOG.log(System.Logger.Level.WARNING, "output " + description + ": " + queue.size()
-                        + " records not delivered at stop");
-                abandon.countDown();
+                abandon();
                 thread.join();
             }
         } catch (InterruptedException e) {

@@ -72,7 +72,7 @@ final class RunnerLauncher {
             }
         }
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, compiled, input,
-                config.outputs(), streams, lambda, app.checkpoints), startingPosition);
+                config.outputs(), streams, lambda, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS), startingPosition);
         synchronized (app) {
             app.runner = runner;
         }

@@ -7,8 +7,13 @@ import java.util.Map;
 /**
  * What a runner needs: the compiled code, the input and outputs, the ways to reach Kinesis and
  * Lambda, and the checkpoint map it resumes from and saves into.
+ *
+ * @param stopTimeoutMillis how long a stop waits for outputs to take the last rows before dropping them
  */
 record RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled,
         ApplicationInput input, List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
-        Map<String, ShardPosition> checkpoints) {
+        Map<String, ShardPosition> checkpoints, long stopTimeoutMillis) {
+
+    /** Ten seconds for outputs to drain at stop. */
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
 }

@@ -60,6 +60,9 @@ final class ShardReader {
 
     void stop() {
         running = false;
+        synchronized (this) {
+            notifyAll();
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -74,7 +77,7 @@ final class ShardReader {
                 if (iterator == null) {
                     iterator = iterator();
                     if (iterator == null) {
-                        streams.awaitNewData(streamArn, shardId, null, 1000);
+                        pause(1000);
                         continue;
                     }
                 }
@@ -85,7 +88,7 @@ final class ShardReader {
                     // ExpiredIteratorException (5 minutes) and throttling: start over from the position.
                     LOG.log(System.Logger.Level.DEBUG, shardId + ": " + e.errorCode() + " " + e.getMessage());
                     iterator = null;
-                    streams.awaitNewData(streamArn, shardId, null, WAIT_MILLIS);
+                    pause(WAIT_MILLIS);
                     continue;
                 }
                 if (!result.records().isEmpty() && !handOver(result.records())) {
@@ -98,7 +101,11 @@ final class ShardReader {
                 }
                 iterator = result.nextIterator();
                 if (result.records().isEmpty()) {
-                    streams.awaitNewData(streamArn, shardId, iterator, WAIT_MILLIS);
+                    try {
+                        streams.awaitNewData(streamArn, shardId, iterator, WAIT_MILLIS);
+                    } catch (AwsServiceException e) {
+                        pause(WAIT_MILLIS);
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -116,6 +123,13 @@ final class ShardReader {
         }
         position = ShardPosition.after(records.get(records.size() - 1).sequenceNumber());
         return true;
+    }
+
+    /** Backs off after an error (a deleted stream, throttling) until the time passes or the reader stops. */
+    private synchronized void pause(long millis) throws InterruptedException {
+        if (running) {
+            wait(millis);
+        }
     }
 
     /** An iterator at the current position, or null (logged) when Kinesis refuses one. */

@@ -10,4 +10,7 @@ interface Exports {
 
     /** The id of the stack that exports the name, if any. */
     Optional<String> exportingStackId(String exportName);
+
+    /** The name of a stack, other than the exporting one, that imports the name, if any. */
+    Optional<String> importingStackName(String exportName, Stack exporter);
 }

@@ -43,9 +43,8 @@ final class QueryInput {
             value = value.get("member");
         }
         List<JsonNode> items = new ArrayList<>();
-        // The Query protocol sends an empty list as the bare name, "Parameters=" (the SDK does so
-        // for an explicitly empty list): no members.
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        // The SDK sends an explicitly empty list as "Name=" (an empty string).
+        if (value == null || value.isNull() || value.isTextual() && value.asText().isEmpty()) {
             return items;
         }
         if (value.isArray()) {

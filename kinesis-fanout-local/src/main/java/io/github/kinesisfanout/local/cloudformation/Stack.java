@@ -24,6 +24,7 @@ final class Stack {
     private final Map<String, StackResource> resources = new LinkedHashMap<>();
     private List<StackOutput> outputs = List.of();
     private final List<StackEvent> events = new ArrayList<>();
+    private java.util.Set<String> imports = java.util.Set.of();
 
     Stack(String stackId, String stackName, Instant creationTime, String status, StackDefinition definition) {
         this.stackId = stackId;
@@ -75,6 +76,15 @@ final class Stack {
 
     synchronized void outputs(List<StackOutput> next) {
         this.outputs = List.copyOf(next);
+    }
+
+    /** The export names this stack imports with Fn::ImportValue. */
+    synchronized java.util.Set<String> imports() {
+        return imports;
+    }
+
+    synchronized void imports(java.util.Set<String> names) {
+        this.imports = java.util.Set.copyOf(names);
     }
 
     /** A copy of the resources in template order. */

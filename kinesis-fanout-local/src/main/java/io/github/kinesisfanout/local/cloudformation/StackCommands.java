@@ -35,14 +35,17 @@ final class StackCommands {
             deployments.engine().create(stack, request, store);
             if ("DELETE".equals(onFailure) && stack.status().equals("ROLLBACK_COMPLETE")) {
                 stack.transition("DELETE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
-                deployments.engine().delete(stack, request, () -> store.deleted(stack));
+                deployments.engine().delete(stack, request, store, () -> store.deleted(stack));
             }
         });
         return JsonNodeFactory.instance.objectNode().put("StackId", stack.stackId());
     }
 
     JsonNode updateStack(ObjectNode input, RequestContext request, StackStore store) {
-        Stack stack = store.get(QueryInput.required(input, "StackName"));
+        String name = QueryInput.required(input, "StackName");
+        // UpdateStack words a missing stack differently from DescribeStacks.
+        Stack stack = store.find(name).orElseThrow(() -> new AwsServiceException("ValidationError",
+                "Stack [" + name + "] does not exist"));
         TemplateSource source = TemplateSource.of(input, stack, deployments);
         StackDefinition current = stack.definition();
         StackDefinition next = definition(input, source, current.parameters(), current.tags());
@@ -81,7 +84,7 @@ final class StackCommands {
             stack.transition("DELETE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
         }
         deployments.submit(stack, "DELETE_FAILED",
-                () -> deployments.engine().delete(stack, request, () -> store.deleted(stack)));
+                () -> deployments.engine().delete(stack, request, store, () -> store.deleted(stack)));
         return JsonNodeFactory.instance.objectNode();
     }
 

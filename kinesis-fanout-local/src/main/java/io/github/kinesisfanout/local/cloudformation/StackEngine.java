@@ -33,6 +33,7 @@ final class StackEngine {
                 }
             }
             stack.outputs(StackOutputs.resolve(stack, definition, evaluation, exports));
+            stack.imports(evaluation.imported());
             stack.transition("CREATE_COMPLETE", null, steps.now());
         } catch (StepFailure failure) {
             String reason = failure.logicalId() == null ? failure.getMessage()
@@ -51,7 +52,17 @@ final class StackEngine {
     }
 
     /** From DELETE_IN_PROGRESS (set by the caller): DELETE_COMPLETE (DeletionPolicy Retain skips), or DELETE_FAILED. */
-    void delete(Stack stack, RequestContext request, Runnable onDeleted) {
+    void delete(Stack stack, RequestContext request, Exports exports, Runnable onDeleted) {
+        for (StackOutput output : stack.outputs()) {
+            String importer = output.exportName() == null ? null
+                    : exports.importingStackName(output.exportName(), stack).orElse(null);
+            if (importer != null) {
+                // AWS refuses to remove an export another stack still imports.
+                stack.transition("DELETE_FAILED", "Export " + output.exportName() + " cannot be deleted as it is in use by "
+                        + importer, steps.now());
+                return;
+            }
+        }
         List<String> failed = deleteAll(stack, stack.definition().template(), request);
         if (failed.isEmpty()) {
             stack.outputs(List.of());

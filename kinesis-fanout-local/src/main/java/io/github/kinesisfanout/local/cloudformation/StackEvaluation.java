@@ -26,6 +26,7 @@ final class StackEvaluation implements EvaluationContext {
     private final Exports exports;
     private final Map<String, Boolean> conditions = new HashMap<>();
     private final Set<String> evaluating = new HashSet<>();
+    private final Set<String> imported = new HashSet<>();
     private final Intrinsics intrinsics = new Intrinsics(this);
 
     StackEvaluation(Stack stack, StackDefinition definition, RequestContext request, Exports exports) {
@@ -111,8 +112,14 @@ final class StackEvaluation implements EvaluationContext {
 
     @Override
     public JsonNode importValue(String exportName) {
+        imported.add(exportName);
         return exports.export(exportName).map(o -> (JsonNode) TextNode.valueOf(o.value())).orElseThrow(
                 () -> new TemplateException("No export named " + exportName + " found. Rollback requested by user."));
+    }
+
+    /** The export names Fn::ImportValue read so far. */
+    Set<String> imported() {
+        return imported;
     }
 
     @Override

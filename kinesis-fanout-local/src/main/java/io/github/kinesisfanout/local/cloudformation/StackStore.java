@@ -104,6 +104,12 @@ final class StackStore implements Exports {
         return exportEntry(exportName).map(e -> e.getKey().stackId());
     }
 
+    @Override
+    public synchronized Optional<String> importingStackName(String exportName, Stack exporter) {
+        return liveByName.values().stream().filter(s -> s != exporter && s.imports().contains(exportName))
+                .map(Stack::stackName).findFirst();
+    }
+
     /** Every export of the live stacks, with the stack that exports it. */
     synchronized List<Map.Entry<Stack, StackOutput>> exports() {
         List<Map.Entry<Stack, StackOutput>> all = new ArrayList<>();

@@ -45,6 +45,7 @@ final class StackUpdate {
                 }
             }
             stack.outputs(StackOutputs.resolve(stack, next, evaluation, exports));
+            stack.imports(evaluation.imported());
         } catch (StepFailure failure) {
             rollback(stack, previous, before, previousOutputs, done, request, failure);
             return;

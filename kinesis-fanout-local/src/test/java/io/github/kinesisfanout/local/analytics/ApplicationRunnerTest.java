@@ -35,7 +35,7 @@ class ApplicationRunnerTest {
                 new ApplicationOutput("1.1", "OUT", ApplicationOutput.KINESIS, OUT, ROLE, "JSON"),
                 new ApplicationOutput("2.1", "error_stream", ApplicationOutput.KINESIS, ERRORS, ROLE, "CSV"));
         return ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input, outputs,
-                streams, null, checkpoints), position);
+                streams, null, checkpoints, 10_000), position);
     }
 
     private void putNumbered(int from, int to, int shards) {
@@ -150,5 +150,20 @@ class ApplicationRunnerTest {
         runner.stop();
         assertEquals(40, data(output()).size());
         assertEquals("Parse_Error,bad\n", new String(streams.all(ERRORS).get(0).data(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStopEndsEvenWhenAnOutputCannotBeWritten() {
+        streams.createStream(IN, 1);
+        streams.createStream(ERRORS, 1);
+        putNumbered(0, 30_000, 1);
+        ApplicationInput input = new ApplicationInput("1.1", "SOURCE_SQL_STREAM", IN, ROLE, 1,
+                JsonNodeFactory.instance.objectNode(), null, null);
+        ApplicationOutput missing = new ApplicationOutput("1.1", "OUT", ApplicationOutput.KINESIS,
+                "arn:aws:kinesis:us-east-1:000000000000:stream/missing", ROLE, "JSON");
+        ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input,
+                List.of(missing), streams, null, checkpoints, 200), "TRIM_HORIZON");
+        runner.stop();
+        assertTrue(checkpoints.containsKey(InMemoryStreams.shardId(0)), checkpoints.toString());
     }
 }

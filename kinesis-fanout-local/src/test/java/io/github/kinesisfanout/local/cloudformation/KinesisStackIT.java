@@ -65,11 +65,12 @@ class KinesisStackIT {
 
     @Test
     void createsUpdatesAndDeletesStreams() {
-        String id = cfn.createStack(b -> b.stackName("streams").templateBody(STREAMS)
+        String id = cfn.createStack(b -> b.stackName("streams").templateBody(STREAMS).tags(List.of())
                 .parameters(Parameter.builder().parameterKey("Prefix").parameterValue("Demo").build())).stackId();
         Stack stack = CloudFormationClients.settle(cfn, "streams");
         assertEquals("CREATE_COMPLETE", stack.stackStatusAsString(), () -> CloudFormationClients.failures(cfn, "streams"));
         assertEquals("streams", stack.description());
+        assertTrue(stack.tags().isEmpty(), "an explicitly empty list arrives as Tags= and means no tags");
         Map<String, String> outputs = outputs(stack);
         assertEquals("arn:aws:kinesis:us-east-1:000000000000:stream/DemoInput", outputs.get("InputArn"));
         assertEquals("DemoOutput", outputs.get("OutputName"));

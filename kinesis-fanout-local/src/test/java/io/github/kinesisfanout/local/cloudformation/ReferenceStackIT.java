@@ -138,6 +138,58 @@ class ReferenceStackIT {
                 () -> lambda.getFunction(b -> b.functionName("fanout-positive")));
     }
 
+    @Test
+    void bucketLogGroupAndPermission() {
+        String template = """
+                Resources:
+                  Uploads:
+                    Type: AWS::S3::Bucket
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties: {LogGroupName: /fanout/uploads, RetentionInDays: 7}
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+                  OnUpload:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      FunctionName: on-upload
+                      Runtime: java17
+                      Handler: example.EchoHandler
+                      Role: !GetAtt Role.Arn
+                      Code: {S3Bucket: fanout-code, S3Key: consumers.zip}
+                  InvokeFromBucket:
+                    Type: AWS::Lambda::Permission
+                    Properties:
+                      FunctionName: !Ref OnUpload
+                      Action: lambda:InvokeFunction
+                      Principal: s3.amazonaws.com
+                      SourceArn: !GetAtt Uploads.Arn
+                Outputs:
+                  Bucket: {Value: !Ref Uploads}
+                  LogGroupArn: {Value: !GetAtt Logs.Arn}
+                """;
+        String stackId = cfn.createStack(b -> b.stackName("uploads").templateBody(template)
+                .capabilities(Capability.CAPABILITY_IAM)).stackId();
+        Stack stack = CloudFormationClients.settle(cfn, "uploads");
+        assertEquals("CREATE_COMPLETE", stack.stackStatusAsString(), () -> CloudFormationClients.failures(cfn, "uploads"));
+        String bucket = outputs(stack).get("Bucket");
+        assertTrue(bucket.matches("uploads-uploads-[a-z0-9]{12}"), bucket);
+        assertEquals("arn:aws:logs:us-east-1:000000000000:log-group:/fanout/uploads:*", outputs(stack).get("LogGroupArn"));
+        assertEquals(7, logs.describeLogGroups(b -> b.logGroupNamePrefix("/fanout/uploads")).logGroups().get(0)
+                .retentionInDays());
+        String policy = lambda.getPolicy(b -> b.functionName("on-upload")).policy();
+        assertTrue(policy.contains("s3.amazonaws.com") && policy.contains("arn:aws:s3:::" + bucket), policy);
+
+        cfn.deleteStack(b -> b.stackName("uploads"));
+        assertEquals("DELETE_COMPLETE", CloudFormationClients.settle(cfn, stackId).stackStatusAsString());
+        assertTrue(logs.describeLogGroups(b -> b.logGroupNamePrefix("/fanout/uploads")).logGroups().isEmpty());
+        assertThrows(software.amazon.awssdk.services.lambda.model.ResourceNotFoundException.class,
+                () -> lambda.getFunction(b -> b.functionName("on-upload")));
+    }
+
     private void updateAddsAStreamAndReshards() {
         String updated = template.replace("      Name: Transactions\n      ShardCount: 1",
                 "      Name: Transactions\n      ShardCount: 2").replace("Outputs:", """

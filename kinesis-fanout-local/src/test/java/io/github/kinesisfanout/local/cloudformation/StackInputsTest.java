@@ -13,6 +13,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Parameters and NoEcho, IAM capabilities, conditions, exports and template summaries of the CloudFormation service. */
 class StackInputsTest {
 
     private final StackFixture cfn = new StackFixture();
@@ -104,6 +105,12 @@ class StackInputsTest {
                 "Resources: {B: {Type: Test::Widget, Properties: {Name: importer, From: !ImportValue shared-name}}}"));
         assertEquals("CREATE_COMPLETE", cfn.settle("importer").path("StackStatus").asText());
         assertEquals("exported", cfn.widgets.widgets.get("importer").path("From").asText());
+        cfn.call("DeleteStack", input().put("StackName", "exporter"));
+        JsonNode refused = cfn.settle("exporter");
+        assertEquals("DELETE_FAILED", refused.path("StackStatus").asText());
+        assertEquals("Export shared-name cannot be deleted as it is in use by importer",
+                refused.path("StackStatusReason").asText());
+        assertTrue(cfn.widgets.widgets.containsKey("exported"), "nothing is deleted while the export is in use");
         cfn.call("CreateStack", stackInput("clash", exporter.replace("exported", "other")));
         JsonNode clash = cfn.settle("clash");
         assertEquals("ROLLBACK_COMPLETE", clash.path("StackStatus").asText());

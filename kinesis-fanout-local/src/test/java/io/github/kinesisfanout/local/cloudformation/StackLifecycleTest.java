@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Create in dependency order, rollback, unsupported types, template errors and delete of the CloudFormation service. */
 class StackLifecycleTest {
 
     private static final String CHAIN = """
@@ -129,6 +130,8 @@ class StackLifecycleTest {
         AwsServiceException missing = assertThrows(AwsServiceException.class,
                 () -> cfn.call("DescribeStacks", input().put("StackName", "nope")));
         assertEquals("Stack with id nope does not exist", missing.getMessage());
+        assertEquals("Stack [nope] does not exist", assertThrows(AwsServiceException.class,
+                () -> cfn.call("UpdateStack", stackInput("nope", "Resources: {A: {Type: Test::Widget}}"))).getMessage());
         assertEquals("{}", cfn.call("DeleteStack", input().put("StackName", "nope")).toString());
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** Updates in place and by replacement, update rollback, "No updates", and change sets. */
 class StackUpdateTest {
 
     private static final String BEFORE = """

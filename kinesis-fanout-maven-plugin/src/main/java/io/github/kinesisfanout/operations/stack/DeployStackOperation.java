@@ -60,8 +60,16 @@ public final class DeployStackOperation {
             Optional<Stack> existing = settle(cfn, settings, watcher);
             if (settings.preview) {
                 CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder().stackName(settings.stackName)
-                        .templateBody(body).parameters(parameters(settings)).capabilitiesWithStrings(capabilities)
-                        .tags(tags(settings));
+                        .templateBody(body);
+                if (!settings.parameters.isEmpty()) {
+                    request.parameters(parameters(settings));
+                }
+                if (!capabilities.isEmpty()) {
+                    request.capabilitiesWithStrings(capabilities);
+                }
+                if (!settings.tags.isEmpty()) {
+                    request.tags(tags(settings));
+                }
                 List<String> table = new ChangeSetPreview(cfn, listener, settings.waitTimeout, settings.pollInterval)
                         .preview(request, existing.isPresent(), settings.stackName);
                 return new DeployResult(existing.map(Stack::stackId).orElse(null), "PREVIEW", Map.of(),
@@ -70,16 +78,35 @@ public final class DeployStackOperation {
             String stackId;
             if (existing.isEmpty()) {
                 listener.info("Creating stack " + settings.stackName);
-                stackId = cfn.createStack(b -> b.stackName(settings.stackName).templateBody(body)
-                        .parameters(parameters(settings)).capabilitiesWithStrings(capabilities)
-                        .tags(tags(settings))).stackId();
+                stackId = cfn.createStack(b -> {
+                    b.stackName(settings.stackName).templateBody(body);
+                    if (!settings.parameters.isEmpty()) {
+                        b.parameters(parameters(settings));
+                    }
+                    if (!capabilities.isEmpty()) {
+                        b.capabilitiesWithStrings(capabilities);
+                    }
+                    if (!settings.tags.isEmpty()) {
+                        b.tags(tags(settings));
+                    }
+                }).stackId();
             } else {
                 stackId = existing.get().stackId();
                 watcher.skipExistingEvents(stackId);
                 try {
                     listener.info("Updating stack " + settings.stackName);
-                    cfn.updateStack(b -> b.stackName(stackId).templateBody(body).parameters(parameters(settings))
-                            .capabilitiesWithStrings(capabilities).tags(tags(settings)));
+                    cfn.updateStack(b -> {
+                        b.stackName(stackId).templateBody(body);
+                        if (!settings.parameters.isEmpty()) {
+                            b.parameters(parameters(settings));
+                        }
+                        if (!capabilities.isEmpty()) {
+                            b.capabilitiesWithStrings(capabilities);
+                        }
+                        if (!settings.tags.isEmpty()) {
+                            b.tags(tags(settings));
+                        }
+                    });
                 } catch (CloudFormationException e) {
                     if (AwsErrors.hasCode(e, "ValidationError") && NO_UPDATES.equals(e.awsErrorDetails().errorMessage())) {
                         listener.info("Stack " + settings.stackName + " is up to date: " + NO_UPDATES);

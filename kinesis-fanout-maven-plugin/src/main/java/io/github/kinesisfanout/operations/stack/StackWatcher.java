@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.cloudformation.model.StackEvent;
  * type, status, reason), and finds the event that caused a failure.
  */
 final class StackWatcher {
+
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     private final CloudFormationClient cfn;
     private final ProgressListener listener;
@@ -32,15 +35,29 @@ final class StackWatcher {
 
     /** Remembers the events a stack already has, so only the coming operation's events are streamed. */
     void skipExistingEvents(String stack) {
-        fetch(stack).forEach(e -> seen.add(e.eventId()));
+        try {
+            // The newest page is enough: streaming stops at the first event already seen.
+            cfn.describeStackEvents(b -> b.stackName(stack)).stackEvents().forEach(e -> seen.add(e.eventId()));
+        } catch (CloudFormationException e) {
+            // the stack does not exist (yet): no events to skip
+        }
     }
 
     /** Polls until the stack's status no longer ends in _IN_PROGRESS; returns the final description. */
     Stack awaitSettled(String stackId) {
         String label = "stack " + stackId;
+        long start = System.nanoTime();
+        long[] lastLine = {start};
         return polling.until(label, () -> {
             Stack stack = cfn.describeStacks(b -> b.stackName(stackId)).stacks().get(0);
             stream(stackId);
+            long now = System.nanoTime();
+            if (now - lastLine[0] >= PROGRESS_EVERY_NANOS) {
+                // Between events, a line every ten seconds says the build is still waiting.
+                lastLine[0] = now;
+                listener.info("stack " + stack.stackName() + ": " + stack.stackStatusAsString() + ", "
+                        + (now - start) / 1_000_000_000L + " s");
+            }
             return stack;
         }, stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS")
                 || stack.stackStatusAsString().equals("REVIEW_IN_PROGRESS"));
@@ -76,12 +93,20 @@ final class StackWatcher {
         }
     }
 
-    /** The stack's events oldest first (DescribeStackEvents lists newest first). */
+    /**
+     * The events not seen yet, oldest first: DescribeStackEvents pages go newest first, so reading
+     * stops at the first event already seen (a long-lived stack has thousands).
+     */
     private List<StackEvent> fetch(String stack) {
         List<StackEvent> events = new ArrayList<>();
         try {
-            cfn.describeStackEventsPaginator(b -> b.stackName(stack)).stackEvents().forEach(events::add);
-        } catch (software.amazon.awssdk.services.cloudformation.model.CloudFormationException e) {
+            for (StackEvent event : cfn.describeStackEventsPaginator(b -> b.stackName(stack)).stackEvents()) {
+                if (seen.contains(event.eventId())) {
+                    break;
+                }
+                events.add(event);
+            }
+        } catch (CloudFormationException e) {
             return events; // the stack does not exist (yet): no events
         }
         java.util.Collections.reverse(events);

@@ -156,4 +156,25 @@ class AppOperationsIT {
         assertTrue(differs.getMessage().contains("column 1: file has ID INTEGER $.ID, discovered ID TINYINT $.ID"),
                 differs.getMessage());
     }
+
+    @Test
+    void toggleWaitsOutATransientStatusThenTogglesAndPrintsProgress() {
+        try (LocalCloud slow = LocalCloud.builder().port(0).statusTransitionDelay(Duration.ofMillis(400)).build().start();
+                KinesisAnalyticsClient client = new AwsClientFactory(ClientSettings.local(slow.endpoint()))
+                        .client(KinesisAnalyticsClient.builder());
+                KinesisClient streams = new AwsClientFactory(ClientSettings.local(slow.endpoint())).kinesis()) {
+            streams.createStream(r -> r.streamName("Transactions").shardCount(1));
+            AnalyticsApps slowApps = new AnalyticsApps(client, apps.listener(), Duration.ofSeconds(30), false);
+            new io.github.kinesisfanout.operations.Polling(Duration.ofSeconds(30), Duration.ofMillis(50), apps.listener())
+                    .until("stream Transactions", () -> streams.describeStreamSummary(r -> r.streamName("Transactions"))
+                            .streamDescriptionSummary().streamStatusAsString(), "ACTIVE"::equals);
+            new CreateAppOperation(slowApps).run(request(SQL, false));
+            client.startApplication(r -> r.applicationName("fanout").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition("NOW"))));
+            progress.clear();
+            assertEquals("Stopped application fanout: READY", new AppLifecycle(slowApps).toggle("fanout", "NOW"));
+            assertTrue(progress.stream().anyMatch(line -> line.matches("application fanout: STARTING, \\d+ s")), progress.toString());
+            assertTrue(progress.stream().anyMatch(line -> line.matches("application fanout: STOPPING, \\d+ s")), progress.toString());
+        }
+    }
 }

@@ -21,7 +21,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** deploy-stack and delete-stack operations with the real SDK against an in-process local cloud. */
@@ -161,5 +165,68 @@ class DeployStackOperationIT {
                         "Resources: {Fn: {Type: AWS::Lambda::Function, Properties: {Code: target/none.jar}}}"))
                         .localCode(dir));
         assertTrue(missing.getMessage().startsWith("Code of Fn in "), missing.getMessage());
+    }
+
+    @Test
+    void uploadsTheProjectsLambdaCodeAndWaitsForTheConsumers() throws Exception {
+        Path jar = dir.resolve("target/consumers.jar");
+        Files.createDirectories(jar.getParent());
+        writeJar(jar, "first");
+        String template = """
+                Resources:
+                  Orders:
+                    Type: AWS::Kinesis::Stream
+                    Properties: {Name: Orders, ShardCount: 1}
+                  ConsumerRole:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+                  Consumer:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      FunctionName: orders-consumer
+                      Code: target/consumers.jar
+                      Handler: example.Handler
+                      Runtime: java17
+                      Role: !GetAtt ConsumerRole.Arn
+                  Mapping:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref Consumer
+                      EventSourceArn: !GetAtt Orders.Arn
+                      BatchSize: 100
+                      StartingPosition: TRIM_HORIZON
+                Outputs:
+                  MappingId: {Value: !Ref Mapping}
+                """;
+        DeployStackOperation deploy = new DeployStackOperation(clients, listener);
+        DeployResult created = deploy.run(settings("lambda", template));
+        assertEquals("CREATE_COMPLETE", created.status());
+        String bucket = "kinesis-fanout-artifacts-000000000000-us-east-1";
+        assertTrue(log.contains("Created artifact bucket " + bucket), log.toString());
+        try (LambdaClient lambda = clients.client(LambdaClient.builder())) {
+            var code = lambda.getFunction(b -> b.functionName("orders-consumer"));
+            assertEquals("Active", code.configuration().stateAsString());
+            assertEquals("Enabled", lambda.getEventSourceMapping(b -> b.uuid(created.outputs().get("MappingId"))).state());
+        }
+        try (S3Client s3 = clients.s3()) {
+            String key = "lambda/" + ArtifactUploader.sha256(jar) + "-consumers.jar";
+            assertEquals(Files.size(jar), s3.headObject(b -> b.bucket(bucket).key(key)).contentLength());
+        }
+        assertFalse(deploy.run(settings("lambda", template)).changed(), "the same jar keeps its key: no update");
+        writeJar(jar, "second");
+        DeployResult updated = deploy.run(settings("lambda", template));
+        assertEquals("UPDATE_COMPLETE", updated.status());
+        assertTrue(log.contains("  Consumer AWS::Lambda::Function UPDATE_COMPLETE"), log.toString());
+        new DeleteStackOperation(clients, listener).run("lambda", Duration.ofSeconds(30), Duration.ofMillis(20));
+    }
+
+    private static void writeJar(Path jar, String content) throws Exception {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
+            zip.putNextEntry(new ZipEntry("version.txt"));
+            zip.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
     }
 }

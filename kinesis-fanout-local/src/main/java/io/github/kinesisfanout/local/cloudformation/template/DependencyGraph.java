@@ -60,6 +60,11 @@ public final class DependencyGraph {
         if (order.size() < dependencies.size()) {
             List<String> cycle = new ArrayList<>(dependencies.keySet());
             cycle.removeAll(done);
+            // Resources that only wait on the cycle are not part of it: drop those nobody left waits on.
+            boolean pruned = true;
+            while (pruned) {
+                pruned = cycle.removeIf(id -> cycle.stream().noneMatch(other -> dependencies.get(other).contains(id)));
+            }
             throw new TemplateException("Circular dependency between resources: " + cycle);
         }
         return order;

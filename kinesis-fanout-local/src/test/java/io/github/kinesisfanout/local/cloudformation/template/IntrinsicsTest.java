@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** Intrinsic functions, conditions, dependency order and parameter constraints of the template model. */
 class IntrinsicsTest {
 
     private final TemplateReader reader = new TemplateReader();
@@ -110,6 +111,16 @@ class IntrinsicsTest {
         // Each pass takes, in template order, every resource whose dependencies are done.
         assertEquals(java.util.List.of("A", "D", "B", "C"), DependencyGraph.of(template).creationOrder());
         assertEquals(java.util.List.of("C", "B", "D", "A"), DependencyGraph.of(template).deletionOrder());
+        Template cyclic = Template.parse("""
+                Resources:
+                  Waiting: {Type: T, DependsOn: [B]}
+                  A: {Type: T, Properties: {X: !GetAtt C.Arn}}
+                  B: {Type: T, Properties: {X: !Ref A}}
+                  C: {Type: T, DependsOn: B}
+                  Free: {Type: T}
+                """);
+        assertEquals("Circular dependency between resources: [A, B, C]", assertThrows(TemplateException.class,
+                () -> DependencyGraph.of(cyclic).creationOrder()).getMessage());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+/** JSON and YAML templates, short-form tags rewritten to their long form. */
 class TemplateReaderTest {
 
     private final TemplateReader reader = new TemplateReader();
