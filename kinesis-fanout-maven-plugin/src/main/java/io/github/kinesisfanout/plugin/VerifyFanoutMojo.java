@@ -3,6 +3,7 @@ package io.github.kinesisfanout.plugin;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.verify.FanoutReport;
 import io.github.kinesisfanout.operations.verify.OutputSpec;
+import io.github.kinesisfanout.operations.verify.OutputSpecs;
 import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
 import io.github.kinesisfanout.operations.verify.VerifySettings;
 import java.io.File;
@@ -54,6 +55,13 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     /** The outputs to check: {@code <output><name>STREAM</name><stream>KINESIS_STREAM</stream></output>}. */
     @Parameter
     protected List<CheckedOutput> outputs;
+
+    /**
+     * Outputs on the command line, added to outputs: NAME=STREAM[@FUNCTION],... e.g.
+     * {@code POSITIVE_TRANSACTIONS=PositiveTransactions@my-consumer}.
+     */
+    @Parameter(property = "fanout.verify.outputs")
+    protected String outputsSpec;
 
     /** The Kinesis stream the application writes error_stream to, if one; it should then receive nothing unexpected. */
     @Parameter(property = "fanout.errorStream")
@@ -123,6 +131,9 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
                         blank(output.getFunction()) ? null : output.getFunction().trim(), output.getLogMarker(),
                         output.getIgnoreColumns() == null ? null : new HashSet<>(output.getIgnoreColumns())));
             }
+        }
+        if (!blank(outputsSpec)) {
+            specs.addAll(OutputSpecs.parse(outputsSpec, "fanout.verify.outputs"));
         }
         if (errorStream != null && !errorStream.isBlank()) {
             specs.add(OutputSpec.errorStream(errorStream.trim()));

@@ -36,7 +36,8 @@ public final class VerifyFanoutOperation {
     public FanoutReport run(VerifySettings settings) {
         if (settings.outputs().isEmpty()) {
             throw new FanoutException("No output to check: add <outputs><output><name>STREAM</name><stream>KINESIS_STREAM"
-                    + "</stream></output></outputs> to the verify-fanout configuration");
+                    + "</stream></output></outputs> to the verify-fanout configuration, or pass"
+                    + " -Dfanout.verify.outputs=NAME=STREAM[@FUNCTION],...");
         }
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
         InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
