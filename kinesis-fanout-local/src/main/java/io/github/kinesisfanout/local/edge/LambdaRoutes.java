@@ -35,6 +35,8 @@ public final class LambdaRoutes {
                 RestRoute.json("POST", FUNCTIONS + "/{FunctionName}/policy", "AddPermission", 201),
                 RestRoute.json("GET", FUNCTIONS + "/{FunctionName}/policy", "GetPolicy", 200),
                 RestRoute.json("DELETE", FUNCTIONS + "/{FunctionName}/policy/{StatementId}", "RemovePermission", 204),
+                RestRoute.json("GET", "/2017-03-31/tags/{Resource}", "ListTags", 200),
+                RestRoute.json("POST", "/2017-03-31/tags/{Resource}", "TagResource", 204),
                 RestRoute.json("POST", MAPPINGS, "CreateEventSourceMapping", 202),
                 RestRoute.json("GET", MAPPINGS, "ListEventSourceMappings", 200),
                 RestRoute.json("GET", MAPPINGS + "/{UUID}", "GetEventSourceMapping", 200),

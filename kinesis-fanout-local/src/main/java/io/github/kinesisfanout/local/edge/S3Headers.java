@@ -18,7 +18,7 @@ final class S3Headers {
             "x-amz-sdk-checksum-algorithm", "ChecksumAlgorithm", "x-amz-checksum-mode", "ChecksumMode",
             "x-amz-checksum-crc32", "ChecksumCRC32", "x-amz-checksum-crc32c", "ChecksumCRC32C",
             "x-amz-checksum-crc64nvme", "ChecksumCRC64NVME", "x-amz-checksum-sha1", "ChecksumSHA1",
-            "x-amz-checksum-sha256", "ChecksumSHA256");
+            "x-amz-checksum-sha256", "ChecksumSHA256", "range", "Range");
     /** Output members and the response headers that carry them. */
     private static final Map<String, String> OUTPUT = Map.ofEntries(
             Map.entry("ETag", "ETag"), Map.entry("ContentType", "Content-Type"),
@@ -28,7 +28,7 @@ final class S3Headers {
             Map.entry("ChecksumCRC32C", "x-amz-checksum-crc32c"),
             Map.entry("ChecksumCRC64NVME", "x-amz-checksum-crc64nvme"),
             Map.entry("ChecksumSHA1", "x-amz-checksum-sha1"), Map.entry("ChecksumSHA256", "x-amz-checksum-sha256"),
-            Map.entry("ChecksumType", "x-amz-checksum-type"));
+            Map.entry("ChecksumType", "x-amz-checksum-type"), Map.entry("ContentRange", "Content-Range"));
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private S3Headers() {

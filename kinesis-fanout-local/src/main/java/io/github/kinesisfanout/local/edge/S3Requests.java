@@ -19,8 +19,7 @@ final class S3Requests {
     private static final Map<String, String> SUBRESOURCES = Map.ofEntries(
             Map.entry("acl", "Acl"), Map.entry("tagging", "Tagging"), Map.entry("policy", "BucketPolicy"),
             Map.entry("cors", "BucketCors"), Map.entry("lifecycle", "BucketLifecycleConfiguration"),
-            Map.entry("versioning", "BucketVersioning"), Map.entry("uploads", "MultipartUpload"),
-            Map.entry("uploadId", "MultipartUploadPart"), Map.entry("delete", "DeleteObjects"),
+            Map.entry("versioning", "BucketVersioning"),
             Map.entry("notification", "BucketNotificationConfiguration"), Map.entry("website", "BucketWebsite"),
             Map.entry("encryption", "BucketEncryption"), Map.entry("versions", "ObjectVersions"),
             Map.entry("ownershipControls", "BucketOwnershipControls"),
@@ -28,6 +27,11 @@ final class S3Requests {
             Map.entry("attributes", "ObjectAttributes"), Map.entry("retention", "ObjectRetention"));
     private static final Pattern VIRTUAL_HOST = Pattern.compile("^([a-z0-9][a-z0-9.-]+)\\.(?:s3\\.)?localhost(?::\\d+)?$");
     private static final Pattern LOCATION = Pattern.compile("<LocationConstraint>([^<]*)</LocationConstraint>");
+    private static final Pattern PART = Pattern.compile("<Part>(.*?)</Part>", Pattern.DOTALL);
+    private static final Pattern PART_NUMBER = Pattern.compile("<PartNumber>\\s*(\\d+)\\s*</PartNumber>");
+    private static final Pattern ETAG = Pattern.compile("<ETag>([^<]*)</ETag>");
+    private static final Pattern OBJECT_KEY = Pattern.compile("<Object>\\s*<Key>([^<]*)</Key>");
+    private static final Pattern QUIET = Pattern.compile("<Quiet>\\s*true\\s*</Quiet>");
 
     /** The operation and its input. */
     record Call(String operation, ObjectNode input) {
@@ -52,6 +56,9 @@ final class S3Requests {
         }
         String method = request.method();
         for (String name : request.query().keySet()) {
+            if (!key(path, host.matches()).isEmpty() && (name.equals("uploads") || name.equals("uploadId"))) {
+                continue;
+            }
             if (SUBRESOURCES.containsKey(name)) {
                 throw AwsServiceException.notSupported("S3", verb(method) + SUBRESOURCES.get(name));
             }
@@ -68,10 +75,20 @@ final class S3Requests {
         }
         input.put("Key", key);
         S3Headers.readObjectHeaders(request, input);
+        Call multipart = multipartCall(request, method, input);
+        if (multipart != null) {
+            return multipart;
+        }
         return switch (method) {
             case "PUT" -> {
-                if (request.header("x-amz-copy-source") != null) {
-                    throw AwsServiceException.notSupported("S3", "CopyObject");
+                String source = request.header("x-amz-copy-source");
+                if (source != null) {
+                    input.put("CopySource", java.net.URLDecoder.decode(source.replace("+", "%2B"), StandardCharsets.UTF_8));
+                    String directive = request.header("x-amz-metadata-directive");
+                    if (directive != null) {
+                        input.put("MetadataDirective", directive);
+                    }
+                    yield new Call("CopyObject", input);
                 }
                 S3Headers.readBody(request, input);
                 yield new Call("PutObject", input);
@@ -95,6 +112,22 @@ final class S3Requests {
             case "HEAD" -> {
                 return new Call("HeadBucket", input);
             }
+            case "POST" -> {
+                if (!request.query().containsKey("delete")) {
+                    throw AwsServiceException.notSupported("S3", "POST bucket");
+                }
+                // DeleteObjects: <Delete><Object><Key>k</Key></Object>...<Quiet>true</Quiet></Delete>
+                S3Headers.readBody(request, input);
+                String xml = new String(binary(input.remove("Body")), StandardCharsets.UTF_8);
+                var delete = input.putObject("Delete");
+                var objects = delete.putArray("Objects");
+                Matcher key = OBJECT_KEY.matcher(xml);
+                while (key.find()) {
+                    objects.addObject().put("Key", XmlText.unescape(key.group(1)));
+                }
+                delete.put("Quiet", QUIET.matcher(xml).find());
+                return new Call("DeleteObjects", input);
+            }
             case "DELETE" -> {
                 return new Call("DeleteBucket", input);
             }
@@ -116,6 +149,53 @@ final class S3Requests {
                 return new Call("ListObjects", input);
             }
             default -> throw AwsServiceException.notSupported("S3", method + " bucket");
+        }
+    }
+
+    private static String key(String path, boolean virtualHost) {
+        int slash = path.indexOf('/');
+        return virtualHost ? path : slash < 0 ? "" : path.substring(slash + 1);
+    }
+
+    /** The multipart upload operations, told apart by the uploads / uploadId sub-resources; null for others. */
+    private static Call multipartCall(EdgeRequest request, String method, ObjectNode input) {
+        if (request.query().containsKey("uploads") && method.equals("POST")) {
+            return new Call("CreateMultipartUpload", input);
+        }
+        String uploadId = request.queryParam("uploadId");
+        if (uploadId == null) {
+            return null;
+        }
+        input.put("UploadId", uploadId);
+        switch (method) {
+            case "PUT" -> {
+                input.put("PartNumber", String.valueOf(request.queryParam("partNumber")));
+                S3Headers.readBody(request, input);
+                return new Call("UploadPart", input);
+            }
+            case "POST" -> {
+                var parts = input.putObject("MultipartUpload").putArray("Parts");
+                Matcher part = PART.matcher(new String(request.body(), StandardCharsets.UTF_8));
+                while (part.find()) {
+                    Matcher number = PART_NUMBER.matcher(part.group(1));
+                    Matcher eTag = ETAG.matcher(part.group(1));
+                    parts.addObject().put("PartNumber", number.find() ? number.group(1) : "0")
+                            .put("ETag", eTag.find() ? XmlText.unescape(eTag.group(1)).trim() : "");
+                }
+                return new Call("CompleteMultipartUpload", input);
+            }
+            case "DELETE" -> {
+                return new Call("AbortMultipartUpload", input);
+            }
+            default -> throw AwsServiceException.notSupported("S3", "ListParts");
+        }
+    }
+
+    private static byte[] binary(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
+            return node.binaryValue();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the body is binary", e);
         }
     }
 

@@ -19,11 +19,12 @@ public final class S3RestXmlProtocol implements WireProtocol {
     /** Root element of each XML output. */
     private static final Map<String, String> ROOTS = Map.of(
             "ListBuckets", "ListAllMyBucketsResult", "ListObjectsV2", "ListBucketResult",
-            "ListObjects", "ListBucketResult");
+            "ListObjects", "ListBucketResult", "CreateMultipartUpload", "InitiateMultipartUploadResult",
+            "DeleteObjects", "DeleteResult", "CopyObject", "CopyObjectResult");
     /** Operations whose success has no content. */
-    private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject");
+    private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject", "AbortMultipartUpload");
     private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),
-            Set.of("Contents", "CommonPrefixes"), Set.of()));
+            Set.of("Contents", "CommonPrefixes", "Deleted", "Errors"), Set.of()));
 
     @Override
     public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
@@ -45,9 +46,11 @@ public final class S3RestXmlProtocol implements WireProtocol {
         Map<String, String> headers = new HashMap<>(S3Headers.writeHeaders(output));
         switch (operation) {
             case "GetObject" -> {
-                return new EdgeResponse(200, headers, binary(output.get("Body")));
+                // A ranged GET answers 206 Partial Content with its Content-Range.
+                int status = output.has("ContentRange") ? 206 : 200;
+                return new EdgeResponse(status, headers, binary(output.get("Body")));
             }
-            case "HeadObject", "HeadBucket", "PutObject", "CreateBucket" -> {
+            case "HeadObject", "HeadBucket", "PutObject", "CreateBucket", "UploadPart" -> {
                 return new EdgeResponse(200, headers, new byte[0]);
             }
             case "GetBucketLocation" -> {

@@ -79,6 +79,7 @@ final class FunctionCatalog {
         FunctionSettings.apply(input, configuration);
         FunctionSettings.defaults(configuration, name);
         function.configuration = configuration;
+        input.path("Tags").fields().forEachRemaining(tag -> function.tags.put(tag.getKey(), tag.getValue().asText()));
         byte[] code = packages.read(input.get("Code"), context);
         synchronized (function) {
             installCode(function, code);
@@ -127,6 +128,10 @@ final class FunctionCatalog {
         output.putObject("Code").put("RepositoryType", "S3").put("Location",
                 "https://awslambda-" + context.region() + "-tasks.s3." + context.region()
                         + ".amazonaws.com/snapshots/" + context.accountId() + "/" + function.name);
+        if (!function.tags.isEmpty()) {
+            ObjectNode tags = output.putObject("Tags");
+            function.tags.forEach(tags::put);
+        }
         return output;
     }
 

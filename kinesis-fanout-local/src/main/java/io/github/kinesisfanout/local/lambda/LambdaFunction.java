@@ -20,6 +20,8 @@ final class LambdaFunction {
     String lastUpdateStatus = "Successful";
     /** The resource policy's statements by Sid, in the order they were added. */
     final Map<String, ObjectNode> statements = new java.util.LinkedHashMap<>();
+    /** The function's tags. */
+    final Map<String, String> tags = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     LambdaFunction(String name, String arn) {
         this.name = name;

@@ -70,6 +70,17 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "AddPermission" -> FunctionPolicies.add(function(input, context), input);
             case "RemovePermission" -> FunctionPolicies.remove(function(input, context), input);
             case "GetPolicy" -> FunctionPolicies.get(function(input, context));
+            case "ListTags" -> {
+                ObjectNode output = JsonNodeFactory.instance.objectNode();
+                ObjectNode tags = output.putObject("Tags");
+                tagged(input, context).tags.forEach(tags::put);
+                yield output;
+            }
+            case "TagResource" -> {
+                LambdaFunction function = tagged(input, context);
+                input.path("Tags").fields().forEachRemaining(t -> function.tags.put(t.getKey(), t.getValue().asText()));
+                yield JsonNodeFactory.instance.objectNode();
+            }
             case "CreateEventSourceMapping" -> mappings.create(input, context);
             case "GetEventSourceMapping" -> mappings.get(input, context);
             case "ListEventSourceMappings" -> mappings.list(input, context);
@@ -77,6 +88,11 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "DeleteEventSourceMapping" -> mappings.delete(input, context);
             default -> throw AwsServiceException.notSupported("Lambda", operation);
         };
+    }
+
+    /** The function named by a tagging call's {@code Resource} ARN. */
+    private LambdaFunction tagged(ObjectNode input, RequestContext context) {
+        return catalog.function(context, Members.required(input, "Resource", FunctionSettings.INVALID), null);
     }
 
     private LambdaFunction function(ObjectNode input, RequestContext context) {

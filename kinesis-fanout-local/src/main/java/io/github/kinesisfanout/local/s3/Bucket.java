@@ -10,6 +10,8 @@ final class Bucket {
     final String region;
     final Instant creationDate;
     final ConcurrentSkipListMap<String, StoredObject> objects = new ConcurrentSkipListMap<>();
+    final java.util.concurrent.ConcurrentHashMap<String, MultipartUploads.Upload> uploads =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     Bucket(String name, String region, Instant creationDate) {
         this.name = name;

@@ -23,6 +23,20 @@ final class S3Objects {
         this.clock = clock;
     }
 
+    /** The Body member after checking its Content-MD5 and flexible checksum, if given. */
+    byte[] verifiedBody(ObjectNode input) {
+        byte[] body = body(input);
+        verifyContentMd5(input, body);
+        for (String candidate : Checksums.ALGORITHMS) {
+            String given = Members.text(input, "Checksum" + candidate);
+            if (given != null && !Checksums.compute(candidate, body).equals(given)) {
+                throw new AwsServiceException("BadDigest", "The " + candidate
+                        + " you specified did not match the calculated checksum.", 400);
+            }
+        }
+        return body;
+    }
+
     JsonNode put(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
         String key = Members.required(input, "Key", "InvalidRequest");
@@ -74,8 +88,46 @@ final class S3Objects {
             output.put("ChecksumType", "FULL_OBJECT");
         }
         if (withBody) {
-            output.put("Body", object.body());
+            byte[] body = object.body();
+            long[] range = ByteRange.parse(Members.text(input, "Range"), body.length);
+            if (range != null) {
+                body = java.util.Arrays.copyOfRange(body, (int) range[0], (int) range[1] + 1);
+                output.put("ContentRange", "bytes " + range[0] + "-" + range[1] + "/" + object.body().length);
+                output.put("ContentLength", body.length);
+                // A part's checksum is not the object's: S3 sends none for ranged reads.
+                for (String algorithm : Checksums.ALGORITHMS) {
+                    output.remove("Checksum" + algorithm);
+                }
+                output.remove("ChecksumType");
+            }
+            output.put("Body", body);
         }
+        return output;
+    }
+
+    /** CopyObject from {@code CopySource} ({@code bucket/key}, optionally with a leading slash). */
+    JsonNode copy(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, S3Service.bucketName(input));
+        String key = Members.required(input, "Key", "InvalidRequest");
+        String source = Members.required(input, "CopySource", "InvalidArgument").replaceFirst("^/", "");
+        int slash = source.indexOf('/');
+        if (slash <= 0) {
+            throw new AwsServiceException("InvalidArgument", "Copy Source must mention the source bucket and key:"
+                    + " sourcebucket/sourcekey", 400);
+        }
+        String sourceKey = source.substring(slash + 1).replaceFirst("\\?versionId=.*$", "");
+        StoredObject original = store.object(context, source.substring(0, slash), sourceKey);
+        boolean replace = "REPLACE".equals(Members.text(input, "MetadataDirective"));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        input.path("Metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+        StoredObject copy = new StoredObject(key, original.body(), original.eTag(),
+                replace ? Members.text(input, "ContentType", "binary/octet-stream") : original.contentType(),
+                clock.instant(), replace ? Map.copyOf(metadata) : original.metadata(), original.checksumAlgorithm(),
+                original.checksumValue());
+        bucket.objects.put(key, copy);
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        output.set("LastModified", Timestamps.node(copy.lastModified()));
+        output.put("ETag", copy.eTag());
         return output;
     }
 

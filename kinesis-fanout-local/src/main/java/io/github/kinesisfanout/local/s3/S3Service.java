@@ -24,10 +24,12 @@ public final class S3Service implements AwsService {
     private final S3Store store = new S3Store();
     private final Clock clock;
     private final S3Objects objects;
+    private final MultipartUploads multipart;
 
     public S3Service(Clock clock) {
         this.clock = clock;
         this.objects = new S3Objects(store, clock);
+        this.multipart = new MultipartUploads(store, clock, objects);
     }
 
     public S3Service() {
@@ -53,6 +55,12 @@ public final class S3Service implements AwsService {
             case "GetObject" -> objects.get(input, context, true);
             case "HeadObject" -> objects.get(input, context, false);
             case "DeleteObject" -> objects.delete(input, context);
+            case "DeleteObjects" -> deleteObjects(input, context);
+            case "CopyObject" -> objects.copy(input, context);
+            case "CreateMultipartUpload" -> multipart.create(input, context);
+            case "UploadPart" -> multipart.uploadPart(input, context);
+            case "CompleteMultipartUpload" -> multipart.complete(input, context);
+            case "AbortMultipartUpload" -> multipart.abort(input, context);
             default -> throw AwsServiceException.notSupported("S3", operation);
         };
     }
@@ -98,6 +106,21 @@ public final class S3Service implements AwsService {
         // S3 answers an empty LocationConstraint for us-east-1.
         String region = "us-east-1".equals(bucket.region) ? "" : bucket.region;
         return JsonNodeFactory.instance.objectNode().put("LocationConstraint", region);
+    }
+
+    /** DeleteObjects: every key is deleted (a missing key counts as deleted, as in S3); Quiet lists none. */
+    private JsonNode deleteObjects(ObjectNode input, RequestContext context) {
+        Bucket bucket = store.bucket(context, bucketName(input));
+        ObjectNode output = JsonNodeFactory.instance.objectNode();
+        ArrayNode deleted = output.putArray("Deleted");
+        boolean quiet = Members.bool(input.path("Delete"), "Quiet", false);
+        for (JsonNode object : input.path("Delete").path("Objects")) {
+            bucket.objects.remove(object.path("Key").asText());
+            if (!quiet) {
+                deleted.addObject().put("Key", object.path("Key").asText());
+            }
+        }
+        return output;
     }
 
     private JsonNode deleteBucket(ObjectNode input, RequestContext context) {

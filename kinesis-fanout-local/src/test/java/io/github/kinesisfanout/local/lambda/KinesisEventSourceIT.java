@@ -105,6 +105,33 @@ class KinesisEventSourceIT {
         assertTrue(recordLines().stream().noneMatch(l -> l.startsWith("record data=e")), lines.toString());
     }
 
+    @Test
+    void readsAParentShardToItsEndBeforeItsChildren() {
+        kinesis.createStream(c -> c.streamName("Resharded").shardCount(1));
+        String arn = kinesis.describeStreamSummary(d -> d.streamName("Resharded")).streamDescriptionSummary().streamARN();
+        for (String data : List.of("before-1", "before-2", "before-3")) {
+            kinesis.putRecord(p -> p.streamName("Resharded").partitionKey("same").data(SdkBytes.fromUtf8String(data)));
+        }
+        kinesis.updateShardCount(u -> u.streamName("Resharded").targetShardCount(2).scalingType("UNIFORM_SCALING"));
+        kinesis.waiter().waitUntilStreamExists(d -> d.streamName("Resharded"));
+        for (String data : List.of("after-1", "after-2", "after-3")) {
+            kinesis.putRecord(p -> p.streamName("Resharded").partitionKey("same").data(SdkBytes.fromUtf8String(data)));
+        }
+        // The mapping starts with a closed parent shard and its open children all present: one record
+        // per batch keeps the parent busy while a child would already have its records.
+        lambda.createEventSourceMapping(c -> c.functionName("consumer").eventSourceArn(arn).batchSize(1)
+                .startingPosition(EventSourcePosition.TRIM_HORIZON));
+        Polling.until("all six records are processed", () -> recordLines().stream()
+                .filter(l -> l.contains(reshardedArn(arn))).count() == 6);
+        List<String> order = recordLines().stream().filter(l -> l.contains(reshardedArn(arn)))
+                .map(l -> l.substring("record data=".length(), l.indexOf(' ', "record data=".length()))).toList();
+        assertEquals(List.of("before-1", "before-2", "before-3", "after-1", "after-2", "after-3"), order);
+    }
+
+    private static String reshardedArn(String arn) {
+        return "arn=" + arn + " ";
+    }
+
     private List<String> recordLines() {
         return messages().stream().filter(m -> m.startsWith("record ")).toList();
     }

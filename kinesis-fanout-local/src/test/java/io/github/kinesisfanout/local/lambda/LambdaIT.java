@@ -88,8 +88,12 @@ class LambdaIT {
 
     @Test
     void managesFunctions() {
-        lambda.createFunction(c -> c.functionName("managed").runtime(Runtime.JAVA21).handler("example.StreamHandler")
-                .role(ROLE).code(code -> code.zipFile(SdkBytes.fromByteArray(HandlerJars.handlerZip()))));
+        String arn = lambda.createFunction(c -> c.functionName("managed").runtime(Runtime.JAVA21)
+                .handler("example.StreamHandler").role(ROLE).tags(java.util.Map.of("team", "data"))
+                .code(code -> code.zipFile(SdkBytes.fromByteArray(HandlerJars.handlerZip())))).functionArn();
+        assertEquals("data", lambda.getFunction(g -> g.functionName("managed")).tags().get("team"));
+        lambda.tagResource(t -> t.resource(arn).tags(java.util.Map.of("stage", "local")));
+        assertEquals(java.util.Map.of("team", "data", "stage", "local"), lambda.listTags(l -> l.resource(arn)).tags());
         var updated = lambda.updateFunctionConfiguration(u -> u.functionName("managed").timeout(30)
                 .description("upper-cases"));
         assertEquals(30, updated.timeout());

@@ -60,6 +60,16 @@ class S3IT {
         assertEquals("team", got.response().metadata().get("owner"));
         assertEquals(put.eTag(), got.response().eTag());
 
+        ResponseBytes<GetObjectResponse> part = s3.getObjectAsBytes(g -> g.bucket("code").key("dir/app.zip")
+                .range("bytes=2-11"));
+        assertEquals("deployment", part.asUtf8String());
+        assertEquals("bytes 2-11/" + body.length, part.response().contentRange());
+        assertEquals("package", s3.getObjectAsBytes(g -> g.bucket("code").key("dir/app.zip").range("bytes=-7"))
+                .asUtf8String());
+        S3Exception unsatisfiable = assertThrows(S3Exception.class, () -> s3.getObjectAsBytes(g -> g.bucket("code")
+                .key("dir/app.zip").range("bytes=500-")));
+        assertEquals(416, unsatisfiable.statusCode());
+
         HeadObjectResponse head = s3.headObject(h -> h.bucket("code").key("dir/app.zip"));
         assertEquals(put.eTag(), head.eTag());
         assertEquals(body.length, head.contentLength());
@@ -74,12 +84,42 @@ class S3IT {
         }
         s3.putObject(p -> p.bucket("code").key("md5").contentMD5(Checksums.compute("MD5", body)), RequestBody.fromBytes(body));
 
+        String copied = s3.copyObject(c -> c.sourceBucket("code").sourceKey("dir/app.zip").destinationBucket("code")
+                .destinationKey("copies/app v2+1.zip")).copyObjectResult().eTag();
+        assertEquals(put.eTag(), copied);
+        assertEquals("a deployment package", s3.getObjectAsBytes(g -> g.bucket("code").key("copies/app v2+1.zip"))
+                .asUtf8String());
+        assertThrows(NoSuchKeyException.class, () -> s3.copyObject(c -> c.sourceBucket("code").sourceKey("none")
+                .destinationBucket("code").destinationKey("x")));
+
         ListObjectsV2Response listing = s3.listObjectsV2(l -> l.bucket("code").prefix("dir/"));
         assertEquals(List.of("dir/app.zip"), listing.contents().stream().map(S3Object::key).toList());
         assertEquals(body.length, listing.contents().get(0).size());
         assertEquals(List.of("code"), s3.listBuckets().buckets().stream().map(b -> b.name()).toList());
         ListObjectsV2Response rolledUp = s3.listObjectsV2(l -> l.bucket("code").delimiter("/"));
-        assertEquals(List.of("dir/", "other/"), rolledUp.commonPrefixes().stream().map(p -> p.prefix()).toList());
+        assertEquals(List.of("copies/", "dir/", "other/"), rolledUp.commonPrefixes().stream().map(p -> p.prefix()).toList());
+    }
+
+    @Test
+    void assemblesMultipartUploads() {
+        s3.createBucket(b -> b.bucket("big"));
+        String uploadId = s3.createMultipartUpload(c -> c.bucket("big").key("app.jar").contentType("application/java-archive"))
+                .uploadId();
+        byte[] first = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(first, (byte) 'a');
+        String eTag1 = s3.uploadPart(u -> u.bucket("big").key("app.jar").uploadId(uploadId).partNumber(1),
+                RequestBody.fromBytes(first)).eTag();
+        String eTag2 = s3.uploadPart(u -> u.bucket("big").key("app.jar").uploadId(uploadId).partNumber(2),
+                RequestBody.fromString("tail")).eTag();
+        String eTag = s3.completeMultipartUpload(c -> c.bucket("big").key("app.jar").uploadId(uploadId)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(eTag1), p -> p.partNumber(2).eTag(eTag2))))
+                .eTag();
+        assertTrue(eTag.endsWith("-2\""), eTag);
+        ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(g -> g.bucket("big").key("app.jar"));
+        assertEquals(first.length + 4, got.asByteArray().length);
+        assertEquals("application/java-archive", got.response().contentType());
+        assertThrows(software.amazon.awssdk.services.s3.model.NoSuchUploadException.class,
+                () -> s3.abortMultipartUpload(a -> a.bucket("big").key("app.jar").uploadId(uploadId)));
     }
 
     @Test
@@ -97,7 +137,11 @@ class S3IT {
         assertEquals(409, notEmpty.statusCode());
         S3Exception unsupported = assertThrows(S3Exception.class, () -> s3.getBucketTagging(t -> t.bucket("errors")));
         assertTrue(unsupported.getMessage().contains("S3.GetTagging is not supported"), unsupported.getMessage());
-        s3.deleteObject(d -> d.bucket("errors").key("k"));
+        s3.putObject(p -> p.bucket("errors").key("a&b <c>"), RequestBody.fromString("y"));
+        List<String> deleted = s3.deleteObjects(d -> d.bucket("errors").delete(del -> del.objects(
+                o -> o.key("k"), o -> o.key("a&b <c>")))).deleted().stream().map(o -> o.key()).toList();
+        assertEquals(List.of("k", "a&b <c>"), deleted);
+        assertEquals(0, s3.listObjectsV2(l -> l.bucket("errors")).keyCount());
         s3.deleteBucket(d -> d.bucket("errors"));
         assertThrows(NoSuchBucketException.class, () -> s3.headBucket(h -> h.bucket("errors")));
     }

@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One event source mapping: its settings, state and per-shard checkpoints, and while enabled one
- * {@link ShardPoller} per shard (shards added by resharding are found by a periodic refresh and
- * read from TRIM_HORIZON, as Lambda reads child shards).
+ * {@link ShardPoller} per shard (shards added by resharding are found by a periodic refresh, start
+ * once their parents are read to the end and are read from TRIM_HORIZON, as Lambda reads child
+ * shards).
  */
 final class EventSourceMapping {
 
@@ -52,7 +53,7 @@ final class EventSourceMapping {
         if (initialShards.isEmpty()) {
             initialShards.addAll(shards);
         }
-        shards.forEach(this::startShard);
+        startShards(shards);
         long every = Math.max(1000, runtime.settings().pollInterval().toMillis() * 10);
         refresh = runtime.timers().scheduleWithFixedDelay(this::refreshShards, every, every, TimeUnit.MILLISECONDS);
     }
@@ -67,9 +68,30 @@ final class EventSourceMapping {
         pollers.clear();
     }
 
+    /** A shard was read to its end: its children may start now rather than at the next refresh. */
+    void shardEnded() {
+        refreshShards();
+    }
+
+    /**
+     * Starts the shards not polled yet whose parents are done, since Lambda reads a parent shard
+     * to its end before its children so that records of one partition key stay in order.
+     */
+    private void startShards(List<String> shards) {
+        Map<String, List<String>> parents = runtime.source().shardParents(config.eventSourceArn());
+        for (String shardId : shards) {
+            boolean parentsDone = parents.getOrDefault(shardId, List.of()).stream()
+                    .filter(shards::contains)
+                    .allMatch(parent -> pollers.containsKey(parent) && pollers.get(parent).finished());
+            if (parentsDone) {
+                startShard(shardId);
+            }
+        }
+    }
+
     private synchronized void refreshShards() {
         try {
-            runtime.source().shardIds(config.eventSourceArn()).forEach(this::startShard);
+            startShards(runtime.source().shardIds(config.eventSourceArn()));
         } catch (RuntimeException e) {
             result("PROBLEM: " + e.getMessage());
         }

@@ -9,7 +9,9 @@ import io.github.kinesisfanout.local.kinesis.StartingPosition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -30,6 +32,22 @@ public final class KinesisTypedSource implements StreamSource {
     @Override
     public List<String> shardIds(String streamArn) {
         return kinesis.get().listShards(context(streamArn), streamName(streamArn)).stream().map(ShardInfo::shardId).toList();
+    }
+
+    @Override
+    public Map<String, List<String>> shardParents(String streamArn) {
+        Map<String, List<String>> parents = new HashMap<>();
+        for (ShardInfo shard : kinesis.get().listShards(context(streamArn), streamName(streamArn))) {
+            List<String> ids = new ArrayList<>();
+            if (shard.parentShardId() != null) {
+                ids.add(shard.parentShardId());
+            }
+            if (shard.adjacentParentShardId() != null) {
+                ids.add(shard.adjacentParentShardId());
+            }
+            parents.put(shard.shardId(), ids);
+        }
+        return parents;
     }
 
     @Override

@@ -84,6 +84,7 @@ final class ShardPoller {
         }
         if (delay == STOP) {
             stopped = true;
+            mapping.shardEnded();
         } else if (!stopped && dirty.get()) {
             wake();
         } else if (!stopped) {

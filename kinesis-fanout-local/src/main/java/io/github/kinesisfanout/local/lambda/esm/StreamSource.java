@@ -2,12 +2,18 @@ package io.github.kinesisfanout.local.lambda.esm;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** How an event source mapping reads a Kinesis stream: shards, iterators, records and a new-data signal. */
 public interface StreamSource {
 
     /** The ids of the stream's shards; throws the Kinesis ResourceNotFoundException for an unknown stream. */
     List<String> shardIds(String streamArn);
+
+    /** Each shard's parent shards (after a split or merge); shards without parents may be left out. */
+    default Map<String, List<String>> shardParents(String streamArn) {
+        return Map.of();
+    }
 
     /**
      * A shard iterator.
