@@ -47,6 +47,8 @@ public final class FanoutBenchmark {
               SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_001" WHERE AMOUNT < 0;
             """;
     private static final int MAX_RECORDS = 3_000_000;
+    /** Records per throughput run at most, so the runs fit in memory whatever the machine's speed. */
+    private static final int RUN_BUDGET = 800_000;
 
     private final LocalCloud cloud;
     private final KinesisClient kinesis;
@@ -168,7 +170,7 @@ public final class FanoutBenchmark {
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < 2; w++) {
             Thread writer = new Thread(() -> {
-                while (System.nanoTime() < end && nextId.get() < MAX_RECORDS - 1000) {
+                while (System.nanoTime() < end && nextId.get() - first < RUN_BUDGET) {
                     if (inJvm) {
                         putInJvm(500);
                     } else {

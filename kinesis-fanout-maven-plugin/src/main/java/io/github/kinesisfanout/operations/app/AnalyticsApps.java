@@ -76,7 +76,8 @@ public final class AnalyticsApps {
     /** Waits until the application shows one of the statuses. */
     ApplicationDetail awaitStatus(String name, Set<String> wanted) {
         String status = new Polling(timeout, Duration.ofMillis(100), listener).until("application " + name,
-                () -> find(name).map(ApplicationDetail::applicationStatusAsString).orElse("gone"), wanted::contains);
+                () -> find(name).map(ApplicationDetail::applicationStatusAsString).orElse("gone"),
+                current -> wanted.contains(current) || "gone".equals(current));
         if ("gone".equals(status)) {
             throw AppMessages.applicationNotFound(name);
         }

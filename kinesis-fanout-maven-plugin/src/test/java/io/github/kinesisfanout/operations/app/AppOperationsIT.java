@@ -177,4 +177,18 @@ class AppOperationsIT {
             assertTrue(progress.stream().anyMatch(line -> line.matches("application fanout: STOPPING, \\d+ s")), progress.toString());
         }
     }
+
+    @Test
+    void againstAwsItselfAnErrorSaysTheSqlServiceIsRetiredAndPointsToTheLocalCloud() {
+        AnalyticsApps aws = new AnalyticsApps(analytics, apps.listener(), Duration.ofSeconds(5), true);
+        var error = assertThrows(FanoutException.class, () -> new AppLifecycle(aws).start("fanout", "NOW"));
+        assertTrue(error.getMessage().startsWith("ResourceNotFoundException: Application fanout is not found.")
+                || error.getMessage().contains("does not exist"), error.getMessage());
+        var retired = assertThrows(FanoutException.class, () -> aws.call(() -> analytics.createApplication(r -> r
+                .applicationName("bad name"))));
+        assertTrue(retired.getMessage().startsWith("InvalidArgumentException: "), retired.getMessage());
+        assertTrue(retired.getMessage().contains("(request id "), retired.getMessage());
+        assertTrue(retired.getMessage().contains("Kinesis Data Analytics for SQL is retired by AWS"), retired.getMessage());
+        assertTrue(retired.getMessage().contains("kinesis-fanout:start-local"), retired.getMessage());
+    }
 }
