@@ -1,0 +1,147 @@
+package io.github.kinesisfanout.plugin;
+
+import io.github.kinesisfanout.operations.FanoutException;
+import io.github.kinesisfanout.operations.verify.FanoutReport;
+import io.github.kinesisfanout.operations.verify.OutputSpec;
+import io.github.kinesisfanout.operations.verify.OutputSpecs;
+import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
+import io.github.kinesisfanout.operations.verify.VerifySettings;
+import java.io.File;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the routing: runs the application SQL locally over the records put-records sent, then reads
+ * every output stream until each expected row has arrived, and reports per output what was expected,
+ * arrived, missing, unexpected and duplicated, with put-to-arrival latencies. Bound to
+ * integration-test with {@code failOnError=false}, it leaves the verdict to verify-report so the
+ * pipeline is torn down in post-integration-test first.
+ */
+@Mojo(name = VerifyFanoutMojo.GOAL_NAME, defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
+public class VerifyFanoutMojo extends AbstractFanoutMojo {
+
+    public static final String GOAL_NAME = "verify-fanout";
+
+    /** The manifest put-records wrote. */
+    @Parameter(property = "fanout.manifest",
+               defaultValue = "${project.build.directory}/kinesis-fanout/put-records-manifest.jsonl")
+    protected File manifest;
+
+    /** The application SQL, evaluated locally to learn what each output should receive. */
+    @Parameter(property = "fanout.sqlFile", defaultValue = "${project.basedir}/src/main/sql/application.sql")
+    protected File sqlFile;
+
+    /** The input schema: a JSON array of RecordColumns {Name, SqlType, Mapping}, or a whole InputSchema. */
+    @Parameter(property = "fanout.schemaFile", defaultValue = "${project.basedir}/src/main/schema/input-schema.json")
+    protected File schemaFile;
+
+    /** The in-application input stream's name prefix; the stream is {@code <prefix>_001}. */
+    @Parameter(property = "fanout.namePrefix", defaultValue = "SOURCE_SQL_STREAM")
+    protected String namePrefix;
+
+    /**
+     * The input stream put-records wrote to, by name or ARN: the records' arrival times there are
+     * their ROWTIME and the start of the put-to-output latency. Unset: the manifest's put times.
+     */
+    @Parameter(property = "fanout.inputStream")
+    protected String inputStream;
+
+    /** The outputs to check: {@code <output><name>STREAM</name><stream>KINESIS_STREAM</stream></output>}. */
+    @Parameter
+    protected List<CheckedOutput> outputs;
+
+    /**
+     * Outputs on the command line, added to outputs: NAME=STREAM[@FUNCTION],... e.g.
+     * {@code POSITIVE_TRANSACTIONS=PositiveTransactions@my-consumer}.
+     */
+    @Parameter(property = "fanout.verify.outputs")
+    protected String outputsSpec;
+
+    /** The Kinesis stream the application writes error_stream to, if one; it should then receive nothing unexpected. */
+    @Parameter(property = "fanout.errorStream")
+    protected String errorStream;
+
+    /** Also count each consumer's log lines in CloudWatch Logs ({@code /aws/lambda/FUNCTION}). */
+    @Parameter(property = "fanout.checkLogs", defaultValue = "false")
+    protected boolean checkLogs;
+
+    /** Seconds to wait for every expected row (and log line) to arrive. */
+    @Parameter(property = "fanout.verify.timeout", defaultValue = "120")
+    protected int timeout;
+
+    /** Milliseconds between two reads of the output streams (a shard serves 5 reads a second to all readers). */
+    @Parameter(property = "fanout.verify.pollInterval", defaultValue = "250")
+    protected int pollInterval;
+
+    /** Where the report goes (JSON), for verify-report and for people. */
+    @Parameter(property = "fanout.verify.report",
+               defaultValue = "${project.build.directory}/kinesis-fanout/verify-fanout-report.json")
+    protected File report;
+
+    /** Fail the build here when the check fails; false leaves it to verify-report, after the teardown goals. */
+    @Parameter(property = "fanout.verify.failOnError", defaultValue = "true")
+    protected boolean failOnError;
+
+    @Override
+    protected String goalName() {
+        return GOAL_NAME;
+    }
+
+    @Override
+    protected void run() throws MojoFailureException {
+        if (timeout <= 0 || pollInterval <= 0) {
+            throw new FanoutException("timeout (fanout.verify.timeout) and pollInterval (fanout.verify.pollInterval)"
+                    + " must be positive");
+        }
+        String input = inputStream == null || inputStream.isBlank() ? null : inputStream.trim();
+        VerifySettings settings = new VerifySettings(manifest.toPath(), sqlFile.toPath(), schemaFile.toPath(),
+                namePrefix, input, outputSpecs(), checkLogs, Duration.ofSeconds(timeout),
+                Duration.ofMillis(pollInterval), report.toPath());
+        FanoutReport result = new VerifyFanoutOperation(clients(), listener()).run(settings);
+        getLog().info(result.summary());
+        if (result.passed()) {
+            return;
+        }
+        String message = VerifyReportMojo.failure(result.summary(), result.problems());
+        if (failOnError) {
+            throw new MojoFailureException(message);
+        }
+        getLog().warn(message);
+        getLog().warn("The build fails in verify-report once the pipeline is torn down; report: " + report);
+    }
+
+    private List<OutputSpec> outputSpecs() {
+        List<OutputSpec> specs = new ArrayList<>();
+        if (outputs != null) {
+            for (int i = 0; i < outputs.size(); i++) {
+                CheckedOutput output = outputs.get(i);
+                if (blank(output.getName()) || blank(output.getStream())) {
+                    throw new FanoutException("<output> number " + (i + 1) + " of verify-fanout's <outputs> needs a"
+                            + " <name> (the in-application stream, e.g. POSITIVE_TRANSACTIONS) and a <stream> (the"
+                            + " Kinesis stream it is written to, e.g. ${fanout.output.PositiveStreamName}); a"
+                            + " ${fanout.output.*} property is empty until deploy-stack has run in the same build");
+                }
+                specs.add(new OutputSpec(output.getName().trim(), output.getStream().trim(),
+                        blank(output.getFunction()) ? null : output.getFunction().trim(), output.getLogMarker(),
+                        output.getIgnoreColumns() == null ? null : new HashSet<>(output.getIgnoreColumns())));
+            }
+        }
+        if (!blank(outputsSpec)) {
+            specs.addAll(OutputSpecs.parse(outputsSpec, "fanout.verify.outputs"));
+        }
+        if (errorStream != null && !errorStream.isBlank()) {
+            specs.add(OutputSpec.errorStream(errorStream.trim()));
+        }
+        return specs;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,91 @@
+package io.github.kinesisfanout.operations.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.AwsClientFactory;
+import io.github.kinesisfanout.operations.ClientSettings;
+import io.github.kinesisfanout.operations.Polling;
+import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.app.AnalyticsApps;
+import io.github.kinesisfanout.operations.app.AppLifecycle;
+import io.github.kinesisfanout.operations.app.CreateAppOperation;
+import io.github.kinesisfanout.operations.app.CreateAppRequest;
+import io.github.kinesisfanout.operations.app.SchemaFile;
+import io.github.kinesisfanout.operations.putrecords.PutRecordsOperation;
+import io.github.kinesisfanout.operations.putrecords.PutRecordsSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
+
+/**
+ * The routing check on a real run of the sample application: the local Kinesis Analytics runs
+ * the SQL, put-records sends the transactions, and verify-fanout finds every row where it belongs.
+ */
+class VerifyFanoutPipelineIT {
+
+    private static final Path SQL = Path.of("../sample-project/src/main/sql/application.sql");
+    private static final Path SCHEMA = Path.of("../sample-project/src/main/schema/input-schema.json");
+    private static final String ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTransactionReachesTheStreamItsSignSelects() throws IOException {
+        try (LocalCloud cloud = LocalCloud.builder().port(0).build().start()) {
+            AwsClientFactory clients = new AwsClientFactory(ClientSettings.local(cloud.endpoint()));
+            try (KinesisClient kinesis = clients.kinesis();
+                 KinesisAnalyticsClient analytics = clients.client(KinesisAnalyticsClient.builder())) {
+                for (String stream : List.of("Transactions", "PositiveTransactions", "NegativeTransactions", "Errors")) {
+                    kinesis.createStream(b -> b.streamName(stream).shardCount(1));
+                    new Polling(Duration.ofSeconds(10), Duration.ofMillis(5), ProgressListener.NONE).until(stream,
+                            () -> kinesis.describeStreamSummary(b -> b.streamName(stream))
+                                    .streamDescriptionSummary().streamStatus(), StreamStatus.ACTIVE::equals);
+                }
+                AnalyticsApps apps = new AnalyticsApps(analytics, ProgressListener.NONE, Duration.ofSeconds(30), false);
+                new CreateAppOperation(apps).run(new CreateAppRequest("fanout", null, Files.readString(SQL),
+                        "application.sql", "SOURCE_SQL_STREAM", 1, schema(), ARN + "Transactions",
+                        "arn:aws:iam::000000000000:role/fanout", List.of(
+                                new CreateAppRequest.OutputTarget("POSITIVE_TRANSACTIONS", ARN + "PositiveTransactions", "JSON"),
+                                new CreateAppRequest.OutputTarget("NEGATIVE_TRANSACTIONS", ARN + "NegativeTransactions", "JSON"),
+                                new CreateAppRequest.OutputTarget("error_stream", ARN + "Errors", "JSON")), false));
+                new AppLifecycle(apps).start("fanout", "TRIM_HORIZON");
+            }
+            Path manifest = dir.resolve("manifest.jsonl");
+            new PutRecordsOperation(clients, ProgressListener.NONE).run(new PutRecordsSettings()
+                    .stream("Transactions").recordCount(300).seed(9L).manifest(manifest));
+
+            FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
+                    manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", "Transactions", List.of(
+                            new OutputSpec("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, null, null),
+                            new OutputSpec("NEGATIVE_TRANSACTIONS", "NegativeTransactions", null, null, null),
+                            OutputSpec.errorStream("Errors")),
+                    false, Duration.ofSeconds(60), Duration.ofMillis(50), dir.resolve("report.json")));
+
+            assertTrue(report.passed(), report.summary() + "\n" + report.problems());
+            assertEquals(300, report.outputs().get(0).matched() + report.outputs().get(1).matched());
+            assertTrue(report.outputs().get(0).matched() > 0 && report.outputs().get(1).matched() > 0, report.summary());
+            assertEquals(0, report.outputs().get(2).arrived());
+            assertTrue(report.summary().matches("put 300 records -> POSITIVE_TRANSACTIONS (\\d+)/\\1,"
+                    + " NEGATIVE_TRANSACTIONS (\\d+)/\\2, error_stream 0; p99 put->output \\d+ ms"), report.summary());
+        }
+    }
+
+    private static SourceSchema schema() {
+        return SourceSchema.builder().recordEncoding("UTF-8")
+                .recordFormat(f -> f.recordFormatType("JSON")
+                        .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
+                .recordColumns(SchemaFile.read(SCHEMA))
+                .build();
+    }
+}
