@@ -113,29 +113,22 @@ final class StackShapes {
         ObjectNode out = NODES.objectNode();
         out.put("StackName", stack.stackName());
         out.put("StackId", stack.stackId());
-        out.put("LogicalResourceId", resource.logicalId());
-        if (resource.physicalId() != null) {
-            out.put("PhysicalResourceId", resource.physicalId());
-        }
-        out.put("ResourceType", resource.type());
-        out.put(detail ? "LastUpdatedTimestamp" : "Timestamp", time(resource.timestamp()));
-        out.put("ResourceStatus", resource.status());
-        if (resource.reason() != null) {
-            out.put("ResourceStatusReason", resource.reason());
-        }
-        out.putObject("DriftInformation").put("StackResourceDriftStatus", "NOT_CHECKED");
-        return out;
+        return resourceMembers(out, resource, detail ? "LastUpdatedTimestamp" : "Timestamp");
     }
 
     /** The StackResourceSummary shape of ListStackResources. */
     static ObjectNode resourceSummary(StackResource resource) {
-        ObjectNode out = NODES.objectNode();
+        return resourceMembers(NODES.objectNode(), resource, "LastUpdatedTimestamp");
+    }
+
+    /** The members every resource shape has, in AWS's order; only the timestamp's name differs. */
+    private static ObjectNode resourceMembers(ObjectNode out, StackResource resource, String timestampMember) {
         out.put("LogicalResourceId", resource.logicalId());
         if (resource.physicalId() != null) {
             out.put("PhysicalResourceId", resource.physicalId());
         }
         out.put("ResourceType", resource.type());
-        out.put("LastUpdatedTimestamp", time(resource.timestamp()));
+        out.put(timestampMember, time(resource.timestamp()));
         out.put("ResourceStatus", resource.status());
         if (resource.reason() != null) {
             out.put("ResourceStatusReason", resource.reason());
