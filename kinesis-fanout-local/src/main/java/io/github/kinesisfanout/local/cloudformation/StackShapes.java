@@ -30,17 +30,7 @@ final class StackShapes {
             out.put("Description", definition.template().description());
         }
         out.set("Parameters", parameters(definition));
-        out.put("CreationTime", time(stack.creationTime()));
-        if (stack.lastUpdatedTime() != null) {
-            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
-        }
-        if (stack.deletionTime() != null) {
-            out.put("DeletionTime", time(stack.deletionTime()));
-        }
-        out.put("StackStatus", stack.status());
-        if (stack.statusReason() != null) {
-            out.put("StackStatusReason", stack.statusReason());
-        }
+        lifecycleMembers(out, stack);
         out.put("DisableRollback", definition.disableRollback());
         out.set("NotificationARNs", strings(definition.notificationArns()));
         out.set("Capabilities", strings(definition.capabilities()));
@@ -58,6 +48,21 @@ final class StackShapes {
         out.put("EnableTerminationProtection", false);
         out.putObject("DriftInformation").put("StackDriftStatus", "NOT_CHECKED");
         return out;
+    }
+
+    /** The times and status that Stack and StackSummary both carry, in AWS's order. */
+    private static void lifecycleMembers(ObjectNode out, Stack stack) {
+        out.put("CreationTime", time(stack.creationTime()));
+        if (stack.lastUpdatedTime() != null) {
+            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
+        }
+        if (stack.deletionTime() != null) {
+            out.put("DeletionTime", time(stack.deletionTime()));
+        }
+        out.put("StackStatus", stack.status());
+        if (stack.statusReason() != null) {
+            out.put("StackStatusReason", stack.statusReason());
+        }
     }
 
     /** Parameters as ParameterKey/ParameterValue, NoEcho values masked as AWS masks them. */
@@ -146,17 +151,7 @@ final class StackShapes {
         if (definition.template() != null && definition.template().description() != null) {
             out.put("TemplateDescription", definition.template().description());
         }
-        out.put("CreationTime", time(stack.creationTime()));
-        if (stack.lastUpdatedTime() != null) {
-            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
-        }
-        if (stack.deletionTime() != null) {
-            out.put("DeletionTime", time(stack.deletionTime()));
-        }
-        out.put("StackStatus", stack.status());
-        if (stack.statusReason() != null) {
-            out.put("StackStatusReason", stack.statusReason());
-        }
+        lifecycleMembers(out, stack);
         out.putObject("DriftInformation").put("StackDriftStatus", "NOT_CHECKED");
         return out;
     }
