@@ -7,10 +7,15 @@ import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.app.StackOutputs;
+import java.io.File;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -139,6 +144,21 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
                     "it must be a positive number of seconds");
         }
         return Duration.ofSeconds(waitTimeout);
+    }
+
+    /**
+     * The stack outputs deploy-stack left: the project's {@code fanout.output.*} properties (then
+     * the given ones, such as the command line's) over the outputs file.
+     */
+    protected final StackOutputs stackOutputs(File file, Properties... more) {
+        Map<String, String> properties = new HashMap<>();
+        if (project != null) {
+            project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
+        }
+        for (Properties extra : more) {
+            extra.forEach((k, v) -> properties.put(k.toString(), v.toString()));
+        }
+        return StackOutputs.load(properties, file == null ? null : file.toPath());
     }
 
     /** Fails with the fix-it message when a required parameter is unset. */

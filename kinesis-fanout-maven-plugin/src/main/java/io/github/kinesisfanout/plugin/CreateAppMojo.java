@@ -11,9 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -115,12 +113,7 @@ public class CreateAppMojo extends AbstractAppMojo {
         SourceSchema schema = schema();
         // The SQL is checked before anything else is resolved, so its errors come first.
         SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
-        Map<String, String> properties = new HashMap<>();
-        if (project != null) {
-            project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-        }
-        session.getUserProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-        StackOutputs stack = StackOutputs.load(properties, stackOutputsFile == null ? null : stackOutputsFile.toPath());
+        StackOutputs stack = stackOutputs(stackOutputsFile, session.getUserProperties());
         String input = stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
                 "fanout.inputStreamArnOutput");
         String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");

@@ -4,8 +4,6 @@ import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.app.DiscoverSchemaOperation;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import java.io.File;
-import java.util.HashMap;
-import java.util.Map;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
@@ -58,11 +56,7 @@ public class DiscoverSchemaMojo extends AbstractFanoutMojo {
 
     @Override
     protected void run() {
-        Map<String, String> properties = new HashMap<>();
-        if (project != null) {
-            project.getProperties().forEach((k, v) -> properties.put(k.toString(), v.toString()));
-        }
-        StackOutputs stack = StackOutputs.load(properties, stackOutputsFile == null ? null : stackOutputsFile.toPath());
+        StackOutputs stack = stackOutputs(stackOutputsFile);
         String stream = stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
                 "fanout.inputStreamArnOutput");
         String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");

@@ -88,6 +88,15 @@ public final class AnalyticsApplicationResource implements ResourceHandler {
                 .path("ApplicationDetail");
     }
 
+    /**
+     * A request naming the application at the version DescribeApplication reports now: every
+     * change to an application must pass CurrentApplicationVersionId.
+     */
+    static ObjectNode atCurrentVersion(ResourceContext context, String name) {
+        return ResourceContext.input().put("ApplicationName", name)
+                .put("CurrentApplicationVersionId", describe(context, name).path("ApplicationVersionId").asLong());
+    }
+
     /** An Input of the template as UpdateApplication's InputUpdate for the existing input. */
     private static ObjectNode inputUpdate(JsonNode input, String inputId) {
         ObjectNode update = ResourceContext.input().put("InputId", inputId);

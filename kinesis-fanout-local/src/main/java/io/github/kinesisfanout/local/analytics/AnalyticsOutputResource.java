@@ -41,11 +41,8 @@ public final class AnalyticsOutputResource implements ResourceHandler {
             throw new ResourceFailure("Properties validation failed for resource " + context.logicalId()
                     + " with message: #/Output: required key [Name] not found");
         }
-        JsonNode detail = AnalyticsApplicationResource.describe(context, application);
-        context.call(AnalyticsApplicationResource.ANALYTICS, "AddApplicationOutput", ResourceContext.input()
-                .put("ApplicationName", application)
-                .put("CurrentApplicationVersionId", detail.path("ApplicationVersionId").asLong())
-                .set("Output", output));
+        context.call(AnalyticsApplicationResource.ANALYTICS, "AddApplicationOutput",
+                AnalyticsApplicationResource.atCurrentVersion(context, application).set("Output", output));
         String outputId = outputId(context, application, output.get("Name").asText());
         return new ProvisionedResource(context.generatedName(64, false), Map.of("OutputId", TextNode.valueOf(outputId)));
     }
@@ -65,13 +62,10 @@ public final class AnalyticsOutputResource implements ResourceHandler {
         if (output.has("DestinationSchema")) {
             update.set("DestinationSchemaUpdate", output.get("DestinationSchema"));
         }
-        JsonNode detail = AnalyticsApplicationResource.describe(context, application);
         ObjectNode applicationUpdate = ResourceContext.input();
         applicationUpdate.putArray("OutputUpdates").add(update);
-        context.call(AnalyticsApplicationResource.ANALYTICS, "UpdateApplication", ResourceContext.input()
-                .put("ApplicationName", application)
-                .put("CurrentApplicationVersionId", detail.path("ApplicationVersionId").asLong())
-                .set("ApplicationUpdate", applicationUpdate));
+        context.call(AnalyticsApplicationResource.ANALYTICS, "UpdateApplication",
+                AnalyticsApplicationResource.atCurrentVersion(context, application).set("ApplicationUpdate", applicationUpdate));
         return current;
     }
 
@@ -79,11 +73,9 @@ public final class AnalyticsOutputResource implements ResourceHandler {
     public void delete(ResourceContext context, ProvisionedResource current) {
         String application = context.properties().path("ApplicationName").asText();
         try {
-            JsonNode detail = AnalyticsApplicationResource.describe(context, application);
-            context.call(AnalyticsApplicationResource.ANALYTICS, "DeleteApplicationOutput", ResourceContext.input()
-                    .put("ApplicationName", application)
-                    .put("CurrentApplicationVersionId", detail.path("ApplicationVersionId").asLong())
-                    .put("OutputId", current.attributes().get("OutputId").asText()));
+            context.call(AnalyticsApplicationResource.ANALYTICS, "DeleteApplicationOutput",
+                    AnalyticsApplicationResource.atCurrentVersion(context, application)
+                            .put("OutputId", current.attributes().get("OutputId").asText()));
         } catch (AwsServiceException e) {
             // The application (and so its outputs) is already gone, or the output was removed.
             if (!e.errorCode().equals("ResourceNotFoundException") && !e.errorCode().equals("InvalidArgumentException")) {

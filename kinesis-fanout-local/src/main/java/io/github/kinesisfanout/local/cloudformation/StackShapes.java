@@ -30,17 +30,7 @@ final class StackShapes {
             out.put("Description", definition.template().description());
         }
         out.set("Parameters", parameters(definition));
-        out.put("CreationTime", time(stack.creationTime()));
-        if (stack.lastUpdatedTime() != null) {
-            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
-        }
-        if (stack.deletionTime() != null) {
-            out.put("DeletionTime", time(stack.deletionTime()));
-        }
-        out.put("StackStatus", stack.status());
-        if (stack.statusReason() != null) {
-            out.put("StackStatusReason", stack.statusReason());
-        }
+        lifecycleMembers(out, stack);
         out.put("DisableRollback", definition.disableRollback());
         out.set("NotificationARNs", strings(definition.notificationArns()));
         out.set("Capabilities", strings(definition.capabilities()));
@@ -58,6 +48,21 @@ final class StackShapes {
         out.put("EnableTerminationProtection", false);
         out.putObject("DriftInformation").put("StackDriftStatus", "NOT_CHECKED");
         return out;
+    }
+
+    /** The times and status that Stack and StackSummary both carry, in AWS's order. */
+    private static void lifecycleMembers(ObjectNode out, Stack stack) {
+        out.put("CreationTime", time(stack.creationTime()));
+        if (stack.lastUpdatedTime() != null) {
+            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
+        }
+        if (stack.deletionTime() != null) {
+            out.put("DeletionTime", time(stack.deletionTime()));
+        }
+        out.put("StackStatus", stack.status());
+        if (stack.statusReason() != null) {
+            out.put("StackStatusReason", stack.statusReason());
+        }
     }
 
     /** Parameters as ParameterKey/ParameterValue, NoEcho values masked as AWS masks them. */
@@ -113,29 +118,22 @@ final class StackShapes {
         ObjectNode out = NODES.objectNode();
         out.put("StackName", stack.stackName());
         out.put("StackId", stack.stackId());
-        out.put("LogicalResourceId", resource.logicalId());
-        if (resource.physicalId() != null) {
-            out.put("PhysicalResourceId", resource.physicalId());
-        }
-        out.put("ResourceType", resource.type());
-        out.put(detail ? "LastUpdatedTimestamp" : "Timestamp", time(resource.timestamp()));
-        out.put("ResourceStatus", resource.status());
-        if (resource.reason() != null) {
-            out.put("ResourceStatusReason", resource.reason());
-        }
-        out.putObject("DriftInformation").put("StackResourceDriftStatus", "NOT_CHECKED");
-        return out;
+        return resourceMembers(out, resource, detail ? "LastUpdatedTimestamp" : "Timestamp");
     }
 
     /** The StackResourceSummary shape of ListStackResources. */
     static ObjectNode resourceSummary(StackResource resource) {
-        ObjectNode out = NODES.objectNode();
+        return resourceMembers(NODES.objectNode(), resource, "LastUpdatedTimestamp");
+    }
+
+    /** The members every resource shape has, in AWS's order; only the timestamp's name differs. */
+    private static ObjectNode resourceMembers(ObjectNode out, StackResource resource, String timestampMember) {
         out.put("LogicalResourceId", resource.logicalId());
         if (resource.physicalId() != null) {
             out.put("PhysicalResourceId", resource.physicalId());
         }
         out.put("ResourceType", resource.type());
-        out.put("LastUpdatedTimestamp", time(resource.timestamp()));
+        out.put(timestampMember, time(resource.timestamp()));
         out.put("ResourceStatus", resource.status());
         if (resource.reason() != null) {
             out.put("ResourceStatusReason", resource.reason());
@@ -153,17 +151,7 @@ final class StackShapes {
         if (definition.template() != null && definition.template().description() != null) {
             out.put("TemplateDescription", definition.template().description());
         }
-        out.put("CreationTime", time(stack.creationTime()));
-        if (stack.lastUpdatedTime() != null) {
-            out.put("LastUpdatedTime", time(stack.lastUpdatedTime()));
-        }
-        if (stack.deletionTime() != null) {
-            out.put("DeletionTime", time(stack.deletionTime()));
-        }
-        out.put("StackStatus", stack.status());
-        if (stack.statusReason() != null) {
-            out.put("StackStatusReason", stack.statusReason());
-        }
+        lifecycleMembers(out, stack);
         out.putObject("DriftInformation").put("StackDriftStatus", "NOT_CHECKED");
         return out;
     }

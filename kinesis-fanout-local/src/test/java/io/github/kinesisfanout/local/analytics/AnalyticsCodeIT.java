@@ -8,7 +8,6 @@ import io.github.kinesisfanout.local.LocalCloud;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -22,27 +21,13 @@ import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
 import software.amazon.awssdk.services.kinesisanalytics.model.UnableToDetectSchemaException;
 
 /** Code validation with line and column, start-time checks and DiscoverInputSchema, with the real SDK. */
-class AnalyticsCodeIT {
+class AnalyticsCodeIT extends LocalCloudFixture {
 
     private static final String INPUT = "arn:aws:kinesis:us-east-1:000000000000:stream/Transactions";
 
-    private LocalCloud cloud;
-    private KinesisAnalyticsClient analytics;
-    private KinesisClient kinesis;
-
     @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().build().start();
-        analytics = AnalyticsClients.analytics(cloud.endpoint());
-        kinesis = AnalyticsClients.kinesis(cloud.endpoint());
+    void createStreams() {
         kinesis.createStream(r -> r.streamName("Transactions").shardCount(2));
-    }
-
-    @AfterEach
-    void stop() {
-        analytics.close();
-        kinesis.close();
-        cloud.close();
     }
 
     private static final String BAD_COLUMN = TransactionApp.SQL.replace("WHERE AMOUNT >= 0", "WHERE AMOUNTT >= 0");

@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kinesisfanout.local.LocalCloud;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationDetail;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
 import software.amazon.awssdk.services.kinesisanalytics.model.ConcurrentModificationException;
@@ -30,28 +25,10 @@ import software.amazon.awssdk.services.kinesisanalytics.model.TooManyTagsExcepti
 import software.amazon.awssdk.services.kinesisanalytics.model.UnsupportedOperationException;
 
 /** The control plane with the real SDK client: every operation, its validations and its errors. */
-class AnalyticsControlPlaneIT {
+class AnalyticsControlPlaneIT extends LocalCloudFixture {
 
     static final String ROLE = "arn:aws:iam::000000000000:role/fanout";
     static final String INPUT_ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/Transactions";
-
-    private LocalCloud cloud;
-    private KinesisAnalyticsClient analytics;
-    private KinesisClient kinesis;
-
-    @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().build().start();
-        analytics = AnalyticsClients.analytics(cloud.endpoint());
-        kinesis = AnalyticsClients.kinesis(cloud.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        analytics.close();
-        kinesis.close();
-        cloud.close();
-    }
 
     private ApplicationDetail describe(String name) {
         return analytics.describeApplication(r -> r.applicationName(name)).applicationDetail();

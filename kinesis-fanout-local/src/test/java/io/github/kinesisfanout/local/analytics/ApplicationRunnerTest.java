@@ -61,6 +61,13 @@ class ApplicationRunnerTest {
                 () -> streams.all(OUT).size() + " of " + count + " records in the output");
     }
 
+    /** The input stream with the given shards, and one-shard output and error streams. */
+    private void createStreams(int inputShards) {
+        streams.createStream(IN, inputShards);
+        streams.createStream(OUT, 1);
+        streams.createStream(ERRORS, 1);
+    }
+
     private static Set<String> data(List<JsonNode> rows) {
         Set<String> data = new HashSet<>();
         rows.forEach(row -> assertTrue(data.add(row.get("DATA").asText()), "duplicate " + row));
@@ -69,9 +76,7 @@ class ApplicationRunnerTest {
 
     @Test
     void everyRecordOfEveryShardReachesTheOutputOnceAndShardsSpreadOverTheInputStreams() {
-        streams.createStream(IN, 3);
-        streams.createStream(OUT, 1);
-        streams.createStream(ERRORS, 1);
+        createStreams(3);
         putNumbered(0, 300, 3);
         ApplicationRunner runner = start(2, "TRIM_HORIZON");
         awaitOutput(300);
@@ -85,9 +90,7 @@ class ApplicationRunnerTest {
 
     @Test
     void aStopAndAStartFromTheLastStoppedPointNeitherLoseNorRepeat() {
-        streams.createStream(IN, 2);
-        streams.createStream(OUT, 1);
-        streams.createStream(ERRORS, 1);
+        createStreams(2);
         putNumbered(0, 100, 2);
         ApplicationRunner runner = start(1, "TRIM_HORIZON");
         awaitOutput(100);
@@ -104,9 +107,7 @@ class ApplicationRunnerTest {
 
     @Test
     void nowSkipsWhatWasThereAndLastStoppedPointOfANewApplicationBehavesLikeNow() {
-        streams.createStream(IN, 1);
-        streams.createStream(OUT, 1);
-        streams.createStream(ERRORS, 1);
+        createStreams(1);
         putNumbered(0, 10, 1);
         ApplicationRunner runner = start(1, "LAST_STOPPED_POINT");
         putNumbered(10, 20, 1);
@@ -119,9 +120,7 @@ class ApplicationRunnerTest {
 
     @Test
     void closedShardsAreReadToTheEndBeforeTheirChildrenInKeyOrder() {
-        streams.createStream(IN, 1);
-        streams.createStream(OUT, 1);
-        streams.createStream(ERRORS, 1);
+        createStreams(1);
         putNumbered(0, 50, 1);
         String child = streams.reshard(IN, InMemoryStreams.shardId(0));
         for (int i = 50; i < 100; i++) {
@@ -138,9 +137,7 @@ class ApplicationRunnerTest {
 
     @Test
     void rejectedEntriesAreRetriedAndErrorRowsGoToTheErrorStreamOutput() {
-        streams.createStream(IN, 1);
-        streams.createStream(OUT, 1);
-        streams.createStream(ERRORS, 1);
+        createStreams(1);
         streams.failNextPuts = 7;
         putNumbered(0, 40, 1);
         streams.put(IN, InMemoryStreams.shardId(0), "k", "bad".getBytes(StandardCharsets.UTF_8));

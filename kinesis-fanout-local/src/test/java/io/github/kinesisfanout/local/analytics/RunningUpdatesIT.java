@@ -4,23 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kinesisfanout.local.LocalCloud;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 
 /** Input parallelism and configuration changes of a running application, with the real SDK. */
-class RunningUpdatesIT {
+class RunningUpdatesIT extends LocalCloudFixture {
 
     private static final String ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -34,24 +30,10 @@ class RunningUpdatesIT {
               SELECT STREAM ID, 'TWO' FROM "SOURCE_SQL_STREAM_002";
             """;
 
-    private LocalCloud cloud;
-    private KinesisAnalyticsClient analytics;
-    private KinesisClient kinesis;
-
     @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().build().start();
-        analytics = AnalyticsClients.analytics(cloud.endpoint());
-        kinesis = AnalyticsClients.kinesis(cloud.endpoint());
+    void createStreams() {
         kinesis.createStream(r -> r.streamName("Transactions").shardCount(4));
         kinesis.createStream(r -> r.streamName("Out").shardCount(1));
-    }
-
-    @AfterEach
-    void stop() {
-        analytics.close();
-        kinesis.close();
-        cloud.close();
     }
 
     private void put(int from, int to) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import io.github.kinesisfanout.local.lambda.HandlerJars;
 import java.nio.charset.StandardCharsets;
@@ -12,42 +11,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.InvalidArgumentException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** LambdaOutput through the local Lambda service and DiscoverInputSchema from a local S3 object. */
-class ServiceOutputsIT {
+class ServiceOutputsIT extends LocalCloudFixture {
 
     private static final String ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
-
-    private LocalCloud cloud;
-    private KinesisAnalyticsClient analytics;
-    private KinesisClient kinesis;
-
-    @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().build().start();
-        analytics = AnalyticsClients.analytics(cloud.endpoint());
-        kinesis = AnalyticsClients.kinesis(cloud.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        analytics.close();
-        kinesis.close();
-        cloud.close();
-    }
 
     @Test
     void lambdaOutputsReceiveEveryRowOfTheirStream() {

@@ -5,9 +5,9 @@ import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
 import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
 
 /** The reference transaction-routing application: its input schema and its SQL. */
-final class TransactionApp {
+public final class TransactionApp {
 
-    static final String SQL = """
+    public static final String SQL = """
             CREATE OR REPLACE STREAM "POSITIVE_TRANSACTIONS" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
             CREATE OR REPLACE STREAM "NEGATIVE_TRANSACTIONS" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
             CREATE OR REPLACE PUMP "POSITIVE_PUMP" AS INSERT INTO "POSITIVE_TRANSACTIONS"
@@ -19,7 +19,7 @@ final class TransactionApp {
     private TransactionApp() {
     }
 
-    static SourceSchema schema() {
+    public static SourceSchema schema() {
         return SourceSchema.builder()
                 .recordFormat(f -> f.recordFormatType("JSON").mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
                 .recordEncoding("UTF-8")

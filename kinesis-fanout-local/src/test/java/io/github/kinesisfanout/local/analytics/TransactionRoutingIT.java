@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kinesisfanout.local.LocalCloud;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,13 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
-import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationStatus;
 import software.amazon.awssdk.services.kinesisanalytics.model.Output;
 
@@ -29,22 +25,16 @@ import software.amazon.awssdk.services.kinesisanalytics.model.Output;
  * The reference fan-out end to end: real SDK clients put transactions into a multi-shard input,
  * the application routes them, and the output streams hold each one exactly once, in key order.
  */
-class TransactionRoutingIT {
+class TransactionRoutingIT extends LocalCloudFixture {
 
     private static final String ACCOUNT_ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private LocalCloud cloud;
-    private KinesisAnalyticsClient analytics;
-    private KinesisClient kinesis;
     private final Map<Integer, BigDecimal> sent = new HashMap<>();
     private final Random random = new Random(7);
 
     @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().build().start();
-        analytics = AnalyticsClients.analytics(cloud.endpoint());
-        kinesis = AnalyticsClients.kinesis(cloud.endpoint());
+    void createStreamsAndApplication() {
         kinesis.createStream(r -> r.streamName("Transactions").shardCount(4));
         for (String stream : List.of("PositiveTransactions", "NegativeTransactions", "Errors")) {
             kinesis.createStream(r -> r.streamName(stream).shardCount(1));
@@ -54,13 +44,6 @@ class TransactionRoutingIT {
                 .outputs(output("POSITIVE_TRANSACTIONS", "PositiveTransactions"),
                         output("NEGATIVE_TRANSACTIONS", "NegativeTransactions"),
                         output("error_stream", "Errors")));
-    }
-
-    @AfterEach
-    void stop() {
-        analytics.close();
-        kinesis.close();
-        cloud.close();
     }
 
     private static Output output(String name, String stream) {

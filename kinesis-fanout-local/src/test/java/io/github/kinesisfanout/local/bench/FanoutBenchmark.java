@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.bench;
 
 import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.local.analytics.TransactionApp;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.Input;
 import software.amazon.awssdk.services.kinesisanalytics.model.Output;
-import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
 
 /**
  * The fan-out pipeline end to end inside one LocalCloud: transactions go in with the SDK's
@@ -38,14 +38,6 @@ public final class FanoutBenchmark {
 
     private static final String ARN = "arn:aws:kinesis:us-east-1:000000000000:stream/";
     private static final String ROLE = "arn:aws:iam::000000000000:role/bench";
-    private static final String SQL = """
-            CREATE OR REPLACE STREAM "POSITIVE_TRANSACTIONS" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
-            CREATE OR REPLACE STREAM "NEGATIVE_TRANSACTIONS" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
-            CREATE OR REPLACE PUMP "POSITIVE_PUMP" AS INSERT INTO "POSITIVE_TRANSACTIONS"
-              SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_001" WHERE AMOUNT >= 0;
-            CREATE OR REPLACE PUMP "NEGATIVE_PUMP" AS INSERT INTO "NEGATIVE_TRANSACTIONS"
-              SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_001" WHERE AMOUNT < 0;
-            """;
     private static final int MAX_RECORDS = 3_000_000;
     /** Records per throughput run at most, so the runs fit in memory whatever the machine's speed. */
     private static final int RUN_BUDGET = 800_000;
@@ -70,7 +62,7 @@ public final class FanoutBenchmark {
             kinesis.createStream(r -> r.streamName("Transactions").shardCount(4));
             kinesis.createStream(r -> r.streamName("PositiveTransactions").shardCount(1));
             kinesis.createStream(r -> r.streamName("NegativeTransactions").shardCount(1));
-            analytics.createApplication(r -> r.applicationName("bench").applicationCode(SQL).inputs(input())
+            analytics.createApplication(r -> r.applicationName("bench").applicationCode(TransactionApp.SQL).inputs(input())
                     .outputs(output("POSITIVE_TRANSACTIONS", "PositiveTransactions"),
                             output("NEGATIVE_TRANSACTIONS", "NegativeTransactions")));
             analytics.startApplication(r -> r.applicationName("bench").inputConfigurations(c -> c.id("1.1")
@@ -101,12 +93,7 @@ public final class FanoutBenchmark {
     private static Input input() {
         return Input.builder().namePrefix("SOURCE_SQL_STREAM")
                 .kinesisStreamsInput(k -> k.resourceARN(ARN + "Transactions").roleARN(ROLE))
-                .inputSchema(s -> s.recordFormat(f -> f.recordFormatType("JSON")
-                                .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath("$"))))
-                        .recordEncoding("UTF-8")
-                        .recordColumns(RecordColumn.builder().name("ID").sqlType("INTEGER").mapping("$.ID").build(),
-                                RecordColumn.builder().name("USERNAME").sqlType("VARCHAR(200)").mapping("$.USERNAME").build(),
-                                RecordColumn.builder().name("AMOUNT").sqlType("DECIMAL(5,2)").mapping("$.AMOUNT").build()))
+                .inputSchema(TransactionApp.schema())
                 .build();
     }
 

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.local.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,23 +21,11 @@ import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** Kinesis errors as the SDK sees them: codes, messages, limits, iterator expiry. */
-class KinesisErrorsIT {
-
-    private final MutableClock clock = new MutableClock();
-    private LocalCloud cloud;
-    private KinesisClient kinesis;
+class KinesisErrorsIT extends ClockedKinesisFixture {
 
     @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().clock(clock).build().start();
-        kinesis = KinesisClients.cbor(cloud.endpoint());
+    void createStream() {
         kinesis.createStream(r -> r.streamName("s").shardCount(1));
-    }
-
-    @AfterEach
-    void stop() {
-        kinesis.close();
-        cloud.close();
     }
 
     private static SdkBytes data(int size) {

@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.local.MutableClock;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
@@ -32,23 +28,7 @@ import software.amazon.awssdk.services.kinesis.model.StreamMode;
 import software.amazon.awssdk.services.kinesis.model.Tag;
 
 /** Stream modes, paging, tags, retention, routing, iterator types and ordering. */
-class KinesisFeaturesIT {
-
-    private final MutableClock clock = new MutableClock();
-    private LocalCloud cloud;
-    private KinesisClient kinesis;
-
-    @BeforeEach
-    void start() {
-        cloud = LocalCloud.builder().clock(clock).build().start();
-        kinesis = KinesisClients.cbor(cloud.endpoint());
-    }
-
-    @AfterEach
-    void stop() {
-        kinesis.close();
-        cloud.close();
-    }
+class KinesisFeaturesIT extends ClockedKinesisFixture {
 
     private static SdkBytes text(String value) {
         return SdkBytes.fromUtf8String(value);

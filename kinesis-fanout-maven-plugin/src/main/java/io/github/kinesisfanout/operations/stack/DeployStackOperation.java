@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.CreateChangeSetRequest;
@@ -61,15 +62,7 @@ public final class DeployStackOperation {
             if (settings.preview) {
                 CreateChangeSetRequest.Builder request = CreateChangeSetRequest.builder().stackName(settings.stackName)
                         .templateBody(body);
-                if (!settings.parameters.isEmpty()) {
-                    request.parameters(parameters(settings));
-                }
-                if (!capabilities.isEmpty()) {
-                    request.capabilitiesWithStrings(capabilities);
-                }
-                if (!settings.tags.isEmpty()) {
-                    request.tags(tags(settings));
-                }
+                options(settings, capabilities, request::parameters, request::capabilitiesWithStrings, request::tags);
                 List<String> table = new ChangeSetPreview(cfn, listener, settings.waitTimeout, settings.pollInterval)
                         .preview(request, existing.isPresent(), settings.stackName);
                 return new DeployResult(existing.map(Stack::stackId).orElse(null), "PREVIEW", Map.of(),
@@ -80,15 +73,7 @@ public final class DeployStackOperation {
                 listener.info("Creating stack " + settings.stackName);
                 stackId = cfn.createStack(b -> {
                     b.stackName(settings.stackName).templateBody(body);
-                    if (!settings.parameters.isEmpty()) {
-                        b.parameters(parameters(settings));
-                    }
-                    if (!capabilities.isEmpty()) {
-                        b.capabilitiesWithStrings(capabilities);
-                    }
-                    if (!settings.tags.isEmpty()) {
-                        b.tags(tags(settings));
-                    }
+                    options(settings, capabilities, b::parameters, b::capabilitiesWithStrings, b::tags);
                 }).stackId();
             } else {
                 stackId = existing.get().stackId();
@@ -97,15 +82,7 @@ public final class DeployStackOperation {
                     listener.info("Updating stack " + settings.stackName);
                     cfn.updateStack(b -> {
                         b.stackName(stackId).templateBody(body);
-                        if (!settings.parameters.isEmpty()) {
-                            b.parameters(parameters(settings));
-                        }
-                        if (!capabilities.isEmpty()) {
-                            b.capabilitiesWithStrings(capabilities);
-                        }
-                        if (!settings.tags.isEmpty()) {
-                            b.tags(tags(settings));
-                        }
+                        options(settings, capabilities, b::parameters, b::capabilitiesWithStrings, b::tags);
                     });
                 } catch (CloudFormationException e) {
                     if (AwsErrors.hasCode(e, "ValidationError") && NO_UPDATES.equals(e.awsErrorDetails().errorMessage())) {
@@ -169,6 +146,20 @@ public final class DeployStackOperation {
     static FanoutException failure(String stackName, String status, Optional<StackEvent> cause) {
         return new FanoutException("Stack " + stackName + " failed (" + status + ")"
                 + cause.map(e -> ": " + StackWatcher.describe(e)).orElse(""));
+    }
+
+    /** Sets what a create, update or change-set request carries besides the template, only what is set. */
+    private static void options(StackSettings settings, Set<String> capabilities, Consumer<List<Parameter>> setParameters,
+            Consumer<Set<String>> setCapabilities, Consumer<List<Tag>> setTags) {
+        if (!settings.parameters.isEmpty()) {
+            setParameters.accept(parameters(settings));
+        }
+        if (!capabilities.isEmpty()) {
+            setCapabilities.accept(capabilities);
+        }
+        if (!settings.tags.isEmpty()) {
+            setTags.accept(tags(settings));
+        }
     }
 
     private static List<Parameter> parameters(StackSettings settings) {

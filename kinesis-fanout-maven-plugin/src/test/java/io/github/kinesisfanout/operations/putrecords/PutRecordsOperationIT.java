@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.operations.AwsClientFactory;
-import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.SharedLocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -29,26 +25,12 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /** put-records with the real SDK against an in-process local cloud. */
-class PutRecordsOperationIT {
+class PutRecordsOperationIT extends SharedLocalCloud {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static LocalCloud cloud;
-    private static AwsClientFactory clients;
-
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void startCloud() {
-        cloud = LocalCloud.builder().port(0).build().start();
-        clients = new AwsClientFactory(ClientSettings.local(cloud.endpoint()));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        cloud.close();
-    }
 
     private PutRecordsResult put(PutRecordsSettings settings) {
         return new PutRecordsOperation(clients, ProgressListener.NONE).run(settings);

@@ -7,19 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.operations.AwsClientFactory;
-import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.SharedLocalCloud;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -29,7 +25,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** deploy-stack and delete-stack operations with the real SDK against an in-process local cloud. */
-class DeployStackOperationIT {
+class DeployStackOperationIT extends SharedLocalCloud {
 
     private static final String TEMPLATE = """
             Parameters:
@@ -41,9 +37,6 @@ class DeployStackOperationIT {
             Outputs:
               InputArn: {Value: !GetAtt Input.Arn}
             """;
-
-    private static LocalCloud cloud;
-    private static AwsClientFactory clients;
 
     @TempDir
     Path dir;
@@ -64,17 +57,6 @@ class DeployStackOperationIT {
         public void debug(String message) {
         }
     };
-
-    @BeforeAll
-    static void startCloud() {
-        cloud = LocalCloud.builder().port(0).build().start();
-        clients = new AwsClientFactory(ClientSettings.local(cloud.endpoint()));
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        cloud.close();
-    }
 
     private StackSettings settings(String name, String template) throws Exception {
         Path file = dir.resolve(name + ".yaml");
