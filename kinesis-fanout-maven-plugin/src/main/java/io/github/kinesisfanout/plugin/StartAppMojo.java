@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /** Starts the application from a starting position and waits until it is RUNNING. */
-@Mojo(name = StartAppMojo.GOAL_NAME, defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true,
+@Mojo(name = StartAppMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
       requiresProject = false)
 public class StartAppMojo extends AbstractStartingAppMojo {
 
