@@ -69,7 +69,8 @@ public final class LocalCloud implements AutoCloseable {
         LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
-        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
+        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
+                .withLogsToConsole(settings.functionLogsToConsole()),
                 s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
@@ -170,6 +171,7 @@ public final class LocalCloud implements AutoCloseable {
         private boolean throughputLimits;
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
+        private boolean functionLogsToConsole = true;
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -243,9 +245,18 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether each Lambda function log line is also printed on the console, prefixed with the
+         * function name; true unless set. The lines always go to CloudWatch Logs {@code /aws/lambda/NAME}.
+         */
+        public Builder functionLogsToConsole(boolean console) {
+            this.functionLogsToConsole = console;
+            return this;
+        }
+
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock));
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole));
         }
     }
 }

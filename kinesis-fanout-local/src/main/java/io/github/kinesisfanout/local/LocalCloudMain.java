@@ -12,7 +12,7 @@ public final class LocalCloudMain {
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0]";
+            + " [--put-records-failure-rate 0.0] [--function-logs console|logs]";
 
     private LocalCloudMain() {
     }
@@ -66,6 +66,7 @@ public final class LocalCloudMain {
                     case "--status-delay-ms" -> builder.statusTransitionDelay(Duration.ofMillis(Long.parseLong(value)));
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
+                    case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -73,5 +74,15 @@ public final class LocalCloudMain {
             }
         }
         return builder;
+    }
+
+    /** {@code console}: function log lines on the console and in CloudWatch Logs; {@code logs}: only there. */
+    static boolean functionLogsToConsole(String value) {
+        return switch (value) {
+            case "console" -> true;
+            case "logs" -> false;
+            default -> throw new IllegalArgumentException("option --function-logs takes console or logs, got '"
+                    + value + "'");
+        };
     }
 }

@@ -15,8 +15,10 @@ import java.time.Duration;
  * @param throughputLimits whether Kinesis enforces per-shard throughput limits
  * @param putRecordsFailureRate probability (0..1) that a PutRecords entry fails
  * @param clock the time source of every service
+ * @param functionLogsToConsole whether Lambda function log lines are printed on the console too
+ *     (they always go to CloudWatch Logs)
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
-        double putRecordsFailureRate, Clock clock) {
+        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole) {
 }

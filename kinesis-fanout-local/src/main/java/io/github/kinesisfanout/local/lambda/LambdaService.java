@@ -45,7 +45,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
         this.settings = settings;
         this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
                 Clock.systemUTC());
-        this.invoker = new FunctionInvoker(logs, endpoint);
+        this.invoker = new FunctionInvoker(logs, endpoint, settings.logsToConsole());
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
                 threads.timers, settings, JavaRuntime.console()),
                 (name, context) -> catalog.function(context, name, null).arn);

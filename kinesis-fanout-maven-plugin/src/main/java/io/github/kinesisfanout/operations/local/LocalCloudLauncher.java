@@ -21,13 +21,16 @@ public final class LocalCloudLauncher {
      * @param host the address to bind, e.g. 127.0.0.1
      * @param port the port, 0 for a free one
      * @param region the region of requests that carry none; null for us-east-1
+     * @param functionLogsToConsole whether Lambda log lines are printed on the console too (they
+     *     always go to CloudWatch Logs)
      */
-    public LocalCloud start(String host, int port, String region) {
+    public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole) {
         if (port < 0 || port > 65_535) {
             throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
         }
         LocalCloud.Builder builder = LocalCloud.builder().host(host).port(port)
-                .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION);
+                .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION)
+                .functionLogsToConsole(functionLogsToConsole);
         LocalCloud cloud;
         try {
             cloud = builder.build().start();

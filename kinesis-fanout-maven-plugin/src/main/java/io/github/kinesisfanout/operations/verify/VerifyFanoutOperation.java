@@ -122,7 +122,9 @@ public final class VerifyFanoutOperation {
                 pause(settings.pollInterval().toMillis());
                 logged = counter.count(output.functionName(), output.logMarker(), since);
             }
-            listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name());
+            listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name()
+                    + " (log group /aws/lambda/" + output.functionName() + ": aws logs tail /aws/lambda/"
+                    + output.functionName() + ", or -Dfanout.consumerLogs=console to see them here)");
             counted.add(result.withLogged(logged));
         }
         return counted;
