@@ -123,8 +123,8 @@ public final class VerifyFanoutOperation {
                 logged = counter.count(output.functionName(), output.logMarker(), since);
             }
             listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name()
-                    + " (log group /aws/lambda/" + output.functionName() + ": aws logs tail /aws/lambda/"
-                    + output.functionName() + ", or -Dfanout.consumerLogs=console to see them here)");
+                    + " (kept in CloudWatch Logs /aws/lambda/" + output.functionName()
+                    + "; -Dfanout.consumerLogs=console prints them in the build log)");
             counted.add(result.withLogged(logged));
         }
         return counted;
