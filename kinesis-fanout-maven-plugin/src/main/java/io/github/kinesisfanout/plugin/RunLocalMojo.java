@@ -2,6 +2,7 @@ package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
+import java.io.File;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -24,6 +25,14 @@ public class RunLocalMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.localHost", defaultValue = "127.0.0.1")
     protected String host;
 
+    /**
+     * A directory where the local cloud keeps its state across restarts and even a kill (which
+     * services: the local cloud's README, "Data directory"); created when missing, used by one cloud
+     * at a time. Unset, everything stays in memory.
+     */
+    @Parameter(property = "fanout.localDataDir")
+    protected File dataDir;
+
     @Override
     protected String goalName() {
         return GOAL_NAME;
@@ -32,7 +41,8 @@ public class RunLocalMojo extends AbstractFanoutMojo {
     @Override
     protected void run() throws MojoExecutionException {
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalCloud cloud = new LocalCloudLauncher(listener()).start(host, port, region);
+        LocalCloud cloud = new LocalCloudLauncher(listener()).start(host, port, region,
+                dataDir == null ? null : dataDir.toPath());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
             stopped.countDown();

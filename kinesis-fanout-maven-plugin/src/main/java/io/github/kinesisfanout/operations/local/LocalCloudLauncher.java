@@ -5,6 +5,7 @@ import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.ProgressListener;
 import java.net.BindException;
+import java.nio.file.Path;
 
 /** Starts an embedded {@link LocalCloud} and explains a port that cannot be bound. */
 public final class LocalCloudLauncher {
@@ -23,11 +24,23 @@ public final class LocalCloudLauncher {
      * @param region the region of requests that carry none; null for us-east-1
      */
     public LocalCloud start(String host, int port, String region) {
+        return start(host, port, region, null);
+    }
+
+    /**
+     * Starts a local cloud whose state is kept in a data directory across restarts.
+     *
+     * @param dataDirectory where every service keeps its state; null keeps everything in memory
+     */
+    public LocalCloud start(String host, int port, String region, Path dataDirectory) {
         if (port < 0 || port > 65_535) {
             throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
         }
         LocalCloud.Builder builder = LocalCloud.builder().host(host).port(port)
                 .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION);
+        if (dataDirectory != null) {
+            builder.dataDirectory(dataDirectory);
+        }
         LocalCloud cloud;
         try {
             cloud = builder.build().start();
@@ -41,7 +54,8 @@ public final class LocalCloudLauncher {
             }
             throw new IllegalStateException("Cannot start the local cloud on " + host + ":" + port, e);
         }
-        listener.info("Local cloud listening on " + cloud.endpoint());
+        listener.info("Local cloud listening on " + cloud.endpoint()
+                + (dataDirectory != null ? ", state kept in " + dataDirectory : ""));
         return cloud;
     }
 
