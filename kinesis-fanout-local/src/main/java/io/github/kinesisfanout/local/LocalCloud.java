@@ -77,7 +77,7 @@ public final class LocalCloud implements AutoCloseable {
                 s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
-                CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
+                CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
     }
 
