@@ -74,7 +74,8 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
-                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
+                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint, registry.dataDirectory()),
+                LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
