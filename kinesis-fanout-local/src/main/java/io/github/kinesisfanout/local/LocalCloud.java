@@ -17,14 +17,17 @@ import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import io.github.kinesisfanout.local.lambda.esm.KinesisTypedSource;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
+import io.github.kinesisfanout.local.storage.DataDirectory;
 import io.github.kinesisfanout.local.sts.StsService;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
@@ -47,6 +50,7 @@ public final class LocalCloud implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
+    private Optional<DataDirectory> data = Optional.empty();
     private volatile URI endpoint;
 
     private LocalCloud(LocalCloudSettings settings) {
@@ -63,18 +67,19 @@ public final class LocalCloud implements AutoCloseable {
      */
     private void registerServices(ServiceRegistry registry) {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
-                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
-                new JsonWireProtocol());
+                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate()),
+                registry.dataDirectory()), new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
         LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
                 .withLogsToConsole(settings.functionLogsToConsole()),
-                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
+                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint, registry.dataDirectory()),
+                LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
-                CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
+                CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
     }
 
@@ -83,6 +88,8 @@ public final class LocalCloud implements AutoCloseable {
         if (edge != null) {
             throw new IllegalStateException("already started at " + endpoint);
         }
+        // Locked and version-checked before any service reads it; refused with a clear message otherwise.
+        data = settings.dataDirectoryIfAny().map(DataDirectory::open);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-scheduler");
             thread.setDaemon(true);
@@ -91,10 +98,10 @@ public final class LocalCloud implements AutoCloseable {
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
-        registry = new ServiceRegistry(settings, router, scheduler);
-        registerServices(registry);
-        edge = new EdgeServer(router, settings.maxRequestBodyBytes());
+        registry = new ServiceRegistry(settings, router, scheduler, data);
         try {
+            registerServices(registry);
+            edge = new EdgeServer(router, settings.maxRequestBodyBytes());
             InetSocketAddress bound = edge.start(settings.host(), settings.port());
             endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
         } catch (RuntimeException e) {
@@ -156,6 +163,8 @@ public final class LocalCloud implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        data.ifPresent(DataDirectory::close);
+        data = Optional.empty();
         edge = null;
         endpoint = null;
     }
@@ -172,6 +181,7 @@ public final class LocalCloud implements AutoCloseable {
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
+        private Path dataDirectory;
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -254,9 +264,19 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps every service's state in this directory across restarts (created when missing; one
+         * cloud at a time); without it everything stays in memory.
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "dataDirectory");
+            return this;
+        }
+
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole));
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
+                    dataDirectory));
         }
     }
 }

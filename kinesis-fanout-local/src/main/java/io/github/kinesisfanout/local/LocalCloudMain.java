@@ -5,14 +5,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link LocalCloud} from the command line until Ctrl-C:
- * {@code java -jar kinesis-fanout-local-VERSION-standalone.jar --port 4566 [--host H] [--region R]}.
+ * {@code java -jar kinesis-fanout-local-VERSION-standalone.jar --port 4566 [--host H] [--region R] [--data-dir DIR]}.
  */
 public final class LocalCloudMain {
 
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0] [--function-logs console|logs]";
+            + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]";
 
     private LocalCloudMain() {
     }
@@ -30,7 +30,14 @@ public final class LocalCloudMain {
         // The process has no SLF4J binding: Netty logs through java.util.logging instead of warning about it.
         io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
-        LocalCloud cloud = builder.build().start();
+        LocalCloud cloud;
+        try {
+            cloud = builder.build().start();
+        } catch (io.github.kinesisfanout.local.storage.DataDirectoryException e) {
+            System.err.println("kinesis-fanout local cloud cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
@@ -67,6 +74,7 @@ public final class LocalCloudMain {
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
                     case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
+                    case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {

@@ -3,6 +3,7 @@ package io.github.kinesisfanout.plugin;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
+import java.io.File;
 import java.util.Locale;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -21,9 +22,18 @@ public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.consumerLogs", defaultValue = "logs")
     protected String consumerLogs;
 
+    /**
+     * A directory where the local cloud keeps its state across restarts and even a kill (which
+     * services: the local cloud's README, "Data directory"); created when missing, used by one cloud
+     * at a time. Unset, everything stays in memory.
+     */
+    @Parameter(property = "fanout.localDataDir")
+    protected File dataDir;
+
     /** Starts a local cloud on this port with the shared parameters. */
     protected final LocalCloud startCloud(int port) {
-        return new LocalCloudLauncher(listener()).start(host, port, region, consumerLogsToConsole());
+        return new LocalCloudLauncher(listener()).start(host, port, region, consumerLogsToConsole(),
+                dataDir == null ? null : dataDir.toPath());
     }
 
     private boolean consumerLogsToConsole() {
