@@ -1,6 +1,9 @@
 package io.github.kinesisfanout.local;
 
 import io.github.kinesisfanout.local.analytics.AnalyticsService;
+import io.github.kinesisfanout.local.analyticsv2.AnalyticsV2Service;
+import io.github.kinesisfanout.local.analyticsv2.FlinkJobLauncher;
+import io.github.kinesisfanout.local.analyticsv2.FlinkLaunchers;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
@@ -20,6 +23,7 @@ import io.github.kinesisfanout.local.s3.S3Service;
 import io.github.kinesisfanout.local.sts.StsService;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -44,13 +48,15 @@ public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
 
     private final LocalCloudSettings settings;
+    private final FlinkJobLauncher flinkJobs;
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
     private volatile URI endpoint;
 
-    private LocalCloud(LocalCloudSettings settings) {
+    private LocalCloud(LocalCloudSettings settings, FlinkJobLauncher flinkJobs) {
         this.settings = settings;
+        this.flinkJobs = flinkJobs;
     }
 
     public static Builder builder() {
@@ -72,6 +78,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
                 s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
+        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
@@ -170,6 +177,8 @@ public final class LocalCloud implements AutoCloseable {
         private boolean throughputLimits;
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
+        private List<Path> flinkClasspath;
+        private FlinkJobLauncher flinkJobLauncher;
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -243,9 +252,25 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Flink runtime jars Managed Flink applications run with; unless set, they are looked up in
+         * the local Maven repository for each application's Flink release.
+         */
+        public Builder flinkClasspath(List<Path> classpath) {
+            this.flinkClasspath = List.copyOf(classpath);
+            return this;
+        }
+
+        /** What runs Managed Flink applications' jobs; a forked JVM per job unless set. */
+        public Builder flinkJobLauncher(FlinkJobLauncher launcher) {
+            this.flinkJobLauncher = Objects.requireNonNull(launcher, "launcher");
+            return this;
+        }
+
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock));
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock),
+                    flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
     }
 }

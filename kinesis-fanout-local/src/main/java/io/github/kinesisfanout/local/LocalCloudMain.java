@@ -12,7 +12,7 @@ public final class LocalCloudMain {
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0]";
+            + " [--put-records-failure-rate 0.0] [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]";
 
     private LocalCloudMain() {
     }
@@ -66,6 +66,8 @@ public final class LocalCloudMain {
                     case "--status-delay-ms" -> builder.statusTransitionDelay(Duration.ofMillis(Long.parseLong(value)));
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
+                    case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(
+                            value.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList());
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
