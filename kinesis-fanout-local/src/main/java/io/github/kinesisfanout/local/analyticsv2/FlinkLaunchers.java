@@ -14,6 +14,6 @@ public final class FlinkLaunchers {
      * one found in the local Maven repository.
      */
     public static FlinkJobLauncher forkedJvm(List<Path> flinkClasspath) {
-        return FlinkJobLauncher.unavailable("this build of the local cloud has no forked-JVM Flink launcher");
+        return new ProcessFlinkJobLauncher(flinkClasspath, ProcessFlinkJobLauncher.defaultRepository());
     }
 }
