@@ -1,6 +1,9 @@
 package io.github.kinesisfanout.local;
 
 import io.github.kinesisfanout.local.analytics.AnalyticsService;
+import io.github.kinesisfanout.local.analyticsv2.AnalyticsV2Service;
+import io.github.kinesisfanout.local.analyticsv2.FlinkJobLauncher;
+import io.github.kinesisfanout.local.analyticsv2.FlinkLaunchers;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
@@ -47,14 +50,16 @@ public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
 
     private final LocalCloudSettings settings;
+    private final FlinkJobLauncher flinkJobs;
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
     private Optional<DataDirectory> data = Optional.empty();
     private volatile URI endpoint;
 
-    private LocalCloud(LocalCloudSettings settings) {
+    private LocalCloud(LocalCloudSettings settings, FlinkJobLauncher flinkJobs) {
         this.settings = settings;
+        this.flinkJobs = flinkJobs;
     }
 
     public static Builder builder() {
@@ -78,6 +83,7 @@ public final class LocalCloud implements AutoCloseable {
                 s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint, registry.dataDirectory()),
                 LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
+        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
@@ -176,12 +182,14 @@ public final class LocalCloud implements AutoCloseable {
         private String region = "us-east-1";
         private String accountId = "000000000000";
         private Duration statusTransitionDelay = Duration.ZERO;
-        private int maxRequestBodyBytes = 16 * 1024 * 1024;
+        private int maxRequestBodyBytes = 128 * 1024 * 1024;
         private boolean throughputLimits;
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
         private Path dataDirectory;
+        private List<Path> flinkClasspath;
+        private FlinkJobLauncher flinkJobLauncher;
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -222,7 +230,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Requests with bigger bodies get a 413 error before being buffered; 16 MiB unless set. */
+        /** Requests with bigger bodies get a 413 error before being buffered; 128 MiB unless set (a Flink job jar uploaded to S3 is about 60 MiB). */
         public Builder maxRequestBodyBytes(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1024, was " + bytes);
@@ -273,10 +281,26 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The Flink runtime jars Managed Flink applications run with; unless set, they are looked up in
+         * the local Maven repository for each application's Flink release.
+         */
+        public Builder flinkClasspath(List<Path> classpath) {
+            this.flinkClasspath = List.copyOf(classpath);
+            return this;
+        }
+
+        /** What runs Managed Flink applications' jobs; a forked JVM per job unless set. */
+        public Builder flinkJobLauncher(FlinkJobLauncher launcher) {
+            this.flinkJobLauncher = Objects.requireNonNull(launcher, "launcher");
+            return this;
+        }
+
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory));
+                    dataDirectory),
+                    flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
     }
 }

@@ -11,8 +11,9 @@ public final class LocalCloudMain {
 
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
-            + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]";
+            + " [--status-delay-ms 0] [--max-body-bytes 134217728] [--throughput-limits]"
+            + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]"
+            + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]";
 
     private LocalCloudMain() {
     }
@@ -75,6 +76,8 @@ public final class LocalCloudMain {
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
                     case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
                     case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
+                    case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(
+                            value.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList());
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
