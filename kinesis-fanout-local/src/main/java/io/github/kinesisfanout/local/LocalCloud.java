@@ -67,7 +67,8 @@ public final class LocalCloud implements AutoCloseable {
                 new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
         LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
-        registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
+        registry.register(new IamService(settings.clock()),
+                new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
                 .withLogsToConsole(settings.functionLogsToConsole()),
@@ -75,7 +76,8 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
-                new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
+                new QueryWireProtocol(
+                        "http://cloudformation.amazonaws.com/doc/2010-05-15/", CloudFormationService.EMPTY_RESULTS));
     }
 
     /** Binds the port and starts serving; returns this cloud. */
