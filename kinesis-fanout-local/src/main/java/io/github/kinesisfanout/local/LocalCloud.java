@@ -76,7 +76,8 @@ public final class LocalCloud implements AutoCloseable {
                 registry.dataDirectory()), new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
         LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
-        registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
+        registry.register(new IamService(settings.clock()),
+                new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
                 .withLogsToConsole(settings.functionLogsToConsole()),
@@ -86,7 +87,8 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
-                new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
+                new QueryWireProtocol(
+                        "http://cloudformation.amazonaws.com/doc/2010-05-15/", CloudFormationService.EMPTY_RESULTS));
     }
 
     /** Binds the port and starts serving; returns this cloud. */

@@ -67,11 +67,11 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
         return switch (operation) {
             case "CreateApplication" -> lifecycle.create(input, context);
-            case "DescribeApplication" -> lifecycle.describe(input, context);
+            case "DescribeApplication" -> asValidationError(() -> lifecycle.describe(input, context));
             case "ListApplications" -> lifecycle.list(input, context);
-            case "DeleteApplication" -> lifecycle.delete(input, context);
+            case "DeleteApplication" -> asValidationError(() -> lifecycle.delete(input, context));
             case "StartApplication" -> run.start(input, context);
-            case "StopApplication" -> run.stop(input, context);
+            case "StopApplication" -> asValidationError(() -> run.stop(input, context));
             case "UpdateApplication" -> configuration.update(input, context);
             case "AddApplicationInput" -> configuration.addInput(input, context);
             case "AddApplicationOutput" -> configuration.addOutput(input, context);
@@ -88,6 +88,21 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
             case "DiscoverInputSchema" -> discover.discover(input, context);
             default -> throw AwsServiceException.notSupported("KinesisAnalytics", operation);
         };
+    }
+
+    /**
+     * DescribeApplication, DeleteApplication and StopApplication list no InvalidArgumentException in
+     * the model: their member validation errors are the common ValidationException.
+     */
+    private static JsonNode asValidationError(java.util.function.Supplier<JsonNode> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException e) {
+            if (e.errorCode().equals("InvalidArgumentException")) {
+                throw new AwsServiceException("ValidationException", e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private ApplicationRegistry registry(RequestContext context) {

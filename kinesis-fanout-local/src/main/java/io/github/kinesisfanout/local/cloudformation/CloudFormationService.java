@@ -20,6 +20,9 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
     /** The SigV4 signing name, also the name other services find it by. */
     public static final String SIGNING_NAME = "cloudformation";
 
+    /** Actions whose output shape has no members but whose {@code <OpResult/>} is written. */
+    public static final java.util.Set<String> EMPTY_RESULTS = java.util.Set.of("ExecuteChangeSet", "DeleteChangeSet");
+
     private final Map<String, StackStore> stores = new ConcurrentHashMap<>();
     private final StackStorage storage;
     private final Deployments deployments;

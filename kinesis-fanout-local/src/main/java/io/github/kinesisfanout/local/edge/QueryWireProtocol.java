@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The AWS Query protocol (IAM, STS, CloudFormation): {@code Action=Op&Version=...} with flattened
@@ -16,14 +17,26 @@ public final class QueryWireProtocol implements WireProtocol {
 
     private final String xmlNamespace;
     private final XmlWriter writer;
+    private final Set<String> emptyResults;
 
     /**
      * @param xmlNamespace the service's XML namespace, e.g. {@code https://iam.amazonaws.com/doc/2010-05-08/}
      * @param shapes where the service's output deviates from objects-as-elements and {@code <member>} lists
+     * @param emptyResults actions whose output shape has no members: their {@code <OpResult/>} is still
+     *     written, as AWS does and as the AWS CLI's parser requires (e.g. ExecuteChangeSet)
      */
-    public QueryWireProtocol(String xmlNamespace, XmlShapes shapes) {
+    public QueryWireProtocol(String xmlNamespace, XmlShapes shapes, Set<String> emptyResults) {
         this.xmlNamespace = xmlNamespace;
         this.writer = new XmlWriter(shapes);
+        this.emptyResults = Set.copyOf(emptyResults);
+    }
+
+    public QueryWireProtocol(String xmlNamespace, Set<String> emptyResults) {
+        this(xmlNamespace, XmlShapes.NONE, emptyResults);
+    }
+
+    public QueryWireProtocol(String xmlNamespace, XmlShapes shapes) {
+        this(xmlNamespace, shapes, Set.of());
     }
 
     public QueryWireProtocol(String xmlNamespace) {
@@ -59,6 +72,8 @@ public final class QueryWireProtocol implements WireProtocol {
             xml.append('<').append(action).append("Result>");
             writer.writeMembers(xml, output);
             xml.append("</").append(action).append("Result>");
+        } else if (emptyResults.contains(action)) {
+            xml.append('<').append(action).append("Result/>");
         }
         xml.append("<ResponseMetadata><RequestId>").append(XmlWriter.escape(requestId))
                 .append("</RequestId></ResponseMetadata>");

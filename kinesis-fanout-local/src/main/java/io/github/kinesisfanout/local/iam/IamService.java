@@ -31,6 +31,9 @@ public final class IamService implements AwsService {
     /** The namespace of its Query protocol's XML responses. */
     public static final String XML_NAMESPACE = "https://iam.amazonaws.com/doc/2010-05-08/";
 
+    /** Actions whose output shape has no members but whose {@code <OpResult/>} is written. */
+    public static final java.util.Set<String> EMPTY_RESULTS = java.util.Set.of("UpdateRole");
+
     static final String VALIDATION = "ValidationError";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";

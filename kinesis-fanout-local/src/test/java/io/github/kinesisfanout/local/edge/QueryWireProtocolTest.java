@@ -55,6 +55,21 @@ class QueryWireProtocolTest {
     }
 
     @Test
+    void writesAnEmptyResultElementForActionsWhoseOutputHasNoMembers() {
+        AwsService service = service((operation, input) -> JsonNodeFactory.instance.objectNode());
+        QueryWireProtocol protocol = new QueryWireProtocol(NS, java.util.Set.of("ExecuteChangeSet"));
+        String executed = new String(protocol.handle(post("Action=ExecuteChangeSet&ChangeSetName=c"), service, context)
+                .body(), StandardCharsets.UTF_8);
+        String deleted = new String(protocol.handle(post("Action=DeleteStack&StackName=s"), service, context)
+                .body(), StandardCharsets.UTF_8);
+        assertTrue(executed.endsWith("<ExecuteChangeSetResponse xmlns=\"" + NS + "\"><ExecuteChangeSetResult/>"
+                + "<ResponseMetadata><RequestId>rid-1</RequestId></ResponseMetadata></ExecuteChangeSetResponse>"),
+                executed);
+        assertTrue(deleted.endsWith("<DeleteStackResponse xmlns=\"" + NS + "\"><ResponseMetadata><RequestId>rid-1"
+                + "</RequestId></ResponseMetadata></DeleteStackResponse>"), deleted);
+    }
+
+    @Test
     void readsTheActionFromTheQueryStringToo() {
         AtomicReference<String> operation = new AtomicReference<>();
         AwsService service = service((op, input) -> {
