@@ -4,6 +4,8 @@ import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
 import io.github.kinesisfanout.sql.analyze.ApplicationAnalyzer;
 import io.github.kinesisfanout.sql.analyze.SemanticError;
 import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.flink.FlinkTranslator;
+import io.github.kinesisfanout.sql.flink.TranslationRefused;
 import io.github.kinesisfanout.sql.parse.ParseError;
 import io.github.kinesisfanout.sql.parse.ParsedApplication;
 import io.github.kinesisfanout.sql.parse.StatementParser;
@@ -13,7 +15,9 @@ import io.github.kinesisfanout.sql.type.SqlType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +45,66 @@ public final class SqlEngine {
      */
     public static CompiledApplication compile(String applicationCode, List<InputSchema> inputs) {
         List<StreamDef> streams = inputStreams(inputs);
+        AnalyzedApplication app = analyze(applicationCode, streams);
+        List<Application.InputSpec> specs = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSchema schema = inputs.get(i);
+            InputSchema.RecordFormat format = schema.format();
+            specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
+                    schema.columns().stream().map(InputSchema.Column::mapping).toList(),
+                    format.recordRowDelimiter(), format.recordColumnDelimiter()));
+        }
+        return Application.of(app, specs);
+    }
+
+    /**
+     * Translates application code to one Flink SQL script: a Kinesis source table per input, a sink table per
+     * mapped output, a view per intermediate stream, and every pump as an INSERT of one statement set.
+     *
+     * @param applicationCode the statements, as for {@link #compile}
+     * @param inputs the application inputs, as for {@link #compile}
+     * @param outputs the in-application streams written to Kinesis streams (error_stream included)
+     * @param options the connector generation, what ROWTIME becomes, whether approximations are allowed
+     * @return the script, the table of what each construct became, and the warnings of approximations
+     * @throws SqlCompilationException when the code does not compile, or with the line and column of each
+     *     construct that has no faithful Flink equivalent
+     * @throws IllegalArgumentException for an unusable input schema or output
+     */
+    public static FlinkTranslation translateToFlink(String applicationCode, List<InputSchema> inputs,
+            List<FlinkOutput> outputs, FlinkOptions options) {
+        FlinkOptions o = options == null ? FlinkOptions.defaults() : options;
+        List<StreamDef> streams = inputStreams(inputs);
+        AnalyzedApplication app = analyze(applicationCode, streams);
+        List<FlinkTranslator.Input> in = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            InputSchema schema = inputs.get(i);
+            InputSchema.RecordFormat format = schema.format();
+            in.add(new FlinkTranslator.Input(streams.get(i), schema.namePrefix(), format.type(), format.recordRowPath(),
+                    schema.columns().stream().map(InputSchema.Column::mapping).toList(),
+                    format.recordRowDelimiter(), format.recordColumnDelimiter()));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (FlinkOutput output : outputs) {
+            if (out.put(output.streamName(), output.recordFormatType()) != null) {
+                throw new IllegalArgumentException("Output \"" + output.streamName() + "\" is mapped twice");
+            }
+        }
+        FlinkTranslator.Result result;
+        try {
+            result = FlinkTranslator.translate(app, in, out, new FlinkTranslator.Settings(
+                    o.connector() == FlinkConnector.KINESIS_4, o.rowtime() == FlinkRowtime.ARRIVAL_TIME,
+                    o.allowApproximations()));
+        } catch (TranslationRefused e) {
+            throw new SqlCompilationException(e.errors().stream()
+                    .map(x -> new SqlError(x.pos().line(), x.pos().column(), x.getMessage())).toList());
+        }
+        return new FlinkTranslation(result.script(), result.constructs().stream()
+                .map(c -> new FlinkConstruct(c.pos().line(), c.pos().column(), c.kda(), c.flink(), c.difference()))
+                .toList(), result.warnings());
+    }
+
+    /** Parses and analyzes the code: the one analysis both the engine and the Flink translation use. */
+    private static AnalyzedApplication analyze(String applicationCode, List<StreamDef> streams) {
         ParsedApplication parsed = StatementParser.parse(applicationCode == null ? "" : applicationCode);
         List<SqlError> errors = new ArrayList<>();
         for (ParseError e : parsed.errors()) {
@@ -55,15 +119,7 @@ public final class SqlEngine {
             errors.sort(Comparator.comparingInt(SqlError::line).thenComparingInt(SqlError::column));
             throw new SqlCompilationException(errors);
         }
-        List<Application.InputSpec> specs = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            InputSchema schema = inputs.get(i);
-            InputSchema.RecordFormat format = schema.format();
-            specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
-                    schema.columns().stream().map(InputSchema.Column::mapping).toList(),
-                    format.recordRowDelimiter(), format.recordColumnDelimiter()));
-        }
-        return Application.of(app, specs);
+        return app;
     }
 
     private static List<StreamDef> inputStreams(List<InputSchema> inputs) {

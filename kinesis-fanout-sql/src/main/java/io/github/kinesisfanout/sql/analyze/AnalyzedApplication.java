@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.sql.analyze;
 
+import io.github.kinesisfanout.sql.parse.SourcePos;
 import java.util.List;
 
 /**
@@ -7,6 +8,17 @@ import java.util.List;
  *
  * @param streams every in-application stream: inputs first, then created streams, then error_stream
  * @param pumps the pumps in statement order
+ * @param positions where each expression was written
  */
-public record AnalyzedApplication(List<StreamDef> streams, List<PumpDef> pumps) {
+public record AnalyzedApplication(List<StreamDef> streams, List<PumpDef> pumps, ExprPositions positions) {
+
+    public AnalyzedApplication(List<StreamDef> streams, List<PumpDef> pumps) {
+        this(streams, pumps, new ExprPositions());
+    }
+
+    /** The position of an expression, or {@code fallback} when the analyzer made it. */
+    public SourcePos positionOf(Expr expr, SourcePos fallback) {
+        SourcePos pos = positions.of(expr);
+        return pos == null ? fallback : pos;
+    }
 }

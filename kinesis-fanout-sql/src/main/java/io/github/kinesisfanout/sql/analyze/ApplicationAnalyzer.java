@@ -35,6 +35,7 @@ public final class ApplicationAnalyzer {
         StreamDef errorStream = StreamDef.errorStream();
         streams.put(errorStream.name(), errorStream);
         Map<String, PumpDef> pumps = new LinkedHashMap<>();
+        ExprPositions positions = new ExprPositions();
         Map<String, Statement.CreatePump> pumpStatements = new LinkedHashMap<>();
         for (Statement statement : parsed.statements()) {
             if (statement instanceof Statement.CreateStream create) {
@@ -46,7 +47,7 @@ public final class ApplicationAnalyzer {
                     continue;
                 }
                 pumpStatements.put(create.name(), create);
-                PumpDef pump = new PumpAnalyzer(streams, errors).analyze(create);
+                PumpDef pump = new PumpAnalyzer(streams, errors, positions).analyze(create);
                 if (pump != null) {
                     pumps.put(pump.name(), pump);
                     checkCycle(pump, pumps, create, errors);
@@ -56,7 +57,7 @@ public final class ApplicationAnalyzer {
         List<StreamDef> ordered = new ArrayList<>(streams.values());
         ordered.remove(errorStream);
         ordered.add(errorStream);
-        return new AnalyzedApplication(ordered, new ArrayList<>(pumps.values()));
+        return new AnalyzedApplication(ordered, new ArrayList<>(pumps.values()), positions);
     }
 
     private static void createStream(Statement.CreateStream create, Map<String, StreamDef> streams,
@@ -86,7 +87,8 @@ public final class ApplicationAnalyzer {
             pumps.values().removeIf(p -> p.target() == existing
                     || p.queries().stream().anyMatch(q -> q.source() == existing));
         }
-        streams.put(create.name(), new StreamDef(create.name(), List.copyOf(columns), StreamDef.Role.CREATED, -1));
+        streams.put(create.name(), new StreamDef(create.name(), List.copyOf(columns), StreamDef.Role.CREATED, -1,
+                create.pos()));
     }
 
     /** A pump whose target feeds (through other pumps) one of its own sources would loop forever. */

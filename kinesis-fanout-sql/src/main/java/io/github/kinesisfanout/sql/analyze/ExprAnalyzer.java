@@ -49,6 +49,12 @@ final class ExprAnalyzer {
     }
 
     Expr analyze(SqlNode node) {
+        Expr e = analyzeNode(node);
+        scope.positions().put(e, pos(node));
+        return e;
+    }
+
+    private Expr analyzeNode(SqlNode node) {
         if (substitution != null) {
             Expr substituted = substitution.substitute(node);
             if (substituted != null) {

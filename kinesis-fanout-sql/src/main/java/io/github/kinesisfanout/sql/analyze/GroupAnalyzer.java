@@ -23,6 +23,7 @@ final class GroupAnalyzer {
     private static final Set<String> FIXED_UNITS = Set.of("SECOND", "MINUTE", "HOUR", "DAY", "MONTH", "YEAR");
 
     private final ExprAnalyzer plain;
+    private final ExprPositions positions;
     private SqlNode windowNode;
     private Expr window;
     private long widthMillis;
@@ -35,6 +36,7 @@ final class GroupAnalyzer {
 
     GroupAnalyzer(Scope scope, SqlNodeList group) {
         this.plain = new ExprAnalyzer(scope);
+        this.positions = scope.positions();
         for (SqlNode node : group) {
             if (isWindow(node)) {
                 if (windowNode != null) {
@@ -68,7 +70,7 @@ final class GroupAnalyzer {
     }
 
     private Scope plainScope() {
-        return new Scope(new StreamDef("aggregate", List.of(), StreamDef.Role.CREATED, -1), Set.of(), Set.of());
+        return new Scope(new StreamDef("aggregate", List.of(), StreamDef.Role.CREATED, -1), Set.of(), Set.of(), positions);
     }
 
     private Expr substitute(SqlNode node) {

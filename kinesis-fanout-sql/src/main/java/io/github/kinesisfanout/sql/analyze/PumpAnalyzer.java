@@ -17,10 +17,16 @@ final class PumpAnalyzer {
 
     private final Map<String, StreamDef> streams;
     private final List<SemanticError> errors;
+    private final ExprPositions positions;
 
     PumpAnalyzer(Map<String, StreamDef> streams, List<SemanticError> errors) {
+        this(streams, errors, new ExprPositions());
+    }
+
+    PumpAnalyzer(Map<String, StreamDef> streams, List<SemanticError> errors, ExprPositions positions) {
         this.streams = streams;
         this.errors = errors;
+        this.positions = positions;
     }
 
     /** The analyzed pump, or null when it has errors (recorded). */
@@ -32,7 +38,7 @@ final class PumpAnalyzer {
             List<Integer> columns = targetColumns(insert, target);
             List<SqlSelect> selects = new ArrayList<>();
             branches(insert.getSource(), selects);
-            SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors);
+            SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors, positions);
             List<PumpDef.QueryDef> queries = new ArrayList<>();
             for (SqlSelect select : selects) {
                 try {
@@ -47,7 +53,8 @@ final class PumpAnalyzer {
             if (errors.size() > before) {
                 return null;
             }
-            return new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries);
+            return new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries,
+                    pump.pos());
         } catch (SemanticError e) {
             errors.add(e);
             return null;
@@ -140,7 +147,8 @@ final class PumpAnalyzer {
             }
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
-        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation());
+        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation(),
+                branch.selectPos());
     }
 
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.sql.analyze;
 
+import io.github.kinesisfanout.sql.parse.SourcePos;
 import java.util.List;
 
 /**
@@ -9,8 +10,13 @@ import java.util.List;
  * @param target the stream written
  * @param targetColumns for each select item, the index of the target column it fills
  * @param queries the SELECT STREAM branches (one unless UNION ALL)
+ * @param pos where the pump's name is, or null
  */
-public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
+public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries, SourcePos pos) {
+
+    public PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
+        this(name, target, targetColumns, queries, null);
+    }
 
     /**
      * One SELECT STREAM of a pump.
@@ -20,7 +26,13 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param projections the select items, already converted to their target column types
      * @param rowtime the {@code expr AS ROWTIME} override, or null to keep the input ROWTIME
      * @param aggregation the tumbling window, or null; projections then read the aggregate row
+     * @param pos where the SELECT is, or null
      */
-    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
+    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
+            SourcePos pos) {
+
+        public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
+            this(source, where, projections, rowtime, aggregation, null);
+        }
     }
 }

@@ -10,8 +10,13 @@ import java.util.Set;
  * @param stream the stream read
  * @param qualifiers names that may qualify a column: the stream name and its alias
  * @param commaSubstrings positions of comma-form SUBSTRING calls in the pump
+ * @param positions receives where each expression was written
  */
-record Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings) {
+record Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings, ExprPositions positions) {
+
+    Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings) {
+        this(stream, qualifiers, commaSubstrings, new ExprPositions());
+    }
 
     List<String> columnNames() {
         return stream.columns().stream().map(StreamDef.ColumnDef::name).toList();

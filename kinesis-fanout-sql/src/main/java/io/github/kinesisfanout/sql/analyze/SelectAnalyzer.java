@@ -22,11 +22,18 @@ final class SelectAnalyzer {
     private final Map<String, StreamDef> streams;
     private final Set<SourcePos> commaSubstrings;
     private final List<SemanticError> errors;
+    private final ExprPositions positions;
 
     SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors) {
+        this(streams, commaSubstrings, errors, new ExprPositions());
+    }
+
+    SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors,
+            ExprPositions positions) {
         this.streams = streams;
         this.commaSubstrings = commaSubstrings;
         this.errors = errors;
+        this.positions = positions;
     }
 
     /** A select item: its expression and where it is. */
@@ -35,7 +42,7 @@ final class SelectAnalyzer {
 
     /** The analyzed branch before conversion to the target's column types. */
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
-            Aggregation aggregation) {
+            Aggregation aggregation, SourcePos selectPos) {
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
@@ -121,7 +128,7 @@ final class SelectAnalyzer {
             }
         }
         return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
-                aggregation);
+                aggregation, pos);
     }
 
     private Scope scope(SqlNode from, SourcePos selectPos) {
@@ -160,6 +167,6 @@ final class SelectAnalyzer {
         if (alias == null) {
             qualifiers.add(name);
         }
-        return new Scope(stream, qualifiers, commaSubstrings);
+        return new Scope(stream, qualifiers, commaSubstrings, positions);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.sql.analyze;
 
+import io.github.kinesisfanout.sql.parse.SourcePos;
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.util.List;
 
@@ -10,8 +11,13 @@ import java.util.List;
  * @param columns the columns in order
  * @param role input, created by CREATE STREAM, or the error stream
  * @param inputIndex for an input stream, the index of its InputSchema; -1 otherwise
+ * @param pos where a created stream's name is; null for input streams and error_stream
  */
-public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
+public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex, SourcePos pos) {
+
+    public StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
+        this(name, columns, role, inputIndex, null);
+    }
 
     /** Name of the system error stream (reference §3.4), lower case. */
     public static final String ERROR_STREAM = "error_stream";
