@@ -68,7 +68,11 @@ public final class FanoutJob {
             }
             try {
                 job.getJobExecutionResult().get();
-                status.finished();
+                if (control != null && control.stopRequested()) {
+                    status.stopped();
+                } else {
+                    status.finished();
+                }
                 return 0;
             } catch (ExecutionException e) {
                 if (control != null && control.stopRequested()) {
