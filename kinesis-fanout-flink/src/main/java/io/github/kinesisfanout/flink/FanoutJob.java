@@ -11,6 +11,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +69,11 @@ public final class FanoutJob {
             }
             try {
                 job.getJobExecutionResult().get();
-                status.finished();
+                if (control != null && control.stopRequested()) {
+                    status.stopped();
+                } else {
+                    status.finished();
+                }
                 return 0;
             } catch (ExecutionException e) {
                 if (control != null && control.stopRequested()) {
@@ -117,6 +122,8 @@ public final class FanoutJob {
                 : StreamExecutionEnvironment.getExecutionEnvironment();
         StreamTableEnvironment tables = StreamTableEnvironment.create(environment,
                 EnvironmentSettings.inStreamingMode());
+        // Translated scripts turn ROWTIME (TIMESTAMP_LTZ) into TIMESTAMP with CAST, in the session zone: UTC.
+        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         return new Prepared(new ScriptRunner(tables, script.name()), statements);
     }
 

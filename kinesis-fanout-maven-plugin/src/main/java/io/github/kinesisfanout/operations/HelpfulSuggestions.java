@@ -94,6 +94,16 @@ public final class HelpfulSuggestions {
                 + "): stop what uses the port or pass -Dfanout.localPort=0 for a free one", cause);
     }
 
+    /** Flink runtime artifacts that the build could not resolve (offline, or not in any repository). */
+    public static FanoutException flinkArtifactsMissing(String flinkVersion, java.util.List<String> missing,
+            boolean offline, String reason) {
+        String first = missing.isEmpty() ? "org.apache.flink:flink-clients:" + flinkVersion : missing.get(0);
+        return new FanoutException("The Flink " + flinkVersion + " runtime cannot be resolved" + (offline ? " offline" : "")
+                + " (" + reason + "). Missing: " + String.join(", ", missing) + ". Fetch them once with a build"
+                + " without -o, or one by one with ./mvnw dependency:get -Dartifact=" + first
+                + "; or choose a version that is there with <flinkVersion> (-Dfanout.flink.version=VERSION)");
+    }
+
     static String abbreviate(String text) {
         return text.length() <= 80 ? text : text.substring(0, 77) + "...";
     }

@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 /** The parameter and the client every Kinesis Analytics application goal shares. */
 public abstract class AbstractAppMojo extends AbstractFanoutMojo {
 
-    /** The Kinesis Analytics application, e.g. fanout-demo. */
+    /** The Kinesis Analytics application, e.g. fanout-demo (the Flink goals do not use it yet). */
     @Parameter(property = "fanout.applicationName")
     protected String applicationName;
 

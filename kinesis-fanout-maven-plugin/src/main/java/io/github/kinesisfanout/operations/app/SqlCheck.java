@@ -31,7 +31,8 @@ public final class SqlCheck {
         }
     }
 
-    static InputSchema inputSchema(String namePrefix, SourceSchema schema) {
+    /** The engine's input schema for create-app's prefix and source schema. */
+    public static InputSchema inputSchema(String namePrefix, SourceSchema schema) {
         InputSchema.RecordFormat format;
         var mapping = schema.recordFormat().mappingParameters();
         if ("CSV".equals(schema.recordFormat().recordFormatTypeAsString())) {

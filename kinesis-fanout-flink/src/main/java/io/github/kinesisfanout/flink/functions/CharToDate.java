@@ -1,0 +1,24 @@
+package io.github.kinesisfanout.flink.functions;
+
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.functions.ScalarFunction;
+
+import java.time.LocalDateTime;
+import java.time.LocalDate;
+
+/** KDA_CHAR_TO_DATE(pattern, text): the date the text denotes under the SimpleDateFormat pattern, NULL when it does not match. */
+public final class CharToDate extends ScalarFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DateFormats formats = new DateFormats();
+
+    /** The parsed value, or NULL when an argument is NULL or the text does not match. */
+    public @DataTypeHint("DATE") LocalDate eval(String pattern, String text) {
+        if (pattern == null || text == null) {
+            return null;
+        }
+        LocalDateTime t = formats.parse(pattern, text);
+        return t == null ? null : t.toLocalDate();
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.kinesisfanout.flink.functions;
+
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.annotation.InputGroup;
+import org.apache.flink.table.functions.ScalarFunction;
+
+
+/** KDA_TIME_TO_CHAR(pattern, t): the time formatted with the SimpleDateFormat pattern (on 1970-01-01 UTC). */
+public final class TimeToChar extends ScalarFunction {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DateFormats formats = new DateFormats();
+
+    /** The formatted text, or NULL when an argument is NULL; the value may be a TIMESTAMP, DATE or TIME of any precision. */
+    public String eval(String pattern, @DataTypeHint(inputGroup = InputGroup.ANY) Object value) {
+        if (pattern == null || value == null) {
+            return null;
+        }
+        return formats.format(pattern, value);
+    }
+}

@@ -1,0 +1,87 @@
+-- KDA input SOURCE_SQL_STREAM (JSON): the Kinesis source
+CREATE TABLE `SOURCE_SQL_STREAM_kinesis` (
+  `ID` INT,
+  `USERNAME` STRING,
+  `AMOUNT` DECIMAL(5, 2),
+  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+  `ROWTIME` AS PROCTIME()
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${input.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'scan.stream.initpos' = '${scan.stream.initpos}',
+  'json.fail-on-missing-field' = 'false',
+  'json.ignore-parse-errors' = 'true',
+  'format' = 'json'
+);
+
+-- KDA output POSITIVE_TRANSACTIONS (JSON): the Kinesis sink
+CREATE TABLE `POSITIVE_TRANSACTIONS` (
+  `ID` INT,
+  `USERNAME` VARCHAR(200),
+  `AMOUNT` DECIMAL(5, 2)
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${output.POSITIVE_TRANSACTIONS.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'json.encode.decimal-as-plain-number' = 'true',
+  'format' = 'json'
+);
+
+-- KDA output NEGATIVE_TRANSACTIONS (JSON): the Kinesis sink
+CREATE TABLE `NEGATIVE_TRANSACTIONS` (
+  `ID` INT,
+  `USERNAME` VARCHAR(200),
+  `AMOUNT` DECIMAL(5, 2)
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${output.NEGATIVE_TRANSACTIONS.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'json.encode.decimal-as-plain-number' = 'true',
+  'format' = 'json'
+);
+
+-- KDA input stream SOURCE_SQL_STREAM_001
+CREATE TEMPORARY VIEW `SOURCE_SQL_STREAM_001` AS
+SELECT
+  `ID`,
+  CAST(`USERNAME` AS VARCHAR(200)) AS `USERNAME`,
+  `AMOUNT`,
+  `APPROXIMATE_ARRIVAL_TIME`,
+  `ROWTIME`
+FROM `SOURCE_SQL_STREAM_kinesis`;
+
+-- KDA line 15: pump POSITIVE_PUMP
+INSERT INTO `POSITIVE_TRANSACTIONS`
+SELECT
+  `ID` AS `ID`,
+  `USERNAME` AS `USERNAME`,
+  `AMOUNT` AS `AMOUNT`
+FROM `SOURCE_SQL_STREAM_001`
+WHERE (`AMOUNT` >= 0);
+
+-- KDA line 21: pump NEGATIVE_PUMP
+INSERT INTO `NEGATIVE_TRANSACTIONS`
+SELECT
+  `ID` AS `ID`,
+  `USERNAME` AS `USERNAME`,
+  `AMOUNT` AS `AMOUNT`
+FROM `SOURCE_SQL_STREAM_001`
+WHERE (`AMOUNT` < 0);
