@@ -47,7 +47,12 @@ final class LocalFlinkRun implements AutoCloseable {
     private final List<FlinkJobProcess> processes = new ArrayList<>();
 
     LocalFlinkRun() {
-        cloud = LocalCloud.builder().port(0).build().start();
+        this(LocalCloud.builder().port(0));
+    }
+
+    /** A run on a local cloud with the given settings. */
+    LocalFlinkRun(LocalCloud.Builder builder) {
+        cloud = builder.build().start();
         kinesis = KinesisClient.builder()
                 .endpointOverride(cloud.endpoint())
                 .region(Region.US_EAST_1)

@@ -2,6 +2,8 @@ package io.github.kinesisfanout.local;
 
 import io.github.kinesisfanout.local.analytics.AnalyticsApplicationResource;
 import io.github.kinesisfanout.local.analytics.AnalyticsOutputResource;
+import io.github.kinesisfanout.local.analyticsv2.FlinkApplicationResource;
+import io.github.kinesisfanout.local.analyticsv2.FlinkLoggingOptionResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
 import io.github.kinesisfanout.local.cloudformation.ServiceDirectory;
 import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
@@ -36,7 +38,9 @@ final class CloudFormationResources {
                 .register(new EventSourceMappingResource())
                 .register(new LambdaPermissionResource())
                 .register(new AnalyticsApplicationResource())
-                .register(new AnalyticsOutputResource());
+                .register(new AnalyticsOutputResource())
+                .register(new FlinkApplicationResource())
+                .register(new FlinkLoggingOptionResource());
     }
 
     /** Finds services in the registry at call time, so services registered later are found too. */

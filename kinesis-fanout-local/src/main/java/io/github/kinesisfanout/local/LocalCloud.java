@@ -1,6 +1,9 @@
 package io.github.kinesisfanout.local;
 
 import io.github.kinesisfanout.local.analytics.AnalyticsService;
+import io.github.kinesisfanout.local.analyticsv2.AnalyticsV2Service;
+import io.github.kinesisfanout.local.analyticsv2.FlinkJobLauncher;
+import io.github.kinesisfanout.local.analyticsv2.FlinkLaunchers;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.EdgeServer;
@@ -17,14 +20,17 @@ import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import io.github.kinesisfanout.local.lambda.esm.KinesisTypedSource;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
+import io.github.kinesisfanout.local.storage.DataDirectory;
 import io.github.kinesisfanout.local.sts.StsService;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
@@ -44,13 +50,16 @@ public final class LocalCloud implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
 
     private final LocalCloudSettings settings;
+    private final FlinkJobLauncher flinkJobs;
     private ScheduledExecutorService scheduler;
     private ServiceRegistry registry;
     private EdgeServer edge;
+    private Optional<DataDirectory> data = Optional.empty();
     private volatile URI endpoint;
 
-    private LocalCloud(LocalCloudSettings settings) {
+    private LocalCloud(LocalCloudSettings settings, FlinkJobLauncher flinkJobs) {
         this.settings = settings;
+        this.flinkJobs = flinkJobs;
     }
 
     public static Builder builder() {
@@ -63,17 +72,20 @@ public final class LocalCloud implements AutoCloseable {
      */
     private void registerServices(ServiceRegistry registry) {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
-                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate())),
-                new JsonWireProtocol());
+                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate()),
+                registry.dataDirectory()), new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
         LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
         registry.register(new IamService(settings.clock()), new QueryWireProtocol(IamService.XML_NAMESPACE));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
-        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay()),
-                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint), LambdaRoutes.protocol());
+        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
+                .withLogsToConsole(settings.functionLogsToConsole()),
+                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint, registry.dataDirectory()),
+                LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
+        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
-                CloudFormationResources.directory(registry), settings.statusTransitionDelay()),
+                CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol("http://cloudformation.amazonaws.com/doc/2010-05-15/"));
     }
 
@@ -82,6 +94,8 @@ public final class LocalCloud implements AutoCloseable {
         if (edge != null) {
             throw new IllegalStateException("already started at " + endpoint);
         }
+        // Locked and version-checked before any service reads it; refused with a clear message otherwise.
+        data = settings.dataDirectoryIfAny().map(DataDirectory::open);
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-scheduler");
             thread.setDaemon(true);
@@ -90,10 +104,10 @@ public final class LocalCloud implements AutoCloseable {
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
-        registry = new ServiceRegistry(settings, router, scheduler);
-        registerServices(registry);
-        edge = new EdgeServer(router, settings.maxRequestBodyBytes());
+        registry = new ServiceRegistry(settings, router, scheduler, data);
         try {
+            registerServices(registry);
+            edge = new EdgeServer(router, settings.maxRequestBodyBytes());
             InetSocketAddress bound = edge.start(settings.host(), settings.port());
             endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
         } catch (RuntimeException e) {
@@ -155,6 +169,8 @@ public final class LocalCloud implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
+        data.ifPresent(DataDirectory::close);
+        data = Optional.empty();
         edge = null;
         endpoint = null;
     }
@@ -166,10 +182,14 @@ public final class LocalCloud implements AutoCloseable {
         private String region = "us-east-1";
         private String accountId = "000000000000";
         private Duration statusTransitionDelay = Duration.ZERO;
-        private int maxRequestBodyBytes = 16 * 1024 * 1024;
+        private int maxRequestBodyBytes = 128 * 1024 * 1024;
         private boolean throughputLimits;
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
+        private boolean functionLogsToConsole = true;
+        private Path dataDirectory;
+        private List<Path> flinkClasspath;
+        private FlinkJobLauncher flinkJobLauncher;
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -210,7 +230,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /** Requests with bigger bodies get a 413 error before being buffered; 16 MiB unless set. */
+        /** Requests with bigger bodies get a 413 error before being buffered; 128 MiB unless set (a Flink job jar uploaded to S3 is about 60 MiB). */
         public Builder maxRequestBodyBytes(int bytes) {
             if (bytes < 1024) {
                 throw new IllegalArgumentException("maxRequestBodyBytes must be at least 1024, was " + bytes);
@@ -243,9 +263,44 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether each Lambda function log line is also printed on the console, prefixed with the
+         * function name; true unless set. The lines always go to CloudWatch Logs {@code /aws/lambda/NAME}.
+         */
+        public Builder functionLogsToConsole(boolean console) {
+            this.functionLogsToConsole = console;
+            return this;
+        }
+
+        /**
+         * Keeps every service's state in this directory across restarts (created when missing; one
+         * cloud at a time); without it everything stays in memory.
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "dataDirectory");
+            return this;
+        }
+
+        /**
+         * The Flink runtime jars Managed Flink applications run with; unless set, they are looked up in
+         * the local Maven repository for each application's Flink release.
+         */
+        public Builder flinkClasspath(List<Path> classpath) {
+            this.flinkClasspath = List.copyOf(classpath);
+            return this;
+        }
+
+        /** What runs Managed Flink applications' jobs; a forked JVM per job unless set. */
+        public Builder flinkJobLauncher(FlinkJobLauncher launcher) {
+            this.flinkJobLauncher = Objects.requireNonNull(launcher, "launcher");
+            return this;
+        }
+
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock));
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
+                    dataDirectory),
+                    flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
     }
 }

@@ -5,14 +5,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link LocalCloud} from the command line until Ctrl-C:
- * {@code java -jar kinesis-fanout-local-VERSION-standalone.jar --port 4566 [--host H] [--region R]}.
+ * {@code java -jar kinesis-fanout-local-VERSION-standalone.jar --port 4566 [--host H] [--region R] [--data-dir DIR]}.
  */
 public final class LocalCloudMain {
 
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
-            + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0]";
+            + " [--status-delay-ms 0] [--max-body-bytes 134217728] [--throughput-limits]"
+            + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]"
+            + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]";
 
     private LocalCloudMain() {
     }
@@ -30,7 +31,14 @@ public final class LocalCloudMain {
         // The process has no SLF4J binding: Netty logs through java.util.logging instead of warning about it.
         io.netty.util.internal.logging.InternalLoggerFactory.setDefaultFactory(
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
-        LocalCloud cloud = builder.build().start();
+        LocalCloud cloud;
+        try {
+            cloud = builder.build().start();
+        } catch (io.github.kinesisfanout.local.storage.DataDirectoryException e) {
+            System.err.println("kinesis-fanout local cloud cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
@@ -66,6 +74,10 @@ public final class LocalCloudMain {
                     case "--status-delay-ms" -> builder.statusTransitionDelay(Duration.ofMillis(Long.parseLong(value)));
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
+                    case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
+                    case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
+                    case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(
+                            value.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList());
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {
@@ -73,5 +85,15 @@ public final class LocalCloudMain {
             }
         }
         return builder;
+    }
+
+    /** {@code console}: function log lines on the console and in CloudWatch Logs; {@code logs}: only there. */
+    static boolean functionLogsToConsole(String value) {
+        return switch (value) {
+            case "console" -> true;
+            case "logs" -> false;
+            default -> throw new IllegalArgumentException("option --function-logs takes console or logs, got '"
+                    + value + "'");
+        };
     }
 }

@@ -1,7 +1,9 @@
 package io.github.kinesisfanout.local;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The settings of a {@link LocalCloud}, as its builder collected them.
@@ -15,8 +17,16 @@ import java.time.Duration;
  * @param throughputLimits whether Kinesis enforces per-shard throughput limits
  * @param putRecordsFailureRate probability (0..1) that a PutRecords entry fails
  * @param clock the time source of every service
+ * @param functionLogsToConsole whether Lambda function log lines are printed on the console too
+ *     (they always go to CloudWatch Logs)
+ * @param dataDirectory where state is kept across restarts; null keeps everything in memory
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
-        double putRecordsFailureRate, Clock clock) {
+        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole, Path dataDirectory) {
+
+    /** The data directory, when state is durable. */
+    public Optional<Path> dataDirectoryIfAny() {
+        return Optional.ofNullable(dataDirectory);
+    }
 }

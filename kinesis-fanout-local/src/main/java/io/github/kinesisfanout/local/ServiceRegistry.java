@@ -4,9 +4,11 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
 import io.github.kinesisfanout.local.edge.WireProtocol;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
+import io.github.kinesisfanout.local.storage.DataDirectory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -20,11 +22,19 @@ public final class ServiceRegistry {
     private final ServiceRouter router;
     private final ScheduledExecutorService scheduler;
     private final List<AwsService> services = new ArrayList<>();
+    private final Optional<DataDirectory> dataDirectory;
 
-    ServiceRegistry(LocalCloudSettings settings, ServiceRouter router, ScheduledExecutorService scheduler) {
+    ServiceRegistry(LocalCloudSettings settings, ServiceRouter router, ScheduledExecutorService scheduler,
+            Optional<DataDirectory> dataDirectory) {
         this.settings = settings;
         this.router = router;
         this.scheduler = scheduler;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** The opened, locked data directory when state is durable; empty keeps everything in memory. */
+    public Optional<DataDirectory> dataDirectory() {
+        return dataDirectory;
     }
 
     /** Serves a service on the edge under its signing name, decoded and encoded by the given protocol. */

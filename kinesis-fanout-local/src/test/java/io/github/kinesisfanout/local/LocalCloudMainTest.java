@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,9 @@ class LocalCloudMainTest {
         assertTrue(settings.throughputLimits());
         assertEquals(0.1, settings.putRecordsFailureRate());
         assertEquals(4566, LocalCloudMain.parse(new String[0]).build().settings().port());
+        assertTrue(LocalCloudMain.parse(new String[0]).build().settings().functionLogsToConsole());
+        assertFalse(LocalCloudMain.parse(new String[] {"--function-logs", "logs"}).build().settings()
+                .functionLogsToConsole());
     }
 
     @Test
@@ -32,5 +36,7 @@ class LocalCloudMainTest {
                 .getMessage().contains("--port"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--port"}))
                 .getMessage().contains("needs a value"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> LocalCloudMain.parse(new String[] {"--function-logs", "loud"})).getMessage().contains("console or logs"));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
 import java.util.concurrent.CountDownLatch;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -12,17 +11,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * an IDE, tests of another project).
  */
 @Mojo(name = RunLocalMojo.GOAL_NAME, threadSafe = true, requiresProject = false)
-public class RunLocalMojo extends AbstractFanoutMojo {
+public class RunLocalMojo extends AbstractLocalCloudMojo {
 
     public static final String GOAL_NAME = "run-local";
 
     /** The port to listen on; 4566 unless set (0 picks a free one). */
     @Parameter(property = "fanout.localPort", defaultValue = "4566")
     protected int port;
-
-    /** The address to listen on; 127.0.0.1 keeps it to this machine, 0.0.0.0 opens it to the network. */
-    @Parameter(property = "fanout.localHost", defaultValue = "127.0.0.1")
-    protected String host;
 
     @Override
     protected String goalName() {
@@ -32,7 +27,7 @@ public class RunLocalMojo extends AbstractFanoutMojo {
     @Override
     protected void run() throws MojoExecutionException {
         CountDownLatch stopped = new CountDownLatch(1);
-        LocalCloud cloud = new LocalCloudLauncher(listener()).start(host, port, region);
+        LocalCloud cloud = startCloud(port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cloud.close();
             stopped.countDown();

@@ -1,7 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.local.LocalCloud;
-import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -12,17 +11,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = StartLocalMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
       requiresProject = false)
-public class StartLocalMojo extends AbstractFanoutMojo {
+public class StartLocalMojo extends AbstractLocalCloudMojo {
 
     public static final String GOAL_NAME = "start-local";
 
     /** The port to listen on; 0 picks a free one (the endpoint is logged and set as fanout.endpoint). */
     @Parameter(property = "fanout.localPort", defaultValue = "0")
     protected int port;
-
-    /** The address to listen on; 127.0.0.1 keeps it to this machine. */
-    @Parameter(property = "fanout.localHost", defaultValue = "127.0.0.1")
-    protected String host;
 
     @Override
     protected String goalName() {
@@ -32,7 +27,7 @@ public class StartLocalMojo extends AbstractFanoutMojo {
     @Override
     protected void run() {
         LocalCloudSession.Started started = LocalCloudSession.startIfAbsent(session,
-                () -> new LocalCloudLauncher(listener()).start(host, port, region), getLog()::info);
+                () -> startCloud(port), getLog()::info);
         LocalCloud cloud = started.cloud();
         if (!started.isNew()) {
             getLog().info("Local cloud already running on " + cloud.endpoint() + ": reusing it");

@@ -98,7 +98,7 @@ class FlinkGoldenTest {
                     case "columns" -> {
                         columns.clear();
                         for (String col : value.split(";")) {
-                            String[] f = col.strip().split(" ");
+                            String[] f = col.strip().split(" ", 3);
                             columns.add(new InputSchema.Column(f[0], f[1], f.length > 2 ? f[2] : null));
                         }
                     }

@@ -17,7 +17,7 @@ record SqlCase(String name, String code, List<InputSchema> schemas, long clockMi
     /** Inputs without a rowtime get this one plus one second per record. */
     static final long DEFAULT_START = parseTime("2024-01-01 00:00:00.000");
 
-    /** The default schema: the transaction routing input of DESIGN.md. */
+    /** The default schema: the transaction routing input of docs/DESIGN.md. */
     static InputSchema transactions() {
         return new InputSchema("SOURCE_SQL_STREAM", InputSchema.RecordFormat.json("$"), List.of(
                 new InputSchema.Column("ID", "INTEGER", "$.ID"),

@@ -8,20 +8,21 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.regex.Pattern;
 
 /**
- * Reads and validates input members, answering InvalidArgumentException in the wording of AWS
- * validation errors ({@code Value 'x' at 'applicationName' failed to satisfy constraint: ...}).
+ * Reads and validates input members of the Kinesis Analytics APIs (v1 and v2), answering
+ * InvalidArgumentException in the wording of AWS validation errors
+ * ({@code Value 'x' at 'applicationName' failed to satisfy constraint: ...}).
  */
-final class Members {
+public final class Members {
 
-    static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
-    static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
-    static final Pattern ARN = Pattern.compile("arn:.*");
+    public static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    public static final Pattern ROLE_ARN = Pattern.compile("arn:aws:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+");
+    public static final Pattern ARN = Pattern.compile("arn:.*");
 
     private Members() {
     }
 
     /** A required string member of {@code in}; {@code path} is its lower-camel path for messages. */
-    static String required(JsonNode in, String member, String path, int min, int max, Pattern pattern) {
+    public static String required(JsonNode in, String member, String path, int min, int max, Pattern pattern) {
         String value = optional(in, member, path, min, max, pattern);
         if (value == null) {
             throw violation("null", path, "Member must not be null");
@@ -30,7 +31,7 @@ final class Members {
     }
 
     /** An optional string member, validated when present; null when absent. */
-    static String optional(JsonNode in, String member, String path, int min, int max, Pattern pattern) {
+    public static String optional(JsonNode in, String member, String path, int min, int max, Pattern pattern) {
         JsonNode node = in == null ? null : in.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -51,8 +52,29 @@ final class Members {
         return value;
     }
 
+    /** An optional enum member sent as a string, validated against the model's value set; null when absent. */
+    public static String optionalEnum(JsonNode in, String member, String path, java.util.List<String> values) {
+        String value = optional(in, member, path, 0, Integer.MAX_VALUE, null);
+        if (value != null && !values.contains(value)) {
+            throw violation("'" + value + "'", path, "Member must satisfy enum value set: " + values);
+        }
+        return value;
+    }
+
+    /** An optional boolean member; a value of another type is a validation error. */
+    public static Boolean optionalBoolean(JsonNode in, String member, String path) {
+        JsonNode node = in == null ? null : in.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isBoolean() && !(node.isTextual() && (node.textValue().equals("true") || node.textValue().equals("false")))) {
+            throw violation(node.toString(), path, "Member must be a boolean");
+        }
+        return node.asBoolean();
+    }
+
     /** A required object member. */
-    static ObjectNode object(JsonNode in, String member, String path) {
+    public static ObjectNode object(JsonNode in, String member, String path) {
         ObjectNode value = optionalObject(in, member, path);
         if (value == null) {
             throw violation("null", path, "Member must not be null");
@@ -60,7 +82,7 @@ final class Members {
         return value;
     }
 
-    static ObjectNode optionalObject(JsonNode in, String member, String path) {
+    public static ObjectNode optionalObject(JsonNode in, String member, String path) {
         JsonNode node = in == null ? null : in.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -72,7 +94,7 @@ final class Members {
     }
 
     /** An optional list member; absent gives an empty list; bounds checked when present. */
-    static ArrayNode list(JsonNode in, String member, String path, int min, int max) {
+    public static ArrayNode list(JsonNode in, String member, String path, int min, int max) {
         JsonNode node = in == null ? null : in.get(member);
         if (node == null || node.isNull()) {
             return JsonNodeFactory.instance.arrayNode();
@@ -90,7 +112,7 @@ final class Members {
     }
 
     /** A required whole-number member within bounds. */
-    static long number(JsonNode in, String member, String path, long min, long max) {
+    public static long number(JsonNode in, String member, String path, long min, long max) {
         Long value = optionalNumber(in, member, path, min, max);
         if (value == null) {
             throw violation("null", path, "Member must not be null");
@@ -98,7 +120,7 @@ final class Members {
         return value;
     }
 
-    static Long optionalNumber(JsonNode in, String member, String path, long min, long max) {
+    public static Long optionalNumber(JsonNode in, String member, String path, long min, long max) {
         JsonNode node = in == null ? null : in.get(member);
         if (node == null || node.isNull()) {
             return null;
@@ -117,7 +139,7 @@ final class Members {
     }
 
     /** Exactly one of the given members must be set; answers InvalidArgumentException otherwise. */
-    static String exactlyOne(JsonNode in, String what, String... members) {
+    public static String exactlyOne(JsonNode in, String what, String... members) {
         String found = null;
         for (String member : members) {
             JsonNode node = in.get(member);
@@ -135,7 +157,7 @@ final class Members {
         return found;
     }
 
-    static AwsServiceException violation(String value, String path, String constraint) {
+    public static AwsServiceException violation(String value, String path, String constraint) {
         return AnalyticsErrors.invalidArgument("1 validation error detected: Value " + value + " at '" + path
                 + "' failed to satisfy constraint: " + constraint);
     }

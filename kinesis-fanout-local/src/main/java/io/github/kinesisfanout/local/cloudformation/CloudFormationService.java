@@ -21,6 +21,7 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
     public static final String SIGNING_NAME = "cloudformation";
 
     private final Map<String, StackStore> stores = new ConcurrentHashMap<>();
+    private final StackStorage storage;
     private final Deployments deployments;
     private final StackCommands stacks;
     private final StackQueries queries = new StackQueries();
@@ -33,6 +34,24 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
      * @param transitionDelay a pause between resource steps (zero in tests)
      */
     public CloudFormationService(ResourceHandlers handlers, ServiceDirectory services, Duration transitionDelay) {
+        this(handlers, services, transitionDelay, java.util.Optional.empty());
+    }
+
+    /**
+     * @param handlers the resource handlers, by type
+     * @param services the local cloud's services, which the handlers call
+     * @param transitionDelay a pause between resource steps (zero in tests)
+     * @param data where stacks are kept across restarts; empty keeps them in memory
+     */
+    public CloudFormationService(ResourceHandlers handlers, ServiceDirectory services, Duration transitionDelay,
+            java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
+        this.storage = data.<StackStorage>map(d -> new FileStackStorage(d.serviceDirectory("cloudformation")))
+                .orElse(StackStorage.NONE);
+        for (Stack stack : storage.loadAll()) {
+            String[] arn = stack.stackId().split(":", 6);
+            store(arn[4], arn[3]).restore(stack);
+            interrupted(stack);
+        }
         this.deployments = new Deployments(handlers, services, Clock.systemUTC(), transitionDelay);
         this.stacks = new StackCommands(deployments);
         this.templates = new TemplateQueries(deployments);
@@ -46,7 +65,7 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
 
     @Override
     public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
-        StackStore store = stores.computeIfAbsent(context.accountId() + "/" + context.region(), k -> new StackStore());
+        StackStore store = store(context.accountId(), context.region());
         return switch (operation) {
             case "CreateStack" -> stacks.createStack(input, context, store);
             case "UpdateStack" -> stacks.updateStack(input, context, store);
@@ -68,6 +87,28 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
             case "ListChangeSets" -> changeSets.listChangeSets(input, store);
             default -> throw AwsServiceException.notSupported("CloudFormation", operation);
         };
+    }
+
+    private StackStore store(String accountId, String region) {
+        return stores.computeIfAbsent(accountId + "/" + region, k -> new StackStore(storage));
+    }
+
+    /**
+     * A stack whose operation a stop interrupted cannot resume it (the steps ran in the stopped JVM):
+     * it ends in the failed status AWS uses when an operation cannot finish, so it can be updated or
+     * deleted again.
+     */
+    private static void interrupted(Stack stack) {
+        String status = stack.status();
+        if (!status.endsWith("_IN_PROGRESS")) {
+            return;
+        }
+        String failed = status.startsWith("CREATE_") ? "CREATE_FAILED"
+                : status.startsWith("DELETE_") ? "DELETE_FAILED"
+                : status.startsWith("ROLLBACK_") ? "ROLLBACK_FAILED"
+                : "UPDATE_ROLLBACK_FAILED";
+        stack.transition(failed, "The local cloud stopped while the stack was " + status
+                + "; the operation did not finish", java.time.Instant.now());
     }
 
     /** Stops the background stack operations. */

@@ -25,6 +25,7 @@ final class Stack {
     private List<StackOutput> outputs = List.of();
     private final List<StackEvent> events = new ArrayList<>();
     private java.util.Set<String> imports = java.util.Set.of();
+    private StackStorage storage = StackStorage.NONE;
 
     Stack(String stackId, String stackName, Instant creationTime, String status, StackDefinition definition) {
         this.stackId = stackId;
@@ -32,6 +33,24 @@ final class Stack {
         this.creationTime = creationTime;
         this.status = status;
         this.definition = definition;
+    }
+
+    /** Keeps this stack in a storage from now on, and right away. */
+    synchronized void keepIn(StackStorage storage) {
+        this.storage = storage;
+        storage.save(this);
+    }
+
+    /** Puts back the state of a stack read from storage. */
+    synchronized void restore(String reason, Instant lastUpdated, Instant deleted, Map<String, StackResource> kept,
+            List<StackOutput> keptOutputs, java.util.Set<String> keptImports, List<StackEvent> oldestFirst) {
+        this.statusReason = reason;
+        this.lastUpdatedTime = lastUpdated;
+        this.deletionTime = deleted;
+        resources.putAll(kept);
+        this.outputs = List.copyOf(keptOutputs);
+        this.imports = java.util.Set.copyOf(keptImports);
+        events.addAll(oldestFirst);
     }
 
     String stackId() {
@@ -68,6 +87,7 @@ final class Stack {
 
     synchronized void definition(StackDefinition next) {
         this.definition = next;
+        storage.save(this);
     }
 
     synchronized List<StackOutput> outputs() {
@@ -76,6 +96,7 @@ final class Stack {
 
     synchronized void outputs(List<StackOutput> next) {
         this.outputs = List.copyOf(next);
+        storage.save(this);
     }
 
     /** The export names this stack imports with Fn::ImportValue. */
@@ -85,6 +106,7 @@ final class Stack {
 
     synchronized void imports(java.util.Set<String> names) {
         this.imports = java.util.Set.copyOf(names);
+        storage.save(this);
     }
 
     /** A copy of the resources in template order. */
@@ -98,15 +120,18 @@ final class Stack {
 
     synchronized void putResource(StackResource resource) {
         resources.put(resource.logicalId(), resource);
+        storage.save(this);
     }
 
     synchronized void removeResource(String logicalId) {
         resources.remove(logicalId);
+        storage.save(this);
     }
 
     synchronized void replaceResources(Map<String, StackResource> next) {
         resources.clear();
         resources.putAll(next);
+        storage.save(this);
     }
 
     /** Events newest first, as DescribeStackEvents lists them. */
@@ -128,6 +153,7 @@ final class Stack {
         }
         events.add(new StackEvent(UUID.randomUUID().toString(), stackName, stackId,
                 "AWS::CloudFormation::Stack", at, newStatus, reason, null));
+        storage.save(this);
     }
 
     /** Records a resource status change and its event. */
@@ -135,11 +161,13 @@ final class Stack {
         resources.put(resource.logicalId(), resource);
         events.add(new StackEvent(UUID.randomUUID().toString(), resource.logicalId(), resource.physicalId(),
                 resource.type(), resource.timestamp(), resource.status(), resource.reason(), properties));
+        storage.save(this);
     }
 
     /** Records an event for a resource that is no longer part of the stack (DELETE_* of a removed one). */
     synchronized void detachedEvent(StackResource resource) {
         events.add(new StackEvent(UUID.randomUUID().toString(), resource.logicalId(), resource.physicalId(),
                 resource.type(), resource.timestamp(), resource.status(), resource.reason(), null));
+        storage.save(this);
     }
 }

@@ -13,6 +13,24 @@ final class StackStore implements Exports {
     private final Map<String, Stack> liveByName = new LinkedHashMap<>();
     private final Map<String, Stack> byId = new LinkedHashMap<>();
     private final Map<String, ChangeSet> changeSets = new LinkedHashMap<>();
+    private final StackStorage storage;
+
+    StackStore() {
+        this(StackStorage.NONE);
+    }
+
+    StackStore(StackStorage storage) {
+        this.storage = storage;
+    }
+
+    /** Puts back a stack read from storage: live unless deleted, found by id either way. */
+    synchronized void restore(Stack stack) {
+        if (!"DELETE_COMPLETE".equals(stack.status())) {
+            liveByName.put(stack.stackName(), stack);
+        }
+        byId.put(stack.stackId(), stack);
+        stack.keepIn(storage);
+    }
 
     /** Adds a stack under its name; AlreadyExistsException when a live stack has the name. */
     synchronized void add(Stack stack) {
@@ -21,6 +39,7 @@ final class StackStore implements Exports {
         }
         liveByName.put(stack.stackName(), stack);
         byId.put(stack.stackId(), stack);
+        stack.keepIn(storage);
     }
 
     /** A live stack by name, or any stack (deleted ones too) by stack id, as DescribeStacks finds them. */

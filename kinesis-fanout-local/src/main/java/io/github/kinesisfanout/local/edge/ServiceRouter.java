@@ -10,9 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Finds the service a request is for and hands it to that service's wire protocol: first the SigV4
- * signing name of the credential scope (Authorization header or X-Amz-Credential parameter), then
- * the X-Amz-Target prefix, then S3 path style when an s3 service is registered.
+ * Finds the service a request is for and hands it to that service's wire protocol: first the
+ * X-Amz-Target prefix of a served service (Kinesis Analytics v1 and v2 share the signing name
+ * {@code kinesisanalytics}), then the SigV4 signing name of the credential scope (Authorization
+ * header or X-Amz-Credential parameter), then S3 path style when an s3 service is registered.
  */
 public final class ServiceRouter {
 
@@ -20,6 +21,7 @@ public final class ServiceRouter {
     private static final Map<String, String> KNOWN_TARGET_PREFIXES = Map.of(
             "Kinesis_20131202", "kinesis",
             "KinesisAnalytics_20150814", "kinesisanalytics",
+            "KinesisAnalytics_20180523", "kinesisanalyticsv2",
             "Logs_20140328", "logs");
 
     private record Route(AwsService service, WireProtocol protocol) {
@@ -61,9 +63,9 @@ public final class ServiceRouter {
     /** Answers one request; never throws. */
     public EdgeResponse route(EdgeRequest request, String requestId) {
         CredentialScope scope = CredentialScope.of(request);
-        String signingName = scope != null ? scope.service() : null;
-        if (signingName == null) {
-            signingName = fromTarget(request.header("x-amz-target"));
+        String signingName = fromTarget(request.header("x-amz-target"));
+        if (signingName == null || !routes.containsKey(signingName)) {
+            signingName = scope != null ? scope.service() : signingName;
         }
         if (signingName == null && routes.containsKey("s3")) {
             signingName = "s3";

@@ -49,8 +49,11 @@ final class AccountOperations {
             throw KinesisErrors.invalidArgument("Stream " + stream.name() + " under account " + stream.accountId()
                     + " is already in " + mode + " mode.");
         }
-        stream.streamMode(mode);
-        stream.status("UPDATING");
+        synchronized (stream) {
+            stream.streamMode(mode);
+            stream.status("UPDATING");
+            streams.changed(stream);
+        }
         streams.transition(stream, "ACTIVE");
         return KinesisJson.object();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.storage.DataDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,15 @@ public final class KinesisService implements AwsService, AutoCloseable {
         this(config, new InMemoryStreamStore());
     }
 
+    /** A Kinesis service whose streams and records live in {@code data} when present, else in memory. */
+    public KinesisService(KinesisConfig config, java.util.Optional<DataDirectory> data) {
+        this(config, data.<StreamStore>map(d -> new DurableStreamStore(d.serviceDirectory("kinesis"),
+                DurableStreamStore.SEGMENT_BYTES)).orElseGet(InMemoryStreamStore::new));
+    }
+
     KinesisService(KinesisConfig config, StreamStore store) {
         this.streams = new StreamManager(store, config);
+        streams.resumeTransitions();
         this.writer = new RecordWriter(config);
         this.reader = new RecordReader(streams);
         StreamOperations streamOps = new StreamOperations(streams);
@@ -82,6 +90,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
     @Override
     public void close() {
         trimming.cancel(false);
+        streams.close();
     }
 
     // ---- typed API for consumers in the same JVM ----

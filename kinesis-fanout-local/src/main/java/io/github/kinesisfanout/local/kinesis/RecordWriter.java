@@ -143,6 +143,14 @@ final class RecordWriter {
                 appendGroup(stream, entries, targets, failures, done, sequenceNumbers, i, now);
             }
         }
+        // Acknowledge only what is durable; one journal per stream, so the first wait covers all shards.
+        Shard synced = null;
+        for (int i = 0; i < count; i++) {
+            if (done[i] && targets[i] != synced) {
+                synced = targets[i];
+                synced.log().awaitDurable();
+            }
+        }
         List<PutRecordsResultEntry> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             if (failures[i] == null) {

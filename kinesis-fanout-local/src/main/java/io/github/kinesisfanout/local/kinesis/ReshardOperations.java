@@ -45,7 +45,7 @@ final class ReshardOperations {
                     streams.newShard(stream, parent.startingHashKey(), key.subtract(BigInteger.ONE), shardId, null),
                     streams.newShard(stream, key, parent.endingHashKey(), shardId, null));
             parent.closeInto(children, streams.now());
-            stream.addShards(children);
+            streams.addShards(stream, children);
             updating(stream);
         }
         return KinesisJson.object();
@@ -73,7 +73,7 @@ final class ReshardOperations {
             List<Shard> child = List.of(streams.newShard(stream, start, end, shardId, adjacentId));
             first.closeInto(child, now);
             second.closeInto(child, now);
-            stream.addShards(child);
+            streams.addShards(stream, child);
             updating(stream);
         }
         return KinesisJson.object();
@@ -120,7 +120,7 @@ final class ReshardOperations {
                 for (Shard parent : open) {
                     parent.closeInto(overlapping(parent, children), now);
                 }
-                stream.addShards(children);
+                streams.addShards(stream, children);
             }
             updating(stream);
         }
@@ -146,6 +146,7 @@ final class ReshardOperations {
 
     private void updating(Stream stream) {
         stream.status("UPDATING");
+        streams.changed(stream);
         streams.transition(stream, "ACTIVE");
     }
 

@@ -117,6 +117,14 @@ final class Shard {
         endingSequenceNumber = sequenceNumber(Math.max(0, log.nextCounter() - 1));
     }
 
+    /** Restores a shard that was closed before a restart, with the ending sequence number it had. */
+    void restoreClosed(long closedMillis, String endingSequenceNumber, java.util.List<Shard> successors) {
+        log.close();
+        this.closedMillis = closedMillis;
+        this.children = java.util.List.copyOf(successors);
+        this.endingSequenceNumber = endingSequenceNumber;
+    }
+
     /** The public view of this shard. */
     ShardInfo info() {
         return new ShardInfo(shardId, parentShardId, adjacentParentShardId, startingHashKey, endingHashKey,

@@ -11,6 +11,8 @@ import java.util.List;
  */
 public final class ShardLog {
 
+    private volatile RecordJournal journal;
+    private final int shardIndex;
     private StoredRecord[] items = new StoredRecord[64];
     private int start;
     private int end;
@@ -18,6 +20,17 @@ public final class ShardLog {
     private long firstCounter = 1;
     private long lastArrivalMillis;
     private boolean closed;
+
+    /** A log kept in memory only. */
+    ShardLog() {
+        this(RecordJournal.NONE, 0);
+    }
+
+    /** A log whose appends also go to a journal (a data directory) before they are acknowledged. */
+    ShardLog(RecordJournal journal, int shardIndex) {
+        this.journal = journal;
+        this.shardIndex = shardIndex;
+    }
 
     /** Appends records in order; returns the counter of the first one, or -1 when the shard was closed. */
     synchronized long append(List<byte[]> data, List<String> partitionKeys, long nowMillis) {
@@ -30,6 +43,8 @@ public final class ShardLog {
         long arrival = Math.max(nowMillis, lastArrivalMillis);
         lastArrivalMillis = arrival;
         long first = nextCounter();
+        // Journal first: a record that could not be written to disk is never readable.
+        journal.write(shardIndex, first, arrival, data, partitionKeys);
         for (int i = 0; i < count; i++) {
             items[end] = new StoredRecord(first + i, data.get(i), partitionKeys.get(i), arrival);
             end++;
@@ -54,6 +69,42 @@ public final class ShardLog {
         items = grown;
         start = 0;
         end = live;
+    }
+
+    /** Sets the journal of a log restored from it at start (the journal is opened after its logs). */
+    void journal(RecordJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Returns once every record appended so far is durable (a no-op in memory). */
+    void awaitDurable() {
+        journal.awaitDurable();
+    }
+
+    /** Puts back a record read from the journal at start; records come in counter order. */
+    synchronized void restore(long counter, byte[] data, String partitionKey, long arrivalMillis) {
+        long next = nextCounter();
+        if (counter < next) {
+            return;
+        }
+        if (counter > next) {
+            // Older records were trimmed (their segment deleted): the log starts later.
+            java.util.Arrays.fill(items, start, end, null);
+            start = 0;
+            end = 0;
+            firstCounter = counter;
+        }
+        ensureCapacity(1);
+        items[end++] = new StoredRecord(counter, data, partitionKey, arrivalMillis);
+        lastArrivalMillis = Math.max(lastArrivalMillis, arrivalMillis);
+    }
+
+    /** Makes the next counter at least {@code next} (records before it were trimmed) at start. */
+    synchronized void restoreNext(long next, long lastArrival) {
+        if (start == end && next > firstCounter) {
+            firstCounter = next;
+        }
+        lastArrivalMillis = Math.max(lastArrivalMillis, lastArrival);
     }
 
     /** The counter the next appended record gets. */

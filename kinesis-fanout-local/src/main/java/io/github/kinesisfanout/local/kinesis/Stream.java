@@ -108,6 +108,21 @@ final class Stream {
         return nextShardIndex++;
     }
 
+    /** The index the next new shard would get. */
+    synchronized int nextShardIndex() {
+        return nextShardIndex;
+    }
+
+    /** Restores the shard counter at start. */
+    synchronized void restoreNextShardIndex(int next) {
+        nextShardIndex = next;
+    }
+
+    /** Lists new shards without routing writes to them yet ({@link #refreshOpenShards()} does). */
+    synchronized void appendShards(List<Shard> added) {
+        shards.addAll(added);
+    }
+
     /** Adds new shards and recomputes the open set; callers hold this stream's monitor. */
     synchronized void addShards(List<Shard> added) {
         shards.addAll(added);

@@ -24,6 +24,34 @@ final class StreamManager {
         this.config = config;
     }
 
+    /** Finishes the transitions a restart interrupted: CREATING and UPDATING become ACTIVE, DELETING ends. */
+    void resumeTransitions() {
+        for (Stream stream : store.all()) {
+            String status = stream.status();
+            if ("CREATING".equals(status) || "UPDATING".equals(status)) {
+                transition(stream, "ACTIVE");
+            } else if ("DELETING".equals(status)) {
+                delete(stream);
+            }
+        }
+    }
+
+    /** Keeps a stream's metadata after a change (with a data directory, on disk before the answer). */
+    void changed(Stream stream) {
+        synchronized (stream) {
+            store.changed(stream);
+        }
+    }
+
+    /** Adds shards made by a reshard: kept with their lineage before any write can reach them. */
+    void addShards(Stream stream, List<Shard> added) {
+        synchronized (stream) {
+            stream.appendShards(added);
+            store.changed(stream);
+            stream.refreshOpenShards();
+        }
+    }
+
     long now() {
         return config.clock().millis();
     }
@@ -52,6 +80,7 @@ final class StreamManager {
             if (!store.add(stream)) {
                 throw KinesisErrors.streamExists(name, ctx.accountId());
             }
+            changed(stream);
             transition(stream, "ACTIVE");
             return stream;
         }
@@ -66,17 +95,22 @@ final class StreamManager {
     /** Marks a stream DELETING and removes it after the transition delay. */
     void delete(Stream stream) {
         stream.status("DELETING");
+        changed(stream);
         after(() -> {
-            store.remove(stream);
+            // Closed first, so no append reaches the journal while the store removes it.
             stream.shards().forEach(shard -> shard.close(now()));
+            store.remove(stream);
         });
     }
 
     /** Sets a status now and {@code target} after the transition delay (or right away when it is 0). */
     void transition(Stream stream, String target) {
         after(() -> {
-            if (!"DELETING".equals(stream.status())) {
-                stream.status(target);
+            synchronized (stream) {
+                if (!"DELETING".equals(stream.status())) {
+                    stream.status(target);
+                    store.changed(stream);
+                }
             }
         });
     }
@@ -152,6 +186,12 @@ final class StreamManager {
         for (Shard shard : stream.shards()) {
             trim(stream, shard, now);
         }
+        store.trimmed(stream, now - stream.retentionPeriodHours() * 3_600_000L);
+    }
+
+    /** Releases the store's files and handles. */
+    void close() {
+        store.close();
     }
 
     /** Drops a shard's records older than its stream's retention period. */

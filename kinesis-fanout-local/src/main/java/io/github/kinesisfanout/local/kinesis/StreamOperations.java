@@ -48,6 +48,7 @@ final class StreamOperations {
         if (tags != null && tags.isObject()) {
             synchronized (stream) {
                 forEachTag(tags, stream.tags()::put);
+                streams.changed(stream);
             }
         }
         return KinesisJson.object();

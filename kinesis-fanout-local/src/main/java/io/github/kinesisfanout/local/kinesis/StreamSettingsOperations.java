@@ -57,6 +57,7 @@ final class StreamSettingsOperations {
                         + " hours). Use IncreaseRetentionPeriod API.");
             }
             stream.retentionPeriodHours(hours);
+            streams.changed(stream);
         }
         return KinesisJson.object();
     }
@@ -76,6 +77,7 @@ final class StreamSettingsOperations {
                         + MAX_TAGS + " tags associated with it.");
             }
             stream.tags().putAll(merged);
+            streams.changed(stream);
         }
         return KinesisJson.object();
     }
@@ -88,6 +90,7 @@ final class StreamSettingsOperations {
         Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
         synchronized (stream) {
             keys.forEach(key -> stream.tags().remove(key.asText()));
+            streams.changed(stream);
         }
         return KinesisJson.object();
     }

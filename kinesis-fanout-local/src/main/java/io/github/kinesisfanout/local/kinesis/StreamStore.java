@@ -25,4 +25,16 @@ interface StreamStore {
 
     /** A new, empty record log for a shard of a stream. */
     ShardLog newShardLog(Stream stream, String shardId);
+
+    /** Keeps a stream's metadata after a change (status, tags, retention, mode, shards); callers hold its monitor. */
+    default void changed(Stream stream) {
+    }
+
+    /** Frees the storage of a stream's records that arrived before a time (retention). */
+    default void trimmed(Stream stream, long cutoffMillis) {
+    }
+
+    /** Releases files and handles; the state stays on disk. */
+    default void close() {
+    }
 }

@@ -35,14 +35,44 @@ final class FunctionCatalog {
     private final ExecutorService invocations;
     private final ScheduledExecutorService timers;
     private final Clock clock;
+    private final FunctionStorage storage;
 
     FunctionCatalog(FunctionPackages packages, LambdaSettings settings, ExecutorService invocations,
             ScheduledExecutorService timers, Clock clock) {
+        this(packages, settings, invocations, timers, clock, FunctionStorage.NONE);
+    }
+
+    FunctionCatalog(FunctionPackages packages, LambdaSettings settings, ExecutorService invocations,
+            ScheduledExecutorService timers, Clock clock, FunctionStorage storage) {
         this.packages = packages;
         this.settings = settings;
         this.invocations = invocations;
         this.timers = timers;
         this.clock = clock;
+        this.storage = storage;
+        for (FunctionStorage.Kept kept : storage.loadAll()) {
+            ObjectNode configuration = (ObjectNode) kept.metadata().get("configuration");
+            LambdaFunction function = new LambdaFunction(configuration.get("FunctionName").asText(),
+                    configuration.get("FunctionArn").asText());
+            function.configuration = configuration;
+            kept.metadata().get("tags").fields().forEachRemaining(t -> function.tags.put(t.getKey(), t.getValue().asText()));
+            kept.metadata().get("statements").fields().forEachRemaining(s -> function.statements.put(s.getKey(),
+                    (ObjectNode) s.getValue()));
+            synchronized (function) {
+                installCode(function, kept.code());
+                function.state = "Active";
+            }
+            regions.computeIfAbsent(kept.scope(), k -> new ConcurrentSkipListMap<>()).put(function.name, function);
+        }
+    }
+
+    /** Keeps a function after a change (with a data directory, on disk before the answer). */
+    void persist(RequestContext context, LambdaFunction function) {
+        synchronized (function) {
+            if (functions(context).get(function.name) == function) {
+                storage.save(context.accountId() + "/" + context.region(), function);
+            }
+        }
     }
 
     ConcurrentSkipListMap<String, LambdaFunction> functions(RequestContext context) {
@@ -89,6 +119,7 @@ final class FunctionCatalog {
             closeRuntime(function);
             throw new AwsServiceException("ResourceConflictException", "Function already exist: " + name, 409);
         }
+        persist(context, function);
         schedule(() -> {
             synchronized (function) {
                 function.state = "Active";
@@ -103,7 +134,9 @@ final class FunctionCatalog {
         synchronized (function) {
             closeRuntime(function);
             installCode(function, code);
-            return updated(function);
+            JsonNode answer = updated(function);
+            persist(context, function);
+            return answer;
         }
     }
 
@@ -116,7 +149,9 @@ final class FunctionCatalog {
             // A new configuration means new execution environments, as in Lambda.
             closeRuntime(function);
             installCode(function, function.code);
-            return updated(function);
+            JsonNode answer = updated(function);
+            persist(context, function);
+            return answer;
         }
     }
 
@@ -157,6 +192,7 @@ final class FunctionCatalog {
         functions(context).remove(function.name, function);
         synchronized (function) {
             closeRuntime(function);
+            storage.delete(context.accountId() + "/" + context.region(), function.name);
         }
         return JsonNodeFactory.instance.objectNode();
     }

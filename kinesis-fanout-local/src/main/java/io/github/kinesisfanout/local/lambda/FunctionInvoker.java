@@ -19,8 +19,8 @@ import java.util.UUID;
 /**
  * Runs one invocation of a function and writes its log as Lambda does: {@code START},
  * the handler's lines, {@code END} and {@code REPORT} into CloudWatch Logs
- * {@code /aws/lambda/NAME} (through the Logs service), and each line to the local cloud's console
- * prefixed with the function name.
+ * {@code /aws/lambda/NAME} (through the Logs service), and, when the settings ask for it, each line
+ * to the local cloud's console prefixed with the function name.
  */
 final class FunctionInvoker {
 
@@ -30,10 +30,12 @@ final class FunctionInvoker {
 
     private final LogsService logs;
     private final java.util.function.Supplier<java.net.URI> endpoint;
+    private final boolean logsToConsole;
 
-    FunctionInvoker(LogsService logs, java.util.function.Supplier<java.net.URI> endpoint) {
+    FunctionInvoker(LogsService logs, java.util.function.Supplier<java.net.URI> endpoint, boolean logsToConsole) {
         this.logs = logs;
         this.endpoint = endpoint;
+        this.logsToConsole = logsToConsole;
     }
 
     InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context) {
@@ -85,7 +87,9 @@ final class FunctionInvoker {
                 + " ms\tBilled Duration: " + duration + " ms\tMemory Size: " + memory + " MB\tMax Memory Used: "
                 + memory + " MB"));
         logs.appendToStream(context, logGroup, outcome.logStream(), events);
-        printToConsole(function.name, events);
+        if (logsToConsole) {
+            printToConsole(function.name, events);
+        }
         return new InvokeResult(outcome.payload(), outcome.functionError(), tail(events), requestId);
     }
 

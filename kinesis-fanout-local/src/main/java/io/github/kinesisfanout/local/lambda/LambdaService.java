@@ -42,10 +42,21 @@ public final class LambdaService implements AwsService, AutoCloseable {
      */
     public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
             java.util.function.Supplier<java.net.URI> endpoint) {
+        this(settings, s3, logs, streams, endpoint, java.util.Optional.empty());
+    }
+
+    /**
+     * @param endpoint the local cloud's endpoint once it serves (null before)
+     * @param data where functions are kept across restarts; empty keeps them in memory
+     */
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
+            java.util.function.Supplier<java.net.URI> endpoint,
+            java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
         this.settings = settings;
         this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
-                Clock.systemUTC());
-        this.invoker = new FunctionInvoker(logs, endpoint);
+                Clock.systemUTC(), data.map(d -> new FunctionStorage(d.serviceDirectory("lambda")))
+                        .orElse(FunctionStorage.NONE));
+        this.invoker = new FunctionInvoker(logs, endpoint, settings.logsToConsole());
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
                 threads.timers, settings, JavaRuntime.console()),
                 (name, context) -> catalog.function(context, name, null).arn);
@@ -67,8 +78,8 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "UpdateFunctionConfiguration" -> catalog.updateConfiguration(input, context);
             case "DeleteFunction" -> catalog.delete(input, context);
             case "Invoke" -> invokeFunction(input, context);
-            case "AddPermission" -> FunctionPolicies.add(function(input, context), input);
-            case "RemovePermission" -> FunctionPolicies.remove(function(input, context), input);
+            case "AddPermission" -> kept(context, function(input, context), f -> FunctionPolicies.add(f, input));
+            case "RemovePermission" -> kept(context, function(input, context), f -> FunctionPolicies.remove(f, input));
             case "GetPolicy" -> FunctionPolicies.get(function(input, context));
             case "ListTags" -> {
                 ObjectNode output = JsonNodeFactory.instance.objectNode();
@@ -79,6 +90,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "TagResource" -> {
                 LambdaFunction function = tagged(input, context);
                 input.path("Tags").fields().forEachRemaining(t -> function.tags.put(t.getKey(), t.getValue().asText()));
+                catalog.persist(context, function);
                 yield JsonNodeFactory.instance.objectNode();
             }
             case "CreateEventSourceMapping" -> mappings.create(input, context);
@@ -88,6 +100,14 @@ public final class LambdaService implements AwsService, AutoCloseable {
             case "DeleteEventSourceMapping" -> mappings.delete(input, context);
             default -> throw AwsServiceException.notSupported("Lambda", operation);
         };
+    }
+
+    /** Runs a change of a function, then keeps the function. */
+    private JsonNode kept(RequestContext context, LambdaFunction function,
+            java.util.function.Function<LambdaFunction, JsonNode> change) {
+        JsonNode answer = change.apply(function);
+        catalog.persist(context, function);
+        return answer;
     }
 
     /** The function named by a tagging call's {@code Resource} ARN. */

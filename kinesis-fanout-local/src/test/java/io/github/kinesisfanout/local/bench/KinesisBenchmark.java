@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * PutRecords and GetRecords throughput with the AWS SDK v2 client: 500-record batches of 100-byte and
  * 1 KB records from 1 to 4 threads, then every record read back and checked (none lost, none
  * duplicated, order kept per writer within a shard). Runs against an in-process LocalCloud, or any
- * Kinesis endpoint given with {@code --endpoint}. See the module README for the command.
+ * Kinesis endpoint given with {@code --endpoint}; {@code --storage memory,disk} compares an in-memory cloud with one
+ * on a data directory. See the module README for the command.
  */
 public final class KinesisBenchmark {
 
@@ -55,14 +56,38 @@ public final class KinesisBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions options = BenchOptions.parse(args);
-        long starting = System.nanoTime();
-        LocalCloud cloud = options.endpoint() == null ? LocalCloud.builder().build().start() : null;
-        URI endpoint = cloud != null ? cloud.endpoint() : URI.create(options.endpoint());
-        if (cloud != null) {
-            System.out.printf(Locale.ROOT, "LocalCloud started in %d ms%n", (System.nanoTime() - starting) / 1_000_000);
+        if (options.endpoint() != null) {
+            run(options, null, "external");
+            return;
         }
-        System.out.printf(Locale.ROOT, "endpoint %s, %s, %d shards, %.1f s per run, GetRecords limit %d%n", endpoint,
-                options.cbor() ? "CBOR" : "JSON", options.shards(), options.seconds(), options.readLimit());
+        for (String storage : options.storages()) {
+            java.nio.file.Path dataDir = null;
+            LocalCloud.Builder builder = LocalCloud.builder();
+            if (storage.equals("disk")) {
+                dataDir = java.nio.file.Files.createTempDirectory("kinesis-bench-data");
+                builder.dataDirectory(dataDir);
+            } else if (!storage.equals("memory")) {
+                throw new IllegalArgumentException("--storage takes memory and/or disk, not " + storage);
+            }
+            long starting = System.nanoTime();
+            LocalCloud cloud = builder.build().start();
+            System.out.printf(Locale.ROOT, "LocalCloud (%s%s) started in %d ms%n", storage,
+                    dataDir == null ? "" : " in " + dataDir, (System.nanoTime() - starting) / 1_000_000);
+            try {
+                run(options, cloud, storage);
+            } finally {
+                if (dataDir != null) {
+                    io.github.kinesisfanout.local.storage.AtomicFiles.deleteTree(dataDir);
+                }
+            }
+        }
+    }
+
+    private static void run(BenchOptions options, LocalCloud cloud, String storage) throws Exception {
+        URI endpoint = cloud != null ? cloud.endpoint() : URI.create(options.endpoint());
+        System.out.printf(Locale.ROOT, "endpoint %s (%s), %s, %d shards, %.1f s per run, GetRecords limit %d%n",
+                endpoint, storage, options.cbor() ? "CBOR" : "JSON", options.shards(), options.seconds(),
+                options.readLimit());
         System.out.printf(Locale.ROOT, "%-6s %-7s %14s %14s %10s%n", "bytes", "threads", "put rec/s", "get rec/s",
                 "checked");
         KinesisBenchmark bench = new KinesisBenchmark(options, endpoint);

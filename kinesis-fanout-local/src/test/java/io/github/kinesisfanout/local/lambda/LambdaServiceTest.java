@@ -70,6 +70,29 @@ class LambdaServiceTest {
     }
 
     @Test
+    void printsFunctionLogLinesOnTheConsoleOnlyWhenAskedTo() throws Exception {
+        java.io.PrintStream before = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try (LambdaService quiet = new LambdaService(LambdaSettings.defaults().withLogsToConsole(false), s3, logs,
+                new FakeStreams())) {
+            quiet.invoke("CreateFunction", zipFunction("quiet", "example.EchoHandler"), context);
+            quiet.invoke("Invoke", object().put("FunctionName", "quiet").put("Payload",
+                    "{}".getBytes(StandardCharsets.UTF_8)), context);
+            lambda.invoke("CreateFunction", zipFunction("loud", "example.EchoHandler"), context);
+            invoke("loud", "{}");
+        } finally {
+            System.setOut(before);
+        }
+        String console = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(console.contains("[loud] START RequestId: "), console);
+        assertFalse(console.contains("[quiet]"), console);
+        String kept = logs.invoke("FilterLogEvents", object().put("logGroupName", "/aws/lambda/quiet"), context)
+                .path("events").toString();
+        assertTrue(kept.contains("START RequestId: "), "the quiet function's lines still reach CloudWatch Logs: " + kept);
+    }
+
+    @Test
     void reportsHandlerErrorsAsUnhandledFunctionErrors() throws Exception {
         lambda.invoke("CreateFunction", zipFunction("failing", "example.EchoHandler"), context);
         JsonNode output = invoke("failing", "{\"fail\":\"boom\"}");

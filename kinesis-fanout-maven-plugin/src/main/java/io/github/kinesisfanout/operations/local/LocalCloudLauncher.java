@@ -5,6 +5,7 @@ import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.ProgressListener;
 import java.net.BindException;
+import java.nio.file.Path;
 
 /** Starts an embedded {@link LocalCloud} and explains a port that cannot be bound. */
 public final class LocalCloudLauncher {
@@ -21,13 +22,21 @@ public final class LocalCloudLauncher {
      * @param host the address to bind, e.g. 127.0.0.1
      * @param port the port, 0 for a free one
      * @param region the region of requests that carry none; null for us-east-1
+     * @param functionLogsToConsole whether Lambda log lines are printed on the console too (they
+     *     always go to CloudWatch Logs)
+     * @param dataDirectory where every service keeps its state across restarts; null keeps everything
+     *     in memory
      */
-    public LocalCloud start(String host, int port, String region) {
+    public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole, Path dataDirectory) {
         if (port < 0 || port > 65_535) {
             throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
         }
         LocalCloud.Builder builder = LocalCloud.builder().host(host).port(port)
-                .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION);
+                .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION)
+                .functionLogsToConsole(functionLogsToConsole);
+        if (dataDirectory != null) {
+            builder.dataDirectory(dataDirectory);
+        }
         LocalCloud cloud;
         try {
             cloud = builder.build().start();
@@ -41,7 +50,8 @@ public final class LocalCloudLauncher {
             }
             throw new IllegalStateException("Cannot start the local cloud on " + host + ":" + port, e);
         }
-        listener.info("Local cloud listening on " + cloud.endpoint());
+        listener.info("Local cloud listening on " + cloud.endpoint()
+                + (dataDirectory != null ? ", state kept in " + dataDirectory : ""));
         return cloud;
     }
 

@@ -2,8 +2,7 @@ package io.github.kinesisfanout.operations.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.cloudformation.template.TemplateException;
-import io.github.kinesisfanout.local.cloudformation.template.TemplateReader;
+import io.github.kinesisfanout.local.CloudFormationTemplates;
 import io.github.kinesisfanout.operations.FanoutException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +40,8 @@ final class TemplateDocument {
                     + " path in the plugin configuration or pass -Dfanout.templateFile=PATH");
         }
         try {
-            return new TemplateDocument(file, text, new TemplateReader().read(text));
-        } catch (TemplateException e) {
+            return new TemplateDocument(file, text, CloudFormationTemplates.read(text));
+        } catch (IllegalArgumentException e) {
             throw new FanoutException("Template " + file + ": " + e.getMessage());
         }
     }

@@ -122,7 +122,9 @@ public final class VerifyFanoutOperation {
                 pause(settings.pollInterval().toMillis());
                 logged = counter.count(output.functionName(), output.logMarker(), since);
             }
-            listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name());
+            listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name()
+                    + " (kept in CloudWatch Logs /aws/lambda/" + output.functionName()
+                    + "; -Dfanout.consumerLogs=console prints them in the build log)");
             counted.add(result.withLogged(logged));
         }
         return counted;

@@ -26,7 +26,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Records per second through the transaction routing application of DESIGN.md, one thread: raw JSON
+ * Records per second through the transaction routing application of docs/DESIGN.md, one thread: raw JSON
  * bytes in (about 50 to 80 bytes each), parsed, filtered by both pumps, and serialized to JSON bytes
  * out (the work the local cloud's application runner does between a shard reader and a writer).
  *

@@ -1,0 +1,156 @@
+package io.github.kinesisfanout.local.kinesis;
+
+import io.github.kinesisfanout.local.storage.SegmentLog;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The records of one stream on disk: a segment log shared by its shards (so one fsync covers a whole
+ * PutRecords), one frame per record. Each segment starts with a checkpoint of every shard's next
+ * counter, so deleting expired segments never lets a sequence number be issued twice.
+ */
+final class StreamJournal implements RecordJournal, AutoCloseable {
+
+    private static final byte RECORD = 1;
+    private static final byte CHECKPOINT = 2;
+
+    private final Path directory;
+    private final long segmentBytes;
+    /** Shard index to {next counter, last arrival}. */
+    private final Map<Integer, long[]> positions = new TreeMap<>();
+    /** Segment id to the newest arrival time in it. */
+    private final TreeMap<Long, Long> newestArrival = new TreeMap<>();
+    private SegmentLog log;
+
+    private StreamJournal(Path directory, long segmentBytes) {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+    }
+
+    /** The journal of a new stream; nothing is created on disk before the first record. */
+    static StreamJournal create(Path directory, long segmentBytes) {
+        return new StreamJournal(directory, segmentBytes);
+    }
+
+    /** Opens a stream's journal and puts its records back into the shards' logs. */
+    static StreamJournal load(Path directory, long segmentBytes, Map<Integer, ShardLog> shards) {
+        StreamJournal journal = new StreamJournal(directory, segmentBytes);
+        journal.log = SegmentLog.open(directory, segmentBytes, (segment, payload) -> {
+            byte type = payload.get();
+            if (type == RECORD) {
+                journal.replayRecord(segment, payload, shards);
+            } else if (type == CHECKPOINT) {
+                journal.replayCheckpoint(payload, shards);
+            }
+        });
+        return journal;
+    }
+
+    private void replayRecord(long segment, ByteBuffer payload, Map<Integer, ShardLog> shards) {
+        int shard = payload.getInt();
+        long counter = payload.getLong();
+        long arrival = payload.getLong();
+        byte[] key = new byte[payload.getShort() & 0xffff];
+        payload.get(key);
+        byte[] data = new byte[payload.remaining()];
+        payload.get(data);
+        ShardLog target = shards.get(shard);
+        if (target != null) {
+            target.restore(counter, data, new String(key, StandardCharsets.UTF_8), arrival);
+        }
+        advance(shard, counter + 1, arrival);
+        newestArrival.merge(segment, arrival, Math::max);
+    }
+
+    private void replayCheckpoint(ByteBuffer payload, Map<Integer, ShardLog> shards) {
+        int count = payload.getInt();
+        for (int i = 0; i < count; i++) {
+            int shard = payload.getInt();
+            long next = payload.getLong();
+            long arrival = payload.getLong();
+            ShardLog target = shards.get(shard);
+            if (target != null) {
+                target.restoreNext(next, arrival);
+            }
+            advance(shard, next, arrival);
+        }
+    }
+
+    private void advance(int shard, long next, long arrival) {
+        long[] position = positions.computeIfAbsent(shard, k -> new long[2]);
+        position[0] = Math.max(position[0], next);
+        position[1] = Math.max(position[1], arrival);
+    }
+
+    @Override
+    public synchronized void write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
+            List<String> partitionKeys) {
+        if (log == null) {
+            log = SegmentLog.open(directory, segmentBytes, (segment, payload) -> { });
+        }
+        List<ByteBuffer> entries = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            byte[] key = partitionKeys.get(i).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = data.get(i);
+            entries.add(ByteBuffer.allocate(1 + 4 + 8 + 8 + 2 + key.length + bytes.length).put(RECORD)
+                    .putInt(shardIndex).putLong(firstCounter + i).putLong(arrivalMillis).putShort((short) key.length)
+                    .put(key).put(bytes).flip());
+        }
+        long segment = log.append(entries, this::checkpoint);
+        advance(shardIndex, firstCounter + data.size(), arrivalMillis);
+        newestArrival.merge(segment, arrivalMillis, Math::max);
+    }
+
+    private List<ByteBuffer> checkpoint() {
+        ByteBuffer out = ByteBuffer.allocate(1 + 4 + positions.size() * 20).put(CHECKPOINT).putInt(positions.size());
+        positions.forEach((shard, position) -> out.putInt(shard).putLong(position[0]).putLong(position[1]));
+        return List.of(out.flip());
+    }
+
+    @Override
+    public void awaitDurable() {
+        SegmentLog current;
+        synchronized (this) {
+            current = log;
+        }
+        if (current != null) {
+            current.awaitDurable();
+        }
+    }
+
+    /** Deletes the oldest segments whose records all arrived before {@code cutoffMillis}. */
+    synchronized void trimBefore(long cutoffMillis) {
+        if (log == null) {
+            return;
+        }
+        long current = log.currentSegment();
+        long deleteBefore = -1;
+        for (long segment : log.segmentIds()) {
+            if (segment >= current || newestArrival.getOrDefault(segment, 0L) >= cutoffMillis) {
+                break;
+            }
+            deleteBefore = segment + 1;
+        }
+        if (deleteBefore > 0) {
+            log.deleteBefore(deleteBefore);
+            newestArrival.headMap(deleteBefore).clear();
+        }
+    }
+
+    /** The segment files on disk, oldest first. */
+    synchronized List<Long> segments() {
+        return log == null ? List.of() : log.segmentIds();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (log != null) {
+            log.close();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.github.kinesisfanout.local.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * An append-only log of framed entries in numbered segment files of a directory. Appends are written
+ * to the operating system at once; {@link #awaitDurable()} fsyncs with group commit (one fsync covers
+ * every append made before it, so concurrent writers share it). Old segments are deleted whole.
+ */
+public final class SegmentLog implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SegmentLog.class.getName());
+
+    private final Path directory;
+    private final long segmentBytes;
+    private final TreeMap<Long, Path> segments = new TreeMap<>();
+    private final ReentrantLock syncLock = new ReentrantLock();
+    private final Condition syncDone = syncLock.newCondition();
+    private FileChannel channel;
+    private long segmentId;
+    private long size;
+    private long writes;
+    private long synced;
+    private boolean syncing;
+
+    private SegmentLog(Path directory, long segmentBytes) {
+        this.directory = directory;
+        this.segmentBytes = segmentBytes;
+    }
+
+    /**
+     * Opens the log in a directory, hands every intact entry of every segment to {@code replay} in
+     * order, and cuts off a torn tail of the last segment (logged).
+     */
+    public static SegmentLog open(Path directory, long segmentBytes, SegmentReplay replay) {
+        SegmentLog log = new SegmentLog(directory, segmentBytes);
+        try {
+            Files.createDirectories(directory);
+            try (var files = Files.list(directory)) {
+                files.filter(SegmentLog::isSegment).forEach(file -> log.segments.put(SegmentLog.idOf(file), file));
+            }
+            for (var segment : log.segments.entrySet()) {
+                log.replay(segment.getKey(), segment.getValue(), segment.getKey().equals(log.segments.lastKey()),
+                        replay);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory, e);
+        }
+        return log;
+    }
+
+    private static boolean isSegment(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith("segment-") && name.endsWith(".log");
+    }
+
+    private static long idOf(Path file) {
+        String name = file.getFileName().toString();
+        return Long.parseLong(name.substring("segment-".length(), name.length() - ".log".length()));
+    }
+
+    private void replay(long id, Path file, boolean last, SegmentReplay replay) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        int position = 0;
+        while (position < bytes.limit()) {
+            int frame = Frames.check(bytes, position);
+            if (frame < 0) {
+                break;
+            }
+            replay.entry(id, bytes.slice(position + Frames.HEADER_BYTES, frame - Frames.HEADER_BYTES));
+            position += frame;
+        }
+        if (position < bytes.limit()) {
+            int dropped = bytes.limit() - position;
+            if (last) {
+                LOG.warning("cut off a torn tail of " + file + ": " + dropped + " bytes after byte " + position
+                        + " failed their length or CRC32C check (a write interrupted by a crash); they were never"
+                        + " acknowledged");
+                try (FileChannel truncate = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                    truncate.truncate(position);
+                    truncate.force(true);
+                }
+            } else {
+                LOG.severe("skipped " + dropped + " damaged bytes after byte " + position + " of " + file);
+            }
+        }
+    }
+
+    /** The id of the segment the next append goes to (segments are numbered upwards). */
+    public synchronized long currentSegment() {
+        return channel == null ? (segments.isEmpty() ? 1 : segments.lastKey() + 1) : segmentId;
+    }
+
+    /**
+     * Appends entries in one write. When the current segment is full a new one starts, beginning with
+     * the entries {@code header} gives (state a reader of that segment alone needs).
+     *
+     * @return the id of the segment written to
+     */
+    public synchronized long append(List<ByteBuffer> entries, Supplier<List<ByteBuffer>> header) {
+        try {
+            if (channel == null || size >= segmentBytes) {
+                roll(header.get());
+            }
+            write(Frames.encode(entries));
+            return segmentId;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + directory, e);
+        }
+    }
+
+    private void roll(List<ByteBuffer> header) throws IOException {
+        long next = channel == null ? currentSegment() : segmentId + 1;
+        if (channel != null) {
+            channel.force(false);
+            channel.close();
+        }
+        Path file = directory.resolve(String.format("segment-%020d.log", next));
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        segments.put(next, file);
+        segmentId = next;
+        size = channel.size();
+        AtomicFiles.syncDirectory(directory);
+        if (!header.isEmpty()) {
+            write(Frames.encode(header));
+        }
+    }
+
+    private void write(ByteBuffer frames) throws IOException {
+        while (frames.hasRemaining()) {
+            size += channel.write(frames);
+        }
+        writes++;
+    }
+
+    /** Returns once every append made before this call is on disk (fsync, shared with concurrent callers). */
+    public void awaitDurable() {
+        long target;
+        synchronized (this) {
+            target = writes;
+        }
+        syncLock.lock();
+        try {
+            while (synced < target) {
+                if (syncing) {
+                    syncDone.awaitUninterruptibly();
+                    continue;
+                }
+                syncing = true;
+                long upTo;
+                FileChannel current;
+                syncLock.unlock();
+                try {
+                    synchronized (this) {
+                        upTo = writes;
+                        current = channel;
+                    }
+                    force(current);
+                } finally {
+                    syncLock.lock();
+                    syncing = false;
+                    syncDone.signalAll();
+                }
+                synced = Math.max(synced, upTo);
+            }
+        } finally {
+            syncLock.unlock();
+        }
+    }
+
+    private void force(FileChannel current) {
+        try {
+            if (current != null) {
+                current.force(false);
+            }
+        } catch (ClosedChannelException e) {
+            // Rolled or closed meanwhile: both fsync the segment before closing it.
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fsync " + directory, e);
+        }
+    }
+
+    /** Deletes every segment older than {@code segmentId} (never the one being written). */
+    public synchronized void deleteBefore(long segmentId) {
+        while (!segments.isEmpty() && segments.firstKey() < segmentId
+                && (channel == null || segments.firstKey() != this.segmentId)) {
+            Path file = segments.pollFirstEntry().getValue();
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + file, e);
+            }
+        }
+    }
+
+    /** The ids of the segments on disk, oldest first. */
+    public synchronized List<Long> segmentIds() {
+        return List.copyOf(segments.keySet());
+    }
+
+    /** Fsyncs and closes the segment being written. */
+    @Override
+    public synchronized void close() {
+        if (channel != null) {
+            try {
+                channel.force(false);
+                channel.close();
+            } catch (IOException e) {
+                LOG.warning("closing " + directory + " failed: " + e);
+            }
+            channel = null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.kinesisfanout.local.analyticsv2;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A launcher whose jobs run nowhere: they log a line, report running (or fail with a set cause),
+ * and take savepoints as marker files, so the service's state machine is tested without Flink.
+ */
+final class FakeFlinkLauncher implements FlinkJobLauncher {
+
+    final List<FlinkJobRequest> requests = new CopyOnWriteArrayList<>();
+    final List<FakeJob> jobs = new CopyOnWriteArrayList<>();
+    /** When set, the next jobs fail to start with this cause. */
+    volatile String failWith;
+    /** When set, checkRuntime fails with it. */
+    volatile String missingRuntime;
+    /** Whether jobs can take savepoints. */
+    volatile boolean savepoints = true;
+    private final AtomicInteger savepointCount = new AtomicInteger();
+
+    @Override
+    public void checkRuntime(String flinkVersion) {
+        if (missingRuntime != null) {
+            throw new FlinkLaunchException(missingRuntime);
+        }
+    }
+
+    @Override
+    public FlinkJob start(FlinkJobRequest request) {
+        requests.add(request);
+        FakeJob job = new FakeJob(request, failWith);
+        jobs.add(job);
+        job.log("fake job of " + request.applicationArn() + " started");
+        return job;
+    }
+
+    FakeJob lastJob() {
+        return jobs.get(jobs.size() - 1);
+    }
+
+    /** One fake job. */
+    final class FakeJob implements FlinkJob {
+        final FlinkJobRequest request;
+        private final String failure;
+        volatile boolean alive = true;
+
+        FakeJob(FlinkJobRequest request, String failure) {
+            this.request = request;
+            this.failure = failure;
+        }
+
+        void log(String line) {
+            try {
+                Files.writeString(request.logFile(), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void awaitRunning(Duration timeout) {
+            if (failure != null) {
+                alive = false;
+                log("job failed: " + failure);
+                throw new FlinkLaunchException(failure);
+            }
+        }
+
+        @Override
+        public boolean isAlive() {
+            return alive;
+        }
+
+        @Override
+        public Path logFile() {
+            return request.logFile();
+        }
+
+        @Override
+        public Optional<String> stopWithSavepoint(Path directory, Duration timeout) {
+            Optional<String> savepoint = savepoint(directory, timeout);
+            alive = false;
+            return savepoint;
+        }
+
+        @Override
+        public Optional<String> savepoint(Path directory, Duration timeout) {
+            if (!savepoints) {
+                return Optional.empty();
+            }
+            try {
+                Path savepoint = Files.createDirectories(directory.resolve("savepoint-" + savepointCount.incrementAndGet()));
+                Files.writeString(savepoint.resolve("_metadata"), "fake");
+                return Optional.of(savepoint.toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop(Duration timeout) {
+            alive = false;
+        }
+    }
+}

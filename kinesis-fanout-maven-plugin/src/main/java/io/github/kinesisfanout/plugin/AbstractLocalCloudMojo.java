@@ -1,0 +1,48 @@
+package io.github.kinesisfanout.plugin;
+
+import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
+import java.io.File;
+import java.util.Locale;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters start-local and run-local share, and the start of the cloud they configure. */
+public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
+
+    /** The address to listen on; 127.0.0.1 keeps it to this machine, 0.0.0.0 opens it to the network. */
+    @Parameter(property = "fanout.localHost", defaultValue = "127.0.0.1")
+    protected String host;
+
+    /**
+     * Where consumer Lambda log lines go: {@code logs} keeps them in CloudWatch Logs
+     * ({@code /aws/lambda/NAME}, as on AWS; verify-fanout counts them), {@code console} prints each
+     * line in the build log as well.
+     */
+    @Parameter(property = "fanout.consumerLogs", defaultValue = "logs")
+    protected String consumerLogs;
+
+    /**
+     * A directory where the local cloud keeps its state across restarts and even a kill (which
+     * services: the local cloud's README, "Data directory"); created when missing, used by one cloud
+     * at a time. Unset, everything stays in memory.
+     */
+    @Parameter(property = "fanout.localDataDir")
+    protected File dataDir;
+
+    /** Starts a local cloud on this port with the shared parameters. */
+    protected final LocalCloud startCloud(int port) {
+        return new LocalCloudLauncher(listener()).start(host, port, region, consumerLogsToConsole(),
+                dataDir == null ? null : dataDir.toPath());
+    }
+
+    private boolean consumerLogsToConsole() {
+        String value = consumerLogs == null ? "logs" : consumerLogs.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "logs" -> false;
+            case "console" -> true;
+            default -> throw HelpfulSuggestions.invalidParameter("consumerLogs", "fanout.consumerLogs", consumerLogs,
+                    "it must be logs or console");
+        };
+    }
+}

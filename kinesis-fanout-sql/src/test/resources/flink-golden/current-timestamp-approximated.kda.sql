@@ -1,0 +1,6 @@
+-- @outputs OUT JSON
+-- @options APPROXIMATIONS
+CREATE STREAM "OUT" (ID INTEGER, STARTED TIMESTAMP);
+CREATE PUMP "P" AS INSERT INTO "OUT"
+  SELECT STREAM ID, CURRENT_TIMESTAMP FROM "SOURCE_SQL_STREAM_001";
+-- ! line 5, column 21: CURRENT_TIMESTAMP becomes CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3)): Flink evaluates it for every row, not once when the application starts

@@ -1,0 +1,61 @@
+-- KDA input SOURCE_SQL_STREAM (JSON): the Kinesis source
+CREATE TABLE `SOURCE_SQL_STREAM_kinesis` (
+  `id` INT,
+  `user` ROW<`name` STRING, `address` ROW<`city name` STRING>>,
+  `payment` ROW<`amount` DECIMAL(5, 2)>,
+  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+  `ROWTIME` AS PROCTIME()
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${input.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'scan.stream.initpos' = '${scan.stream.initpos}',
+  'json.fail-on-missing-field' = 'false',
+  'json.ignore-parse-errors' = 'true',
+  'format' = 'json'
+);
+
+-- KDA output OUT (JSON): the Kinesis sink
+CREATE TABLE `OUT` (
+  `ID` INT,
+  `USERNAME` VARCHAR(200),
+  `CITY` VARCHAR(50),
+  `AMOUNT` DECIMAL(5, 2)
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${output.OUT.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'json.encode.decimal-as-plain-number' = 'true',
+  'format' = 'json'
+);
+
+-- KDA input stream SOURCE_SQL_STREAM_001
+CREATE TEMPORARY VIEW `SOURCE_SQL_STREAM_001` AS
+SELECT
+  `id` AS `ID`,
+  CAST(`SOURCE_SQL_STREAM_kinesis`.`user`.`name` AS VARCHAR(200)) AS `USERNAME`,
+  CAST(`SOURCE_SQL_STREAM_kinesis`.`user`.`address`.`city name` AS VARCHAR(50)) AS `CITY`,
+  `SOURCE_SQL_STREAM_kinesis`.`payment`.`amount` AS `AMOUNT`,
+  `APPROXIMATE_ARRIVAL_TIME`,
+  `ROWTIME`
+FROM `SOURCE_SQL_STREAM_kinesis`;
+
+-- KDA line 4: pump P
+INSERT INTO `OUT`
+SELECT
+  `ID` AS `ID`,
+  `USERNAME` AS `USERNAME`,
+  `CITY` AS `CITY`,
+  `AMOUNT` AS `AMOUNT`
+FROM `SOURCE_SQL_STREAM_001`;

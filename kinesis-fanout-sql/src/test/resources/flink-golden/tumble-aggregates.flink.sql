@@ -1,0 +1,65 @@
+-- KDA input SOURCE_SQL_STREAM (JSON): the Kinesis source
+CREATE TABLE `SOURCE_SQL_STREAM_kinesis` (
+  `ID` INT,
+  `USERNAME` STRING,
+  `AMOUNT` DECIMAL(5, 2),
+  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+  `ROWTIME` AS PROCTIME()
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${input.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'scan.stream.initpos' = '${scan.stream.initpos}',
+  'json.fail-on-missing-field' = 'false',
+  'json.ignore-parse-errors' = 'true',
+  'format' = 'json'
+);
+
+-- KDA output STATS (JSON): the Kinesis sink
+CREATE TABLE `STATS` (
+  `N` BIGINT,
+  `TOTAL_IDS` BIGINT,
+  `AVERAGE` DECIMAL(5, 2),
+  `LOW` DECIMAL(5, 2),
+  `HIGH` DECIMAL(5, 2),
+  `NAMES` BIGINT
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${output.STATS.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'json.encode.decimal-as-plain-number' = 'true',
+  'format' = 'json'
+);
+
+-- KDA input stream SOURCE_SQL_STREAM_001
+CREATE TEMPORARY VIEW `SOURCE_SQL_STREAM_001` AS
+SELECT
+  `ID`,
+  CAST(`USERNAME` AS VARCHAR(200)) AS `USERNAME`,
+  `AMOUNT`,
+  `APPROXIMATE_ARRIVAL_TIME`,
+  `ROWTIME`
+FROM `SOURCE_SQL_STREAM_kinesis`;
+
+-- KDA line 3: pump P
+INSERT INTO `STATS`
+SELECT
+  COUNT(*) AS `N`,
+  SUM(CAST(`ID` AS BIGINT)) AS `TOTAL_IDS`,
+  CAST(AVG(`AMOUNT`) AS DECIMAL(5, 2)) AS `AVERAGE`,
+  MIN(`AMOUNT`) AS `LOW`,
+  MAX(`AMOUNT`) AS `HIGH`,
+  COUNT(`USERNAME`) AS `NAMES`
+FROM TABLE(TUMBLE(TABLE `SOURCE_SQL_STREAM_001`, DESCRIPTOR(`ROWTIME`), INTERVAL '1' HOUR))
+GROUP BY `window_start`, `window_end`;
