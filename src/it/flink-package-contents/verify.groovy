@@ -13,7 +13,7 @@ try {
     assert jar.manifest.mainAttributes.getValue('Main-Class') == 'io.github.kinesisfanout.flink.FanoutJob'
     assert jar.getEntry('io/github/kinesisfanout/flink/FanoutJob.class') != null
     def factories = jar.getInputStream(jar.getEntry('META-INF/services/org.apache.flink.table.factories.Factory')).text
-    assert factories.contains('org.apache.flink.connector.kinesis.table.KinesisDynamicTableFactory')
+    assert factories.contains('org.apache.flink.streaming.connectors.kinesis.table.KinesisDynamicTableFactory')
     assert jar.getEntry('META-INF/MANIFEST.MF') != null
     assert !jar.entries().toList().any { it.name ==~ /META-INF\/[^\/]+\.(SF|RSA|DSA)/ }
     def script = jar.getInputStream(jar.getEntry('kinesis-fanout/application.sql')).getText('UTF-8')

@@ -34,6 +34,13 @@ public abstract class AbstractLocalFlinkMojo extends AbstractFlinkMojo {
     @Parameter(property = "fanout.flink.timeout", defaultValue = "120")
     protected int timeout;
 
+    /**
+     * How long, in seconds, the goal keeps watching a job after RUNNING: its sources connect only
+     * then, so a missing stream or refused credentials fail the job a moment later.
+     */
+    @Parameter(property = "fanout.flink.settle", defaultValue = "5")
+    protected int settle;
+
     /** Resolves the Flink runtime from the build's repositories. */
     @Component
     protected RepositorySystem repositorySystem;
@@ -55,7 +62,7 @@ public abstract class AbstractLocalFlinkMojo extends AbstractFlinkMojo {
                 project.getRemoteProjectRepositories()).resolve(flinkVersion, coordinates);
         FlinkPackage written = packageJob("TRIM_HORIZON");
         return new LocalJobLauncher(listener()).start(classpath, written, outputDirectory.toPath().resolve(LOG_FILE),
-                forkedJvmArgs(), Duration.ofSeconds(timeout));
+                forkedJvmArgs(), Duration.ofSeconds(timeout), Duration.ofSeconds(Math.max(0, settle)));
     }
 
     private List<String> forkedJvmArgs() {

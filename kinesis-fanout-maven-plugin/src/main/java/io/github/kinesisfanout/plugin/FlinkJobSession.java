@@ -51,6 +51,7 @@ final class FlinkJobSession {
                 MavenExecutionRequest request = session.getRequest();
                 request.setExecutionListener(new StopAtSessionEnd(request.getExecutionListener(),
                         () -> stop(slot).ifPresent(stopped -> log.accept("Flink job " + stopped.jobId()
+                                + stopped.failure().map(cause -> " had failed (" + cause + ") and was").orElse("")
                                 + " stopped at the end of the build (log: " + stopped.logFile() + ")"))));
             }
         }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.flink.FlinkMessages;
 import io.github.kinesisfanout.operations.flink.RunningJob;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,7 +20,13 @@ public class FlinkStopLocalMojo extends AbstractFanoutMojo {
 
     @Override
     protected void run() {
+        Optional<RunningJob> running = FlinkJobSession.running(session);
+        // A job that failed during the build fails this goal with its root cause, after it is stopped.
+        Optional<String> failure = running.flatMap(RunningJob::failure);
         Optional<RunningJob> stopped = FlinkJobSession.stop(session);
+        if (failure.isPresent()) {
+            throw FlinkMessages.jobFailed(failure.get() + " (log: " + stopped.get().logFile() + ")");
+        }
         if (stopped.isEmpty()) {
             getLog().info("No Flink job is running in this build: nothing to stop");
             return;

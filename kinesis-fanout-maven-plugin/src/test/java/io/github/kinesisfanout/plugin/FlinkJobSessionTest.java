@@ -93,6 +93,11 @@ class FlinkJobSessionTest {
         }
 
         @Override
+        public java.util.Optional<String> failure() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public void stop() {
             alive = false;
             events.add("stop " + id);

@@ -7,7 +7,7 @@ import java.util.List;
 /** Renders what each construct of the application became in Flink SQL as the lines of a small table. */
 public final class ConstructTable {
 
-    private static final int MAX_CELL = 60;
+    private static final int MAX_CELL = 72;
 
     private ConstructTable() {
     }

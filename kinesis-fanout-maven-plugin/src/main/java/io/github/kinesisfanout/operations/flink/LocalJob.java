@@ -33,7 +33,7 @@ public final class LocalJob implements RunningJob {
         return process.isAlive();
     }
 
-    /** The root cause the job printed when it failed, if it did. */
+    @Override
     public Optional<String> failure() {
         return process.failure();
     }

@@ -30,9 +30,11 @@ public final class LocalJobLauncher {
      * @param logFile where the forked JVM's output goes
      * @param jvmArgs extra arguments of the forked JVM (e.g. {@code -Xmx1g})
      * @param timeout how long the job may take to reach RUNNING
+     * @param settle how long after RUNNING a job still counts as starting: its sources connect only then,
+     *     so a missing stream or a refused credential fails the job a moment after it reported RUNNING
      */
     public LocalJob start(List<Path> flinkClasspath, FlinkPackage written, Path logFile, List<String> jvmArgs,
-            Duration timeout) {
+            Duration timeout, Duration settle) {
         long start = System.nanoTime();
         FlinkJobProcess process = FlinkJobProcess.start(new FlinkJobSpec(flinkClasspath, written.jar(), null,
                 written.properties(), logFile, jvmArgs, null));
@@ -54,6 +56,17 @@ public final class LocalJobLauncher {
             }
             // Running, failed or gone: the launcher's own wait reports each of them the same way.
             process.awaitRunning(Duration.ofSeconds(5));
+            long running = System.nanoTime();
+            long settled = running + settle.toNanos();
+            while (System.nanoTime() < settled && process.failure().isEmpty() && process.isAlive()) {
+                pause();
+            }
+            if (process.failure().isPresent() || !process.isAlive()) {
+                listener.info("Flink job " + process.jobId() + " ended " + seconds(System.nanoTime() - running)
+                        + " s after RUNNING");
+                throw FlinkMessages.jobFailed(process.failure().orElse("its JVM ended without a status line")
+                        + " (log: " + process.logFile() + ")");
+            }
         } catch (FlinkJobException e) {
             process.stop(LocalJob.STOP_TIMEOUT);
             throw FlinkMessages.jobFailed(e.getMessage());
@@ -62,9 +75,13 @@ public final class LocalJobLauncher {
             throw e;
         }
         LocalJob job = new LocalJob(process, process.jobId());
-        listener.info("Flink job " + job.jobId() + ": RUNNING after " + String.format(java.util.Locale.ROOT, "%.1f",
-                (System.nanoTime() - start) / 1e9) + " s (log: " + job.logFile() + ")");
+        listener.info("Flink job " + job.jobId() + ": RUNNING after " + seconds(System.nanoTime() - start)
+                + " s (log: " + job.logFile() + ")");
         return job;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     private static void pause() {

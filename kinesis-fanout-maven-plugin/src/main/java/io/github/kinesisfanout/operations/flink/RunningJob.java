@@ -14,6 +14,9 @@ public interface RunningJob {
     /** Whether the job's JVM is still running. */
     boolean isAlive();
 
+    /** The one-line root cause the job printed when it failed, if it did. */
+    java.util.Optional<String> failure();
+
     /** Cancels the job and ends its JVM; never leaves it running. */
     void stop();
 }
