@@ -83,7 +83,8 @@ public final class ManagedFlinkLifecycle {
         apps.awaitOperation(name, operationId, force ? "StopApplication (force)" : "StopApplication", "READY");
         Optional<SnapshotDetails> after = latestSnapshot(name);
         String snapshot = after.isPresent() && !after.equals(before) ? " with snapshot " + after.get().snapshotName()
-                : force ? " without a snapshot (fanout.force=true)" : " (no new snapshot: snapshots are off)";
+                : force ? " without a snapshot (fanout.force=true)"
+                : " but no new READY snapshot is listed (ListApplicationSnapshots; the application log says why)";
         return "Stopped Managed Flink application " + name + snapshot + ": READY after " + seconds(start) + " s";
     }
 
