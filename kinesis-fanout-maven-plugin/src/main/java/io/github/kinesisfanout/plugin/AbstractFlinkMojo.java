@@ -9,6 +9,7 @@ import io.github.kinesisfanout.operations.flink.FlinkPackage;
 import io.github.kinesisfanout.operations.flink.FlinkPackageOperation;
 import io.github.kinesisfanout.operations.flink.FlinkTranslateOperation;
 import io.github.kinesisfanout.operations.flink.JobJar;
+import io.github.kinesisfanout.operations.flink.JobProperties;
 import io.github.kinesisfanout.operations.flink.JobTarget;
 import io.github.kinesisfanout.sql.FlinkConnector;
 import io.github.kinesisfanout.sql.FlinkOptions;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -94,8 +96,12 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
 
     /** Translates, then writes the jar, the properties for this build's endpoint and the jar's hash. */
     protected final FlinkPackage packageJob(String defaultStartingPosition) {
+        return packageJob(target(defaultStartingPosition), UnaryOperator.identity());
+    }
+
+    /** Translates, then writes the jar and the properties for {@code target}, adjusted by {@code adjust}. */
+    protected final FlinkPackage packageJob(JobTarget target, UnaryOperator<JobProperties> adjust) {
         FlinkTranslation translation = translate();
-        JobTarget target = target(defaultStartingPosition);
         StackOutputs stack = stack();
         String input = target.streamId(inputStreamArn(stack), this::streamArn);
         Map<String, String> outputStreams = new LinkedHashMap<>();
@@ -103,10 +109,11 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
             outputStreams.put(output.name, target.streamId(output.stream, this::streamArn));
         }
         return new FlinkPackageOperation(listener(), JobJar::embedded)
-                .run(translation, target.properties(input, outputStreams), outputDirectory.toPath());
+                .run(translation, adjust.apply(target.properties(input, outputStreams)), outputDirectory.toPath());
     }
 
-    private JobTarget target(String defaultStartingPosition) {
+    /** Where the job reads and writes: this build's region and endpoint, the starting position checked. */
+    protected final JobTarget target(String defaultStartingPosition) {
         ClientSettings settings = clientSettings();
         String position = startingPosition == null || startingPosition.isBlank() ? defaultStartingPosition
                 : startingPosition.trim().toUpperCase(Locale.ROOT);

@@ -5,7 +5,9 @@ import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.local.LocalCloudLauncher;
 import java.io.File;
 import java.util.Locale;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 /** The parameters start-local and run-local share, and the start of the cloud they configure. */
 public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
@@ -30,10 +32,27 @@ public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.localDataDir")
     protected File dataDir;
 
+    /**
+     * The application goals' engine: with flink, the Flink runtime the local Managed Flink runs jobs
+     * with is resolved through this build's repositories (else the cloud looks in ~/.m2 itself).
+     */
+    @Parameter(property = "fanout.engine", defaultValue = "sql")
+    protected String engine;
+
+    @Component
+    protected RepositorySystem repositorySystem;
+
     /** Starts a local cloud on this port with the shared parameters. */
     protected final LocalCloud startCloud(int port) {
+        java.util.List<java.nio.file.Path> flinkClasspath = null;
+        if ("flink".equalsIgnoreCase(engine == null ? "" : engine.trim()) && repositorySystem != null && project != null) {
+            String version = io.github.kinesisfanout.local.FlinkClasspath.VERSIONS.get(0);
+            flinkClasspath = new FlinkRuntimeResolver(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()).resolve(version,
+                    io.github.kinesisfanout.local.FlinkClasspath.coordinates(version));
+        }
         return new LocalCloudLauncher(listener()).start(host, port, region, consumerLogsToConsole(),
-                dataDir == null ? null : dataDir.toPath());
+                dataDir == null ? null : dataDir.toPath(), flinkClasspath);
     }
 
     private boolean consumerLogsToConsole() {

@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.app.AppLifecycle;
+import io.github.kinesisfanout.operations.managedflink.ManagedFlinkLifecycle;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,6 +27,10 @@ public class DeleteAppMojo extends AbstractAppMojo {
 
     @Override
     protected void run() {
+        if (flinkEngine()) {
+            getLog().info(new ManagedFlinkLifecycle(managedFlinkApps()).delete(applicationName(), failIfMissing));
+            return;
+        }
         getLog().info(new AppLifecycle(apps()).delete(applicationName(), failIfMissing));
     }
 }

@@ -1,10 +1,11 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.app.AppLifecycle;
+import io.github.kinesisfanout.operations.managedflink.ManagedFlinkLifecycle;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Starts the application from a starting position and waits until it is RUNNING. */
+/** Starts the application (engine=sql: from a starting position; engine=flink: restoring a snapshot) and waits until it is RUNNING. */
 @Mojo(name = StartAppMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true,
       requiresProject = false)
 public class StartAppMojo extends AbstractStartingAppMojo {
@@ -18,6 +19,10 @@ public class StartAppMojo extends AbstractStartingAppMojo {
 
     @Override
     protected void run() {
+        if (flinkEngine()) {
+            getLog().info(new ManagedFlinkLifecycle(managedFlinkApps()).start(applicationName(), restoreType(), snapshotName, allowNonRestoredState));
+            return;
+        }
         getLog().info(new AppLifecycle(apps()).start(applicationName(), startingPosition()));
     }
 }

@@ -26,15 +26,26 @@ public final class AnalyticsApps {
     private final ProgressListener listener;
     private final Duration timeout;
     private final boolean realAws;
+    private final String flinkCommand;
 
     /**
      * @param realAws true when the endpoint is AWS itself (not overridden), so errors point to the local cloud
      */
     public AnalyticsApps(KinesisAnalyticsClient client, ProgressListener listener, Duration timeout, boolean realAws) {
+        this(client, listener, timeout, realAws, "mvn kinesis-fanout:create-app -Dfanout.engine=flink");
+    }
+
+    /**
+     * @param realAws true when the endpoint is AWS itself (not overridden), so errors point to the local cloud
+     * @param flinkCommand the command that runs the same build on Managed Flink, shown with the retired-service error
+     */
+    public AnalyticsApps(KinesisAnalyticsClient client, ProgressListener listener, Duration timeout, boolean realAws,
+            String flinkCommand) {
         this.client = client;
         this.listener = listener;
         this.timeout = timeout;
         this.realAws = realAws;
+        this.flinkCommand = flinkCommand;
     }
 
     KinesisAnalyticsClient client() {
@@ -56,7 +67,7 @@ public final class AnalyticsApps {
                 throw e;
             }
             String error = e instanceof AwsServiceException aws ? AwsErrors.describe(aws) : e.getMessage();
-            throw AppMessages.retiredService(error, e);
+            throw AppMessages.retiredService(error, flinkCommand, e);
         }
     }
 

@@ -9,11 +9,13 @@ final class AppMessages {
     private AppMessages() {
     }
 
-    static FanoutException retiredService(String awsError, Throwable cause) {
+    static FanoutException retiredService(String awsError, String flinkCommand, Throwable cause) {
         return new FanoutException(awsError + ". Kinesis Data Analytics for SQL is retired by AWS (no new applications"
                 + " since 2025-10-15, existing ones deleted from 2026-01-27), so this call went to a service that no"
-                + " longer runs SQL applications: run the application on the local cloud instead (kinesis-fanout:start-local"
-                + " earlier in the build, or kinesis-fanout:run-local and -Dfanout.endpoint=http://127.0.0.1:4566)", cause);
+                + " longer runs SQL applications. Run the same application on Managed Service for Apache Flink"
+                + " (translated to Flink SQL): " + flinkCommand + "; or run it on the local cloud"
+                + " (kinesis-fanout:start-local earlier in the build, or kinesis-fanout:run-local and"
+                + " -Dfanout.endpoint=http://127.0.0.1:4566)", cause);
     }
 
     static FanoutException applicationNotFound(String name) {

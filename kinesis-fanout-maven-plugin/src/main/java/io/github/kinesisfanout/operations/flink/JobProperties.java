@@ -59,6 +59,14 @@ public final class JobProperties {
         return groups;
     }
 
+    /** A copy without {@code key} (e.g. a setting the runtime supplies itself, such as the credentials provider). */
+    public JobProperties without(String key) {
+        JobProperties copy = new JobProperties(application, streams);
+        copy.application.remove(key);
+        copy.streams.remove(key);
+        return copy;
+    }
+
     /** The PropertyGroups JSON array. */
     public String toJson() {
         ArrayNode array = JSON.createArrayNode();

@@ -28,6 +28,15 @@ public final class LocalCloudLauncher {
      *     in memory
      */
     public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole, Path dataDirectory) {
+        return start(host, port, region, functionLogsToConsole, dataDirectory, null);
+    }
+
+    /**
+     * As {@link #start(String, int, String, boolean, Path)}, with the Flink runtime jars its Managed
+     * Flink runs jobs with (null: the cloud looks in the local Maven repository itself).
+     */
+    public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole, Path dataDirectory,
+            java.util.List<Path> flinkClasspath) {
         if (port < 0 || port > 65_535) {
             throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
         }
@@ -36,6 +45,9 @@ public final class LocalCloudLauncher {
                 .functionLogsToConsole(functionLogsToConsole);
         if (dataDirectory != null) {
             builder.dataDirectory(dataDirectory);
+        }
+        if (flinkClasspath != null) {
+            builder.flinkClasspath(flinkClasspath);
         }
         LocalCloud cloud;
         try {

@@ -22,18 +22,18 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Uploads local Lambda code to the artifact bucket under a content-hash key (so an unchanged jar
  * keeps its key and the stack sees no change), creating the bucket when it is missing.
  */
-final class ArtifactUploader {
+public final class ArtifactUploader {
 
     private final AwsClientFactory clients;
     private final ProgressListener listener;
 
-    ArtifactUploader(AwsClientFactory clients, ProgressListener listener) {
+    public ArtifactUploader(AwsClientFactory clients, ProgressListener listener) {
         this.clients = clients;
         this.listener = listener;
     }
 
     /** The configured bucket, or kinesis-fanout-artifacts-ACCOUNT-REGION. */
-    String bucket(String configured) {
+    public String bucket(String configured) {
         if (configured != null && !configured.isBlank()) {
             return configured.trim();
         }
@@ -49,7 +49,11 @@ final class ArtifactUploader {
 
     /** Uploads the file unless the bucket already holds it; returns its key. */
     String upload(Path file, String bucket) {
-        String key = "lambda/" + sha256(file) + "-" + file.getFileName();
+        return upload(file, bucket, "lambda/" + sha256(file) + "-" + file.getFileName());
+    }
+
+    /** Uploads the file under {@code key}, a content-hash key, unless the bucket already holds it; returns the key. */
+    public String upload(Path file, String bucket, String key) {
         try (S3Client s3 = clients.s3()) {
             ensureBucket(s3, bucket);
             try {
