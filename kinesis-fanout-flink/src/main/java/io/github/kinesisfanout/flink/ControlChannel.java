@@ -2,11 +2,15 @@ package io.github.kinesisfanout.flink;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.checkpoint.CheckpointException;
+import org.apache.flink.runtime.checkpoint.CheckpointFailureReason;
+import org.apache.flink.util.ExceptionUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ControlChannel implements AutoCloseable {
 
     private static final long POLL_MILLIS = 100;
+    private static final long SAVEPOINT_RETRY_SECONDS = 60;
+    private static final long RETRY_PAUSE_MILLIS = 500;
 
     private final Path file;
     private final JobClient job;
@@ -66,8 +72,7 @@ public final class ControlChannel implements AutoCloseable {
             String directory = command.substring("savepoint ".length()).trim();
             stopRequested.set(true);
             try {
-                String path = job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get();
-                status.savepoint(path);
+                status.savepoint(stopWithSavepoint(directory));
             } catch (Exception e) {
                 stopRequested.set(false);
                 status.savepointFailed(Causes.describe(e));
@@ -75,6 +80,31 @@ public final class ControlChannel implements AutoCloseable {
         } else {
             status.savepointFailed("unknown control command '" + command + "' (expected cancel or savepoint DIR)");
         }
+    }
+
+    /**
+     * Stops the job with a savepoint. Flink refuses a savepoint while some task is still being
+     * deployed ("Not all required tasks are currently running"), which happens when a stop follows
+     * a start closely; that refusal is retried until the tasks run or the deadline passes.
+     */
+    private String stopWithSavepoint(String directory) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SAVEPOINT_RETRY_SECONDS);
+        while (true) {
+            try {
+                return job.stopWithSavepoint(false, directory, SavepointFormatType.CANONICAL).get();
+            } catch (ExecutionException e) {
+                if (!tasksNotYetRunning(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(RETRY_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    private static boolean tasksNotYetRunning(Throwable e) {
+        return ExceptionUtils.findThrowable(e, CheckpointException.class)
+                .map(c -> c.getCheckpointFailureReason() == CheckpointFailureReason.NOT_ALL_REQUIRED_TASKS_RUNNING)
+                .orElse(false);
     }
 
     @Override
