@@ -182,11 +182,16 @@ final class FunctionAnalyzer {
         List<SqlNode> operands = call.getOperandList();
         if (operands.size() == 2) {
             Expr value = exprs.analyze(operands.get(0));
-            if (!value.type().isDatetime()) {
+            boolean interval = value.type().kind() == SqlType.Kind.INTERVAL;
+            if (!value.type().isDatetime() && !interval) {
                 throw new SemanticError(ExprAnalyzer.pos(call), (floor ? "FLOOR" : "CEIL")
-                        + "(... TO unit) expects a datetime, not " + value.type());
+                        + "(... TO unit) expects a datetime or a day-time interval, not " + value.type());
             }
             String unit = ((SqlIntervalQualifier) operands.get(1)).getStartUnit().name();
+            if (interval && !Set.of("DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
+                throw new SemanticError(ExprAnalyzer.pos(operands.get(1)), "A day-time interval rounds to DAY, HOUR, "
+                        + "MINUTE or SECOND, not " + unit);
+            }
             if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
                 throw new SemanticError(ExprAnalyzer.pos(operands.get(1)), "Unit " + unit + " is not supported: use "
                         + "YEAR, MONTH, DAY, HOUR, MINUTE or SECOND");

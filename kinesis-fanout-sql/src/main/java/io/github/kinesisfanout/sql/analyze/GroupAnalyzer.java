@@ -31,6 +31,7 @@ final class GroupAnalyzer {
     private final List<Expr> keys = new ArrayList<>();
     private final List<SqlNode> aggregateNodes = new ArrayList<>();
     private final List<Aggregation.AggregateCall> aggregates = new ArrayList<>();
+    private Aggregation.Driver driver = Aggregation.Driver.ROWTIME_UNIT;
     private ExprAnalyzer outputs;
 
     GroupAnalyzer(Scope scope, SqlNodeList group) {
@@ -49,8 +50,26 @@ final class GroupAnalyzer {
             }
         }
         if (windowNode == null) {
+            monotonicKey(Monotonic.Source.ROWTIME, Aggregation.Driver.ROWTIME_EXPRESSION);
+        }
+        if (windowNode == null) {
+            monotonicKey(Monotonic.Source.ARRIVAL, Aggregation.Driver.ARRIVAL_EXPRESSION);
+        }
+        if (windowNode == null) {
             throw new SemanticError(ExprAnalyzer.pos(group), "A streaming GROUP BY needs a window on ROWTIME: "
                     + "STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit)");
+        }
+    }
+
+    /** Makes the first key ascending with {@code source} the window (the reference's monotonic GROUP BY key). */
+    private void monotonicKey(Monotonic.Source source, Aggregation.Driver kind) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (Monotonic.source(keys.get(i)) == source) {
+                windowNode = keyNodes.remove(i);
+                window = keys.remove(i);
+                driver = kind;
+                return;
+            }
         }
     }
 
@@ -64,7 +83,7 @@ final class GroupAnalyzer {
 
     Aggregation aggregation(SqlNode having) {
         Expr condition = having == null ? null : outputs().condition(having, "HAVING");
-        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition);
+        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition, driver);
     }
 
     private Scope plainScope() {
@@ -73,7 +92,7 @@ final class GroupAnalyzer {
 
     private Expr substitute(SqlNode node) {
         if (node.equalsDeep(windowNode, Litmus.IGNORE)) {
-            return new Expr.ColumnRef(0, "window", SqlType.TIMESTAMP);
+            return new Expr.ColumnRef(0, "window", window.type());
         }
         for (int i = 0; i < keyNodes.size(); i++) {
             if (node.equalsDeep(keyNodes.get(i), Litmus.IGNORE)) {

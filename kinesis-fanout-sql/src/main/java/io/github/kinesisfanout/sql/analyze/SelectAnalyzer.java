@@ -22,15 +22,20 @@ final class SelectAnalyzer {
     private final Map<String, StreamDef> streams;
     private final Set<SourcePos> commaSubstrings;
     private final List<SemanticError> errors;
+    private final PumpAnalyzer pumps;
+    private final Derived derived;
 
-    SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors) {
+    SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors,
+            PumpAnalyzer pumps, Derived derived) {
         this.streams = streams;
         this.commaSubstrings = commaSubstrings;
         this.errors = errors;
+        this.pumps = pumps;
+        this.derived = derived;
     }
 
-    /** A select item: its expression and where it is. */
-    record Item(Expr expr, SourcePos pos) {
+    /** A select item: its expression, where it is, and its column name (alias, column name or EXPR$n). */
+    record Item(Expr expr, SourcePos pos, String name) {
     }
 
     /** The analyzed branch before conversion to the target's column types. */
@@ -41,9 +46,8 @@ final class SelectAnalyzer {
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
     Branch analyze(SqlSelect select) {
         SourcePos pos = ExprAnalyzer.pos(select);
-        if (select.getModifierNode(SqlSelectKeyword.STREAM) == null) {
-            throw new SemanticError(pos, "A query on a stream needs STREAM: SELECT STREAM ...");
-        }
+        // Without STREAM the query still reads a stream, so it is a streaming query: AWS's INSERT reference
+        // pumps "SELECT ... FROM SALES.bids" into a stream, and AWS's own templates do the same.
         if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
         }
@@ -84,15 +88,18 @@ final class SelectAnalyzer {
                     }
                     for (int i = 0; i < scope.stream().columns().size(); i++) {
                         StreamDef.ColumnDef c = scope.stream().columns().get(i);
-                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node)));
+                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node), c.name()));
                     }
                     continue;
                 }
                 SqlNode value = node;
+                String name = node instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1)
+                        : "EXPR$" + items.size();
                 if (node.getKind() == SqlKind.AS) {
                     SqlCall as = (SqlCall) node;
                     value = as.operand(0);
-                    if (((SqlIdentifier) as.operand(1)).getSimple().equals("ROWTIME")) {
+                    name = ((SqlIdentifier) as.operand(1)).getSimple();
+                    if (name.equals("ROWTIME")) {
                         if (group != null) {
                             throw new SemanticError(ExprAnalyzer.pos(node), "AS ROWTIME cannot be used with GROUP BY: "
                                     + "a window's rows get the ROWTIME of its end");
@@ -105,7 +112,7 @@ final class SelectAnalyzer {
                         continue;
                     }
                 }
-                items.add(new Item(exprs.analyze(value), ExprAnalyzer.pos(value)));
+                items.add(new Item(exprs.analyze(value), ExprAnalyzer.pos(value), name));
             } catch (SemanticError e) {
                 errors.add(e);
                 failed = true;
@@ -137,7 +144,10 @@ final class SelectAnalyzer {
         }
         switch (source.getKind()) {
             case JOIN -> throw new SemanticError(ExprAnalyzer.pos(source), "joins are not supported yet");
-            case SELECT, UNION -> throw new SemanticError(ExprAnalyzer.pos(source), "sub-queries in FROM are not supported yet");
+            case SELECT, UNION, ORDER_BY -> {
+                StreamDef rows = pumps.subquery(source, this, derived);
+                return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings);
+            }
             case COLLECTION_TABLE -> throw new SemanticError(ExprAnalyzer.pos(source),
                     "table functions (TABLE(... CURSOR(...))) are not supported yet");
             case IDENTIFIER -> { }

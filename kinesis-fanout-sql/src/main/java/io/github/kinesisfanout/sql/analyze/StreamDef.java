@@ -10,8 +10,15 @@ import java.util.List;
  * @param columns the columns in order
  * @param role input, created by CREATE STREAM, or the error stream
  * @param inputIndex for an input stream, the index of its InputSchema; -1 otherwise
+ * @param derived true for a stream the analyzer made itself (role CREATED): the rows of a sub-query in FROM,
+ *     of a {@code CURSOR(...)} argument or of a table function; SQL cannot name it and hosts do not see it
  */
-public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
+public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex, boolean derived) {
+
+    /** A stream the application declares (or an input, or error_stream). */
+    public StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
+        this(name, columns, role, inputIndex, false);
+    }
 
     /** Name of the system error stream (reference §3.4), lower case. */
     public static final String ERROR_STREAM = "error_stream";

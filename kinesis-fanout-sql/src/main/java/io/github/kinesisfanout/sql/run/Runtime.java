@@ -4,6 +4,7 @@ import io.github.kinesisfanout.sql.InputRecord;
 import io.github.kinesisfanout.sql.Row;
 import io.github.kinesisfanout.sql.RowSink;
 import io.github.kinesisfanout.sql.RunningApplication;
+import io.github.kinesisfanout.sql.analyze.Aggregation;
 import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
 import io.github.kinesisfanout.sql.analyze.StreamDef;
 import io.github.kinesisfanout.sql.plan.BranchPlan;
@@ -103,7 +104,7 @@ final class Runtime implements RunningApplication {
         for (Channel channel : channels) {
             for (Channel.Reader reader : channel.readers) {
                 if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
-                    close(reader);
+                    close(reader, timeBound);
                 }
             }
         }
@@ -167,37 +168,41 @@ final class Runtime implements RunningApplication {
     /** Adds a row to its window's group; a row of a later window first closes the open one. */
     private void aggregate(Channel.Reader reader, Channel source, StreamRow row) {
         Window window = reader.window();
-        if (window.isOpen() && row.rowtime >= window.end()) {
+        BranchPlan branch = reader.branch();
+        boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
+        if (window.isOpen() && !arrival && row.rowtime >= window.end()) {
             // Any row of the stream moves time on, filtered out or not: the open window is complete.
-            close(reader);
+            close(reader, row.rowtime);
         }
         try {
-            BranchPlan branch = reader.branch();
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
                 return;
             }
-            Object start = branch.aggregate().window().eval(row);
-            if (start == null) {
+            Object value = branch.aggregate().window().eval(row);
+            if (value == null) {
                 return;
             }
-            long startMillis = io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) start);
-            if (window.isOpen() && startMillis > window.start()) {
-                close(reader);
+            if (window.isOpen() && !branch.aggregate().sameWindow(value, window.value())) {
+                close(reader, row.rowtime);
             }
-            window.add(startMillis, row);
+            window.add(value, row);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
                     reader.pump().name());
         }
     }
 
-    /** Emits one row per group of the open window, with the ROWTIME of the window's end. */
-    private void close(Channel.Reader reader) {
+    /**
+     * Emits one row per group of the open window, with the ROWTIME of the window's end; a window on arrival
+     * time closes at the ROWTIME {@code now} that closed it when that is later than its end.
+     */
+    private void close(Channel.Reader reader, long now) {
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
         Channel target = channels[pump.target()];
         Window window = reader.window();
-        long end = window.end();
+        long end = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION
+                ? Math.max(window.end(), now) : window.end();
         for (Window.Closed closed : window.close()) {
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
