@@ -140,7 +140,7 @@ final class GroupAnalyzer {
         return new Expr.ColumnRef(keys.size() + aggregates.size(), call.toString(), type);
     }
 
-    private static SqlType type(Aggregation.Kind kind, Expr arg, SqlCall call) {
+    static SqlType type(Aggregation.Kind kind, Expr arg, SqlCall call) {
         if (kind == Aggregation.Kind.COUNT) {
             return SqlType.BIGINT;
         }

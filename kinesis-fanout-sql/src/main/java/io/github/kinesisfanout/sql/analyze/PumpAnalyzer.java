@@ -208,7 +208,8 @@ final class PumpAnalyzer {
             }
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
-        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation());
+        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation(),
+                branch.windows());
     }
 
 }

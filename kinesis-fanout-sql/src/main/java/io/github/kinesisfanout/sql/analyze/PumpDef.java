@@ -20,7 +20,15 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param projections the select items, already converted to their target column types
      * @param rowtime the {@code expr AS ROWTIME} override, or null to keep the input ROWTIME
      * @param aggregation the tumbling window, or null; projections then read the aggregate row
+     * @param windows the sliding windows of the select list (empty when none); projections then read the row
+     *     {@code [source columns..., analytic values...]}
      */
-    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
+    public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
+            List<SlidingWindow> windows) {
+
+        /** A branch without sliding windows. */
+        public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
+            this(source, where, projections, rowtime, aggregation, List.of());
+        }
     }
 }

@@ -11,13 +11,12 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 
 /** Analyzes one {@code SELECT STREAM} branch of a pump: its FROM stream, select list and WHERE. */
 final class SelectAnalyzer {
-
-    static final String WINDOWED = "sliding windows (WINDOW/OVER) are not supported yet";
 
     private final Map<String, StreamDef> streams;
     private final Set<SourcePos> commaSubstrings;
@@ -40,7 +39,7 @@ final class SelectAnalyzer {
 
     /** The analyzed branch before conversion to the target's column types. */
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
-            Aggregation aggregation) {
+            Aggregation aggregation, List<SlidingWindow> windows) {
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
@@ -50,9 +49,6 @@ final class SelectAnalyzer {
         // pumps "SELECT ... FROM SALES.bids" into a stream, and AWS's own templates do the same.
         if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
-        }
-        if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getWindowList()), WINDOWED);
         }
         if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
             throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is not supported yet");
@@ -72,7 +68,17 @@ final class SelectAnalyzer {
         } else if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
         }
-        ExprAnalyzer exprs = group == null ? new ExprAnalyzer(scope) : group.outputs();
+        SlidingAnalyzer sliding = null;
+        boolean windowed = select.getWindowList() != null && !select.getWindowList().isEmpty()
+                || containsOver(select.getSelectList());
+        if (windowed && group != null) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "A query with sliding windows (OVER) cannot "
+                    + "also GROUP BY; use a sub-query");
+        }
+        if (windowed) {
+            sliding = new SlidingAnalyzer(scope, select.getWindowList());
+        }
+        ExprAnalyzer exprs = group != null ? group.outputs() : new ExprAnalyzer(scope, sliding);
         List<Item> items = new ArrayList<>();
         Expr rowtime = null;
         boolean failed = false;
@@ -128,7 +134,30 @@ final class SelectAnalyzer {
             }
         }
         return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
-                aggregation);
+                aggregation, sliding == null ? List.of() : sliding.windows());
+    }
+
+    private static boolean containsOver(SqlNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.getKind() == SqlKind.OVER) {
+            return true;
+        }
+        if (node instanceof SqlNodeList list) {
+            for (SqlNode n : list) {
+                if (containsOver(n)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof SqlCall call) {
+            for (SqlNode n : call.getOperandList()) {
+                if (containsOver(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Scope scope(SqlNode from, SourcePos selectPos) {

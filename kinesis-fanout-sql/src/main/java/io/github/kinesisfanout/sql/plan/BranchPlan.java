@@ -9,7 +9,9 @@ package io.github.kinesisfanout.sql.plan;
  * @param projections one evaluator per select item, in target column order of the pump
  * @param rowtime the {@code AS ROWTIME} override, or null to keep the input ROWTIME
  * @param aggregate the tumbling window, or null; projections then read the aggregate row
+ * @param windows the sliding windows (empty when none); projections then read the row with the analytic values
+ * @param sourceWidth the number of columns of the stream read
  */
 public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime,
-        AggregatePlan aggregate) {
+        AggregatePlan aggregate, SlidingPlan[] windows, int sourceWidth) {
 }

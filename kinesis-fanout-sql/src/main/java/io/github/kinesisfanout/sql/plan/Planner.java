@@ -28,7 +28,9 @@ public final class Planner {
                 }
                 Evaluator rowtime = query.rowtime() == null ? null : EvaluatorCompiler.compile(query.rowtime());
                 AggregatePlan aggregate = query.aggregation() == null ? null : AggregatePlan.of(query.aggregation());
-                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate));
+                SlidingPlan[] windows = query.windows().stream().map(SlidingPlan::of).toArray(SlidingPlan[]::new);
+                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate, windows,
+                        query.source().columns().size()));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {

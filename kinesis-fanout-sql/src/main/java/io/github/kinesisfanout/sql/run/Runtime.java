@@ -50,7 +50,8 @@ final class Runtime implements RunningApplication {
         for (PumpPlan pump : pumps) {
             for (BranchPlan branch : pump.branches()) {
                 channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
-                        branch.aggregate() == null ? null : new Window(branch.aggregate())));
+                        branch.aggregate() == null ? null : new Window(branch.aggregate()),
+                        branch.windows().length == 0 ? null : new Sliding(branch)));
             }
         }
     }
@@ -155,8 +156,9 @@ final class Runtime implements RunningApplication {
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
                 return;
             }
-            out = project(pump, branch, channels[pump.target()], row);
-            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, row);
+            StreamRow input = reader.sliding() == null ? row : reader.sliding().extend(row);
+            out = project(pump, branch, channels[pump.target()], input);
+            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, input);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
                     pump.name());
