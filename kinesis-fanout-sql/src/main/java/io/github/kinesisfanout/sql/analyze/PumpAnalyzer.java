@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 
 /** Analyzes a pump: its target stream and columns, its SELECT STREAM branches, and their types. */
@@ -44,7 +45,18 @@ final class PumpAnalyzer {
             List<Integer> columns = targetColumns(insert, target);
             SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors, this, derived);
             List<PumpDef.QueryDef> queries = new ArrayList<>();
-            for (SelectAnalyzer.Branch branch : branches(insert.getSource(), analyzer)) {
+            SqlNode source = insert.getSource();
+            SqlOrderBy order = source instanceof SqlOrderBy o ? o : null;
+            List<SelectAnalyzer.Branch> analyzed = branches(order != null ? order.query : source, analyzer);
+            Ordering ordering = null;
+            if (order != null && !analyzed.isEmpty() && errors.size() == before) {
+                try {
+                    ordering = OrderAnalyzer.analyze(order, analyzed.get(0), target, columns);
+                } catch (SemanticError e) {
+                    errors.add(e);
+                }
+            }
+            for (SelectAnalyzer.Branch branch : analyzed) {
                 try {
                     queries.add(convert(branch, target, columns));
                 } catch (SemanticError e) {
@@ -56,7 +68,8 @@ final class PumpAnalyzer {
                 return null;
             }
             List<PumpDef> out = new ArrayList<>(derived.createdPumps);
-            out.add(new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries));
+            out.add(new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries,
+                    ordering));
             return out;
         } catch (SemanticError e) {
             errors.add(e);
@@ -183,7 +196,8 @@ final class PumpAnalyzer {
                     branches(operand, selects);
                 }
             }
-            case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(source), "ORDER BY is not supported yet");
+            case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(((SqlOrderBy) source).orderList), "ORDER BY is only "
+                    + "supported on a pump's whole query");
             case INTERSECT, EXCEPT -> throw new SemanticError(ExprAnalyzer.pos(source), source.getKind()
                     + " is not supported on streams");
             case VALUES -> throw new SemanticError(ExprAnalyzer.pos(source), "VALUES is not supported: a pump reads "

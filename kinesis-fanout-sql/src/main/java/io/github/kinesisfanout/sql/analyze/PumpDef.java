@@ -9,8 +9,14 @@ import java.util.List;
  * @param target the stream written
  * @param targetColumns for each select item, the index of the target column it fills
  * @param queries the SELECT STREAM branches (one unless UNION ALL)
+ * @param ordering the ORDER BY of the pump's query, or null
  */
-public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
+public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries, Ordering ordering) {
+
+    /** A pump without ORDER BY. */
+    public PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
+        this(name, target, targetColumns, queries, null);
+    }
 
     /**
      * One SELECT STREAM of a pump.

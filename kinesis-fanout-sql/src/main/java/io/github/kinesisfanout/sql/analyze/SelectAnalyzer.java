@@ -39,7 +39,7 @@ final class SelectAnalyzer {
 
     /** The analyzed branch before conversion to the target's column types. */
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
-            Aggregation aggregation, List<SlidingWindow> windows) {
+            Aggregation aggregation, List<SlidingWindow> windows, Set<String> qualifiers) {
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
@@ -51,7 +51,8 @@ final class SelectAnalyzer {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
         }
         if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is not supported yet");
+            throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is only supported on a "
+                    + "pump's whole query");
         }
         Scope scope = scope(select.getFrom(), pos);
         Expr where = null;
@@ -134,7 +135,7 @@ final class SelectAnalyzer {
             }
         }
         return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
-                aggregation, sliding == null ? List.of() : sliding.windows());
+                aggregation, sliding == null ? List.of() : sliding.windows(), scope.qualifiers());
     }
 
     private static boolean containsOver(SqlNode node) {

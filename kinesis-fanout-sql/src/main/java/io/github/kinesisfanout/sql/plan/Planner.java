@@ -36,7 +36,8 @@ public final class Planner {
             for (int i = 0; i < notNull.length; i++) {
                 notNull[i] = pump.target().columns().get(i).notNull();
             }
-            pumps.add(new PumpPlan(pump.name(), index(app, pump.target()), pump.targetColumns(), notNull, branches));
+            pumps.add(new PumpPlan(pump.name(), index(app, pump.target()), pump.targetColumns(), notNull, branches,
+                    pump.ordering() == null ? null : OrderPlan.of(pump.ordering())));
         }
         return pumps;
     }

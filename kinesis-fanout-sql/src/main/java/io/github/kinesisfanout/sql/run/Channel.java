@@ -18,9 +18,9 @@ final class Channel {
 
     /**
      * A pump branch that reads this stream, with its open window when it aggregates (else null) and its
-     * sliding windows when it has analytic calls (else null).
+     * sliding windows when it has analytic calls (else null), and its pump's ORDER BY buffer (else null).
      */
-    record Reader(PumpPlan pump, BranchPlan branch, Window window, Sliding sliding) {
+    record Reader(PumpPlan pump, BranchPlan branch, Window window, Sliding sliding, OrderBuffer order) {
     }
 
     Channel(StreamDef stream) {

@@ -33,6 +33,7 @@ final class Runtime implements RunningApplication {
     private final JsonOutputFormat[] rowRenderers;
     private final Decoded decoded = new Decoded();
     private long timeBound = Long.MIN_VALUE;
+    private final Map<PumpPlan, OrderBuffer> orders = new java.util.LinkedHashMap<>();
 
     Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
         this.clock = clock;
@@ -48,10 +49,14 @@ final class Runtime implements RunningApplication {
         }
         errors = channels[byName.get(StreamDef.ERROR_STREAM)];
         for (PumpPlan pump : pumps) {
+            OrderBuffer order = pump.order() == null ? null : new OrderBuffer(pump.order());
+            if (order != null) {
+                orders.put(pump, order);
+            }
             for (BranchPlan branch : pump.branches()) {
                 channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
                         branch.aggregate() == null ? null : new Window(branch.aggregate()),
-                        branch.windows().length == 0 ? null : new Sliding(branch)));
+                        branch.windows().length == 0 ? null : new Sliding(branch), order));
             }
         }
     }
@@ -109,6 +114,35 @@ final class Runtime implements RunningApplication {
                 }
             }
         }
+        for (Map.Entry<PumpPlan, OrderBuffer> e : orders.entrySet()) {
+            try {
+                for (StreamRow sorted : e.getValue().advance(timeBound)) {
+                    emit(channels[e.getKey().target()], sorted, e.getKey().name());
+                }
+            } catch (EvaluationException ex) {
+                error(ex.errorName(), ex.getMessage(), timeBound, new byte[0], e.getKey().name());
+            }
+        }
+    }
+
+    /** Sends a pump's output row to its target, through the pump's ORDER BY buffer when it has one. */
+    private void deliver(Channel.Reader reader, StreamRow out) {
+        PumpPlan pump = reader.pump();
+        if (reader.order() == null) {
+            emit(channels[pump.target()], out, pump.name());
+            return;
+        }
+        List<StreamRow> sorted;
+        try {
+            sorted = reader.order().offer(out);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(out.values),
+                    pump.name());
+            return;
+        }
+        for (StreamRow row : sorted) {
+            emit(channels[pump.target()], row, pump.name());
+        }
     }
 
     private Channel channel(String name) {
@@ -164,7 +198,7 @@ final class Runtime implements RunningApplication {
                     pump.name());
             return;
         }
-        emit(channels[pump.target()], new StreamRow(out, rowtime, row.arrival, context), pump.name());
+        deliver(reader, new StreamRow(out, rowtime, row.arrival, context));
     }
 
     /** Adds a row to its window's group; a row of a later window first closes the open one. */
@@ -221,7 +255,7 @@ final class Runtime implements RunningApplication {
                 error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
                 continue;
             }
-            emit(target, new StreamRow(out, end, end, context), pump.name());
+            deliver(reader, new StreamRow(out, end, end, context));
         }
     }
 
