@@ -28,13 +28,21 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param aggregation the tumbling window, or null; projections then read the aggregate row
      * @param windows the sliding windows of the select list (empty when none); projections then read the row
      *     {@code [source columns..., analytic values...]}
+     * @param tableFunction the table function this branch applies to the source rows (then everything else is
+     *     empty or null and the target is the function's hidden stream), or null
      */
     public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
-            List<SlidingWindow> windows) {
+            List<SlidingWindow> windows, TableFunction tableFunction) {
 
         /** A branch without sliding windows. */
         public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
-            this(source, where, projections, rowtime, aggregation, List.of());
+            this(source, where, projections, rowtime, aggregation, List.of(), null);
+        }
+
+        /** A branch without a table function. */
+        public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
+                List<SlidingWindow> windows) {
+            this(source, where, projections, rowtime, aggregation, windows, null);
         }
     }
 }

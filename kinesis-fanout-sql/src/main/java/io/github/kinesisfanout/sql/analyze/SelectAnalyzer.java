@@ -178,8 +178,10 @@ final class SelectAnalyzer {
                 StreamDef rows = pumps.subquery(source, this, derived);
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings);
             }
-            case COLLECTION_TABLE -> throw new SemanticError(ExprAnalyzer.pos(source),
-                    "table functions (TABLE(... CURSOR(...))) are not supported yet");
+            case COLLECTION_TABLE -> {
+                StreamDef rows = TableFunctionAnalyzer.analyze((SqlCall) source, pumps, this, derived);
+                return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings);
+            }
             case IDENTIFIER -> { }
             default -> throw new SemanticError(ExprAnalyzer.pos(source), "FROM " + source + " is not supported: "
                     + "read a stream by name");

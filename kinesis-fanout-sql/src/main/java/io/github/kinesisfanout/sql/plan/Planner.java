@@ -30,7 +30,7 @@ public final class Planner {
                 AggregatePlan aggregate = query.aggregation() == null ? null : AggregatePlan.of(query.aggregation());
                 SlidingPlan[] windows = query.windows().stream().map(SlidingPlan::of).toArray(SlidingPlan[]::new);
                 branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate, windows,
-                        query.source().columns().size()));
+                        query.source().columns().size(), query.tableFunction()));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {

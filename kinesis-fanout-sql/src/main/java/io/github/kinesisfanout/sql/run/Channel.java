@@ -20,7 +20,8 @@ final class Channel {
      * A pump branch that reads this stream, with its open window when it aggregates (else null) and its
      * sliding windows when it has analytic calls (else null), and its pump's ORDER BY buffer (else null).
      */
-    record Reader(PumpPlan pump, BranchPlan branch, Window window, Sliding sliding, OrderBuffer order) {
+    record Reader(PumpPlan pump, BranchPlan branch, Window window, Sliding sliding, OrderBuffer order,
+            TableOperator table) {
     }
 
     Channel(StreamDef stream) {

@@ -56,7 +56,9 @@ final class Runtime implements RunningApplication {
             for (BranchPlan branch : pump.branches()) {
                 channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
                         branch.aggregate() == null ? null : new Window(branch.aggregate()),
-                        branch.windows().length == 0 ? null : new Sliding(branch), order));
+                        branch.windows().length == 0 ? null : new Sliding(branch), order,
+                        branch.tableFunction() == null ? null : TableOperator.of(branch.tableFunction(),
+                                channels[branch.source()].stream)));
             }
         }
     }
@@ -184,6 +186,18 @@ final class Runtime implements RunningApplication {
         }
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
+        if (reader.table() != null) {
+            Object[] values;
+            try {
+                values = reader.table().apply(row);
+            } catch (EvaluationException e) {
+                error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                        pump.name());
+                return;
+            }
+            deliver(reader, new StreamRow(values, row.rowtime, row.arrival, context));
+            return;
+        }
         Object[] out;
         long rowtime;
         try {
