@@ -15,9 +15,28 @@ import java.util.List;
  * @param keys the other grouping keys, over the input row
  * @param aggregates the aggregate calls, over the input row
  * @param having the HAVING condition over the aggregate row, or null
+ * @param driver what the window is: STEP/FLOOR of ROWTIME ({@code widthMillis} or {@code unit} set), or any
+ *     other expression ascending with ROWTIME or APPROXIMATE_ARRIVAL_TIME (the window is then the set of rows
+ *     with one value of it; {@code window} may have any type, and the first aggregate column holds that value)
  */
 public record Aggregation(Expr window, long widthMillis, String unit, List<Expr> keys, List<AggregateCall> aggregates,
-        Expr having) {
+        Expr having, Driver driver) {
+
+    /** A window of STEP(ROWTIME BY ...) or FLOOR(ROWTIME TO unit). */
+    public Aggregation(Expr window, long widthMillis, String unit, List<Expr> keys, List<AggregateCall> aggregates,
+            Expr having) {
+        this(window, widthMillis, unit, keys, aggregates, having, Driver.ROWTIME_UNIT);
+    }
+
+    /** How the window expression relates to time. */
+    public enum Driver {
+        /** STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit). */
+        ROWTIME_UNIT,
+        /** Another expression ascending with ROWTIME, e.g. {@code FLOOR((ROWTIME - TIMESTAMP '...') SECOND / 10 TO SECOND)}. */
+        ROWTIME_EXPRESSION,
+        /** An expression ascending with APPROXIMATE_ARRIVAL_TIME (and no window on ROWTIME in the GROUP BY). */
+        ARRIVAL_EXPRESSION
+    }
 
     /** Aggregate functions the engine computes. */
     public enum Kind { COUNT, SUM, AVG, MIN, MAX }

@@ -34,7 +34,7 @@ public final class ApplicationAnalyzer {
         }
         StreamDef errorStream = StreamDef.errorStream();
         streams.put(errorStream.name(), errorStream);
-        Map<String, PumpDef> pumps = new LinkedHashMap<>();
+        Map<String, List<PumpDef>> pumps = new LinkedHashMap<>();
         ExprPositions positions = new ExprPositions();
         Map<String, Statement.CreatePump> pumpStatements = new LinkedHashMap<>();
         for (Statement statement : parsed.statements()) {
@@ -47,21 +47,35 @@ public final class ApplicationAnalyzer {
                     continue;
                 }
                 pumpStatements.put(create.name(), create);
-                PumpDef pump = new PumpAnalyzer(streams, errors, positions).analyze(create);
+                List<PumpDef> replaced = pumps.remove(create.name());
+                if (replaced != null) {
+                    dropDerived(replaced, streams);
+                }
+                List<PumpDef> pump = new PumpAnalyzer(streams, errors, positions).analyze(create);
                 if (pump != null) {
-                    pumps.put(pump.name(), pump);
-                    checkCycle(pump, pumps, create, errors);
+                    pumps.put(create.name(), pump);
+                    checkCycle(create.name(), pumps, create, errors, streams);
                 }
             }
         }
         List<StreamDef> ordered = new ArrayList<>(streams.values());
         ordered.remove(errorStream);
         ordered.add(errorStream);
-        return new AnalyzedApplication(ordered, new ArrayList<>(pumps.values()), positions);
+        List<PumpDef> all = new ArrayList<>();
+        pumps.values().forEach(all::addAll);
+        return new AnalyzedApplication(ordered, all, positions);
+    }
+
+    private static void dropDerived(List<PumpDef> group, Map<String, StreamDef> streams) {
+        for (PumpDef p : group) {
+            if (p.target().derived()) {
+                streams.remove(p.target().name());
+            }
+        }
     }
 
     private static void createStream(Statement.CreateStream create, Map<String, StreamDef> streams,
-            Map<String, PumpDef> pumps, List<SemanticError> errors) {
+            Map<String, List<PumpDef>> pumps, List<SemanticError> errors) {
         StreamDef existing = streams.get(create.name());
         if (existing != null && (existing.role() != StreamDef.Role.CREATED || !create.orReplace())) {
             String why = existing.role() == StreamDef.Role.CREATED ? " (use CREATE OR REPLACE STREAM to replace it)"
@@ -84,35 +98,47 @@ public final class ApplicationAnalyzer {
         }
         if (existing != null) {
             // OR REPLACE drops the stream; pumps that used it are dropped with it.
-            pumps.values().removeIf(p -> p.target() == existing
-                    || p.queries().stream().anyMatch(q -> q.source() == existing));
+            pumps.values().removeIf(group -> {
+                boolean uses = group.stream().anyMatch(p -> p.target() == existing
+                        || p.queries().stream().anyMatch(q -> q.source() == existing));
+                if (uses) {
+                    dropDerived(group, streams);
+                }
+                return uses;
+            });
         }
         streams.put(create.name(), new StreamDef(create.name(), List.copyOf(columns), StreamDef.Role.CREATED, -1,
                 create.pos()));
     }
 
     /** A pump whose target feeds (through other pumps) one of its own sources would loop forever. */
-    private static void checkCycle(PumpDef pump, Map<String, PumpDef> pumps, Statement.CreatePump create,
-            List<SemanticError> errors) {
+    private static void checkCycle(String name, Map<String, List<PumpDef>> pumps, Statement.CreatePump create,
+            List<SemanticError> errors, Map<String, StreamDef> streams) {
+        List<PumpDef> group = pumps.get(name);
+        PumpDef main = group.get(group.size() - 1);
         Set<String> reachable = new HashSet<>();
-        List<String> work = new ArrayList<>(List.of(pump.target().name()));
+        List<String> work = new ArrayList<>(List.of(main.target().name()));
         while (!work.isEmpty()) {
             String stream = work.remove(work.size() - 1);
             if (!reachable.add(stream)) {
                 continue;
             }
-            for (PumpDef p : pumps.values()) {
-                if (p.queries().stream().anyMatch(q -> q.source().name().equals(stream))) {
-                    work.add(p.target().name());
+            for (List<PumpDef> g : pumps.values()) {
+                for (PumpDef p : g) {
+                    if (p.queries().stream().anyMatch(q -> q.source().name().equals(stream))) {
+                        work.add(p.target().name());
+                    }
                 }
             }
         }
-        for (PumpDef.QueryDef query : pump.queries()) {
-            if (reachable.contains(query.source().name())) {
-                errors.add(new SemanticError(create.pos(), "Pump \"" + pump.name() + "\" makes a cycle: stream \""
-                        + query.source().name() + "\" would feed itself"));
-                pumps.remove(pump.name());
-                return;
+        for (PumpDef p : group) {
+            for (PumpDef.QueryDef query : p.queries()) {
+                if (!query.source().derived() && reachable.contains(query.source().name())) {
+                    errors.add(new SemanticError(create.pos(), "Pump \"" + name + "\" makes a cycle: stream \""
+                            + query.source().name() + "\" would feed itself"));
+                    dropDerived(pumps.remove(name), streams);
+                    return;
+                }
             }
         }
     }

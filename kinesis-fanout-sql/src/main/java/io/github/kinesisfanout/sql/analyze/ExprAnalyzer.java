@@ -116,7 +116,7 @@ final class ExprAnalyzer {
             case COALESCE: return coalesce(call);
             case NULLIF: return nullif(call);
             case OVER:
-                throw new SemanticError(pos(call), "sliding windows (WINDOW/OVER) are not supported yet");
+                throw new SemanticError(pos(call), "An analytic call (OVER) is only allowed in the select list");
             case SELECT:
             case UNION:
             case SCALAR_QUERY:

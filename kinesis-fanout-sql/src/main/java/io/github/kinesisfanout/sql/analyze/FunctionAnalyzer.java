@@ -21,10 +21,12 @@ final class FunctionAnalyzer {
             "COALESCE", "NULLIF", "CAST", "CURRENT_ROW_TIMESTAMP", "CURRENT_TIMESTAMP", "CURRENT_DATE",
             "CURRENT_TIME", "LOCALTIME", "LOCALTIMESTAMP");
 
-    /** Aggregate and analytic functions of the dialect: they need windows, not supported yet. */
-    private static final Set<String> WINDOWED = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "FIRST_VALUE",
-            "LAST_VALUE", "ANY", "EVERY", "SOME", "VAR_POP", "VAR_SAMP", "STDDEV_POP", "STDDEV_SAMP", "EXP_AVG", "LAG",
-            "NTH_VALUE", "MONOTONIC");
+    /** Analytic functions of the dialect the engine computes over a sliding window (OVER). */
+    private static final Set<String> ANALYTIC = Set.of("FIRST_VALUE", "LAST_VALUE", "VAR_POP", "VAR_SAMP",
+            "STDDEV_POP", "STDDEV_SAMP", "LAG");
+
+    /** Aggregate and analytic functions of the dialect the engine does not compute yet. */
+    private static final Set<String> WINDOWED = Set.of("ANY", "EVERY", "SOME", "EXP_AVG", "NTH_VALUE", "MONOTONIC");
 
     /** Documented functions of the dialect the engine does not run yet. */
     private static final Set<String> NOT_YET = Set.of("FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER",
@@ -45,11 +47,14 @@ final class FunctionAnalyzer {
         SourcePos pos = ExprAnalyzer.pos(call);
         if (Set.of("COUNT", "SUM", "AVG", "MIN", "MAX").contains(name)) {
             throw new SemanticError(pos, "Aggregate " + name + " needs a window: GROUP BY STEP(ROWTIME BY INTERVAL ...) "
-                    + "or FLOOR(ROWTIME TO unit)");
+                    + "or FLOOR(ROWTIME TO unit), or OVER (...) for a sliding window");
+        }
+        if (ANALYTIC.contains(name)) {
+            throw new SemanticError(pos, name + " needs a sliding window: " + name + "(...) OVER (PARTITION BY ... "
+                    + "RANGE INTERVAL ... PRECEDING) or OVER w with WINDOW w AS (...)");
         }
         if (WINDOWED.contains(name)) {
-            throw new SemanticError(pos, "sliding windows (WINDOW/OVER) are not supported yet: " + name
-                    + " needs one");
+            throw new SemanticError(pos, "function " + name + " is not supported yet");
         }
         if (NOT_YET.contains(name)) {
             throw new SemanticError(pos, "function " + name + " is not supported yet");
@@ -182,11 +187,16 @@ final class FunctionAnalyzer {
         List<SqlNode> operands = call.getOperandList();
         if (operands.size() == 2) {
             Expr value = exprs.analyze(operands.get(0));
-            if (!value.type().isDatetime()) {
+            boolean interval = value.type().kind() == SqlType.Kind.INTERVAL;
+            if (!value.type().isDatetime() && !interval) {
                 throw new SemanticError(ExprAnalyzer.pos(call), (floor ? "FLOOR" : "CEIL")
-                        + "(... TO unit) expects a datetime, not " + value.type());
+                        + "(... TO unit) expects a datetime or a day-time interval, not " + value.type());
             }
             String unit = ((SqlIntervalQualifier) operands.get(1)).getStartUnit().name();
+            if (interval && !Set.of("DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
+                throw new SemanticError(ExprAnalyzer.pos(operands.get(1)), "A day-time interval rounds to DAY, HOUR, "
+                        + "MINUTE or SECOND, not " + unit);
+            }
             if (!Set.of("YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND").contains(unit)) {
                 throw new SemanticError(ExprAnalyzer.pos(operands.get(1)), "Unit " + unit + " is not supported: use "
                         + "YEAR, MONTH, DAY, HOUR, MINUTE or SECOND");

@@ -32,6 +32,7 @@ final class GroupAnalyzer {
     private final List<Expr> keys = new ArrayList<>();
     private final List<SqlNode> aggregateNodes = new ArrayList<>();
     private final List<Aggregation.AggregateCall> aggregates = new ArrayList<>();
+    private Aggregation.Driver driver = Aggregation.Driver.ROWTIME_UNIT;
     private ExprAnalyzer outputs;
 
     GroupAnalyzer(Scope scope, SqlNodeList group) {
@@ -51,8 +52,26 @@ final class GroupAnalyzer {
             }
         }
         if (windowNode == null) {
+            monotonicKey(Monotonic.Source.ROWTIME, Aggregation.Driver.ROWTIME_EXPRESSION);
+        }
+        if (windowNode == null) {
+            monotonicKey(Monotonic.Source.ARRIVAL, Aggregation.Driver.ARRIVAL_EXPRESSION);
+        }
+        if (windowNode == null) {
             throw new SemanticError(ExprAnalyzer.pos(group), "A streaming GROUP BY needs a window on ROWTIME: "
                     + "STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit)");
+        }
+    }
+
+    /** Makes the first key ascending with {@code source} the window (the reference's monotonic GROUP BY key). */
+    private void monotonicKey(Monotonic.Source source, Aggregation.Driver kind) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (Monotonic.source(keys.get(i)) == source) {
+                windowNode = keyNodes.remove(i);
+                window = keys.remove(i);
+                driver = kind;
+                return;
+            }
         }
     }
 
@@ -66,7 +85,7 @@ final class GroupAnalyzer {
 
     Aggregation aggregation(SqlNode having) {
         Expr condition = having == null ? null : outputs().condition(having, "HAVING");
-        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition);
+        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition, driver);
     }
 
     private Scope plainScope() {
@@ -75,7 +94,7 @@ final class GroupAnalyzer {
 
     private Expr substitute(SqlNode node) {
         if (node.equalsDeep(windowNode, Litmus.IGNORE)) {
-            return new Expr.ColumnRef(0, "window", SqlType.TIMESTAMP);
+            return new Expr.ColumnRef(0, "window", window.type());
         }
         for (int i = 0; i < keyNodes.size(); i++) {
             if (node.equalsDeep(keyNodes.get(i), Litmus.IGNORE)) {
@@ -123,7 +142,7 @@ final class GroupAnalyzer {
         return new Expr.ColumnRef(keys.size() + aggregates.size(), call.toString(), type);
     }
 
-    private static SqlType type(Aggregation.Kind kind, Expr arg, SqlCall call) {
+    static SqlType type(Aggregation.Kind kind, Expr arg, SqlCall call) {
         if (kind == Aggregation.Kind.COUNT) {
             return SqlType.BIGINT;
         }

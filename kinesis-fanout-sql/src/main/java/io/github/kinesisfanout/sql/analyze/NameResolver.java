@@ -56,8 +56,9 @@ final class NameResolver {
         if (scope.stream().role() == StreamDef.Role.INPUT) {
             candidates.add("APPROXIMATE_ARRIVAL_TIME");
         }
-        throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in stream \""
-                + scope.stream().name() + "\"" + Suggestions.hint(name, candidates, "'"));
+        String where = scope.stream().derived() ? "the sub-query" : "stream \"" + scope.stream().name() + "\"";
+        throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in " + where
+                + Suggestions.hint(name, candidates, "'"));
     }
 
     private static Expr niladic(String name) {

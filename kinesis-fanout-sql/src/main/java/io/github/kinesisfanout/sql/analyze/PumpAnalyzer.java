@@ -2,6 +2,7 @@ package io.github.kinesisfanout.sql.analyze;
 
 import io.github.kinesisfanout.sql.parse.SourcePos;
 import io.github.kinesisfanout.sql.parse.Statement;
+import io.github.kinesisfanout.sql.type.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 
 /** Analyzes a pump: its target stream and columns, its SELECT STREAM branches, and their types. */
@@ -19,46 +21,122 @@ final class PumpAnalyzer {
     private final List<SemanticError> errors;
     private final ExprPositions positions;
 
-    PumpAnalyzer(Map<String, StreamDef> streams, List<SemanticError> errors) {
-        this(streams, errors, new ExprPositions());
-    }
-
     PumpAnalyzer(Map<String, StreamDef> streams, List<SemanticError> errors, ExprPositions positions) {
         this.streams = streams;
         this.errors = errors;
         this.positions = positions;
     }
 
-    /** The analyzed pump, or null when it has errors (recorded). */
-    PumpDef analyze(Statement.CreatePump pump) {
+    /** Thrown when a sub-query failed with errors already recorded. */
+    static final class Reported extends RuntimeException {
+        Reported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The analyzed pump, preceded by the hidden pumps of its sub-queries, or null when it has errors
+     * (recorded).
+     */
+    List<PumpDef> analyze(Statement.CreatePump pump) {
         int before = errors.size();
+        Derived derived = new Derived(pump.name(), streams);
         try {
             SqlInsert insert = pump.insert();
             StreamDef target = target((SqlIdentifier) insert.getTargetTable());
             List<Integer> columns = targetColumns(insert, target);
-            List<SqlSelect> selects = new ArrayList<>();
-            branches(insert.getSource(), selects);
-            SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors, positions);
+            SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors, positions, this,
+                    derived);
             List<PumpDef.QueryDef> queries = new ArrayList<>();
-            for (SqlSelect select : selects) {
+            SqlNode source = insert.getSource();
+            SqlOrderBy order = source instanceof SqlOrderBy o ? o : null;
+            List<SelectAnalyzer.Branch> analyzed = branches(order != null ? order.query : source, analyzer);
+            Ordering ordering = null;
+            if (order != null && !analyzed.isEmpty() && errors.size() == before) {
                 try {
-                    SelectAnalyzer.Branch branch = analyzer.analyze(select);
-                    if (branch != null) {
-                        queries.add(convert(branch, target, columns));
-                    }
+                    ordering = OrderAnalyzer.analyze(order, analyzed.get(0), target, columns, positions);
+                } catch (SemanticError e) {
+                    errors.add(e);
+                }
+            }
+            for (SelectAnalyzer.Branch branch : analyzed) {
+                try {
+                    queries.add(convert(branch, target, columns));
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
             }
             if (errors.size() > before) {
+                derived.discard();
                 return null;
             }
-            return new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries,
-                    pump.pos());
+            List<PumpDef> out = new ArrayList<>(derived.createdPumps);
+            out.add(new PumpDef(pump.name(), target, columns.stream().mapToInt(Integer::intValue).toArray(), queries,
+                    ordering, pump.pos()));
+            return out;
         } catch (SemanticError e) {
             errors.add(e);
-            return null;
+        } catch (Reported e) {
+            // already recorded
         }
+        derived.discard();
+        return null;
+    }
+
+    /** The analyzed SELECT branches of a query; a branch with errors is recorded and left out. */
+    private List<SelectAnalyzer.Branch> branches(SqlNode query, SelectAnalyzer analyzer) {
+        List<SqlSelect> selects = new ArrayList<>();
+        branches(query, selects);
+        List<SelectAnalyzer.Branch> out = new ArrayList<>();
+        for (SqlSelect select : selects) {
+            try {
+                SelectAnalyzer.Branch branch = analyzer.analyze(select);
+                if (branch != null) {
+                    out.add(branch);
+                }
+            } catch (SemanticError e) {
+                errors.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A sub-query in FROM (or a CURSOR argument): its rows go to a hidden stream whose columns are its
+     * select items, fed by a hidden pump.
+     */
+    StreamDef subquery(SqlNode query, SelectAnalyzer analyzer, Derived derived) {
+        int before = errors.size();
+        List<SqlSelect> selects = new ArrayList<>();
+        branches(query, selects);
+        List<SelectAnalyzer.Branch> analyzed = branches(query, analyzer);
+        if (errors.size() > before || analyzed.size() != selects.size()) {
+            throw new Reported();
+        }
+        List<StreamDef.ColumnDef> columns = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SelectAnalyzer.Item item : analyzed.get(0).items()) {
+            String name = item.name();
+            if (!names.add(name)) {
+                throw new SemanticError(item.pos(), "The sub-query has two columns named '" + name + "': give one "
+                        + "an alias");
+            }
+            SqlType type = item.expr().type().isNull() ? SqlType.varchar(1) : item.expr().type();
+            columns.add(new StreamDef.ColumnDef(name, type, false));
+        }
+        SourcePos pos = ExprAnalyzer.pos(query);
+        StreamDef stream = derived.stream(columns, pos);
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            all.add(i);
+        }
+        List<PumpDef.QueryDef> queries = new ArrayList<>();
+        for (SelectAnalyzer.Branch branch : analyzed) {
+            queries.add(convert(branch, stream, all));
+        }
+        derived.pump(new PumpDef(derived.pumpName(), stream, all.stream().mapToInt(Integer::intValue).toArray(),
+                queries, null, pos));
+        return stream;
     }
 
     private StreamDef target(SqlIdentifier id) {
@@ -122,7 +200,8 @@ final class PumpAnalyzer {
                     branches(operand, selects);
                 }
             }
-            case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(source), "ORDER BY is not supported yet");
+            case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(((SqlOrderBy) source).orderList), "ORDER BY is only "
+                    + "supported on a pump's whole query");
             case INTERSECT, EXCEPT -> throw new SemanticError(ExprAnalyzer.pos(source), source.getKind()
                     + " is not supported on streams");
             case VALUES -> throw new SemanticError(ExprAnalyzer.pos(source), "VALUES is not supported: a pump reads "
@@ -148,7 +227,7 @@ final class PumpAnalyzer {
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
         return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation(),
-                branch.selectPos());
+                branch.windows(), null, branch.selectPos());
     }
 
 }

@@ -10,13 +10,11 @@ import java.util.List;
  * @param target the stream written
  * @param targetColumns for each select item, the index of the target column it fills
  * @param queries the SELECT STREAM branches (one unless UNION ALL)
- * @param pos where the pump's name is, or null
+ * @param ordering the ORDER BY of the pump's query, or null
+ * @param pos where the pump's name is; for a hidden pump, the sub-query or table function it runs; or null
  */
-public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries, SourcePos pos) {
-
-    public PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries) {
-        this(name, target, targetColumns, queries, null);
-    }
+public record PumpDef(String name, StreamDef target, int[] targetColumns, List<QueryDef> queries, Ordering ordering,
+        SourcePos pos) {
 
     /**
      * One SELECT STREAM of a pump.
@@ -26,13 +24,13 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param projections the select items, already converted to their target column types
      * @param rowtime the {@code expr AS ROWTIME} override, or null to keep the input ROWTIME
      * @param aggregation the tumbling window, or null; projections then read the aggregate row
-     * @param pos where the SELECT is, or null
+     * @param windows the sliding windows of the select list (empty when none); projections then read the row
+     *     {@code [source columns..., analytic values...]}
+     * @param tableFunction the table function this branch applies to the source rows (then everything else is
+     *     empty or null and the target is the function's hidden stream), or null
+     * @param pos where the SELECT (or the table function call) is, or null
      */
     public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
-            SourcePos pos) {
-
-        public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation) {
-            this(source, where, projections, rowtime, aggregation, null);
-        }
+            List<SlidingWindow> windows, TableFunction tableFunction, SourcePos pos) {
     }
 }

@@ -11,54 +11,50 @@ import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 
 /** Analyzes one {@code SELECT STREAM} branch of a pump: its FROM stream, select list and WHERE. */
 final class SelectAnalyzer {
 
-    static final String WINDOWED = "sliding windows (WINDOW/OVER) are not supported yet";
-
     private final Map<String, StreamDef> streams;
     private final Set<SourcePos> commaSubstrings;
     private final List<SemanticError> errors;
     private final ExprPositions positions;
-
-    SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors) {
-        this(streams, commaSubstrings, errors, new ExprPositions());
-    }
+    private final PumpAnalyzer pumps;
+    private final Derived derived;
 
     SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors,
-            ExprPositions positions) {
+            ExprPositions positions, PumpAnalyzer pumps, Derived derived) {
         this.streams = streams;
         this.commaSubstrings = commaSubstrings;
         this.errors = errors;
         this.positions = positions;
+        this.pumps = pumps;
+        this.derived = derived;
     }
 
-    /** A select item: its expression and where it is. */
-    record Item(Expr expr, SourcePos pos) {
+    /** A select item: its expression, where it is, and its column name (alias, column name or EXPR$n). */
+    record Item(Expr expr, SourcePos pos, String name) {
     }
 
     /** The analyzed branch before conversion to the target's column types. */
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
-            Aggregation aggregation, SourcePos selectPos) {
+            Aggregation aggregation, List<SlidingWindow> windows, Set<String> qualifiers, SourcePos selectPos) {
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
     Branch analyze(SqlSelect select) {
         SourcePos pos = ExprAnalyzer.pos(select);
-        if (select.getModifierNode(SqlSelectKeyword.STREAM) == null) {
-            throw new SemanticError(pos, "A query on a stream needs STREAM: SELECT STREAM ...");
-        }
+        // Without STREAM the query still reads a stream, so it is a streaming query: AWS's INSERT reference
+        // pumps "SELECT ... FROM SALES.bids" into a stream, and AWS's own templates do the same.
         if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
             throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
         }
-        if (select.getWindowList() != null && !select.getWindowList().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getWindowList()), WINDOWED);
-        }
         if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is not supported yet");
+            throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is only supported on a "
+                    + "pump's whole query");
         }
         Scope scope = scope(select.getFrom(), pos);
         Expr where = null;
@@ -75,7 +71,17 @@ final class SelectAnalyzer {
         } else if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
         }
-        ExprAnalyzer exprs = group == null ? new ExprAnalyzer(scope) : group.outputs();
+        SlidingAnalyzer sliding = null;
+        boolean windowed = select.getWindowList() != null && !select.getWindowList().isEmpty()
+                || containsOver(select.getSelectList());
+        if (windowed && group != null) {
+            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "A query with sliding windows (OVER) cannot "
+                    + "also GROUP BY; use a sub-query");
+        }
+        if (windowed) {
+            sliding = new SlidingAnalyzer(scope, select.getWindowList());
+        }
+        ExprAnalyzer exprs = group != null ? group.outputs() : new ExprAnalyzer(scope, sliding);
         List<Item> items = new ArrayList<>();
         Expr rowtime = null;
         boolean failed = false;
@@ -91,15 +97,18 @@ final class SelectAnalyzer {
                     }
                     for (int i = 0; i < scope.stream().columns().size(); i++) {
                         StreamDef.ColumnDef c = scope.stream().columns().get(i);
-                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node)));
+                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node), c.name()));
                     }
                     continue;
                 }
                 SqlNode value = node;
+                String name = node instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1)
+                        : "EXPR$" + items.size();
                 if (node.getKind() == SqlKind.AS) {
                     SqlCall as = (SqlCall) node;
                     value = as.operand(0);
-                    if (((SqlIdentifier) as.operand(1)).getSimple().equals("ROWTIME")) {
+                    name = ((SqlIdentifier) as.operand(1)).getSimple();
+                    if (name.equals("ROWTIME")) {
                         if (group != null) {
                             throw new SemanticError(ExprAnalyzer.pos(node), "AS ROWTIME cannot be used with GROUP BY: "
                                     + "a window's rows get the ROWTIME of its end");
@@ -112,7 +121,7 @@ final class SelectAnalyzer {
                         continue;
                     }
                 }
-                items.add(new Item(exprs.analyze(value), ExprAnalyzer.pos(value)));
+                items.add(new Item(exprs.analyze(value), ExprAnalyzer.pos(value), name));
             } catch (SemanticError e) {
                 errors.add(e);
                 failed = true;
@@ -128,7 +137,35 @@ final class SelectAnalyzer {
             }
         }
         return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
-                aggregation, pos);
+                aggregation, sliding == null ? List.of() : sliding.windows(), scope.qualifiers(), pos);
+    }
+
+    /** Where the expressions of this pump's branches are recorded. */
+    ExprPositions positions() {
+        return positions;
+    }
+
+    private static boolean containsOver(SqlNode node) {
+        if (node == null) {
+            return false;
+        }
+        if (node.getKind() == SqlKind.OVER) {
+            return true;
+        }
+        if (node instanceof SqlNodeList list) {
+            for (SqlNode n : list) {
+                if (containsOver(n)) {
+                    return true;
+                }
+            }
+        } else if (node instanceof SqlCall call) {
+            for (SqlNode n : call.getOperandList()) {
+                if (containsOver(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Scope scope(SqlNode from, SourcePos selectPos) {
@@ -144,9 +181,14 @@ final class SelectAnalyzer {
         }
         switch (source.getKind()) {
             case JOIN -> throw new SemanticError(ExprAnalyzer.pos(source), "joins are not supported yet");
-            case SELECT, UNION -> throw new SemanticError(ExprAnalyzer.pos(source), "sub-queries in FROM are not supported yet");
-            case COLLECTION_TABLE -> throw new SemanticError(ExprAnalyzer.pos(source),
-                    "table functions (TABLE(... CURSOR(...))) are not supported yet");
+            case SELECT, UNION, ORDER_BY -> {
+                StreamDef rows = pumps.subquery(source, this, derived);
+                return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
+            }
+            case COLLECTION_TABLE -> {
+                StreamDef rows = TableFunctionAnalyzer.analyze((SqlCall) source, pumps, this, derived);
+                return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
+            }
             case IDENTIFIER -> { }
             default -> throw new SemanticError(ExprAnalyzer.pos(source), "FROM " + source + " is not supported: "
                     + "read a stream by name");

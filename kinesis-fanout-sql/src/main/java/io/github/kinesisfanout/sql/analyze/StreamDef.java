@@ -11,12 +11,22 @@ import java.util.List;
  * @param columns the columns in order
  * @param role input, created by CREATE STREAM, or the error stream
  * @param inputIndex for an input stream, the index of its InputSchema; -1 otherwise
- * @param pos where a created stream's name is; null for input streams and error_stream
+ * @param derived true for a stream the analyzer made itself (role CREATED): the rows of a sub-query in FROM,
+ *     of a {@code CURSOR(...)} argument or of a table function; SQL cannot name it and hosts do not see it
+ * @param pos where a created stream's name is, or for a derived stream the sub-query or table function it holds;
+ *     null for input streams and error_stream
  */
-public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex, SourcePos pos) {
+public record StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex, boolean derived,
+        SourcePos pos) {
 
+    /** A stream the application declares (or an input, or error_stream), without a position. */
     public StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex) {
-        this(name, columns, role, inputIndex, null);
+        this(name, columns, role, inputIndex, false, null);
+    }
+
+    /** A stream the application declares at a position. */
+    public StreamDef(String name, List<ColumnDef> columns, Role role, int inputIndex, SourcePos pos) {
+        this(name, columns, role, inputIndex, false, pos);
     }
 
     /** Name of the system error stream (reference §3.4), lower case. */

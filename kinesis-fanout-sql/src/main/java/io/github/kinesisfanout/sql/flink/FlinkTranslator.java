@@ -96,7 +96,7 @@ public final class FlinkTranslator {
         }
         PumpWriter pumps = new PumpWriter(ctx, script, plainRowtime);
         for (StreamDef stream : viewOrder(app, read)) {
-            views(app, script, pumps, stream, outputs.containsKey(stream.name()));
+            views(ctx, app, script, pumps, stream, outputs.containsKey(stream.name()));
         }
         for (StreamDef stream : app.streams()) {
             if (stream.role() != StreamDef.Role.CREATED || read.contains(stream.name())) {
@@ -126,7 +126,12 @@ public final class FlinkTranslator {
         return new Result(script.render(functions), List.copyOf(ctx.constructs), List.copyOf(ctx.warnings));
     }
 
-    private static void views(AnalyzedApplication app, Script script, PumpWriter pumps, StreamDef stream, boolean mapped) {
+    private static String hiddenPump(AnalyzedApplication app, StreamDef stream) {
+        return app.pumps().stream().filter(p -> p.target() == stream).map(PumpDef::name).findFirst().orElse("?");
+    }
+
+    private static void views(Context ctx, AnalyzedApplication app, Script script, PumpWriter pumps, StreamDef stream,
+            boolean mapped) {
         List<String> queries = new ArrayList<>();
         for (PumpDef pump : app.pumps()) {
             if (pump.target() == stream) {
@@ -141,7 +146,12 @@ public final class FlinkTranslator {
             items.add("  CAST(NULL AS TIMESTAMP(3)) AS " + Sql.id(Names.ROWTIME));
             queries.add("SELECT\n" + String.join(",\n", items) + "\nFROM (VALUES (1))\nWHERE FALSE");
         }
-        script.view("KDA line " + PumpWriter.line(stream.pos()) + ": CREATE STREAM " + stream.name(), stream.name(),
+        String label = "CREATE STREAM " + stream.name();
+        if (stream.derived()) {
+            label = "sub-query in FROM of pump " + hiddenPump(app, stream);
+            ctx.construct(stream.pos(), "sub-query in FROM", "CREATE TEMPORARY VIEW " + stream.name(), null);
+        }
+        script.view("KDA line " + PumpWriter.line(stream.pos()) + ": " + label, stream.name(),
                 String.join("\nUNION ALL\n", queries));
         if (mapped) {
             List<String> columns = stream.columns().stream().map(c -> "  " + Sql.id(c.name())).toList();

@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.sql.flink;
 
 import io.github.kinesisfanout.sql.analyze.Expr;
+import io.github.kinesisfanout.sql.analyze.Op;
 import io.github.kinesisfanout.sql.parse.SourcePos;
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.util.List;
@@ -51,8 +52,11 @@ final class FunctionWriter {
             case STEP -> step(call, a, pos);
             case STEP_TIME -> stepTime(call, a, pos);
             case EXTRACT -> "EXTRACT(" + call.param() + " FROM " + a.get(0) + ")";
-            case FLOOR_TIME -> "FLOOR(" + a.get(0) + " TO " + call.param() + ")";
-            case CEIL_TIME -> "CEIL(" + a.get(0) + " TO " + call.param() + ")";
+            case FLOOR_TIME, CEIL_TIME -> args.get(0).type().kind() == SqlType.Kind.INTERVAL
+                    ? ctx.refuse(pos, (call.op() == Op.FLOOR_TIME ? "FLOOR" : "CEIL") + " of an interval (... TO "
+                            + call.param() + ")", "Flink rounds only dates and timestamps: round the timestamps "
+                            + "before subtracting them, or compare the interval with TSDIFF in milliseconds")
+                    : (call.op() == Op.FLOOR_TIME ? "FLOOR(" : "CEIL(") + a.get(0) + " TO " + call.param() + ")";
             case TSDIFF -> "(" + millis(args.get(1), a.get(1), pos) + " - " + millis(args.get(0), a.get(0), pos) + ")";
             case UNIX_TIMESTAMP -> ctx.udf(Udf.KDA_UNIX_TIMESTAMP, pos, "UNIX_TIMESTAMP", a.get(0));
             case TO_TIMESTAMP -> ctx.udf(Udf.KDA_TO_TIMESTAMP, pos, "TO_TIMESTAMP",

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Writes a pump's SELECT STREAM branches as Flink queries: projections, WHERE, and tumbling windows. */
+/** Writes a pump's SELECT branches as Flink queries: projections, WHERE, tumbling and sliding windows. */
 final class PumpWriter {
 
     private final Context ctx;
@@ -35,12 +35,22 @@ final class PumpWriter {
         if (branches.size() > 1) {
             ctx.construct(pump.pos(), "UNION ALL", "UNION ALL", null);
         }
+        if (pump.ordering() != null) {
+            SourcePos at = pump.ordering().keys().isEmpty() ? pump.pos() : ctx.pos(pump.ordering().keys().get(0),
+                    pump.pos());
+            ctx.refuse(at, "ORDER BY on a stream", "Flink streaming SQL sorts only by a time attribute ascending and "
+                    + "has no KDA sort within each value of a leading key; drop the ORDER BY or sort downstream");
+        }
         return String.join("\nUNION ALL\n", branches);
     }
 
     private String branch(PumpDef pump, int b, boolean rowtime) {
         PumpDef.QueryDef q = pump.queries().get(b);
         SourcePos pos = q.pos() == null ? pump.pos() : q.pos();
+        if (q.tableFunction() != null) {
+            return ctx.refuse(pos, q.tableFunction().name(), "it is not supported on Flink yet (it needs a "
+                    + "user-defined process table function in the job, e.g. on AWS's randomcutforest-core)");
+        }
         Aggregation agg = q.aggregation();
         ExprWriter input = new ExprWriter(ctx, RowScope.of(q.source()));
         ExprWriter output = input;
@@ -56,6 +66,8 @@ final class PumpWriter {
             }
             output = new ExprWriter(ctx, RowScope.aggregate(keys, aggregates));
             from = tumble(pump, b, q, input, pos);
+        } else if (!q.windows().isEmpty()) {
+            output = new ExprWriter(ctx, OverWriter.scope(ctx, q, input, pos, plainRowtime.contains(q.source().name())));
         }
         List<String> items = new ArrayList<>();
         StreamDef target = pump.target();
@@ -97,7 +109,14 @@ final class PumpWriter {
         Aggregation agg = q.aggregation();
         SourcePos windowPos = ctx.pos(agg.window(), pos);
         String size;
-        if (agg.unit() == null) {
+        if (agg.driver() == Aggregation.Driver.ARRIVAL_EXPRESSION) {
+            return ctx.refuse(windowPos, "GROUP BY on an expression of APPROXIMATE_ARRIVAL_TIME", "Flink windows need "
+                    + "a time attribute: group by STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit) with the "
+                    + "ARRIVAL_TIME option, which makes ROWTIME the arrival time");
+        } else if (agg.driver() == Aggregation.Driver.ROWTIME_EXPRESSION) {
+            return ctx.refuse(windowPos, "GROUP BY on an expression of ROWTIME other than STEP or FLOOR", "write the "
+                    + "window as STEP(ROWTIME BY INTERVAL 'n' unit) or FLOOR(ROWTIME TO unit), which become a TUMBLE");
+        } else if (agg.unit() == null) {
             size = Sql.interval(agg.widthMillis());
         } else if (agg.unit().equals("MONTH") || agg.unit().equals("YEAR")) {
             size = ctx.refuse(windowPos, "FLOOR(ROWTIME TO " + agg.unit() + ")", "a TUMBLE window has a fixed size; "

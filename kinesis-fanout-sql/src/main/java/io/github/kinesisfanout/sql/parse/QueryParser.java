@@ -29,8 +29,6 @@ final class QueryParser {
     /** Keywords that mark constructs Calcite cannot parse in this dialect's form, and what they are. */
     private static final List<String[]> UNSUPPORTED = List.of(
             new String[] {"JOIN", "joins are not supported yet"},
-            new String[] {"OVER", "sliding windows (WINDOW/OVER) are not supported yet"},
-            new String[] {"WINDOW", "sliding windows (WINDOW/OVER) are not supported yet"},
             new String[] {"CURSOR", "table functions (TABLE(... CURSOR(...))) are not supported yet"});
 
     private static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =

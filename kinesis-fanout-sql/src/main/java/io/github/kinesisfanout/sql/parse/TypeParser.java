@@ -109,7 +109,8 @@ public final class TypeParser {
             length = number();
             expect(")");
         } else if (defaultLength < 0) {
-            throw new ParseError(name.pos(), kind + " needs a length, e.g. " + kind + "(64)");
+            // AWS's own published applications declare a bare VARCHAR: it takes the longest length.
+            length = SqlType.MAX_CHAR_LENGTH;
         }
         if (length < 1 || length > SqlType.MAX_CHAR_LENGTH) {
             throw new ParseError(name.pos(), kind + " length must be between 1 and " + SqlType.MAX_CHAR_LENGTH

@@ -15,9 +15,10 @@ import java.time.LocalDateTime;
  * @param calls the aggregate calls
  * @param args their arguments (null entries for COUNT(*))
  * @param having the HAVING condition, or null
+ * @param driver how the window expression relates to time
  */
 public record AggregatePlan(Evaluator window, long widthMillis, String unit, Evaluator[] keys,
-        Aggregation.AggregateCall[] calls, Evaluator[] args, Evaluator having) {
+        Aggregation.AggregateCall[] calls, Evaluator[] args, Evaluator having, Aggregation.Driver driver) {
 
     static AggregatePlan of(Aggregation a) {
         Evaluator[] args = new Evaluator[a.aggregates().size()];
@@ -28,7 +29,48 @@ public record AggregatePlan(Evaluator window, long widthMillis, String unit, Eva
         return new AggregatePlan(EvaluatorCompiler.compile(a.window()), a.widthMillis(), a.unit(),
                 EvaluatorCompiler.compileAll(a.keys()).toArray(new Evaluator[0]),
                 a.aggregates().toArray(new Aggregation.AggregateCall[0]), args,
-                a.having() == null ? null : EvaluatorCompiler.compile(a.having()));
+                a.having() == null ? null : EvaluatorCompiler.compile(a.having()), a.driver());
+    }
+
+    /**
+     * The end of the window whose expression has {@code value} on {@code row}, in the time the window
+     * follows: for STEP/FLOOR computed, otherwise the first millisecond after the row's time at which the
+     * (ascending) window expression takes another value.
+     */
+    public long end(Object value, StreamRow row) {
+        if (driver == Aggregation.Driver.ROWTIME_UNIT) {
+            return end(Values.epochMillis((LocalDateTime) value));
+        }
+        long t0 = driver == Aggregation.Driver.ARRIVAL_EXPRESSION ? row.arrival : row.rowtime;
+        long step = 1;
+        while (step < (1L << 50) && same(value, row, t0 + step)) {
+            step <<= 1;
+        }
+        long low = t0 + step / 2;
+        long high = t0 + step;
+        while (high - low > 1) {
+            long mid = low + (high - low) / 2;
+            if (same(value, row, mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return step == 1 ? t0 + 1 : high;
+    }
+
+    /** Whether two values of the window expression are the same window. */
+    public boolean sameWindow(Object a, Object b) {
+        return Comparisons.compare(a, b) == 0;
+    }
+
+    private boolean same(Object value, StreamRow row, long t) {
+        try {
+            Object v = window.eval(new StreamRow(row.values, t, t, row.context));
+            return v != null && Comparisons.compare(v, value) == 0;
+        } catch (EvaluationException e) {
+            return false;
+        }
     }
 
     /** The end of the window that starts at {@code startMillis}: the ROWTIME of its rows. */

@@ -104,7 +104,7 @@ final class ArithmeticEvaluators {
         };
     }
 
-    /** Interval arithmetic in milliseconds; interval * number rounds to the millisecond. */
+    /** Interval arithmetic in milliseconds; interval * number rounds to the millisecond, / truncates. */
     private static Binary interval(Op op) {
         return switch (op) {
             case PLUS -> (x, y) -> Math.addExact((Long) x, (Long) y);
@@ -116,7 +116,8 @@ final class ArithmeticEvaluators {
                 if (d.signum() == 0) {
                     throw EvaluationException.arithmetic("Division by zero");
                 }
-                return Numbers.toDecimal(x).divide(d, 0, RoundingMode.HALF_UP).longValueExact();
+                // Truncated like integer division, so FLOOR(interval / n TO unit) windows start on whole units.
+                return Numbers.toDecimal(x).divide(d, 0, RoundingMode.DOWN).longValueExact();
             };
         };
     }

@@ -120,6 +120,15 @@ final class DateTimeFunctions {
     }
 
     private static Object floor(String unit, Object v) {
+        if (v instanceof Long interval) {
+            long width = switch (unit) {
+                case "DAY" -> 86_400_000L;
+                case "HOUR" -> 3_600_000L;
+                case "MINUTE" -> 60_000L;
+                default -> 1_000L;
+            };
+            return Math.floorDiv(interval, width) * width;
+        }
         if (v instanceof LocalDate d) {
             return switch (unit) {
                 case "YEAR" -> d.withDayOfYear(1);
@@ -147,6 +156,14 @@ final class DateTimeFunctions {
     }
 
     private static Object add(Object v, String unit) {
+        if (v instanceof Long interval) {
+            return interval + switch (unit) {
+                case "DAY" -> 86_400_000L;
+                case "HOUR" -> 3_600_000L;
+                case "MINUTE" -> 60_000L;
+                default -> 1_000L;
+            };
+        }
         if (v instanceof LocalDate d) {
             return switch (unit) {
                 case "YEAR" -> d.plusYears(1);

@@ -28,13 +28,16 @@ public final class Planner {
                 }
                 Evaluator rowtime = query.rowtime() == null ? null : EvaluatorCompiler.compile(query.rowtime());
                 AggregatePlan aggregate = query.aggregation() == null ? null : AggregatePlan.of(query.aggregation());
-                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate));
+                SlidingPlan[] windows = query.windows().stream().map(SlidingPlan::of).toArray(SlidingPlan[]::new);
+                branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate, windows,
+                        query.source().columns().size(), query.tableFunction()));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {
                 notNull[i] = pump.target().columns().get(i).notNull();
             }
-            pumps.add(new PumpPlan(pump.name(), index(app, pump.target()), pump.targetColumns(), notNull, branches));
+            pumps.add(new PumpPlan(pump.name(), index(app, pump.target()), pump.targetColumns(), notNull, branches,
+                    pump.ordering() == null ? null : OrderPlan.of(pump.ordering())));
         }
         return pumps;
     }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param targetColumns for each projection, the target column it fills (others are NULL)
  * @param notNull for each target column, whether it is NOT NULL
  * @param branches the SELECT STREAM branches
+ * @param order the streaming ORDER BY, or null
  */
-public record PumpPlan(String name, int target, int[] targetColumns, boolean[] notNull, List<BranchPlan> branches) {
+public record PumpPlan(String name, int target, int[] targetColumns, boolean[] notNull, List<BranchPlan> branches,
+        OrderPlan order) {
 }

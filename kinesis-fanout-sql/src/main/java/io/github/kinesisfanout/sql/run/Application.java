@@ -22,6 +22,9 @@ public final class Application implements CompiledApplication {
         this.decoders = decoders;
         List<StreamDescription> out = new ArrayList<>();
         for (StreamDef s : app.streams()) {
+            if (s.derived()) {
+                continue;
+            }
             out.add(new StreamDescription(s.name(), s.columns().stream()
                     .map(c -> new ColumnDescription(c.name(), c.type().toString())).toList()));
         }

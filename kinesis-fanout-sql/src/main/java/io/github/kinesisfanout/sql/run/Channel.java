@@ -16,8 +16,12 @@ final class Channel {
     final List<Reader> readers = new ArrayList<>();
     long lastRowtime = Long.MIN_VALUE;
 
-    /** A pump branch that reads this stream, with its open window when it aggregates (else null). */
-    record Reader(PumpPlan pump, BranchPlan branch, Window window) {
+    /**
+     * A pump branch that reads this stream, with its open window when it aggregates (else null) and its
+     * sliding windows when it has analytic calls (else null), and its pump's ORDER BY buffer (else null).
+     */
+    record Reader(PumpPlan pump, BranchPlan branch, Window window, Sliding sliding, OrderBuffer order,
+            TableOperator table) {
     }
 
     Channel(StreamDef stream) {

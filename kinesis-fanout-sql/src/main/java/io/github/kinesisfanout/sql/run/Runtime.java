@@ -4,6 +4,7 @@ import io.github.kinesisfanout.sql.InputRecord;
 import io.github.kinesisfanout.sql.Row;
 import io.github.kinesisfanout.sql.RowSink;
 import io.github.kinesisfanout.sql.RunningApplication;
+import io.github.kinesisfanout.sql.analyze.Aggregation;
 import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
 import io.github.kinesisfanout.sql.analyze.StreamDef;
 import io.github.kinesisfanout.sql.plan.BranchPlan;
@@ -32,6 +33,7 @@ final class Runtime implements RunningApplication {
     private final JsonOutputFormat[] rowRenderers;
     private final Decoded decoded = new Decoded();
     private long timeBound = Long.MIN_VALUE;
+    private final Map<PumpPlan, OrderBuffer> orders = new java.util.LinkedHashMap<>();
 
     Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
         this.clock = clock;
@@ -47,9 +49,16 @@ final class Runtime implements RunningApplication {
         }
         errors = channels[byName.get(StreamDef.ERROR_STREAM)];
         for (PumpPlan pump : pumps) {
+            OrderBuffer order = pump.order() == null ? null : new OrderBuffer(pump.order());
+            if (order != null) {
+                orders.put(pump, order);
+            }
             for (BranchPlan branch : pump.branches()) {
                 channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
-                        branch.aggregate() == null ? null : new Window(branch.aggregate())));
+                        branch.aggregate() == null ? null : new Window(branch.aggregate()),
+                        branch.windows().length == 0 ? null : new Sliding(branch), order,
+                        branch.tableFunction() == null ? null : TableOperator.of(branch.tableFunction(),
+                                channels[branch.source()].stream)));
             }
         }
     }
@@ -103,9 +112,38 @@ final class Runtime implements RunningApplication {
         for (Channel channel : channels) {
             for (Channel.Reader reader : channel.readers) {
                 if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
-                    close(reader);
+                    close(reader, timeBound);
                 }
             }
+        }
+        for (Map.Entry<PumpPlan, OrderBuffer> e : orders.entrySet()) {
+            try {
+                for (StreamRow sorted : e.getValue().advance(timeBound)) {
+                    emit(channels[e.getKey().target()], sorted, e.getKey().name());
+                }
+            } catch (EvaluationException ex) {
+                error(ex.errorName(), ex.getMessage(), timeBound, new byte[0], e.getKey().name());
+            }
+        }
+    }
+
+    /** Sends a pump's output row to its target, through the pump's ORDER BY buffer when it has one. */
+    private void deliver(Channel.Reader reader, StreamRow out) {
+        PumpPlan pump = reader.pump();
+        if (reader.order() == null) {
+            emit(channels[pump.target()], out, pump.name());
+            return;
+        }
+        List<StreamRow> sorted;
+        try {
+            sorted = reader.order().offer(out);
+        } catch (EvaluationException e) {
+            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(out.values),
+                    pump.name());
+            return;
+        }
+        for (StreamRow row : sorted) {
+            emit(channels[pump.target()], row, pump.name());
         }
     }
 
@@ -148,56 +186,73 @@ final class Runtime implements RunningApplication {
         }
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
+        if (reader.table() != null) {
+            Object[] values;
+            try {
+                values = reader.table().apply(row);
+            } catch (EvaluationException e) {
+                error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
+                        pump.name());
+                return;
+            }
+            deliver(reader, new StreamRow(values, row.rowtime, row.arrival, context));
+            return;
+        }
         Object[] out;
         long rowtime;
         try {
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
                 return;
             }
-            out = project(pump, branch, channels[pump.target()], row);
-            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, row);
+            StreamRow input = reader.sliding() == null ? row : reader.sliding().extend(row);
+            out = project(pump, branch, channels[pump.target()], input);
+            rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, input);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
                     pump.name());
             return;
         }
-        emit(channels[pump.target()], new StreamRow(out, rowtime, row.arrival, context), pump.name());
+        deliver(reader, new StreamRow(out, rowtime, row.arrival, context));
     }
 
     /** Adds a row to its window's group; a row of a later window first closes the open one. */
     private void aggregate(Channel.Reader reader, Channel source, StreamRow row) {
         Window window = reader.window();
-        if (window.isOpen() && row.rowtime >= window.end()) {
+        BranchPlan branch = reader.branch();
+        boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
+        if (window.isOpen() && !arrival && row.rowtime >= window.end()) {
             // Any row of the stream moves time on, filtered out or not: the open window is complete.
-            close(reader);
+            close(reader, row.rowtime);
         }
         try {
-            BranchPlan branch = reader.branch();
             if (branch.where() != null && branch.where().eval(row) != Boolean.TRUE) {
                 return;
             }
-            Object start = branch.aggregate().window().eval(row);
-            if (start == null) {
+            Object value = branch.aggregate().window().eval(row);
+            if (value == null) {
                 return;
             }
-            long startMillis = io.github.kinesisfanout.sql.type.Values.epochMillis((java.time.LocalDateTime) start);
-            if (window.isOpen() && startMillis > window.start()) {
-                close(reader);
+            if (window.isOpen() && !branch.aggregate().sameWindow(value, window.value())) {
+                close(reader, row.rowtime);
             }
-            window.add(startMillis, row);
+            window.add(value, row);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
                     reader.pump().name());
         }
     }
 
-    /** Emits one row per group of the open window, with the ROWTIME of the window's end. */
-    private void close(Channel.Reader reader) {
+    /**
+     * Emits one row per group of the open window, with the ROWTIME of the window's end; a window on arrival
+     * time closes at the ROWTIME {@code now} that closed it when that is later than its end.
+     */
+    private void close(Channel.Reader reader, long now) {
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
         Channel target = channels[pump.target()];
         Window window = reader.window();
-        long end = window.end();
+        long end = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION
+                ? Math.max(window.end(), now) : window.end();
         for (Window.Closed closed : window.close()) {
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
@@ -214,7 +269,7 @@ final class Runtime implements RunningApplication {
                 error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
                 continue;
             }
-            emit(target, new StreamRow(out, end, end, context), pump.name());
+            deliver(reader, new StreamRow(out, end, end, context));
         }
     }
 

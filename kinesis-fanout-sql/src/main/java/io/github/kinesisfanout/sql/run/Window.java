@@ -4,7 +4,6 @@ import io.github.kinesisfanout.sql.plan.Accumulator;
 import io.github.kinesisfanout.sql.plan.AggregatePlan;
 import io.github.kinesisfanout.sql.plan.EvaluationException;
 import io.github.kinesisfanout.sql.plan.StreamRow;
-import io.github.kinesisfanout.sql.type.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,15 +11,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The open tumbling window of one aggregating pump branch: its start, and the accumulators of each
- * group key in order of first arrival (groups are emitted in that order).
+ * The open tumbling window of one aggregating pump branch: the value of its window expression (the start
+ * for STEP/FLOOR), its end, and the accumulators of each group key in order of first arrival (groups are
+ * emitted in that order).
  */
 final class Window {
 
     private final AggregatePlan plan;
     private final Map<List<Object>, Accumulator[]> groups = new LinkedHashMap<>();
     private final JsonOutputFormat renderer;
-    private long start = Long.MIN_VALUE;
+    private Object value;
+    private long end;
 
     Window(AggregatePlan plan) {
         this.plan = plan;
@@ -35,19 +36,21 @@ final class Window {
     }
 
     boolean isOpen() {
-        return start != Long.MIN_VALUE;
+        return value != null;
     }
 
-    long start() {
-        return start;
+    /** The window expression's value of the open window. */
+    Object value() {
+        return value;
     }
 
+    /** The end of the open window, in the time its expression follows (ROWTIME or arrival time). */
     long end() {
-        return plan.end(start);
+        return end;
     }
 
-    /** Adds a row (its values are all evaluated before any accumulator changes). */
-    void add(long windowStart, StreamRow row) {
+    /** Adds a row whose window expression is {@code windowValue} (its values are all evaluated first). */
+    void add(Object windowValue, StreamRow row) {
         Object[] key = new Object[plan.keys().length];
         for (int i = 0; i < key.length; i++) {
             key[i] = plan.keys()[i].eval(row);
@@ -56,7 +59,10 @@ final class Window {
         for (int i = 0; i < values.length; i++) {
             values[i] = plan.args()[i] == null ? null : plan.args()[i].eval(row);
         }
-        start = Math.max(start, windowStart);
+        if (value == null) {
+            end = plan.end(windowValue, row);
+            value = windowValue;
+        }
         Accumulator[] accumulators = groups.computeIfAbsent(Arrays.asList(key), k -> plan.newAccumulators());
         for (int i = 0; i < values.length; i++) {
             accumulators[i].add(values[i], plan.args()[i] == null);
@@ -75,7 +81,7 @@ final class Window {
         List<Closed> rows = new ArrayList<>();
         for (Map.Entry<List<Object>, Accumulator[]> group : groups.entrySet()) {
             Object[] row = new Object[1 + plan.keys().length + plan.calls().length];
-            row[0] = Values.timestamp(start);
+            row[0] = value;
             for (int i = 0; i < plan.keys().length; i++) {
                 row[1 + i] = group.getKey().get(i);
             }
@@ -90,7 +96,7 @@ final class Window {
             rows.add(new Closed(row, error));
         }
         groups.clear();
-        start = Long.MIN_VALUE;
+        value = null;
         return rows;
     }
 

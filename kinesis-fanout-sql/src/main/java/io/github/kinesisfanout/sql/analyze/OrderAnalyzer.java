@@ -1,0 +1,76 @@
+package io.github.kinesisfanout.sql.analyze;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNumericLiteral;
+import org.apache.calcite.sql.SqlOrderBy;
+
+/**
+ * Analyzes a pump's {@code ORDER BY} on a stream: keys name select items (by alias, column name or
+ * ordinal) or ROWTIME, and the leading key must ascend with ROWTIME (reference ORDER BY clause).
+ */
+final class OrderAnalyzer {
+
+    private OrderAnalyzer() {
+    }
+
+    /**
+     * @param order the ORDER BY node
+     * @param first the first SELECT branch (its item names are the sortable names)
+     * @param target the stream written
+     * @param columns for each select item, its target column
+     * @param positions receives where each key was written
+     */
+    static Ordering analyze(SqlOrderBy order, SelectAnalyzer.Branch first, StreamDef target, List<Integer> columns,
+            ExprPositions positions) {
+        if (order.offset != null || order.fetch != null) {
+            SqlNode at = order.offset != null ? order.offset : order.fetch;
+            throw new SemanticError(ExprAnalyzer.pos(at), "OFFSET and FETCH are not supported on streams");
+        }
+        List<StreamDef.ColumnDef> named = new ArrayList<>(target.columns());
+        for (int i = 0; i < columns.size(); i++) {
+            StreamDef.ColumnDef c = target.columns().get(columns.get(i));
+            named.set(columns.get(i), new StreamDef.ColumnDef(first.items().get(i).name(), c.type(), c.notNull()));
+        }
+        StreamDef output = new StreamDef(target.name(), named, StreamDef.Role.CREATED, -1);
+        ExprAnalyzer exprs = new ExprAnalyzer(new Scope(output, first.qualifiers(), Set.of(), positions));
+        List<Expr> keys = new ArrayList<>();
+        List<Boolean> descending = new ArrayList<>();
+        List<Boolean> nullsFirst = new ArrayList<>();
+        for (SqlNode node : order.orderList) {
+            SqlNode key = node;
+            Boolean nulls = null;
+            if (key.getKind() == SqlKind.NULLS_FIRST || key.getKind() == SqlKind.NULLS_LAST) {
+                nulls = key.getKind() == SqlKind.NULLS_FIRST;
+                key = ((SqlCall) key).operand(0);
+            }
+            boolean desc = key.getKind() == SqlKind.DESCENDING;
+            if (desc) {
+                key = ((SqlCall) key).operand(0);
+            }
+            keys.add(key instanceof SqlNumericLiteral n && n.isInteger() ? ordinal(n, columns, target) : exprs.analyze(key));
+            descending.add(desc);
+            nullsFirst.add(nulls != null ? nulls : !desc);
+        }
+        SqlNode leading = order.orderList.get(0);
+        if (Monotonic.source(keys.get(0)) != Monotonic.Source.ROWTIME || descending.get(0)) {
+            throw new SemanticError(ExprAnalyzer.pos(leading), "ORDER BY on a stream needs a leading key that ascends "
+                    + "with ROWTIME, such as ROWTIME or FLOOR(ROWTIME TO SECOND)");
+        }
+        return new Ordering(List.copyOf(keys), List.copyOf(descending), List.copyOf(nullsFirst));
+    }
+
+    private static Expr ordinal(SqlNumericLiteral n, List<Integer> columns, StreamDef target) {
+        int i = n.intValue(false);
+        if (i < 1 || i > columns.size()) {
+            throw new SemanticError(ExprAnalyzer.pos(n), "ORDER BY " + i + " is not a select item: there are "
+                    + columns.size());
+        }
+        StreamDef.ColumnDef c = target.columns().get(columns.get(i - 1));
+        return new Expr.ColumnRef(columns.get(i - 1), c.name(), c.type());
+    }
+}

@@ -1,0 +1,66 @@
+-- KDA input SOURCE_SQL_STREAM (JSON): the Kinesis source
+CREATE TABLE `SOURCE_SQL_STREAM_kinesis` (
+  `ID` INT,
+  `USERNAME` STRING,
+  `AMOUNT` DECIMAL(5, 2),
+  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+  `ROWTIME` AS PROCTIME()
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${input.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'scan.stream.initpos' = '${scan.stream.initpos}',
+  'json.fail-on-missing-field' = 'false',
+  'json.ignore-parse-errors' = 'true',
+  'format' = 'json'
+);
+
+-- KDA output OUT (JSON): the Kinesis sink
+CREATE TABLE `OUT` (
+  `ID` INT,
+  `DOUBLED` DECIMAL(7, 2)
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = '${output.OUT.stream}',
+  'aws.region' = '${aws.region}',
+  'aws.endpoint' = '${aws.endpoint}',
+  'aws.credentials.provider' = '${aws.credentials.provider}',
+  'aws.credentials.basic.accesskeyid' = '${aws.credentials.basic.accesskeyid}',
+  'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
+  'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
+  'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'json.encode.decimal-as-plain-number' = 'true',
+  'format' = 'json'
+);
+
+-- KDA input stream SOURCE_SQL_STREAM_001
+CREATE TEMPORARY VIEW `SOURCE_SQL_STREAM_001` AS
+SELECT
+  `ID`,
+  CAST(`USERNAME` AS VARCHAR(200)) AS `USERNAME`,
+  `AMOUNT`,
+  `APPROXIMATE_ARRIVAL_TIME`,
+  `ROWTIME`
+FROM `SOURCE_SQL_STREAM_kinesis`;
+
+-- KDA line 5: sub-query in FROM of pump P
+CREATE TEMPORARY VIEW `$P$1` AS
+SELECT
+  `ID` AS `ID`,
+  CAST((`AMOUNT` * 2) AS DECIMAL(15, 2)) AS `DOUBLED`,
+  `ROWTIME` AS `ROWTIME`
+FROM `SOURCE_SQL_STREAM_001`
+WHERE (`ID` > 0);
+
+-- KDA line 3: pump P
+INSERT INTO `OUT`
+SELECT
+  `ID` AS `ID`,
+  CAST(`DOUBLED` AS DECIMAL(7, 2)) AS `DOUBLED`
+FROM `$P$1`
+WHERE (`DOUBLED` > 10);
