@@ -93,7 +93,7 @@ public final class LocalCloud implements AutoCloseable {
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
         registry = new ServiceRegistry(settings, router, scheduler);
         registerServices(registry);
-        edge = new EdgeServer(router, settings.maxRequestBodyBytes());
+        edge = new EdgeServer(router, settings.maxRequestBodyBytes(), settings.idleTimeout());
         try {
             InetSocketAddress bound = edge.start(settings.host(), settings.port());
             endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
@@ -172,6 +172,8 @@ public final class LocalCloud implements AutoCloseable {
         private double putRecordsFailureRate;
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private java.util.Map<String, String> signatureKeys = java.util.Map.of();
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -256,7 +258,20 @@ public final class LocalCloud implements AutoCloseable {
 
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole));
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
+                    idleTimeout, signatureKeys));
+        }
+
+        /**
+         * Closes a connection that sends and receives nothing for this long while none of its requests
+         * is being served (half-sent requests, slow-loris clients); 60 seconds unless set.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout == null || timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("idleTimeout must be at least 1 ms, was " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
         }
     }
 }

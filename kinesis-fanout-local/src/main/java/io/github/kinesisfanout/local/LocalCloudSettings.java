@@ -17,8 +17,18 @@ import java.time.Duration;
  * @param clock the time source of every service
  * @param functionLogsToConsole whether Lambda function log lines are printed on the console too
  *     (they always go to CloudWatch Logs)
+ * @param idleTimeout how long a connection may stay silent while none of its requests is served
+ * @param signatureKeys secret key by access key id when SigV4 signatures are verified; empty when not
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
-        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole) {
+        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole,
+        Duration idleTimeout, java.util.Map<String, String> signatureKeys) {
+
+    /** Never prints the secret keys. */
+    @Override
+    public String toString() {
+        return "LocalCloudSettings[host=" + host + ", port=" + port + ", region=" + region + ", accountId=" + accountId
+                + ", idleTimeout=" + idleTimeout + ", verifiedAccessKeys=" + signatureKeys.keySet() + "]";
+    }
 }

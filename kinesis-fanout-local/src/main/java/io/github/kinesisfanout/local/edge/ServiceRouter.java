@@ -61,6 +61,41 @@ public final class ServiceRouter {
     /** Answers one request; never throws. */
     public EdgeResponse route(EdgeRequest request, String requestId) {
         CredentialScope scope = CredentialScope.of(request);
+        String signingName = signingName(request, scope);
+        Route route = signingName == null ? null : routes.get(signingName);
+        if (route == null) {
+            return unknownService(signingName);
+        }
+        RequestContext context = context(scope, requestId);
+        try {
+            return route.protocol().handle(request, route.service(), context);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A codec should render every failure itself; this keeps a bug in one from hanging the client.
+            LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
+            return route.protocol().error(request, new AwsServiceException("InternalFailure", "Internal failure in the "
+                    + signingName + " wire protocol: " + e.getClass().getSimpleName(), 500), context);
+        }
+    }
+
+    /**
+     * An error the edge raises itself (body too large, no free worker), rendered in the wire protocol
+     * of the service the request is for; JSON 1.1's shape when no service is recognised.
+     */
+    public EdgeResponse reject(EdgeRequest request, AwsServiceException error, String requestId) {
+        CredentialScope scope = CredentialScope.of(request);
+        String signingName = signingName(request, scope);
+        Route route = signingName == null ? null : routes.get(signingName);
+        RequestContext context = context(scope, requestId);
+        return route == null ? jsonError(error.httpStatus(), error.errorCode(), error.getMessage())
+                : route.protocol().error(request, error, context);
+    }
+
+    /** The signing name of the service a request is for, or null when none is recognised. */
+    public String serviceOf(EdgeRequest request) {
+        return signingName(request, CredentialScope.of(request));
+    }
+
+    private String signingName(EdgeRequest request, CredentialScope scope) {
         String signingName = scope != null ? scope.service() : null;
         if (signingName == null) {
             signingName = fromTarget(request.header("x-amz-target"));
@@ -68,18 +103,12 @@ public final class ServiceRouter {
         if (signingName == null && routes.containsKey("s3")) {
             signingName = "s3";
         }
-        Route route = signingName == null ? null : routes.get(signingName);
-        if (route == null) {
-            return unknownService(signingName);
-        }
+        return signingName;
+    }
+
+    private RequestContext context(CredentialScope scope, String requestId) {
         String region = scope != null && scope.region() != null ? scope.region() : defaultRegion;
-        try {
-            return route.protocol().handle(request, route.service(), new RequestContext(requestId, accountId, region));
-        } catch (RuntimeException e) {
-            // A codec should render every failure itself; this keeps a bug in one from hanging the client.
-            LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
-            return jsonError(500, "InternalFailure", "Internal failure in the " + signingName + " wire protocol: " + e);
-        }
+        return new RequestContext(requestId, accountId, region);
     }
 
     private String fromTarget(String target) {
