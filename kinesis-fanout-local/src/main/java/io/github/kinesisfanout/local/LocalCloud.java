@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local;
 import io.github.kinesisfanout.local.analytics.AnalyticsService;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.BindWarning;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
 import io.github.kinesisfanout.local.edge.LambdaRoutes;
@@ -91,11 +92,13 @@ public final class LocalCloud implements AutoCloseable {
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
+        router.verifySignatures(settings.signatureKeys());
         registry = new ServiceRegistry(settings, router, scheduler);
         registerServices(registry);
         edge = new EdgeServer(router, settings.maxRequestBodyBytes(), settings.idleTimeout());
         try {
             InetSocketAddress bound = edge.start(settings.host(), settings.port());
+            BindWarning.check(settings.host(), bound);
             endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
         } catch (RuntimeException e) {
             close();
@@ -271,6 +274,22 @@ public final class LocalCloud implements AutoCloseable {
                 throw new IllegalArgumentException("idleTimeout must be at least 1 ms, was " + timeout);
             }
             this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Verifies the SigV4 signature of every request with these keys (secret key by access key id):
+         * a wrong signature gets AWS's signature error, an unknown key AWS's unknown-key error. Off
+         * (empty) unless set, so any credentials work.
+         */
+        public Builder verifySignatures(java.util.Map<String, String> secretKeysByAccessKey) {
+            java.util.Map<String, String> keys = java.util.Map.copyOf(secretKeysByAccessKey);
+            keys.forEach((accessKey, secret) -> {
+                if (accessKey.isBlank() || secret.isEmpty()) {
+                    throw new IllegalArgumentException("verifySignatures needs non-empty access keys and secrets");
+                }
+            });
+            this.signatureKeys = keys;
             return this;
         }
     }

@@ -12,7 +12,8 @@ public final class LocalCloudMain {
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 16777216] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0] [--function-logs console|logs]";
+            + " [--put-records-failure-rate 0.0] [--function-logs console|logs]"
+            + " [--idle-timeout-ms 60000] [--verify-signatures ACCESS:SECRET[,ACCESS:SECRET]]";
 
     private LocalCloudMain() {
     }
@@ -67,6 +68,8 @@ public final class LocalCloudMain {
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
                     case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
+                    case "--idle-timeout-ms" -> builder.idleTimeout(Duration.ofMillis(Long.parseLong(value)));
+                    case "--verify-signatures" -> builder.verifySignatures(SignatureKeys.parse(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {

@@ -15,7 +15,8 @@ final class EdgeRequests {
     /** The edge's view of a request head and its body; IllegalArgumentException for a malformed URI. */
     static EdgeRequest of(HttpRequest request, byte[] body) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        return new EdgeRequest(request.method().name(), uri.path(), uri.parameters(), headers(request), body);
+        return new EdgeRequest(request.method().name(), uri.path(), uri.parameters(), headers(request), body,
+                request.uri());
     }
 
     /** The head alone, its URI undecoded and its query left out: enough to tell which service it was for. */

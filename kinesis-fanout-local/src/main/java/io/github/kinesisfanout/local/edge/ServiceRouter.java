@@ -31,6 +31,7 @@ public final class ServiceRouter {
     private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>(KNOWN_TARGET_PREFIXES);
     private final String accountId;
     private final String defaultRegion;
+    private volatile SignatureVerifier verifier;
 
     public ServiceRouter(String accountId, String defaultRegion) {
         this.accountId = accountId;
@@ -40,6 +41,14 @@ public final class ServiceRouter {
     /** Serves a service under its signing name with the given wire protocol. */
     public void register(AwsService service, WireProtocol protocol) {
         routes.put(service.signingName(), new Route(service, protocol));
+    }
+
+    /**
+     * Verifies the SigV4 signature of every request against these keys (secret by access key id);
+     * an empty map turns verification off, the default, so any credentials work.
+     */
+    public void verifySignatures(Map<String, String> secretKeys) {
+        this.verifier = secretKeys.isEmpty() ? null : new SignatureVerifier(secretKeys);
     }
 
     /** Routes unsigned requests whose X-Amz-Target starts with {@code prefix.} to a signing name. */
@@ -68,6 +77,11 @@ public final class ServiceRouter {
         }
         RequestContext context = context(scope, requestId);
         try {
+            SignatureVerifier signatures = verifier;
+            AwsServiceException refused = signatures == null ? null : signatures.verify(request, route.protocol());
+            if (refused != null) {
+                return route.protocol().error(request, refused, context);
+            }
             return route.protocol().handle(request, route.service(), context);
         } catch (RuntimeException | StackOverflowError e) {
             // A codec should render every failure itself; this keeps a bug in one from hanging the client.
