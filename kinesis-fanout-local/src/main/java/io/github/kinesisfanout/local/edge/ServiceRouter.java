@@ -86,8 +86,7 @@ public final class ServiceRouter {
         } catch (RuntimeException | StackOverflowError e) {
             // A codec should render every failure itself; this keeps a bug in one from hanging the client.
             LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
-            return route.protocol().error(request, new AwsServiceException("InternalFailure", "Internal failure in the "
-                    + signingName + " wire protocol: " + e.getClass().getSimpleName(), 500), context);
+            return route.protocol().error(request, InternalFailures.of(e, context), context);
         }
     }
 
