@@ -6,6 +6,7 @@ import io.github.kinesisfanout.local.analyticsv2.FlinkJobLauncher;
 import io.github.kinesisfanout.local.analyticsv2.FlinkLaunchers;
 import io.github.kinesisfanout.local.cloudformation.CloudFormationService;
 import io.github.kinesisfanout.local.edge.AwsService;
+import io.github.kinesisfanout.local.edge.BindWarning;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
 import io.github.kinesisfanout.local.edge.LambdaRoutes;
@@ -106,11 +107,13 @@ public final class LocalCloud implements AutoCloseable {
         pool.setRemoveOnCancelPolicy(true);
         scheduler = pool;
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
+        router.verifySignatures(settings.signatureKeys());
         registry = new ServiceRegistry(settings, router, scheduler, data);
         try {
             registerServices(registry);
-            edge = new EdgeServer(router, settings.maxRequestBodyBytes());
+            edge = new EdgeServer(router, settings.maxRequestBodyBytes(), settings.idleTimeout());
             InetSocketAddress bound = edge.start(settings.host(), settings.port());
+            BindWarning.check(settings.host(), bound);
             endpoint = URI.create("http://" + hostForUri(settings.host()) + ":" + bound.getPort());
         } catch (RuntimeException e) {
             close();
@@ -192,6 +195,8 @@ public final class LocalCloud implements AutoCloseable {
         private Path dataDirectory;
         private List<Path> flinkClasspath;
         private FlinkJobLauncher flinkJobLauncher;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private java.util.Map<String, String> signatureKeys = java.util.Map.of();
 
         /** The port to bind; 0 picks a free one. */
         public Builder port(int port) {
@@ -301,8 +306,36 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory),
+                    dataDirectory, idleTimeout, signatureKeys),
                     flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
+        }
+
+        /**
+         * Closes a connection that sends and receives nothing for this long while none of its requests
+         * is being served (half-sent requests, slow-loris clients); 60 seconds unless set.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            if (timeout == null || timeout.toMillis() < 1) {
+                throw new IllegalArgumentException("idleTimeout must be at least 1 ms, was " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Verifies the SigV4 signature of every request with these keys (secret key by access key id):
+         * a wrong signature gets AWS's signature error, an unknown key AWS's unknown-key error. Off
+         * (empty) unless set, so any credentials work.
+         */
+        public Builder verifySignatures(java.util.Map<String, String> secretKeysByAccessKey) {
+            java.util.Map<String, String> keys = java.util.Map.copyOf(secretKeysByAccessKey);
+            keys.forEach((accessKey, secret) -> {
+                if (accessKey.isBlank() || secret.isEmpty()) {
+                    throw new IllegalArgumentException("verifySignatures needs non-empty access keys and secrets");
+                }
+            });
+            this.signatureKeys = keys;
+            return this;
         }
     }
 }

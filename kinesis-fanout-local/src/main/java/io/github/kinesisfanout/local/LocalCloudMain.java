@@ -13,7 +13,8 @@ public final class LocalCloudMain {
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 134217728] [--throughput-limits]"
             + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]"
-            + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]";
+            + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]"
+            + " [--idle-timeout-ms 60000] [--verify-signatures ACCESS:SECRET[,ACCESS:SECRET]]";
 
     private LocalCloudMain() {
     }
@@ -78,6 +79,8 @@ public final class LocalCloudMain {
                     case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
                     case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(
                             value.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList());
+                    case "--idle-timeout-ms" -> builder.idleTimeout(Duration.ofMillis(Long.parseLong(value)));
+                    case "--verify-signatures" -> builder.verifySignatures(SignatureKeys.parse(value));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             } catch (NumberFormatException e) {

@@ -20,13 +20,24 @@ import java.util.Optional;
  * @param functionLogsToConsole whether Lambda function log lines are printed on the console too
  *     (they always go to CloudWatch Logs)
  * @param dataDirectory where state is kept across restarts; null keeps everything in memory
+ * @param idleTimeout how long a connection may stay silent while none of its requests is served
+ * @param signatureKeys secret key by access key id when SigV4 signatures are verified; empty when not
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
-        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole, Path dataDirectory) {
+        double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole, Path dataDirectory,
+        Duration idleTimeout, java.util.Map<String, String> signatureKeys) {
 
     /** The data directory, when state is durable. */
     public Optional<Path> dataDirectoryIfAny() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /** Never prints the secret keys. */
+    @Override
+    public String toString() {
+        return "LocalCloudSettings[host=" + host + ", port=" + port + ", region=" + region + ", accountId=" + accountId
+                + ", dataDirectory=" + dataDirectory + ", idleTimeout=" + idleTimeout + ", verifiedAccessKeys="
+                + signatureKeys.keySet() + "]";
     }
 }

@@ -1,49 +1,62 @@
 package io.github.kinesisfanout.local.edge;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
  * Aggregates request bodies up to the configured cap; a bigger body (by Content-Length, before any
- * of it is buffered, or while it streams in) is answered with an AWS-style 413 error instead.
+ * of it is buffered, or while it streams in) is answered with a 413 in the protocol of the service
+ * the request is for instead.
  */
 final class CappedBodyAggregator extends HttpObjectAggregator {
 
     private final int maxBytes;
+    private final ServiceRouter router;
 
-    CappedBodyAggregator(int maxBytes) {
+    CappedBodyAggregator(int maxBytes, ServiceRouter router) {
         super(maxBytes);
         this.maxBytes = maxBytes;
+        this.router = router;
+    }
+
+    /**
+     * A request expecting 100-continue with a body over the cap is answered with the AWS-shaped 413
+     * (Netty's own answer would be an empty one); its body, if sent anyway, is discarded.
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        if (start instanceof HttpRequest head && HttpUtil.is100ContinueExpected(start)
+                && HttpUtil.getContentLength(start, -1L) > maxContentLength) {
+            start.headers().remove(HttpHeaderNames.EXPECT);
+            EdgeRequest request = EdgeRequests.headOnly(head);
+            String requestId = UUID.randomUUID().toString();
+            return EdgeHandler.toNettyResponse(router.reject(request, tooLarge(request), requestId), requestId,
+                    HttpVersion.HTTP_1_1, true);
+        }
+        return super.newContinueResponse(start, maxContentLength, pipeline);
     }
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("__type", "RequestEntityTooLargeException");
-        body.put("message", "Request body exceeds the local cloud's limit of " + maxBytes
-                + " bytes (LocalCloud.Builder.maxRequestBodyBytes)");
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
-                Unpooled.wrappedBuffer(body.toString().getBytes(StandardCharsets.UTF_8)));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                .set("X-Amzn-ErrorType", "RequestEntityTooLargeException")
-                .set("x-amzn-RequestId", UUID.randomUUID().toString())
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        if (!(oversized instanceof HttpRequest head)) {
+            ctx.close();
+            return;
+        }
+        EdgeRequest request = EdgeRequests.headOnly(head);
+        String requestId = UUID.randomUUID().toString();
+        FullHttpResponse response = EdgeHandler.toNettyResponse(router.reject(request, tooLarge(request), requestId),
+                requestId, HttpVersion.HTTP_1_1, true);
         // Like Netty's default: once body bytes were read, or without keep-alive, the connection
         // cannot be reused; otherwise the rest of the body is discarded and the connection kept.
         boolean close = oversized instanceof FullHttpMessage
@@ -54,5 +67,14 @@ final class CappedBodyAggregator extends HttpObjectAggregator {
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
+    }
+
+    private AwsServiceException tooLarge(EdgeRequest request) {
+        String limit = " (the local cloud's limit of " + maxBytes + " bytes, LocalCloud.Builder.maxRequestBodyBytes)";
+        if ("s3".equals(router.serviceOf(request))) {
+            return new AwsServiceException("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"
+                    + limit, 413);
+        }
+        return new AwsServiceException("RequestEntityTooLargeException", "Request body exceeds" + limit, 413);
     }
 }

@@ -8,14 +8,12 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,8 +26,8 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
-    /** A request waiting for its turn on this connection. */
-    private record Pending(EdgeRequest request, HttpVersion version, boolean keepAlive) {
+    /** A request waiting for its turn on this connection; {@code refused} when it is answered with that error unread. */
+    private record Pending(EdgeRequest request, HttpVersion version, boolean keepAlive, AwsServiceException refused) {
     }
 
     private final ServiceRouter router;
@@ -45,7 +43,7 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        Pending pending = new Pending(toEdgeRequest(request), request.protocolVersion(), HttpUtil.isKeepAlive(request));
+        Pending pending = pending(request);
         if (busy) {
             // Stop reading more while requests queue up; resumed when the queue drains.
             ctx.channel().config().setAutoRead(false);
@@ -56,19 +54,52 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
+    private Pending pending(FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            EdgeRequest head = EdgeRequests.headOnly(request);
+            return new Pending(head, HttpVersion.HTTP_1_1, false,
+                    EdgeRequests.malformedHttp(router.serviceOf(head), request.decoderResult().cause()));
+        }
+        try {
+            return new Pending(EdgeRequests.of(request, ByteBufUtil.getBytes(request.content())),
+                    request.protocolVersion(), HttpUtil.isKeepAlive(request), null);
+        } catch (IllegalArgumentException malformedUri) {
+            EdgeRequest head = EdgeRequests.headOnly(request);
+            return new Pending(head, request.protocolVersion(), HttpUtil.isKeepAlive(request),
+                    EdgeRequests.malformedUri(router.serviceOf(head), malformedUri.getMessage()));
+        }
+    }
+
     private void dispatch(ChannelHandlerContext ctx, Pending pending) {
         try {
             workers.execute(() -> {
                 String requestId = UUID.randomUUID().toString();
-                EdgeResponse answer = router.route(pending.request(), requestId);
+                EdgeResponse answer;
+                try {
+                    answer = pending.refused() != null ? router.reject(pending.request(), pending.refused(), requestId)
+                            : router.route(pending.request(), requestId);
+                } catch (RuntimeException | Error e) {
+                    // The router renders every failure; should one escape, the client still gets an answer.
+                    answer = router.reject(pending.request(), new AwsServiceException("InternalFailure",
+                            "Internal failure while routing the request: " + e.getClass().getSimpleName(), 500), requestId);
+                }
                 if (ctx.executor().isShuttingDown()) {
                     return;
                 }
                 ctx.writeAndFlush(toNettyResponse(answer, requestId, pending.version(), pending.keepAlive()))
                         .addListener(written -> next(ctx));
             });
-        } catch (RejectedExecutionException closing) {
-            ctx.close();
+        } catch (RejectedExecutionException busyOrClosing) {
+            if (ctx.executor().isShuttingDown()) {
+                ctx.close();
+                return;
+            }
+            // Every worker is taken: answer at once, as AWS does when it sheds load.
+            String requestId = UUID.randomUUID().toString();
+            EdgeResponse answer = router.reject(pending.request(), new AwsServiceException("ServiceUnavailable",
+                    "Every worker of the local cloud is busy serving other requests; retry later", 503), requestId);
+            ctx.writeAndFlush(toNettyResponse(answer, requestId, pending.version(), pending.keepAlive()))
+                    .addListener(written -> next(ctx));
         }
     }
 
@@ -85,17 +116,7 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private static EdgeRequest toEdgeRequest(FullHttpRequest request) {
-        QueryStringDecoder uri = new QueryStringDecoder(request.uri());
-        Map<String, String> headers = new HashMap<>();
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(), (a, b) -> a + "," + b);
-        }
-        byte[] body = ByteBufUtil.getBytes(request.content());
-        return new EdgeRequest(request.method().name(), uri.path(), uri.parameters(), headers, body);
-    }
-
-    private static FullHttpResponse toNettyResponse(EdgeResponse answer, String requestId, HttpVersion version,
+    static FullHttpResponse toNettyResponse(EdgeResponse answer, String requestId, HttpVersion version,
             boolean keepAlive) {
         FullHttpResponse response = new DefaultFullHttpResponse(version,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
@@ -107,6 +128,16 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         HttpUtil.setKeepAlive(response, keepAlive);
         return response;
+    }
+
+    /** Closes a connection idle past the timeout unless one of its requests is being served. */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent && !busy) {
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override

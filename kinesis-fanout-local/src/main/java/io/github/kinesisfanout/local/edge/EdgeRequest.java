@@ -11,9 +11,16 @@ import java.util.Map;
  * @param query the decoded query parameters (a name may repeat)
  * @param headers the headers, names in lower case
  * @param body the body bytes (empty, never null)
+ * @param rawUri the request target as received, still percent-encoded (what SigV4 signs)
  */
 public record EdgeRequest(String method, String path, Map<String, List<String>> query,
-        Map<String, String> headers, byte[] body) {
+        Map<String, String> headers, byte[] body, String rawUri) {
+
+    /** A request built without a raw URI (in-process callers, tests): the path stands for it. */
+    public EdgeRequest(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+            byte[] body) {
+        this(method, path, query, headers, body, path);
+    }
 
     /** A header by its lower-case name, or null. */
     public String header(String lowerCaseName) {

@@ -11,8 +11,10 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The HTTP/1.1 server of the local cloud (Netty): bodies capped and aggregated, keep-alive, each
  * request answered by the {@link ServiceRouter} on a worker thread so a slow service never stalls
- * the network threads.
+ * the network threads. A connection that sends and receives nothing for the idle timeout while no
+ * request of it is being served (a half-sent request, a slow-loris client) is closed.
  */
 public final class EdgeServer implements AutoCloseable {
 
@@ -32,14 +35,21 @@ public final class EdgeServer implements AutoCloseable {
 
     private final ServiceRouter router;
     private final int maxRequestBodyBytes;
+    private final Duration idleTimeout;
     private EventLoopGroup bossGroup;
     private EventLoopGroup ioGroup;
     private ExecutorService workers;
     private Channel serverChannel;
 
     public EdgeServer(ServiceRouter router, int maxRequestBodyBytes) {
+        this(router, maxRequestBodyBytes, Duration.ofSeconds(60));
+    }
+
+    /** An edge closing connections idle for {@code idleTimeout} (half-sent requests included). */
+    public EdgeServer(ServiceRouter router, int maxRequestBodyBytes, Duration idleTimeout) {
         this.router = router;
         this.maxRequestBodyBytes = maxRequestBodyBytes;
+        this.idleTimeout = idleTimeout;
     }
 
     /** Binds host:port (0 = ephemeral) and returns the bound address. */
@@ -59,9 +69,10 @@ public final class EdgeServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         channel.pipeline()
+                                .addLast(new IdleStateHandler(0, 0, idleTimeout.toMillis(), TimeUnit.MILLISECONDS))
                                 .addLast(new HttpServerCodec(MAX_INITIAL_LINE, MAX_HEADERS, MAX_CHUNK))
                                 .addLast(new HttpServerKeepAliveHandler())
-                                .addLast(new CappedBodyAggregator(maxRequestBodyBytes))
+                                .addLast(new CappedBodyAggregator(maxRequestBodyBytes, router))
                                 .addLast(new EdgeHandler(router, workers));
                     }
                 });

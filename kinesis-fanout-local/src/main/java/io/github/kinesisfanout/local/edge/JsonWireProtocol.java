@@ -31,12 +31,27 @@ public final class JsonWireProtocol implements WireProtocol {
     private final CBORFactory cborFactory = new CBORFactory();
 
     @Override
-    public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
+    public EdgeResponse error(EdgeRequest request, AwsServiceException error, RequestContext context) {
+        boolean cbor = isCbor(request);
+        return error(error, cbor ? cborFactory : jsonFactory, responseType(request, cbor));
+    }
+
+    private static boolean isCbor(EdgeRequest request) {
         String contentType = request.header("content-type");
-        boolean cbor = contentType != null && contentType.startsWith("application/x-amz-cbor");
-        String responseType = cbor ? CBOR_CONTENT_TYPE
+        return contentType != null && contentType.startsWith("application/x-amz-cbor");
+    }
+
+    private static String responseType(EdgeRequest request, boolean cbor) {
+        String contentType = request.header("content-type");
+        return cbor ? CBOR_CONTENT_TYPE
                 : contentType != null && contentType.startsWith("application/x-amz-json") ? contentType
                 : JSON_CONTENT_TYPE;
+    }
+
+    @Override
+    public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
+        boolean cbor = isCbor(request);
+        String responseType = responseType(request, cbor);
         JsonFactory factory = cbor ? cborFactory : jsonFactory;
         try {
             String operation = operation(request.header("x-amz-target"), service);
@@ -49,8 +64,7 @@ public final class JsonWireProtocol implements WireProtocol {
         } catch (RuntimeException e) {
             // An unexpected failure is reported like AWS reports its own: a 500 InternalFailure.
             LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
-            return error(new AwsServiceException("InternalFailure",
-                    "Internal failure: " + e, 500), factory, responseType);
+            return error(InternalFailures.of(e, context), factory, responseType);
         }
     }
 
@@ -81,6 +95,9 @@ public final class JsonWireProtocol implements WireProtocol {
                         "Unexpected content after the request body's structure");
             }
             return (ObjectNode) node;
+        } catch (NumberFormatException e) {
+            // Jackson reports an out-of-range number (1e9999999999) this way rather than as a parse error.
+            throw new AwsServiceException("SerializationException", "Malformed request body: a number is out of range");
         } catch (IOException e) {
             throw new AwsServiceException("SerializationException",
                     "Malformed request body: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j

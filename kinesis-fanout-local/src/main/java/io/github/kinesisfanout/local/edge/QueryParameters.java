@@ -18,10 +18,16 @@ import java.util.TreeMap;
  */
 public final class QueryParameters {
 
+    /** Member paths nest far less deeply in every AWS Query API; deeper names are refused, not recursed into. */
+    static final int MAX_NAME_SEGMENTS = 32;
+
     private QueryParameters() {
     }
 
-    /** Decodes an {@code application/x-www-form-urlencoded} body into name/value pairs in order. */
+    /**
+     * Decodes an {@code application/x-www-form-urlencoded} body into name/value pairs in order; a
+     * malformed percent escape is {@code InvalidQueryParameter}.
+     */
     public static Map<String, String> parseForm(String form) {
         Map<String, String> params = new LinkedHashMap<>();
         if (form == null || form.isEmpty()) {
@@ -34,16 +40,33 @@ public final class QueryParameters {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(decode(name), decode(value));
         }
         return params;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw invalid("The request has a malformed percent-encoded parameter: " + e.getMessage());
+        }
+    }
+
+    private static AwsServiceException invalid(String message) {
+        return new AwsServiceException("InvalidQueryParameter", message, 400);
     }
 
     /** Builds the nested input members from flat parameter names. */
     public static ObjectNode toMembers(Map<String, String> params) {
         Map<String, Object> root = new LinkedHashMap<>();
         for (Map.Entry<String, String> param : params.entrySet()) {
-            place(root, List.of(param.getKey().split("\\.")), param.getValue());
+            List<String> path = List.of(param.getKey().split("\\.", MAX_NAME_SEGMENTS + 1));
+            if (path.size() > MAX_NAME_SEGMENTS) {
+                throw invalid("Parameter name nests more than " + MAX_NAME_SEGMENTS + " levels: "
+                        + param.getKey().substring(0, Math.min(64, param.getKey().length())) + "...");
+            }
+            place(root, path, param.getValue());
         }
         return (ObjectNode) toNode(root);
     }
@@ -61,7 +84,7 @@ public final class QueryParameters {
             Object existing = parent.get(name);
             Indexed items = existing instanceof Indexed i ? i : new Indexed(isMap);
             parent.put(name, items);
-            int index = Integer.parseInt(path.get(1 + skip));
+            int index = index(name, path.get(1 + skip));
             List<String> rest = path.subList(2 + skip, path.size());
             if (rest.isEmpty()) {
                 items.put(index, value);
@@ -74,11 +97,21 @@ public final class QueryParameters {
             return;
         }
         Object child = parent.get(name);
-        if (!(child instanceof Map<?, ?>)) {
+        // A list or map collected under the same name (Tags.member.1 then Tags.Key) is replaced, not mixed in.
+        if (!(child instanceof Map<?, ?>) || child instanceof Indexed) {
             child = new LinkedHashMap<String, Object>();
             parent.put(name, child);
         }
         place((Map<String, Object>) child, path.subList(1, path.size()), value);
+    }
+
+    /** A 1-based list index; beyond int range is {@code InvalidQueryParameter}. */
+    private static int index(String name, String segment) {
+        try {
+            return Integer.parseInt(segment);
+        } catch (NumberFormatException e) {
+            throw invalid("Parameter " + name + " has an out-of-range index " + segment);
+        }
     }
 
     private static boolean isIndex(String segment) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The AWS Query protocol (IAM, STS, CloudFormation): {@code Action=Op&Version=...} with flattened
@@ -15,6 +17,7 @@ import java.util.Set;
  */
 public final class QueryWireProtocol implements WireProtocol {
 
+    private static final Logger LOG = Logger.getLogger(QueryWireProtocol.class.getName());
     private final String xmlNamespace;
     private final XmlWriter writer;
     private final Set<String> emptyResults;
@@ -45,21 +48,22 @@ public final class QueryWireProtocol implements WireProtocol {
 
     @Override
     public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
-        Map<String, String> params = new LinkedHashMap<>();
-        request.query().forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        params.putAll(QueryParameters.parseForm(new String(request.body(), StandardCharsets.UTF_8)));
-        String action = params.remove("Action");
-        params.remove("Version");
-        if (action == null || action.isEmpty()) {
-            return error(new AwsServiceException("MissingAction", "Missing Action", 400), context);
-        }
-        ObjectNode input = QueryParameters.toMembers(params);
         try {
+            Map<String, String> params = new LinkedHashMap<>();
+            request.query().forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
+            params.putAll(QueryParameters.parseForm(new String(request.body(), StandardCharsets.UTF_8)));
+            String action = params.remove("Action");
+            params.remove("Version");
+            if (action == null || action.isEmpty()) {
+                return error(new AwsServiceException("MissingAction", "Missing Action", 400), context);
+            }
+            ObjectNode input = QueryParameters.toMembers(params);
             return success(action, service.invoke(action, input, context), context);
         } catch (AwsServiceException e) {
             return error(e, context);
         } catch (RuntimeException e) {
-            return error(new AwsServiceException("InternalFailure", String.valueOf(e), 500), context);
+            LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
+            return error(InternalFailures.of(e, context), context);
         }
     }
 
@@ -83,6 +87,11 @@ public final class QueryWireProtocol implements WireProtocol {
 
     private EdgeResponse success(String action, JsonNode output, RequestContext context) {
         return xml(200, render(action, output, context.requestId()));
+    }
+
+    @Override
+    public EdgeResponse error(EdgeRequest request, AwsServiceException error, RequestContext context) {
+        return error(error, context);
     }
 
     private EdgeResponse error(AwsServiceException e, RequestContext context) {

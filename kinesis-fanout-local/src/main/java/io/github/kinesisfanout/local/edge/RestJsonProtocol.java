@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The REST-JSON protocol (Lambda): a route table maps method and path to the operation; path
@@ -19,6 +21,7 @@ import java.util.Map;
 public final class RestJsonProtocol implements WireProtocol {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(RestJsonProtocol.class.getName());
     private final String serviceName;
     private final List<RestRoute> routes;
 
@@ -45,8 +48,14 @@ public final class RestJsonProtocol implements WireProtocol {
         } catch (AwsServiceException e) {
             return error(e);
         } catch (RuntimeException e) {
-            return error(new AwsServiceException("ServiceException", String.valueOf(e), 500));
+            LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
+            return error(InternalFailures.of("ServiceException", e, context));
         }
+    }
+
+    @Override
+    public EdgeResponse error(EdgeRequest request, AwsServiceException error, RequestContext context) {
+        return error(error);
     }
 
     private static ObjectNode input(RestRoute route, EdgeRequest request, Map<String, String> labels) {

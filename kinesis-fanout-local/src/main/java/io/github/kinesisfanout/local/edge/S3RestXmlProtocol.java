@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Amazon S3's REST-XML protocol: the operation comes from method, path and sub-resource; object
@@ -15,6 +17,7 @@ import java.util.Set;
  */
 public final class S3RestXmlProtocol implements WireProtocol {
 
+    private static final Logger LOG = Logger.getLogger(S3RestXmlProtocol.class.getName());
     static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     /** Root element of each XML output. */
     private static final Map<String, String> ROOTS = Map.of(
@@ -35,7 +38,8 @@ public final class S3RestXmlProtocol implements WireProtocol {
         } catch (AwsServiceException e) {
             return error(request, e, context);
         } catch (RuntimeException e) {
-            return error(request, new AwsServiceException("InternalError", String.valueOf(e), 500), context);
+            LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
+            return error(request, InternalFailures.of("InternalError", e, context), context);
         }
     }
 
@@ -75,7 +79,8 @@ public final class S3RestXmlProtocol implements WireProtocol {
         return copy;
     }
 
-    private static EdgeResponse error(EdgeRequest request, AwsServiceException e, RequestContext context) {
+    @Override
+    public EdgeResponse error(EdgeRequest request, AwsServiceException e, RequestContext context) {
         if (request.method().equals("HEAD")) {
             // HEAD responses carry no body: clients read the status code alone.
             return new EdgeResponse(e.httpStatus(), Map.of("x-amz-error-code", e.errorCode()), new byte[0]);

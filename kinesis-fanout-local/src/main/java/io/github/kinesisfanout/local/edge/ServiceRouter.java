@@ -33,6 +33,7 @@ public final class ServiceRouter {
     private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>(KNOWN_TARGET_PREFIXES);
     private final String accountId;
     private final String defaultRegion;
+    private volatile SignatureVerifier verifier;
 
     public ServiceRouter(String accountId, String defaultRegion) {
         this.accountId = accountId;
@@ -42,6 +43,14 @@ public final class ServiceRouter {
     /** Serves a service under its signing name with the given wire protocol. */
     public void register(AwsService service, WireProtocol protocol) {
         routes.put(service.signingName(), new Route(service, protocol));
+    }
+
+    /**
+     * Verifies the SigV4 signature of every request against these keys (secret by access key id);
+     * an empty map turns verification off, the default, so any credentials work.
+     */
+    public void verifySignatures(Map<String, String> secretKeys) {
+        this.verifier = secretKeys.isEmpty() ? null : new SignatureVerifier(secretKeys);
     }
 
     /** Routes unsigned requests whose X-Amz-Target starts with {@code prefix.} to a signing name. */
@@ -63,6 +72,49 @@ public final class ServiceRouter {
     /** Answers one request; never throws. */
     public EdgeResponse route(EdgeRequest request, String requestId) {
         CredentialScope scope = CredentialScope.of(request);
+        String signingName = signingName(request, scope);
+        Route route = signingName == null ? null : routes.get(signingName);
+        if (route == null) {
+            return unknownService(signingName);
+        }
+        RequestContext context = context(scope, requestId);
+        try {
+            SignatureVerifier signatures = verifier;
+            AwsServiceException refused = signatures == null ? null : signatures.verify(request, route.protocol());
+            if (refused != null) {
+                return route.protocol().error(request, refused, context);
+            }
+            return route.protocol().handle(request, route.service(), context);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A codec should render every failure itself; this keeps a bug in one from hanging the client.
+            LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
+            return route.protocol().error(request, InternalFailures.of(e, context), context);
+        }
+    }
+
+    /**
+     * An error the edge raises itself (body too large, no free worker), rendered in the wire protocol
+     * of the service the request is for; JSON 1.1's shape when no service is recognised.
+     */
+    public EdgeResponse reject(EdgeRequest request, AwsServiceException error, String requestId) {
+        CredentialScope scope = CredentialScope.of(request);
+        String signingName = signingName(request, scope);
+        Route route = signingName == null ? null : routes.get(signingName);
+        RequestContext context = context(scope, requestId);
+        return route == null ? jsonError(error.httpStatus(), error.errorCode(), error.getMessage())
+                : route.protocol().error(request, error, context);
+    }
+
+    /** The signing name of the service a request is for, or null when none is recognised. */
+    public String serviceOf(EdgeRequest request) {
+        return signingName(request, CredentialScope.of(request));
+    }
+
+    /**
+     * The X-Amz-Target prefix first (kinesisanalytics v1 and v2 share the signing name
+     * {@code kinesisanalytics}; their targets tell them apart), then the credential scope, then S3.
+     */
+    private String signingName(EdgeRequest request, CredentialScope scope) {
         String signingName = fromTarget(request.header("x-amz-target"));
         if (signingName == null || !routes.containsKey(signingName)) {
             signingName = scope != null ? scope.service() : signingName;
@@ -70,18 +122,12 @@ public final class ServiceRouter {
         if (signingName == null && routes.containsKey("s3")) {
             signingName = "s3";
         }
-        Route route = signingName == null ? null : routes.get(signingName);
-        if (route == null) {
-            return unknownService(signingName);
-        }
+        return signingName;
+    }
+
+    private RequestContext context(CredentialScope scope, String requestId) {
         String region = scope != null && scope.region() != null ? scope.region() : defaultRegion;
-        try {
-            return route.protocol().handle(request, route.service(), new RequestContext(requestId, accountId, region));
-        } catch (RuntimeException e) {
-            // A codec should render every failure itself; this keeps a bug in one from hanging the client.
-            LOG.log(Level.WARNING, "request " + requestId + " to " + signingName + " failed in its wire protocol", e);
-            return jsonError(500, "InternalFailure", "Internal failure in the " + signingName + " wire protocol: " + e);
-        }
+        return new RequestContext(requestId, accountId, region);
     }
 
     private String fromTarget(String target) {

@@ -18,10 +18,18 @@ final class FunctionPackages {
 
     /** @param code the {@code Code} member of CreateFunction, or the input of UpdateFunctionCode */
     byte[] read(JsonNode code, RequestContext context) {
+        if (code == null) {
+            code = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
         if (Members.has(code, "ZipFile")) {
             try {
                 // A binary node from a codec, or base64 text as in the JSON of the REST API.
-                return code.get("ZipFile").binaryValue();
+                byte[] zip = code.get("ZipFile").binaryValue();
+                if (zip == null) {
+                    throw new IllegalArgumentException("ZipFile is a " + code.get("ZipFile").getNodeType()
+                            + ", not a base64 string");
+                }
+                return zip;
             } catch (IOException | IllegalArgumentException e) {
                 throw new AwsServiceException(FunctionSettings.INVALID, "ZipFile is not valid base64: " + e.getMessage(), 400);
             }

@@ -1,0 +1,20 @@
+package io.github.kinesisfanout.local.edge;
+
+/** The 500 a codec answers when a service fails unexpectedly: AWS's InternalFailure, naming the failure, never a Java trace. */
+final class InternalFailures {
+
+    private InternalFailures() {
+    }
+
+    /** InternalFailure with the failure's kind and the request id to find its stack in the local cloud's log. */
+    static AwsServiceException of(Throwable failure, RequestContext context) {
+        return of("InternalFailure", failure, context);
+    }
+
+    /** The same with a protocol's own code for it (S3: InternalError, Lambda: ServiceException). */
+    static AwsServiceException of(String code, Throwable failure, RequestContext context) {
+        return new AwsServiceException(code, "The local cloud failed to process the request ("
+                + failure.getClass().getSimpleName() + "; request " + context.requestId()
+                + " in the local cloud's log)", 500);
+    }
+}
