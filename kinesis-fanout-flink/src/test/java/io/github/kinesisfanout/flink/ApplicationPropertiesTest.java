@@ -10,6 +10,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Property groups: flattening, duplicates, shape errors and command-line overrides. */
 class ApplicationPropertiesTest {
 
     private static final String GROUPS = "[{\"PropertyGroupId\":\"FanoutApplication\",\"PropertyMap\":"

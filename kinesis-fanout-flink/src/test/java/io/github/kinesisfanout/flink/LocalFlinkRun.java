@@ -195,7 +195,7 @@ final class LocalFlinkRun implements AutoCloseable {
 
     /** A job log kept after the test, under target/flink-it. */
     static Path log(String name) {
-        return Path.of("target", "flink-it", name + ".log").toAbsolutePath();
+        return Path.of(System.getProperty("kinesisfanout.logDir", "target/flink-it"), name + ".log").toAbsolutePath();
     }
 
     static void pause() {

@@ -7,6 +7,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+/** Placeholder resolution: required, optional and dropped option lines, quoting, errors. */
 class PlaceholdersTest {
 
     private static final String TABLE = String.join("\n",

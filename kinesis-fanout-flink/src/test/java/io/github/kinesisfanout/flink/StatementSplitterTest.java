@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Statement splitting: quotes, backticks, comments, line numbers and KDA lines. */
 class StatementSplitterTest {
 
     @Test

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The Flink runtime list, its resolution from a Maven repository, and the forked command line. */
 class FlinkClasspathTest {
 
     @Test
