@@ -26,7 +26,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     private final LifecycleOperations lifecycle;
     private final ConfigurationOperations configuration;
     private final RunOperations run;
-    private final TagOperations tags;
+    private final ApplicationTags tags;
     private final DiscoverOperation discover;
 
     /**
@@ -43,7 +43,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
         this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda);
         this.run = new RunOperations(this::registry, transitions, streams, lambda);
-        this.tags = new TagOperations(this::registry);
+        this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects);
     }
 

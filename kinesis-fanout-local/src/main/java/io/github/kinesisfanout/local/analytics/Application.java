@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * One Kinesis Analytics application: its current configuration version, status, tags, and, while
  * it runs, its runner. Callers hold the application's monitor while they read or change it.
  */
-final class Application {
+final class Application implements ApplicationTags.Tagged {
 
     static final String READY = "READY";
     static final String RUNNING = "RUNNING";
@@ -28,6 +28,16 @@ final class Application {
     Instant lastUpdateTimestamp;
     String status = READY;
     final Map<String, String> tags = new LinkedHashMap<>();
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return tags;
+    }
     /** The running pipeline, null unless RUNNING (or on its way). */
     ApplicationRunner runner;
     /** Per input shard, where reading stops: kept across stop and start for LAST_STOPPED_POINT. */

@@ -61,7 +61,7 @@ final class LifecycleOperations {
         ApplicationCompiler.validate(config);
         Application app = new Application(name, context.accountId(), context.region(), clock.instant(), config);
         if (input.has("Tags")) {
-            TagOperations.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
+            ApplicationTags.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
         }
         registries.apply(context).add(app);
         ObjectNode output = JsonNodeFactory.instance.objectNode();

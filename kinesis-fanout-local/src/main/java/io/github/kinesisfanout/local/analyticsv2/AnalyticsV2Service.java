@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local.analyticsv2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.analytics.ApplicationTags;
 import io.github.kinesisfanout.local.analytics.ObjectReader;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
@@ -38,7 +39,7 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
     private final UpdateOperations updates;
     private final RunOperations run;
     private final SnapshotOperations snapshots;
-    private final TagOperations tags;
+    private final ApplicationTags tags;
     private final OperationQueries operations;
 
     /**
@@ -57,7 +58,7 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
         this.updates = new UpdateOperations(this::store, jobs, clock);
         this.run = new RunOperations(this::store, jobs, clock);
         this.snapshots = new SnapshotOperations(this::store, jobs, clock);
-        this.tags = new TagOperations(this::store);
+        this.tags = new ApplicationTags("Managed Service for Apache Flink", (name, context) -> store(context).get(name));
         this.operations = new OperationQueries(this::store);
     }
 

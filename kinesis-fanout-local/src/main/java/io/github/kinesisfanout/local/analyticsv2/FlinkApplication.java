@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.analytics.ApplicationTags;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,7 @@ import java.util.TreeMap;
  * One Managed Flink application: its configuration (in CreateApplication's input shape), version,
  * status, tags, snapshots, operations and, while it runs, its job. Callers hold its monitor.
  */
-final class FlinkApplication {
+final class FlinkApplication implements ApplicationTags.Tagged {
 
     static final String READY = "READY";
     static final String STARTING = "STARTING";
@@ -45,6 +46,16 @@ final class FlinkApplication {
     Instant lastUpdateTimestamp;
     String status = READY;
     final Map<String, String> tags = new LinkedHashMap<>();
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Map<String, String> tags() {
+        return tags;
+    }
     /** Snapshots by name. */
     final Map<String, Snapshot> snapshots = new LinkedHashMap<>();
     final OperationHistory operations = new OperationHistory();

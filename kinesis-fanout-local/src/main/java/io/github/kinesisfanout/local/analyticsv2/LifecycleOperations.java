@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local.analyticsv2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.analytics.ApplicationTags;
 import io.github.kinesisfanout.local.analytics.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ final class LifecycleOperations {
             i++;
         }
         if (input.has("Tags")) {
-            TagOperations.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
+            ApplicationTags.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
         }
         app.versions.put(1L, FlinkViews.detail(app));
         stores.apply(context).add(app);
