@@ -24,6 +24,9 @@ public final class ServiceRouter {
             "KinesisAnalytics_20180523", "kinesisanalyticsv2",
             "Logs_20140328", "logs");
 
+    /** Services the SDK signs under another service's name. */
+    private static final Map<String, String> SIGNED_AS = Map.of("kinesisanalyticsv2", "kinesisanalytics");
+
     private record Route(AwsService service, WireProtocol protocol) {
     }
 
@@ -111,13 +114,20 @@ public final class ServiceRouter {
     }
 
     /**
-     * The X-Amz-Target prefix first (kinesisanalytics v1 and v2 share the signing name
-     * {@code kinesisanalytics}; their targets tell them apart), then the credential scope, then S3.
+     * The credential scope's service, except that a request signed for {@code kinesisanalytics} goes
+     * where its X-Amz-Target says (the SDK signs Kinesis Analytics v1 and v2 alike; the targets
+     * tell them apart); unsigned requests go by X-Amz-Target, then to S3.
      */
     private String signingName(EdgeRequest request, CredentialScope scope) {
-        String signingName = fromTarget(request.header("x-amz-target"));
-        if (signingName == null || !routes.containsKey(signingName)) {
-            signingName = scope != null ? scope.service() : signingName;
+        String fromScope = scope != null ? scope.service() : null;
+        String fromTarget = fromTarget(request.header("x-amz-target"));
+        String signingName = fromScope;
+        if (fromTarget != null && routes.containsKey(fromTarget)
+                && (fromScope == null || fromScope.equals(SIGNED_AS.getOrDefault(fromTarget, fromTarget)))) {
+            signingName = fromTarget;
+        }
+        if (signingName == null) {
+            signingName = fromTarget;
         }
         if (signingName == null && routes.containsKey("s3")) {
             signingName = "s3";
