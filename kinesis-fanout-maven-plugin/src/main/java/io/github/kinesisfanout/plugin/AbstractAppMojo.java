@@ -61,13 +61,6 @@ public abstract class AbstractAppMojo extends AbstractFanoutMojo {
                 listener(), waitTimeoutDuration());
     }
 
-    /** True when the calls go to AWS itself: no endpoint override and none of the SDK's endpoint variables. */
-    protected final boolean isRealAws() {
-        return clientSettings().endpoint() == null && System.getenv("AWS_ENDPOINT_URL") == null
-                && System.getenv("AWS_ENDPOINT_URL_KINESIS_ANALYTICS") == null
-                && System.getenv("AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2") == null;
-    }
-
     /** This build's command line with -Dfanout.engine=flink, e.g. {@code mvn verify -Paws -Dfanout.engine=flink}. */
     private String flinkCommand() {
         List<String> words = new ArrayList<>();

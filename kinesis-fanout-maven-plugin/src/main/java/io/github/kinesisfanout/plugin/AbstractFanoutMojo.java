@@ -132,6 +132,13 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
         return new ClientSettings(region, profile, resolved, accessKey, secretKey, local);
     }
 
+    /** True when the calls go to AWS itself: no endpoint override and none of the SDK's endpoint variables. */
+    protected final boolean isRealAws() {
+        return clientSettings().endpoint() == null && System.getenv("AWS_ENDPOINT_URL") == null
+                && System.getenv("AWS_ENDPOINT_URL_KINESIS_ANALYTICS") == null
+                && System.getenv("AWS_ENDPOINT_URL_KINESIS_ANALYTICS_V2") == null;
+    }
+
     /** The progress listener that writes to this goal's log. */
     protected final ProgressListener listener() {
         return new MavenProgressListener(getLog());

@@ -1,15 +1,24 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.app.AnalyticsApps;
 import io.github.kinesisfanout.operations.app.DiscoverSchemaOperation;
+import io.github.kinesisfanout.operations.app.SampledDiscoverOperation;
 import io.github.kinesisfanout.operations.app.StackOutputs;
+import io.github.kinesisfanout.operations.app.StreamSampler;
 import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 
 /**
- * Samples the input stream with DiscoverInputSchema, prints the columns and a few parsed rows, and
+ * Samples the input stream (DiscoverInputSchema on the local cloud; GetRecords and the SQL engine's
+ * discovery against AWS or with discoverLocally), prints the columns and a few parsed rows, and
  * writes them as create-app's schema file; with checkSchema it fails when they differ from the file.
  */
 @Mojo(name = DiscoverSchemaMojo.GOAL_NAME, threadSafe = true, requiresProject = false)
@@ -33,9 +42,32 @@ public class DiscoverSchemaMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.roleArnOutput", defaultValue = "ApplicationRoleArn")
     protected String roleArnOutput;
 
-    /** Where sampling starts: TRIM_HORIZON or NOW. */
+    /**
+     * Where sampling starts: TRIM_HORIZON or NOW; when sampling with GetRecords also LATEST (the
+     * same as NOW) and AT_TIMESTAMP (with sampleTimestamp).
+     */
     @Parameter(property = "fanout.startingPosition", defaultValue = "TRIM_HORIZON")
     protected String startingPosition;
+
+    /**
+     * Sample the stream with GetRecords and infer the schema in the plugin instead of calling
+     * DiscoverInputSchema. Always done against AWS (no endpoint override), where DiscoverInputSchema
+     * is no longer available; the inference follows the same rules as the local cloud's.
+     */
+    @Parameter(property = "fanout.discoverLocally", defaultValue = "false")
+    protected boolean discoverLocally;
+
+    /** When sampling with GetRecords: the most records read (AWS's DiscoverInputSchema also samples about 100). */
+    @Parameter(property = "fanout.sampleSize", defaultValue = "100")
+    protected int sampleSize;
+
+    /** When sampling with GetRecords: the most seconds spent reading (from NOW/LATEST: waiting for records). */
+    @Parameter(property = "fanout.sampleTimeout", defaultValue = "10")
+    protected int sampleTimeout;
+
+    /** When sampling with GetRecords from AT_TIMESTAMP: the first arrival time read, ISO-8601, e.g. 2024-05-01T12:00:00Z. */
+    @Parameter(property = "fanout.sampleTimestamp")
+    protected String sampleTimestamp;
 
     /** The schema file written (or compared with checkSchema). */
     @Parameter(property = "fanout.schemaFile", defaultValue = "${project.basedir}/src/main/schema/input-schema.json")
@@ -59,14 +91,47 @@ public class DiscoverSchemaMojo extends AbstractFanoutMojo {
         StackOutputs stack = stackOutputs(stackOutputsFile);
         String stream = stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
                 "fanout.inputStreamArnOutput");
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
         if (schemaFile == null) {
             throw HelpfulSuggestions.missingParameter("schemaFile", "fanout.schemaFile", "src/main/schema/input-schema.json");
         }
-        var apps = new io.github.kinesisfanout.operations.app.AnalyticsApps(
-                clients().client(KinesisAnalyticsClient.builder()), listener(), waitTimeoutDuration(),
-                clientSettings().endpoint() == null && System.getenv("AWS_ENDPOINT_URL") == null);
-        new DiscoverSchemaOperation(apps).run(stream, role, startingPosition.trim().toUpperCase(java.util.Locale.ROOT),
-                schemaFile.toPath(), checkSchema);
+        String position = startingPosition.trim().toUpperCase(Locale.ROOT);
+        if (discoverLocally || isRealAws()) {
+            new SampledDiscoverOperation(new StreamSampler(clients().kinesis(), listener()), listener())
+                    .run(stream, sampleSettings(position), schemaFile.toPath(), checkSchema);
+            return;
+        }
+        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        var apps = new AnalyticsApps(clients().client(KinesisAnalyticsClient.builder()), listener(), waitTimeoutDuration(),
+                false);
+        new DiscoverSchemaOperation(apps).run(stream, role, position, schemaFile.toPath(), checkSchema);
+    }
+
+    private StreamSampler.Settings sampleSettings(String position) {
+        String type = "NOW".equals(position) ? "LATEST" : position;
+        if (!List.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP").contains(type)) {
+            throw HelpfulSuggestions.invalidParameter("startingPosition", "fanout.startingPosition", startingPosition,
+                    "sampling with GetRecords it must be TRIM_HORIZON, NOW, LATEST or AT_TIMESTAMP");
+        }
+        if (sampleSize < 1 || sampleSize > 10_000) {
+            throw HelpfulSuggestions.invalidParameter("sampleSize", "fanout.sampleSize", sampleSize,
+                    "it must be between 1 and 10000 records");
+        }
+        if (sampleTimeout < 1) {
+            throw HelpfulSuggestions.invalidParameter("sampleTimeout", "fanout.sampleTimeout", sampleTimeout,
+                    "it must be a positive number of seconds");
+        }
+        Instant timestamp = null;
+        if ("AT_TIMESTAMP".equals(type)) {
+            if (sampleTimestamp == null || sampleTimestamp.isBlank()) {
+                throw HelpfulSuggestions.missingParameter("sampleTimestamp", "fanout.sampleTimestamp", "2024-05-01T12:00:00Z");
+            }
+            try {
+                timestamp = Instant.parse(sampleTimestamp.trim());
+            } catch (DateTimeParseException e) {
+                throw HelpfulSuggestions.invalidParameter("sampleTimestamp", "fanout.sampleTimestamp", sampleTimestamp,
+                        "it must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+            }
+        }
+        return new StreamSampler.Settings(type, timestamp, sampleSize, Duration.ofSeconds(sampleTimeout));
     }
 }

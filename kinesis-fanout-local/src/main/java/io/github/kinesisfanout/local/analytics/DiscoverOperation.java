@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.sql.DiscoveredSchema;
+import io.github.kinesisfanout.sql.SchemaDiscovery;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +37,7 @@ final class DiscoverOperation {
                     + " by the local cloud's DiscoverInputSchema.");
         }
         List<String> raw = input.has("S3Configuration") ? fromS3(input) : fromStream(input);
-        SchemaInference.Result result = SchemaInference.infer(raw);
+        DiscoveredSchema result = SchemaDiscovery.infer(raw).orElse(null);
         if (result == null) {
             AwsServiceException error = new AwsServiceException("UnableToDetectSchemaException",
                     raw.isEmpty() ? "No data found in the sampled source: put records first, or sample from TRIM_HORIZON."
@@ -48,7 +50,7 @@ final class DiscoverOperation {
             throw error.withMembers(members);
         }
         ObjectNode output = JsonNodeFactory.instance.objectNode();
-        output.set("InputSchema", result.inputSchema());
+        output.set("InputSchema", SchemaMapping.toSourceSchema(result.schema()));
         ArrayNode parsed = output.putArray("ParsedInputRecords");
         for (List<String> row : result.parsedRecords()) {
             ArrayNode values = parsed.addArray();

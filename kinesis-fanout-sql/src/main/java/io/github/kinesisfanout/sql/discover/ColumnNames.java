@@ -1,4 +1,4 @@
-package io.github.kinesisfanout.local.analytics;
+package io.github.kinesisfanout.sql.discover;
 
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,10 +1,9 @@
-package io.github.kinesisfanout.local.analytics;
+package io.github.kinesisfanout.sql.discover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.sql.DiscoveredSchema;
+import io.github.kinesisfanout.sql.InputSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,31 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Infers an InputSchema from sampled records, as DiscoverInputSchema does: JSON objects (one
- * column per leaf member, mapping {@code $.a.b}, named {@code a_b}; arrays kept whole as
- * {@code $.arr[0:]}) or, failing that, delimited text ({@link CsvInference}).
+ * Infers a JSON schema: one column per leaf member of the sampled objects (mapping {@code $.a.b},
+ * named {@code a_b}), arrays and empty objects kept whole ({@code $.arr[0:]}), row path {@code $}.
  */
-final class SchemaInference {
+public final class JsonInference {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The inferred schema and the sampled records parsed with it, values in column order. */
-    record Result(ObjectNode inputSchema, List<List<String>> parsedRecords) {
+    private JsonInference() {
     }
 
-    private SchemaInference() {
-    }
-
-    /** The schema, or null when the records are neither JSON objects nor consistently delimited text. */
-    static Result infer(List<String> records) {
-        if (records.isEmpty()) {
-            return null;
-        }
-        Result json = json(records);
-        return json != null ? json : CsvInference.infer(records);
-    }
-
-    private static Result json(List<String> records) {
+    /** The schema, or null when some record is not a JSON object or no object has a member. */
+    public static DiscoveredSchema infer(List<String> records) {
         List<JsonNode> objects = new ArrayList<>();
         for (String record : records) {
             try {
@@ -58,19 +44,12 @@ final class SchemaInference {
         if (leaves.isEmpty()) {
             return null;
         }
-        ObjectNode schema = JsonNodeFactory.instance.objectNode();
-        ObjectNode format = schema.putObject("RecordFormat");
-        format.put("RecordFormatType", "JSON");
-        format.putObject("MappingParameters").putObject("JSONMappingParameters").put("RecordRowPath", "$");
-        schema.put("RecordEncoding", "UTF-8");
-        ArrayNode columns = schema.putArray("RecordColumns");
+        List<InputSchema.Column> columns = new ArrayList<>();
         ColumnNames names = new ColumnNames();
         int position = 0;
         for (Map.Entry<String, List<String>> leaf : leaves.entrySet()) {
-            ObjectNode column = columns.addObject();
-            column.put("Name", names.name(String.join("_", leaf.getValue()), position++));
-            column.put("Mapping", leaf.getKey());
-            column.put("SqlType", types.get(leaf.getKey()).sqlType());
+            columns.add(new InputSchema.Column(names.name(String.join("_", leaf.getValue()), position++),
+                    types.get(leaf.getKey()).sqlType(), leaf.getKey()));
         }
         List<List<String>> parsed = new ArrayList<>();
         for (JsonNode object : objects) {
@@ -84,7 +63,7 @@ final class SchemaInference {
             }
             parsed.add(row);
         }
-        return new Result(schema, parsed);
+        return new DiscoveredSchema(new InputSchema(null, InputSchema.RecordFormat.json("$"), columns, "UTF-8"), parsed);
     }
 
     private static void collect(JsonNode object, List<String> path, Map<String, List<String>> leaves,

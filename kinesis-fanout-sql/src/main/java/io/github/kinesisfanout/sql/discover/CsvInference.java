@@ -1,8 +1,7 @@
-package io.github.kinesisfanout.local.analytics;
+package io.github.kinesisfanout.sql.discover;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.sql.DiscoveredSchema;
+import io.github.kinesisfanout.sql.InputSchema;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +13,15 @@ import java.util.regex.Pattern;
  * and the first line as column names when it is all text (AWS reports that header line as a
  * parsed row too, numeric columns null).
  */
-final class CsvInference {
+public final class CsvInference {
 
     private static final List<String> COLUMN_DELIMITERS = List.of(",", "\t", "|", ";");
 
     private CsvInference() {
     }
 
-    static SchemaInference.Result infer(List<String> records) {
+    /** The schema, or null when no column delimiter splits every row into the same number (at least two) of fields. */
+    public static DiscoveredSchema infer(List<String> records) {
         String rowDelimiter = records.stream().anyMatch(r -> r.contains("\r\n")) ? "\r\n" : "\n";
         List<String> rows = new ArrayList<>();
         for (String record : records) {
@@ -54,7 +54,7 @@ final class CsvInference {
         return split.isEmpty() ? null : split;
     }
 
-    private static SchemaInference.Result schema(List<String[]> rows, String rowDelimiter, String columnDelimiter) {
+    private static DiscoveredSchema schema(List<String[]> rows, String rowDelimiter, String columnDelimiter) {
         int width = rows.get(0).length;
         boolean header = rows.size() > 1 && Arrays.stream(rows.get(0)).noneMatch(CsvInference::looksNumeric);
         TypeGuess[] types = new TypeGuess[width];
@@ -68,19 +68,11 @@ final class CsvInference {
                 }
             }
         }
-        ObjectNode schema = JsonNodeFactory.instance.objectNode();
-        ObjectNode format = schema.putObject("RecordFormat");
-        format.put("RecordFormatType", "CSV");
-        ObjectNode csv = format.putObject("MappingParameters").putObject("CSVMappingParameters");
-        csv.put("RecordRowDelimiter", rowDelimiter);
-        csv.put("RecordColumnDelimiter", columnDelimiter);
-        schema.put("RecordEncoding", "UTF-8");
-        ArrayNode columns = schema.putArray("RecordColumns");
+        List<InputSchema.Column> columns = new ArrayList<>();
         ColumnNames names = new ColumnNames();
         for (int i = 0; i < width; i++) {
-            ObjectNode column = columns.addObject();
-            column.put("Name", header ? names.name(rows.get(0)[i].trim(), i) : names.name("", i));
-            column.put("SqlType", types[i].sqlType());
+            columns.add(new InputSchema.Column(header ? names.name(rows.get(0)[i].trim(), i) : names.name("", i),
+                    types[i].sqlType(), null));
         }
         List<List<String>> parsed = new ArrayList<>();
         for (int r = 0; r < rows.size(); r++) {
@@ -92,7 +84,8 @@ final class CsvInference {
             }
             parsed.add(values);
         }
-        return new SchemaInference.Result(schema, parsed);
+        return new DiscoveredSchema(new InputSchema(null, InputSchema.RecordFormat.csv(rowDelimiter, columnDelimiter),
+                columns, "UTF-8"), parsed);
     }
 
     private static boolean looksNumeric(String field) {
