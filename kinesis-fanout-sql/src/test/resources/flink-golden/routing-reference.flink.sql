@@ -35,6 +35,7 @@ CREATE TABLE `POSITIVE_TRANSACTIONS` (
   'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
   'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
   'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'sink.flush-buffer.timeout' = '1000',
   'json.encode.decimal-as-plain-number' = 'true',
   'format' = 'json'
 );
@@ -54,6 +55,7 @@ CREATE TABLE `NEGATIVE_TRANSACTIONS` (
   'aws.credentials.basic.secretkey' = '${aws.credentials.basic.secretkey}',
   'aws.trust.all.certificates' = '${aws.trust.all.certificates}',
   'sink.http-client.protocol.version' = '${sink.http-client.protocol.version}',
+  'sink.flush-buffer.timeout' = '1000',
   'json.encode.decimal-as-plain-number' = 'true',
   'format' = 'json'
 );
