@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -117,7 +118,7 @@ final class InMemoryComparison {
      */
     private List<ScriptStatement> inMemory(Path recordsFile) {
         String input = "bench-input-stream";
-        Map<String, String> properties = new java.util.HashMap<>(Map.of("aws.region", "us-east-1", "input.stream", input));
+        Map<String, String> properties = new HashMap<>(Map.of("aws.region", "us-east-1", "input.stream", input));
         for (String output : ReferenceApplication.OUTPUTS) {
             properties.put("output." + output + ".stream", "bench-output-stream");
         }

@@ -18,9 +18,8 @@ import org.apache.flink.table.factories.SerializationFormatFactory;
 import java.util.Set;
 
 /**
- * Connector {@code bench-memory}: a bounded source of the JSON lines of a file, read into memory before the first row
- * and decoded by the table's own {@code format}; a sink that encodes each row with the table's format and counts it.
- * It ignores the options it does not know, so it can stand in for the Kinesis connector of a translated table.
+ * Connector {@code bench-memory}, standing in for the Kinesis connector of a translated table (it ignores the options
+ * it does not know): a bounded {@link MemoryTableSource} of a file's JSON lines and an encoding, counting sink.
  */
 public final class MemoryTableFactory implements DynamicTableSourceFactory, DynamicTableSinkFactory {
 
