@@ -10,7 +10,7 @@ import java.util.Locale;
  * Our engine against the Flink job on the sample's reference application and the same generated records, in memory
  * and through the local cloud's Kinesis, printed as one table.
  * Run: {@code ./mvnw -B -pl kinesis-fanout-flink -am -Pbench-engines -DskipTests -Dinvoker.skip verify
- * [-Dbench.args="--memory-records 2000000 --kinesis-records 100000"]}.
+ * [-Dbench.args="--memory-records 2000000 --kinesis-records 200000"]}.
  */
 public final class EngineComparison {
 
@@ -19,7 +19,7 @@ public final class EngineComparison {
 
     public static void main(String[] args) throws Exception {
         int memoryRecords = 2_000_000;
-        int kinesisRecords = 100_000;
+        int kinesisRecords = 200_000;
         Path sample = Path.of(System.getProperty("kinesisfanout.sample", "../sample-project/src/main"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {

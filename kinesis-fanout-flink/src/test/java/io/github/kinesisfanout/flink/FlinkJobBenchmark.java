@@ -82,8 +82,8 @@ public final class FlinkJobBenchmark {
         long forked = System.nanoTime();
         FlinkJobProcess job = run.start(LocalFlinkRun.JOB_JAR, LocalFlinkRun.scriptDirectory(dir, "fanout.sql"),
                 properties, LocalFlinkRun.log("bench-kinesis"), List.of());
-        StreamCounter pos = new StreamCounter(run.kinesis, "BenchPos");
-        StreamCounter neg = new StreamCounter(run.kinesis, "BenchNeg");
+        StreamCounter pos = new StreamCounter(run.cloud.kinesis(), "BenchPos");
+        StreamCounter neg = new StreamCounter(run.cloud.kinesis(), "BenchNeg");
         job.awaitRunning(Duration.ofMinutes(3));
         long running = System.nanoTime();
         long first = 0;

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The reference application on the same records in one local cloud's Kinesis input stream, read from TRIM_HORIZON:
  * our engine as a Kinesis Analytics v1 application of the local cloud (created and started through the SDK), then
- * the translated script in the forked Flink job; each timed from the start of reading to the last output record.
+ * the translated script in the forked Flink job; each timed from the start of reading to the last output record (counted in-JVM).
  */
 final class KinesisComparison {
 
@@ -66,8 +66,8 @@ final class KinesisComparison {
                             .kinesisStreamsInput(k -> k.resourceARN(ARN + INPUT).roleARN(ROLE)))
                     .outputs(output(ReferenceApplication.OUTPUTS.get(0), "EnginePositive"),
                             output(ReferenceApplication.OUTPUTS.get(1), "EngineNegative")));
-            StreamCounter positive = new StreamCounter(run.kinesis, "EnginePositive");
-            StreamCounter negative = new StreamCounter(run.kinesis, "EngineNegative");
+            StreamCounter positive = new StreamCounter(run.cloud.kinesis(), "EnginePositive");
+            StreamCounter negative = new StreamCounter(run.cloud.kinesis(), "EngineNegative");
             long start = System.nanoTime();
             analytics.startApplication(r -> r.applicationName("engines").inputConfigurations(c -> c.id("1.1")
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition("TRIM_HORIZON"))));
@@ -86,8 +86,8 @@ final class KinesisComparison {
         Path properties = run.writeProperties(dir, Map.of("input.stream", INPUT,
                 "output." + ReferenceApplication.OUTPUTS.get(0) + ".stream", "FlinkPositive",
                 "output." + ReferenceApplication.OUTPUTS.get(1) + ".stream", "FlinkNegative"));
-        StreamCounter positive = new StreamCounter(run.kinesis, "FlinkPositive");
-        StreamCounter negative = new StreamCounter(run.kinesis, "FlinkNegative");
+        StreamCounter positive = new StreamCounter(run.cloud.kinesis(), "FlinkPositive");
+        StreamCounter negative = new StreamCounter(run.cloud.kinesis(), "FlinkNegative");
         long forked = System.nanoTime();
         FlinkJobProcess job = run.start(LocalFlinkRun.JOB_JAR, LocalFlinkRun.scriptDirectoryOf(dir, app.translated()),
                 properties, LocalFlinkRun.log("bench-engines"), List.of());
@@ -104,15 +104,11 @@ final class KinesisComparison {
                 Measurement.loadAverage());
     }
 
-    /** Polls both outputs until they hold every routed record; returns when the first and the last were seen. */
+    /** Polls both outputs until they hold every routed record; returns when the first was read and when the last. */
     private long[] await(StreamCounter positive, StreamCounter negative, FlinkJobProcess job) {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
-        long first = 0;
         while (positive.count + negative.count < records) {
             long read = positive.poll() + negative.poll();
-            if (first == 0 && read > 0) {
-                first = System.nanoTime();
-            }
             if (System.nanoTime() > deadline || (job != null && !job.isAlive())) {
                 throw new IllegalStateException("outputs hold " + positive.count + " / " + negative.count + " of "
                         + records + " records" + (job == null ? "" : "; job log " + job.logFile()));
@@ -122,6 +118,8 @@ final class KinesisComparison {
             }
         }
         long last = System.nanoTime();
+        long first = positive.firstNanos == 0 ? negative.firstNanos
+                : negative.firstNanos == 0 ? positive.firstNanos : Math.min(positive.firstNanos, negative.firstNanos);
         if (positive.count != positives || negative.count != records - positives) {
             throw new IllegalStateException("routed " + positive.count + " / " + negative.count + ", expected "
                     + positives + " / " + (records - positives));

@@ -1,38 +1,49 @@
 package io.github.kinesisfanout.flink;
 
-import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.KinesisService;
+import io.github.kinesisfanout.local.kinesis.ReadResult;
+import io.github.kinesisfanout.local.kinesis.ShardInfo;
+import io.github.kinesisfanout.local.kinesis.StartingPosition;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Counts a stream's records incrementally through GetRecords, one iterator per shard from TRIM_HORIZON. */
+/**
+ * Counts a stream's records incrementally with the local cloud's in-JVM GetRecords (no HTTP, so counting costs the
+ * measured engines little), one position per shard from TRIM_HORIZON, noting when it saw the first record.
+ */
 final class StreamCounter {
 
-    private final KinesisClient kinesis;
-    private final Map<String, String> iterators = new LinkedHashMap<>();
-    long count;
+    private static final RequestContext CONTEXT = new RequestContext("bench", "000000000000", "us-east-1");
 
-    StreamCounter(KinesisClient kinesis, String stream) {
+    private final KinesisService kinesis;
+    private final String stream;
+    private final Map<String, StartingPosition> positions = new LinkedHashMap<>();
+    long count;
+    /** System.nanoTime() when a read first returned records; 0 before. */
+    long firstNanos;
+
+    StreamCounter(KinesisService kinesis, String stream) {
         this.kinesis = kinesis;
-        for (Shard shard : kinesis.listShards(b -> b.streamName(stream)).shards()) {
-            iterators.put(shard.shardId(), kinesis.getShardIterator(b -> b.streamName(stream)
-                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+        this.stream = stream;
+        for (ShardInfo shard : kinesis.listShards(CONTEXT, stream)) {
+            positions.put(shard.shardId(), StartingPosition.trimHorizon());
         }
     }
 
     /** Reads every shard up to its end; returns how many records this call counted. */
     long poll() {
         long before = count;
-        for (Map.Entry<String, String> entry : iterators.entrySet()) {
+        for (Map.Entry<String, StartingPosition> entry : positions.entrySet()) {
             while (true) {
-                String iterator = entry.getValue();
-                GetRecordsResponse response = kinesis.getRecords(b -> b.shardIterator(iterator).limit(10_000));
-                count += response.records().size();
-                entry.setValue(response.nextShardIterator());
-                if (response.records().isEmpty()) {
+                ReadResult result = kinesis.getRecords(CONTEXT, stream, entry.getKey(), entry.getValue(), 10_000);
+                if (firstNanos == 0 && !result.records().isEmpty()) {
+                    firstNanos = System.nanoTime();
+                }
+                count += result.records().size();
+                entry.setValue(result.nextPosition());
+                if (result.records().isEmpty()) {
                     break;
                 }
             }
