@@ -1,15 +1,11 @@
 package io.github.kinesisfanout.flink;
 
 import io.github.kinesisfanout.local.FlinkJobProcess;
-import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
-import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,8 +82,8 @@ public final class FlinkJobBenchmark {
         long forked = System.nanoTime();
         FlinkJobProcess job = run.start(LocalFlinkRun.JOB_JAR, LocalFlinkRun.scriptDirectory(dir, "fanout.sql"),
                 properties, LocalFlinkRun.log("bench-kinesis"), List.of());
-        Counter pos = new Counter(run, "BenchPos");
-        Counter neg = new Counter(run, "BenchNeg");
+        StreamCounter pos = new StreamCounter(run.cloud.kinesis(), "BenchPos");
+        StreamCounter neg = new StreamCounter(run.cloud.kinesis(), "BenchNeg");
         job.awaitRunning(Duration.ofMinutes(3));
         long running = System.nanoTime();
         long first = 0;
@@ -129,34 +125,5 @@ public final class FlinkJobBenchmark {
             return 0;
         }
         return 0;
-    }
-
-    /** Counts a stream's records incrementally, one iterator per shard. */
-    private static final class Counter {
-        private final LocalFlinkRun run;
-        private final Map<String, String> iterators = new LinkedHashMap<>();
-        long count;
-
-        Counter(LocalFlinkRun run, String stream) {
-            this.run = run;
-            for (Shard shard : run.kinesis.listShards(b -> b.streamName(stream)).shards()) {
-                iterators.put(shard.shardId(), run.kinesis.getShardIterator(b -> b.streamName(stream)
-                        .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
-            }
-        }
-
-        void poll() {
-            for (Map.Entry<String, String> entry : iterators.entrySet()) {
-                while (true) {
-                    String iterator = entry.getValue();
-                    GetRecordsResponse response = run.kinesis.getRecords(b -> b.shardIterator(iterator).limit(10_000));
-                    count += response.records().size();
-                    entry.setValue(response.nextShardIterator());
-                    if (response.records().isEmpty()) {
-                        break;
-                    }
-                }
-            }
-        }
     }
 }

@@ -166,9 +166,14 @@ final class LocalFlinkRun implements AutoCloseable {
 
     /** A classpath directory holding the script as kinesis-fanout/application.sql (the jar's layout). */
     static Path scriptDirectory(Path dir, String scriptResource) throws IOException {
+        return scriptDirectoryOf(dir, script(scriptResource));
+    }
+
+    /** A classpath directory holding {@code scriptText} as kinesis-fanout/application.sql. */
+    static Path scriptDirectoryOf(Path dir, String scriptText) throws IOException {
         Path root = dir.resolve("script");
         Files.createDirectories(root.resolve("kinesis-fanout"));
-        Files.writeString(root.resolve("kinesis-fanout").resolve("application.sql"), script(scriptResource));
+        Files.writeString(root.resolve("kinesis-fanout").resolve("application.sql"), scriptText);
         return root;
     }
 
