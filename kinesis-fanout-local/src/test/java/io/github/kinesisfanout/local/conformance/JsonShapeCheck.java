@@ -69,7 +69,7 @@ final class JsonShapeCheck {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             JsonNode member = members.path(field.getKey());
-            if (NewerThanModel.member(shapeName, field.getKey())) {
+            if (NewerThanModel.member(model.service(), shapeName, field.getKey())) {
                 continue;
             }
             if (member.isMissingNode() || member.has("location")) {

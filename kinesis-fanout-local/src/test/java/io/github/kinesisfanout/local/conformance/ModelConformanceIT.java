@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
+import software.amazon.awssdk.services.kinesisanalyticsv2.KinesisAnalyticsV2Client;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -26,7 +27,8 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Checks every operation the local cloud implements against AWS's published model of its service:
  * the raw answers to valid requests (SDK v2 clients, recorded before parsing), the errors, requests
- * missing required members, and the answer to operations it does not implement.
+ * missing required members, and the answer to operations it does not implement. Managed Flink jobs
+ * run on a fake launcher, so no Flink JVM starts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ModelConformanceIT {
@@ -38,7 +40,7 @@ class ModelConformanceIT {
     @BeforeAll
     void runFlows() {
         ServiceModels.load("kinesis");
-        cloud = LocalCloud.builder().functionLogsToConsole(false).build().start();
+        cloud = LocalCloud.builder().functionLogsToConsole(false).flinkJobLauncher(new FakeFlinkJobs()).build().start();
         URI endpoint = cloud.endpoint();
         String[] arns = new String[2];
         flow("kinesis", r -> arns[0] = KinesisFlow.run(Clients.json(KinesisClient.builder(), endpoint, r)));
@@ -50,6 +52,8 @@ class ModelConformanceIT {
         flow("lambda", r -> arns[1] = LambdaFlow.run(Clients.recorded(LambdaClient.builder(), endpoint, r), arns[0]));
         flow("kinesisanalytics", r -> AnalyticsFlow.run(Clients.recorded(KinesisAnalyticsClient.builder(), endpoint, r),
                 arns[0], arns[1]));
+        flow("kinesisanalyticsv2", r -> AnalyticsV2Flow.run(Clients.recorded(KinesisAnalyticsV2Client.builder(),
+                endpoint, r)));
         flow("cloudformation", r -> CloudFormationFlow.run(Clients.recorded(CloudFormationClient.builder(), endpoint, r)));
     }
 
@@ -71,7 +75,8 @@ class ModelConformanceIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kinesis", "logs", "iam", "sts", "s3", "lambda", "kinesisanalytics", "cloudformation"})
+    @ValueSource(strings = {"kinesis", "logs", "iam", "sts", "s3", "lambda", "kinesisanalytics", "kinesisanalyticsv2",
+            "cloudformation"})
     void everyImplementedOperationAnswersAsItsModelSays(String service) {
         ServiceModel model = ServiceModels.load(service);
         List<String> problems = new ArrayList<>();

@@ -66,7 +66,7 @@ final class XmlShapeCheck {
         for (Element child : children(element)) {
             String name = child.getLocalName();
             String member = memberOf(members, name);
-            if (member == null && NewerThanModel.member(shapeName, name)) {
+            if (member == null && NewerThanModel.member(model.service(), shapeName, name)) {
                 continue;
             }
             if (member == null) {
