@@ -21,8 +21,7 @@ import org.apache.calcite.sql.SqlNumericLiteral;
  */
 final class TableFunctionAnalyzer {
 
-    private static final Set<String> NOT_YET = Set.of("TOP_K_ITEMS_TUMBLING", "COUNT_DISTINCT_ITEMS_TUMBLING",
-            "HOTSPOTS", "GROUP_RANK");
+    private static final Set<String> NOT_YET = Set.of("HOTSPOTS", "GROUP_RANK");
 
     /** A documented numeric parameter: name, default, inclusive range. */
     private record Param(String name, Object defaultValue, double min, double max) {
@@ -43,10 +42,14 @@ final class TableFunctionAnalyzer {
         if (NOT_YET.contains(name)) {
             throw new SemanticError(ExprAnalyzer.pos(call), "table function " + name + " is not supported yet");
         }
+        if (name.equals(TableFunction.TOP_K_ITEMS_TUMBLING) || name.equals(TableFunction.COUNT_DISTINCT_ITEMS_TUMBLING)) {
+            return TumblingItemsAnalyzer.analyze(name, call, pumps, select, derived);
+        }
         boolean explained = name.equals(TableFunction.RANDOM_CUT_FOREST_WITH_EXPLANATION);
         if (!explained && !name.equals(TableFunction.RANDOM_CUT_FOREST)) {
             throw new SemanticError(ExprAnalyzer.pos(call), "Unknown table function " + name + "; known: "
-                    + "RANDOM_CUT_FOREST, RANDOM_CUT_FOREST_WITH_EXPLANATION");
+                    + "RANDOM_CUT_FOREST, RANDOM_CUT_FOREST_WITH_EXPLANATION, TOP_K_ITEMS_TUMBLING, "
+                    + "COUNT_DISTINCT_ITEMS_TUMBLING");
         }
         List<SqlNode> operands = call.getOperandList();
         int max = RCF.size() + (explained ? 2 : 1);
@@ -90,8 +93,14 @@ final class TableFunctionAnalyzer {
             columns.add(new StreamDef.ColumnDef("ANOMALY_EXPLANATION", SqlType.varchar(SqlType.MAX_CHAR_LENGTH), false));
         }
         SourcePos pos = ExprAnalyzer.pos(call);
-        StreamDef out = derived.stream(columns, pos);
         TableFunction function = new TableFunction(name, parameters, List.copyOf(numeric));
+        return pump(cursor, columns, function, pos, derived);
+    }
+
+    /** Declares the hidden stream of the function's rows and the hidden pump that fills it from the cursor. */
+    static StreamDef pump(StreamDef cursor, List<StreamDef.ColumnDef> columns, TableFunction function, SourcePos pos,
+            Derived derived) {
+        StreamDef out = derived.stream(columns, pos);
         PumpDef.QueryDef query = new PumpDef.QueryDef(cursor, null, List.of(), null, null, List.of(), function,
                 pos);
         int[] all = new int[columns.size()];

@@ -49,7 +49,11 @@ final class RandomCutForestOperator implements TableOperator {
     }
 
     @Override
-    public Object[] apply(StreamRow row) {
+    public void apply(StreamRow row, Output output) {
+        output.row(score(row), row.rowtime, row.arrival);
+    }
+
+    private Object[] score(StreamRow row) {
         System.arraycopy(shingle, columns.length, shingle, 0, shingle.length - columns.length);
         for (int i = 0; i < columns.length; i++) {
             Object v = row.values[columns[i]];

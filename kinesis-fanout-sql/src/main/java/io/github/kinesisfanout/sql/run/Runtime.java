@@ -13,6 +13,7 @@ import io.github.kinesisfanout.sql.plan.PumpPlan;
 import io.github.kinesisfanout.sql.plan.RunContext;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,14 @@ final class Runtime implements RunningApplication {
                 if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
                     close(reader, timeBound);
                 }
+                if (reader.table() != null) {
+                    List<StreamRow> rows = new ArrayList<>();
+                    reader.table().advance(timeBound, (values, rowtime, arrival) -> rows.add(new StreamRow(values,
+                            rowtime, arrival, context)));
+                    for (StreamRow row : rows) {
+                        deliver(reader, row);
+                    }
+                }
             }
         }
         for (Map.Entry<PumpPlan, OrderBuffer> e : orders.entrySet()) {
@@ -187,15 +196,17 @@ final class Runtime implements RunningApplication {
         PumpPlan pump = reader.pump();
         BranchPlan branch = reader.branch();
         if (reader.table() != null) {
-            Object[] values;
+            List<StreamRow> rows = new ArrayList<>(1);
             try {
-                values = reader.table().apply(row);
+                reader.table().apply(row, (values, rowtime, arrival) -> rows.add(new StreamRow(values, rowtime,
+                        arrival, context)));
             } catch (EvaluationException e) {
                 error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
                         pump.name());
-                return;
             }
-            deliver(reader, new StreamRow(values, row.rowtime, row.arrival, context));
+            for (int i = 0; i < rows.size(); i++) {
+                deliver(reader, rows.get(i));
+            }
             return;
         }
         Object[] out;
