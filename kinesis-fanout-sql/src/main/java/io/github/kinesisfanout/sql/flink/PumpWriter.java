@@ -48,8 +48,8 @@ final class PumpWriter {
         PumpDef.QueryDef q = pump.queries().get(b);
         SourcePos pos = q.pos() == null ? pump.pos() : q.pos();
         if (q.tableFunction() != null) {
-            return ctx.refuse(pos, q.tableFunction().name(), "it is not supported on Flink yet (it needs a "
-                    + "user-defined process table function in the job, e.g. on AWS's randomcutforest-core)");
+            return ctx.refuse(pos, q.tableFunction().name(), "it is not supported on Flink yet ("
+                    + TableFunctionReasons.of(q.tableFunction().name()) + ")");
         }
         Aggregation agg = q.aggregation();
         ExprWriter input = new ExprWriter(ctx, RowScope.of(q.source()));
