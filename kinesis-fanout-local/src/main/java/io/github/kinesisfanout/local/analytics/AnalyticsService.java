@@ -28,6 +28,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     private final RunOperations run;
     private final ApplicationTags tags;
     private final DiscoverOperation discover;
+    private final ApplicationKeeper keeper;
 
     /**
      * @param settings transition delay and limits
@@ -37,6 +38,12 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
      */
     public AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda,
             ObjectReader objects) {
+        this(settings, streams, lambda, objects, ApplicationStorage.NONE);
+    }
+
+    /** As above, with the applications kept in {@code storage}: those RUNNING when it was last written run again. */
+    AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects,
+            ApplicationStorage storage) {
         this.settings = settings;
         this.transitions = new StatusTransitions(settings.transitionDelay());
         Clock clock = Clock.systemUTC();
@@ -45,6 +52,23 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         this.run = new RunOperations(this::registry, transitions, streams, lambda);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects);
+        for (ObjectNode snapshot : storage.loadAll()) {
+            Application app = ApplicationSnapshots.restore(snapshot);
+            registries.computeIfAbsent(app.accountId + "/" + app.region,
+                    key -> new ApplicationRegistry(settings.applicationLimit())).add(app);
+            synchronized (app) {
+                if (Application.RUNNING.equals(app.status) || Application.STARTING.equals(app.status)) {
+                    run.resume(app);
+                } else {
+                    app.status = Application.READY;
+                }
+            }
+        }
+        this.keeper = new ApplicationKeeper(storage, this::applications);
+    }
+
+    private Iterable<Application> applications() {
+        return registries.values().stream().flatMap(r -> r.all().stream()).toList();
     }
 
     /**
@@ -55,7 +79,9 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         return new AnalyticsService(AnalyticsSettings.defaults()
                 .withTransitionDelay(registry.settings().statusTransitionDelay()),
                 new KinesisStreamAccess(registry::kinesis), LocalCloudLinks.lambda(registry),
-                LocalCloudLinks.s3(registry));
+                LocalCloudLinks.s3(registry), registry.dataDirectory()
+                        .map(d -> new ApplicationStorage(d.serviceDirectory("kinesisanalytics")))
+                        .orElse(ApplicationStorage.NONE));
     }
 
     @Override
@@ -65,6 +91,21 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
 
     @Override
     public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        JsonNode output = operate(operation, input, context);
+        String name = io.github.kinesisfanout.local.edge.Members.text(input, "ApplicationName");
+        if (operation.equals("DeleteApplication")) {
+            keeper.delete(context.accountId(), context.region(), name);
+        } else if (name != null && !operation.startsWith("Describe") && !operation.startsWith("List")
+                && !operation.equals("DiscoverInputSchema")) {
+            keeper.save(registry(context).get(name));
+        } else if (operation.equals("TagResource") || operation.equals("UntagResource")) {
+            String arn = io.github.kinesisfanout.local.edge.Members.text(input, "ResourceARN");
+            keeper.save(registry(context).get(arn.substring(arn.lastIndexOf('/') + 1)));
+        }
+        return output;
+    }
+
+    private JsonNode operate(String operation, ObjectNode input, RequestContext context) {
         return switch (operation) {
             case "CreateApplication" -> lifecycle.create(input, context);
             case "DescribeApplication" -> asValidationError(() -> lifecycle.describe(input, context));
@@ -113,6 +154,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     /** Stops every running application (checkpoints kept) and the transition scheduler. */
     @Override
     public void close() {
+        keeper.close();
         for (ApplicationRegistry registry : registries.values()) {
             for (Application app : registry.all()) {
                 ApplicationRunner runner;
@@ -123,6 +165,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
                 if (runner != null) {
                     runner.stop();
                 }
+                keeper.save(app);
             }
         }
         transitions.close();

@@ -17,6 +17,7 @@ final class ApplicationRunner {
     private final EngineLoop engine;
     private final ShardReaders readers;
     private final List<OutputWriter> writers = new ArrayList<>();
+    private final DeliveredPositions delivered;
 
     private ApplicationRunner(RunnerSpec spec) {
         this.spec = spec;
@@ -29,6 +30,7 @@ final class ApplicationRunner {
         }
         this.engine = new EngineLoop(spec.applicationName(), running);
         this.readers = new ShardReaders(spec, engine);
+        this.delivered = new DeliveredPositions(readers, engine, writers);
     }
 
     /** Starts the threads and reading from the starting position. */
@@ -37,7 +39,13 @@ final class ApplicationRunner {
         runner.writers.forEach(OutputWriter::start);
         runner.engine.start();
         runner.readers.start(startingPosition);
+        runner.delivered.started();
         return runner;
+    }
+
+    /** The newest positions whose records every output has delivered: what a durable checkpoint keeps. */
+    Map<String, ShardPosition> deliveredPositions() {
+        return delivered.advance();
     }
 
     /** Stops reading, drains the engine and the writers, saves the checkpoints. */

@@ -29,6 +29,8 @@ final class EngineLoop {
     private long lastRowtime;
     private boolean stopQueued;
     private long lastAdvance;
+    private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
 
     EngineLoop(String applicationName, RunningApplication engine) {
         this.engine = engine;
@@ -42,7 +44,21 @@ final class EngineLoop {
 
     /** Hands a batch to the engine, waiting while the queue is full; false if it timed out. */
     boolean offer(Batch batch, long timeoutMillis) throws InterruptedException {
-        return queue.offer(batch, timeoutMillis, TimeUnit.MILLISECONDS);
+        boolean taken = queue.offer(batch, timeoutMillis, TimeUnit.MILLISECONDS);
+        if (taken) {
+            offered.incrementAndGet();
+        }
+        return taken;
+    }
+
+    /** Batches handed over so far. */
+    long offered() {
+        return offered.get();
+    }
+
+    /** Batches pushed through the engine so far (their rows are with the writers). */
+    long processed() {
+        return processed.get();
     }
 
     /**
@@ -74,6 +90,7 @@ final class EngineLoop {
                 long now = rowtime();
                 if (batch != null) {
                     push(batch, now);
+                    processed.incrementAndGet();
                 }
                 if (now - lastAdvance >= TICK_MILLIS) {
                     advance(now);

@@ -23,6 +23,8 @@ final class OutputWriter {
     private final Destination destination;
     private final OutputFormat format;
     private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(20_000);
+    private final java.util.concurrent.atomic.AtomicLong accepted = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
     private final CountDownLatch abandon = new CountDownLatch(1);
     private final Thread thread;
     private final long stopTimeoutMillis;
@@ -50,6 +52,7 @@ final class OutputWriter {
                     return;
                 }
             }
+            accepted.incrementAndGet();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -99,7 +102,25 @@ final class OutputWriter {
         }
     }
 
+    /** Rows queued so far. */
+    long accepted() {
+        return accepted.get();
+    }
+
+    /** Rows whose delivery is over (written, or given up on) so far. */
+    long done() {
+        return done.get();
+    }
+
     private void deliver(List<byte[]> batch) throws InterruptedException {
+        try {
+            deliverAll(batch);
+        } finally {
+            done.addAndGet(batch.size());
+        }
+    }
+
+    private void deliverAll(List<byte[]> batch) throws InterruptedException {
         List<byte[]> pending = batch;
         long backoff = 10;
         while (!pending.isEmpty()) {

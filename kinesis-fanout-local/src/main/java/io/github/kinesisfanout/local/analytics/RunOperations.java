@@ -69,6 +69,18 @@ final class RunOperations {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** Runs again, from its checkpoints, an application that was running when its cloud stopped. */
+    void resume(Application app) {
+        try {
+            launcher.launch(app, app.config, "LAST_STOPPED_POINT");
+            app.status = Application.RUNNING;
+        } catch (RuntimeException e) {
+            app.status = Application.READY;
+            System.getLogger(RunOperations.class.getName()).log(System.Logger.Level.WARNING,
+                    "application " + app.name + " cannot run again after the restart: " + e.getMessage(), e);
+        }
+    }
+
     JsonNode stop(ObjectNode input, RequestContext context) {
         String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
         Application app = registries.apply(context).get(name);

@@ -52,6 +52,13 @@ final class ShardReaders implements ShardReader.Listener {
         }
     }
 
+    /** Where each shard would resume now (readers' positions after the batches they handed over). */
+    synchronized Map<String, ShardPosition> current() {
+        Map<String, ShardPosition> now = new HashMap<>(positions);
+        readers.values().forEach(reader -> now.put(reader.shardId(), reader.position().checkpoint()));
+        return now;
+    }
+
     /** Stops every reader; answers where each shard resumes. */
     Map<String, ShardPosition> stop() {
         List<ShardReader> running;

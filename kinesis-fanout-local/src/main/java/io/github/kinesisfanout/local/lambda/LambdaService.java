@@ -8,6 +8,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.lambda.esm.EventSourceMappings;
+import io.github.kinesisfanout.local.lambda.esm.FileMappingStorage;
 import io.github.kinesisfanout.local.lambda.esm.FunctionCaller;
 import io.github.kinesisfanout.local.lambda.esm.MappingRuntime;
 import io.github.kinesisfanout.local.lambda.esm.StreamSource;
@@ -59,7 +60,10 @@ public final class LambdaService implements AwsService, AutoCloseable {
         this.invoker = new FunctionInvoker(logs, endpoint, settings.logsToConsole());
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
                 threads.timers, settings, JavaRuntime.console()),
-                (name, context) -> catalog.function(context, name, null).arn);
+                (name, context) -> catalog.function(context, name, null).arn,
+                data.<io.github.kinesisfanout.local.lambda.esm.MappingStorage>map(d -> new FileMappingStorage(
+                        d.serviceDirectory("lambda-event-source-mappings")))
+                        .orElse(io.github.kinesisfanout.local.lambda.esm.MappingStorage.NONE));
     }
 
     @Override

@@ -29,13 +29,54 @@ final class EventSourceMapping {
     private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
     private final Map<String, ShardPoller> pollers = new ConcurrentHashMap<>();
     private final Set<String> initialShards = new HashSet<>();
+    private final MappingStorage storage;
+    private final Object saving = new Object();
+    private boolean retired;
     private ScheduledFuture<?> refresh;
 
-    EventSourceMapping(String uuid, String arn, MappingConfig config, MappingRuntime runtime) {
+    EventSourceMapping(String uuid, String arn, MappingConfig config, MappingRuntime runtime, MappingStorage storage) {
         this.uuid = uuid;
         this.arn = arn;
         this.config = config;
         this.runtime = runtime;
+        this.storage = storage;
+    }
+
+    /** Writes this mapping's snapshot (configuration, state, checkpoints) unless it is deleted or its cloud closed. */
+    void save() {
+        synchronized (saving) {
+            if (!retired) {
+                List<String> shards;
+                synchronized (initialShards) {
+                    shards = List.copyOf(initialShards);
+                }
+                storage.save(scope(), uuid, MappingSnapshots.snapshot(this, Map.copyOf(checkpoints), shards));
+            }
+        }
+    }
+
+    /** No more saves: the mapping is deleted (its snapshot too, when {@code delete}) or its cloud is closing. */
+    void retire(boolean delete) {
+        synchronized (saving) {
+            retired = true;
+            if (delete) {
+                storage.delete(scope(), uuid);
+            }
+        }
+    }
+
+    /** The account and region of this mapping, {@code ACCOUNT/REGION}, from its ARN. */
+    String scope() {
+        String[] parts = arn.split(":");
+        return parts[4] + "/" + parts[3];
+    }
+
+    /** Puts back the checkpoints and the shards found at first enabling, read from a snapshot. */
+    void restorePositions(com.fasterxml.jackson.databind.JsonNode positions, List<String> shards) {
+        positions.fields().forEachRemaining(e -> checkpoints.put(e.getKey(), e.getValue().asText()));
+        synchronized (initialShards) {
+            initialShards.addAll(shards);
+        }
     }
 
     MappingConfig config() {
@@ -50,8 +91,10 @@ final class EventSourceMapping {
     /** Starts polling every shard: the starting iterators are taken before this returns. */
     synchronized void enable() {
         List<String> shards = runtime.source().shardIds(config.eventSourceArn());
-        if (initialShards.isEmpty()) {
-            initialShards.addAll(shards);
+        synchronized (initialShards) {
+            if (initialShards.isEmpty()) {
+                initialShards.addAll(shards);
+            }
         }
         startShards(shards);
         long every = Math.max(1000, runtime.settings().pollInterval().toMillis() * 10);
@@ -107,11 +150,15 @@ final class EventSourceMapping {
     }
 
     boolean isNewShard(String shardId) {
-        return !initialShards.isEmpty() && !initialShards.contains(shardId);
+        synchronized (initialShards) {
+            return !initialShards.isEmpty() && !initialShards.contains(shardId);
+        }
     }
 
+    /** Records a shard's progress after a batch is done and writes the snapshot: one write per batch. */
     void checkpoint(String shardId, String sequenceNumber) {
         checkpoints.put(shardId, sequenceNumber);
+        save();
     }
 
     String checkpointOf(String shardId) {

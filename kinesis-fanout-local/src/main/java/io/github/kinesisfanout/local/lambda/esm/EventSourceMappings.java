@@ -26,10 +26,44 @@ public final class EventSourceMappings implements AutoCloseable {
     private final MappingRuntime runtime;
     /** Resolves a FunctionName member to the function's ARN, throwing ResourceNotFoundException. */
     private final BiFunction<String, RequestContext, String> functionArns;
+    private final MappingStorage storage;
 
     public EventSourceMappings(MappingRuntime runtime, BiFunction<String, RequestContext, String> functionArns) {
+        this(runtime, functionArns, MappingStorage.NONE);
+    }
+
+    /**
+     * Reads back the mappings kept in {@code storage}; those that were enabled (or on their way to it)
+     * start polling again from their checkpoints.
+     */
+    public EventSourceMappings(MappingRuntime runtime, BiFunction<String, RequestContext, String> functionArns,
+            MappingStorage storage) {
         this.runtime = runtime;
         this.functionArns = functionArns;
+        this.storage = storage;
+        for (MappingStorage.Kept kept : storage.loadAll()) {
+            EventSourceMapping mapping = MappingSnapshots.restore(kept.snapshot(), runtime, storage);
+            regions.computeIfAbsent(kept.scope(), k -> new ConcurrentSkipListMap<>()).put(mapping.uuid, mapping);
+            resume(mapping);
+        }
+    }
+
+    /** A restored mapping: Enabled again if it was enabled, being enabled or updated; Disabled otherwise. */
+    private static void resume(EventSourceMapping mapping) {
+        synchronized (mapping) {
+            boolean enabled = switch (mapping.state) {
+                case "Enabled", "Enabling", "Creating", "Updating" -> true;
+                default -> false;
+            };
+            mapping.state = enabled ? "Enabled" : "Disabled";
+            if (enabled) {
+                try {
+                    mapping.enable();
+                } catch (RuntimeException e) {
+                    mapping.result("PROBLEM: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private ConcurrentSkipListMap<String, EventSourceMapping> mappings(RequestContext context) {
@@ -55,10 +89,11 @@ public final class EventSourceMappings implements AutoCloseable {
         }
         String uuid = UUID.randomUUID().toString();
         String arn = "arn:aws:lambda:" + context.region() + ":" + context.accountId() + ":event-source-mapping:" + uuid;
-        EventSourceMapping mapping = new EventSourceMapping(uuid, arn, config, runtime);
+        EventSourceMapping mapping = new EventSourceMapping(uuid, arn, config, runtime, storage);
         boolean enabled = Members.bool(input, "Enabled", true);
         mapping.state = enabled ? "Creating" : "Disabled";
         mappings(context).put(uuid, mapping);
+        mapping.save();
         JsonNode output = render(mapping);
         if (enabled) {
             transition(mapping, "Enabled", mapping::enable);
@@ -118,6 +153,7 @@ public final class EventSourceMappings implements AutoCloseable {
                     transition(mapping, "Disabled", () -> { });
                 }
             }
+            mapping.save();
             return render(mapping);
         }
     }
@@ -125,6 +161,7 @@ public final class EventSourceMappings implements AutoCloseable {
     public JsonNode delete(ObjectNode input, RequestContext context) {
         EventSourceMapping mapping = mapping(input, context);
         mappings(context).remove(mapping.uuid, mapping);
+        mapping.retire(true);
         mapping.disable();
         mapping.state = "Deleting";
         return render(mapping);
@@ -133,7 +170,10 @@ public final class EventSourceMappings implements AutoCloseable {
     /** Stops every mapping's pollers. */
     @Override
     public void close() {
-        regions.values().forEach(m -> m.values().forEach(EventSourceMapping::disable));
+        regions.values().forEach(m -> m.values().forEach(mapping -> {
+            mapping.retire(false);
+            mapping.disable();
+        }));
     }
 
     private EventSourceMapping mapping(ObjectNode input, RequestContext context) {
@@ -155,6 +195,7 @@ public final class EventSourceMappings implements AutoCloseable {
                     mapping.result("PROBLEM: " + e.getMessage());
                     mapping.state = target;
                 }
+                mapping.save();
             }
         };
         long delay = runtime.settings().stateDelay().toMillis();
