@@ -2,7 +2,7 @@ package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
-import io.github.kinesisfanout.operations.app.SqlCheck;
+import io.github.kinesisfanout.operations.app.SourceSchemas;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import io.github.kinesisfanout.operations.flink.FlinkApplication;
 import io.github.kinesisfanout.operations.flink.FlinkPackage;
@@ -80,7 +80,7 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
                     "it must be 1 to 64");
         }
         String sql = readSql();
-        InputSchema input = SqlCheck.inputSchema(namePrefix, schema());
+        InputSchema input = SourceSchemas.inputSchema(namePrefix, schema());
         List<FlinkOutput> outputs = new ArrayList<>();
         for (ApplicationOutput output : configuredOutputs()) {
             outputs.add(new FlinkOutput(output.name, output.format));

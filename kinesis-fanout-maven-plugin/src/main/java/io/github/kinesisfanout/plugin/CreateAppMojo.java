@@ -10,6 +10,7 @@ import io.github.kinesisfanout.operations.flink.JobTarget;
 import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateOperation;
 import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateRequest;
 import io.github.kinesisfanout.operations.stack.ArtifactUploader;
+import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -89,13 +90,13 @@ public class CreateAppMojo extends AbstractFlinkMojo {
         String sql = readSql();
         SourceSchema schema = schema();
         // The SQL is checked before anything else is resolved, so its errors come first.
-        SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
+        CompiledApplication compiled = SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
         StackOutputs stack = stack();
         String input = inputStreamArn(stack);
         String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
         CreateAppRequest request = new CreateAppRequest(name, applicationDescription, sql, sqlFile.getPath(),
                 namePrefix, inputParallelism, schema, input, role, targets(), replace);
-        getLog().info(new CreateAppOperation(apps()).run(request));
+        getLog().info(new CreateAppOperation(apps()).run(request, compiled));
     }
 
     private void runOnManagedFlink() {

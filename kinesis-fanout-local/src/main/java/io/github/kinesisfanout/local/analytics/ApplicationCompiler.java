@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.sql.CompiledApplication;
 import io.github.kinesisfanout.sql.InputSchema;
+import io.github.kinesisfanout.sql.InputSchemaJson;
 import io.github.kinesisfanout.sql.SqlCompilationException;
 import io.github.kinesisfanout.sql.SqlEngine;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ final class ApplicationCompiler {
     static CompiledApplication compile(ApplicationConfig config) {
         List<InputSchema> schemas = new ArrayList<>();
         for (ApplicationInput input : config.inputs()) {
-            InputSchema schema = SchemaMapping.toInputSchema(input.namePrefix(), input.schema());
+            InputSchema schema = InputSchemaJson.fromJson(input.schema(), input.namePrefix());
             // The engine makes PREFIX_001..PREFIX_00N from N consecutive copies of the schema.
             for (int i = 0; i < input.parallelism(); i++) {
                 schemas.add(schema);

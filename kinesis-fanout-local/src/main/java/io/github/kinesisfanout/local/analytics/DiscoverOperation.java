@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.sql.DiscoveredSchema;
+import io.github.kinesisfanout.sql.InputSchemaJson;
 import io.github.kinesisfanout.sql.SchemaDiscovery;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -50,7 +51,7 @@ final class DiscoverOperation {
             throw error.withMembers(members);
         }
         ObjectNode output = JsonNodeFactory.instance.objectNode();
-        output.set("InputSchema", SchemaMapping.toSourceSchema(result.schema()));
+        output.set("InputSchema", InputSchemaJson.toJson(result.schema()));
         ArrayNode parsed = output.putArray("ParsedInputRecords");
         for (List<String> row : result.parsedRecords()) {
             ArrayNode values = parsed.addArray();

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.operations.app;
 
+import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +21,21 @@ public final class CreateAppOperation {
         this.apps = apps;
     }
 
-    /** Returns what was done, one line. */
+    /** Checks the SQL, then returns what was done, one line. */
     public String run(CreateAppRequest request) {
-        SqlCheck.validate(request.code(), request.sqlFileName(), request.namePrefix(), request.schema());
+        return run(request, SqlCheck.validate(request.code(), request.sqlFileName(), request.namePrefix(),
+                request.schema()));
+    }
+
+    /**
+     * Returns what was done, one line, for a request whose SQL is already compiled.
+     *
+     * @param compiled the request's SQL as {@link SqlCheck#validate} compiled it, so it is compiled once per run
+     */
+    public String run(CreateAppRequest request, CompiledApplication compiled) {
+        if (compiled == null) {
+            throw new IllegalArgumentException("compiled is null: check the SQL with SqlCheck.validate first");
+        }
         String name = request.applicationName();
         AppDefinition definition = new AppDefinition(request);
         Optional<ApplicationDetail> existing = apps.find(name);

@@ -1,10 +1,6 @@
 package io.github.kinesisfanout.operations.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.sql.InputSchemaJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,33 +15,21 @@ import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
  */
 public final class SchemaFile {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private SchemaFile() {
     }
 
     public static List<RecordColumn> read(Path file) {
-        JsonNode root;
+        String text;
         try {
-            root = JSON.readTree(file.toFile());
+            text = Files.readString(file);
         } catch (IOException e) {
             throw AppMessages.unreadableFile("input schema file", file.toString(), e.getMessage());
         }
-        JsonNode columns = root != null && root.isObject() && root.has("RecordColumns") ? root.get("RecordColumns") : root;
-        if (columns == null || !columns.isArray() || columns.isEmpty()) {
-            throw AppMessages.unreadableFile("input schema file", file.toString(),
-                    "expected a JSON array of {\"Name\", \"SqlType\", \"Mapping\"} objects");
+        try {
+            return SourceSchemas.recordColumns(InputSchemaJson.read(text, "").columns());
+        } catch (IllegalArgumentException e) {
+            throw AppMessages.unreadableFile("input schema file", file.toString(), e.getMessage());
         }
-        List<RecordColumn> result = new ArrayList<>();
-        for (JsonNode column : columns) {
-            if (!column.hasNonNull("Name") || !column.hasNonNull("SqlType")) {
-                throw AppMessages.unreadableFile("input schema file", file.toString(),
-                        "every column needs \"Name\" and \"SqlType\"; found " + column);
-            }
-            result.add(RecordColumn.builder().name(column.get("Name").asText()).sqlType(column.get("SqlType").asText())
-                    .mapping(column.hasNonNull("Mapping") ? column.get("Mapping").asText() : null).build());
-        }
-        return result;
     }
 
     /** {@code ID:INTEGER:$.ID,USERNAME:VARCHAR(200):$.USERNAME}; types may contain commas inside parentheses. */
@@ -64,18 +48,9 @@ public final class SchemaFile {
     }
 
     public static void write(Path file, List<RecordColumn> columns) throws IOException {
-        ArrayNode array = JSON.createArrayNode();
-        for (RecordColumn column : columns) {
-            ObjectNode node = array.addObject();
-            node.put("Name", column.name());
-            node.put("SqlType", column.sqlType());
-            if (column.mapping() != null) {
-                node.put("Mapping", column.mapping());
-            }
-        }
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, JSON.writeValueAsString(array) + System.lineSeparator());
+        Files.writeString(file, InputSchemaJson.writeColumns(SourceSchemas.columns(columns)) + System.lineSeparator());
     }
 }

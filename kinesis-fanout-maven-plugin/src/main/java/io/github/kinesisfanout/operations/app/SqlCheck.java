@@ -1,12 +1,11 @@
 package io.github.kinesisfanout.operations.app;
 
-import io.github.kinesisfanout.sql.InputSchema;
+import io.github.kinesisfanout.sql.CompiledApplication;
 import io.github.kinesisfanout.sql.SqlCompilationException;
 import io.github.kinesisfanout.sql.SqlEngine;
 import io.github.kinesisfanout.sql.SqlError;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
 import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
 
 /**
@@ -18,10 +17,10 @@ public final class SqlCheck {
     private SqlCheck() {
     }
 
-    /** Throws a failure listing every error when the code does not compile against the input. */
-    public static void validate(String code, String fileName, String namePrefix, SourceSchema schema) {
+    /** The compiled application, or a failure listing every error when the code does not compile against the input. */
+    public static CompiledApplication validate(String code, String fileName, String namePrefix, SourceSchema schema) {
         try {
-            SqlEngine.compile(code, List.of(inputSchema(namePrefix, schema)));
+            return SqlEngine.compile(code, List.of(SourceSchemas.inputSchema(namePrefix, schema)));
         } catch (SqlCompilationException e) {
             List<String> errors = new ArrayList<>();
             for (SqlError error : e.errors()) {
@@ -29,23 +28,5 @@ public final class SqlCheck {
             }
             throw AppMessages.invalidSql(fileName, errors);
         }
-    }
-
-    /** The engine's input schema for create-app's prefix and source schema. */
-    public static InputSchema inputSchema(String namePrefix, SourceSchema schema) {
-        InputSchema.RecordFormat format;
-        var mapping = schema.recordFormat().mappingParameters();
-        if ("CSV".equals(schema.recordFormat().recordFormatTypeAsString())) {
-            format = InputSchema.RecordFormat.csv(mapping.csvMappingParameters().recordRowDelimiter(),
-                    mapping.csvMappingParameters().recordColumnDelimiter());
-        } else {
-            format = InputSchema.RecordFormat.json(mapping == null || mapping.jsonMappingParameters() == null
-                    ? "$" : mapping.jsonMappingParameters().recordRowPath());
-        }
-        List<InputSchema.Column> columns = new ArrayList<>();
-        for (RecordColumn column : schema.recordColumns()) {
-            columns.add(new InputSchema.Column(column.name(), column.sqlType(), column.mapping()));
-        }
-        return new InputSchema(namePrefix, format, columns, "UTF-8");
     }
 }
