@@ -1,14 +1,5 @@
 package io.github.kinesisfanout.sql.bench;
 
-import io.github.kinesisfanout.sql.CompiledApplication;
-import io.github.kinesisfanout.sql.InputRecord;
-import io.github.kinesisfanout.sql.InputSchema;
-import io.github.kinesisfanout.sql.OutputFormat;
-import io.github.kinesisfanout.sql.RunningApplication;
-import io.github.kinesisfanout.sql.SqlEngine;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,10 +8,8 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -40,7 +29,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Warmup(iterations = 3, time = 4)
 @Measurement(iterations = 4, time = 4)
 @Fork(1)
-public class SlidingWindowBenchmark {
+public class SlidingWindowBenchmark extends PerUserPumpBenchmark {
 
     static final String CODE = String.join("\n",
             "CREATE OR REPLACE STREAM \"PER_USER\" (USERNAME VARCHAR(200), N BIGINT, TOTAL DECIMAL(19,2));",
@@ -48,38 +37,14 @@ public class SlidingWindowBenchmark {
             "  SELECT STREAM USERNAME, COUNT(*) OVER W, SUM(AMOUNT) OVER W FROM \"SOURCE_SQL_STREAM_001\"",
             "  WINDOW W AS (PARTITION BY USERNAME RANGE INTERVAL '1' MINUTE PRECEDING);");
 
-    private RunningApplication app;
-    private byte[][] records;
-    private int next;
-    private long rowtime = 1_700_000_000_000L;
-    private Blackhole out;
-
-    @Setup
-    public void setUp(Blackhole blackhole) {
-        InputSchema schema = new InputSchema("SOURCE_SQL_STREAM", InputSchema.RecordFormat.json("$"), List.of(
-                new InputSchema.Column("ID", "INTEGER", "$.ID"),
-                new InputSchema.Column("USERNAME", "VARCHAR(200)", "$.USERNAME"),
-                new InputSchema.Column("AMOUNT", "DECIMAL(5,2)", "$.AMOUNT")), "UTF-8");
-        CompiledApplication compiled = SqlEngine.compile(CODE, List.of(schema));
-        OutputFormat format = compiled.outputFormat("PER_USER", "JSON");
-        out = blackhole;
-        app = compiled.start();
-        app.subscribe("PER_USER", row -> out.consume(format.serialize(row)));
-        Random random = new Random(42);
-        records = new byte[4096][];
-        for (int i = 0; i < records.length; i++) {
-            int cents = random.nextInt(199_999) - 99_999;
-            String json = "{\"ID\":" + (100_000 + random.nextInt(900_000)) + ",\"USERNAME\":\"user-"
-                    + random.nextInt(1000) + "\",\"AMOUNT\":" + String.format(java.util.Locale.ROOT, "%.2f", cents / 100.0) + "}";
-            records[i] = json.getBytes(StandardCharsets.UTF_8);
-        }
+    @Override
+    protected String code() {
+        return CODE;
     }
 
     @Benchmark
     public void slideOneRecord() {
-        byte[] data = records[next];
-        next = (next + 1) & (records.length - 1);
-        app.pushRecord("SOURCE_SQL_STREAM_001", new InputRecord(data, ++rowtime, rowtime, "pk", "1", "shardId-000000000000"));
+        pushNext();
     }
 
     public static void main(String[] args) throws RunnerException {
