@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * What the single-pump benchmarks share: the transaction input schema, 4,096 generated records over
+ * What the single-pump benchmarks share: the transaction input schema, 262,144 generated records over
  * 1,000 users, one record pushed per call with ROWTIME one millisecond later, and the output stream
  * {@code PER_USER} serialized to JSON into the blackhole.
  */
@@ -40,7 +40,7 @@ public abstract class PerUserPumpBenchmark {
         app = compiled.start();
         app.subscribe("PER_USER", row -> out.consume(format.serialize(row)));
         Random random = new Random(42);
-        records = new byte[4096][];
+        records = new byte[1 << 18][];
         for (int i = 0; i < records.length; i++) {
             int cents = random.nextInt(199_999) - 99_999;
             String json = "{\"ID\":" + (100_000 + random.nextInt(900_000)) + ",\"USERNAME\":\"user-"
