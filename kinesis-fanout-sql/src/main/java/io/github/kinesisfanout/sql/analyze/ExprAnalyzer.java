@@ -115,6 +115,7 @@ final class ExprAnalyzer {
             case LITERAL_CHAIN: return literalChain(call);
             case COALESCE: return coalesce(call);
             case NULLIF: return nullif(call);
+            case DOT: return field(call, analyze(operands.get(0)), ((SqlIdentifier) operands.get(1)).getSimple());
             case OVER:
                 throw new SemanticError(pos(call), "An analytic call (OVER) is only allowed in the select list");
             case SELECT:
@@ -127,6 +128,19 @@ final class ExprAnalyzer {
                 }
                 return functions.function(call);
         }
+    }
+
+    /** A field of a ROW value (the result of a log parsing function), by name. */
+    static Expr field(SqlNode at, Expr row, String name) {
+        if (row.type().kind() != SqlType.Kind.ROW) {
+            throw new SemanticError(pos(at), "Cannot read field " + name + ": the value is " + row.type() + ", not a ROW");
+        }
+        int index = row.type().fieldIndex(name);
+        if (index < 0) {
+            throw new SemanticError(pos(at), "Field '" + name + "' not found in " + row.type() + Suggestions.hint(name,
+                    row.type().fields().stream().map(SqlType.Field::name).toList(), "'"));
+        }
+        return new Expr.Call(Op.FIELD, row.type().fields().get(index).type(), List.of(row), index);
     }
 
     private Expr compare(Op op, SqlCall call) {

@@ -20,6 +20,10 @@ final class NameResolver {
 
     Expr resolve(SqlIdentifier identifier) {
         List<String> names = identifier.names;
+        Expr row = rowPrefix(identifier);
+        if (row != null) {
+            return ExprAnalyzer.field(identifier, row, names.get(names.size() - 1));
+        }
         if (names.size() > 2) {
             throw new SemanticError(ExprAnalyzer.pos(identifier), "Identifier " + identifier + " has too many parts");
         }
@@ -59,6 +63,22 @@ final class NameResolver {
         String where = scope.stream().derived() ? "the sub-query" : "stream \"" + scope.stream().name() + "\"";
         throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in " + where
                 + Suggestions.hint(name, candidates, "'"));
+    }
+
+    /**
+     * The ROW column an identifier reads a field of: {@code t.r.F}, or {@code r.F} when {@code r} is not a
+     * stream or alias of the FROM clause; null when it is not such a field access.
+     */
+    private Expr rowPrefix(SqlIdentifier identifier) {
+        List<String> names = identifier.names;
+        if (names.size() == 3 || (names.size() == 2 && !scope.qualifiers().contains(names.get(0)))) {
+            List<String> prefix = names.subList(0, names.size() - 1);
+            int index = scope.stream().indexOf(prefix.get(prefix.size() - 1));
+            if (index >= 0 && scope.stream().columns().get(index).type().kind() == SqlType.Kind.ROW) {
+                return resolve(new SqlIdentifier(prefix, identifier.getParserPosition()));
+            }
+        }
+        return null;
     }
 
     private static Expr niladic(String name) {

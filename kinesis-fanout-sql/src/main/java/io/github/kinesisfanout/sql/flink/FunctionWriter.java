@@ -74,8 +74,19 @@ final class FunctionWriter {
             case CURRENT_TIMESTAMP -> current(pos, "CURRENT_TIMESTAMP", "CAST(CURRENT_TIMESTAMP AS TIMESTAMP(3))");
             case CURRENT_DATE -> current(pos, "CURRENT_DATE", "CURRENT_DATE");
             case CURRENT_TIME -> current(pos, "CURRENT_TIME", "CAST(CURRENT_TIME AS TIME(3))");
+            case LOG_PARSE -> ctx.refuse(pos, logParser(call), "parse the record with the input schema's "
+                    + "columns (CSV with the delimiter, or JSON mappings) instead");
+            case FIELD -> a.get(0); // the ROW value was refused where it was written
             default -> ctx.refuse(pos, "Operator " + call.op(), "rewrite the expression");
         };
+    }
+
+    private static String logParser(Expr.Call call) {
+        Object format = call.param();
+        String name = format instanceof io.github.kinesisfanout.sql.analyze.LogFormat.Regex ? "REGEX_LOG_PARSE"
+                : format instanceof io.github.kinesisfanout.sql.analyze.LogFormat.Delimited
+                ? "VARIABLE_COLUMN_LOG_PARSE" : "FIXED_COLUMN_LOG_PARSE";
+        return "The log parsing function " + name;
     }
 
     private String current(SourcePos pos, String kda, String flink) {

@@ -28,6 +28,8 @@ final class Sql {
             case TIMESTAMP -> "TIMESTAMP(3)";
             case INTERVAL -> "INTERVAL DAY TO SECOND(3)";
             case NULL -> "NULL";
+            case ROW -> "ROW<" + String.join(", ", t.fields().stream().map(f -> id(f.name()) + " " + type(f.type()))
+                    .toList()) + ">";
         };
     }
 

@@ -79,6 +79,15 @@ public final class EvaluatorCompiler {
                     Logic.of(call, args);
             case LIKE, SIMILAR, CONCAT, CHAR_LENGTH, UPPER, LOWER, INITCAP, POSITION, OVERLAY, TRIM, SUBSTRING,
                     SUBSTRING_COMMA, SUBSTRING_REGEX, SUBSTRING_SIMILAR, REGEX_REPLACE -> StringFunctions.of(call, args);
+            case LOG_PARSE -> LogParsers.of(call, args.get(0));
+            case FIELD -> {
+                Evaluator row = args.get(0);
+                int index = (Integer) call.param();
+                yield r -> {
+                    Object[] fields = (Object[]) row.eval(r);
+                    return fields == null ? null : fields[index];
+                };
+            }
             case ABS, CEIL, FLOOR, EXP, LN, LOG10, POWER, STEP -> NumericFunctions.of(call, args);
             default -> DateTimeFunctions.of(call, args);
         };

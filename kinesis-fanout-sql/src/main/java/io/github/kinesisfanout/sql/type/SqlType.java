@@ -1,13 +1,47 @@
 package io.github.kinesisfanout.sql.type;
 
+import java.util.List;
+
 /**
  * A SQL type of the dialect (reference §4.3): its kind, and precision/scale or length where it has one.
  *
  * @param kind the kind
  * @param precision DECIMAL precision or CHAR/VARCHAR/BINARY length; 0 when not applicable
  * @param scale DECIMAL scale; 0 otherwise
+ * @param fields the named fields of a ROW (the result of a log parsing function); empty otherwise
  */
-public record SqlType(Kind kind, int precision, int scale) {
+public record SqlType(Kind kind, int precision, int scale, List<Field> fields) {
+
+    public SqlType {
+        fields = List.copyOf(fields);
+    }
+
+    public SqlType(Kind kind, int precision, int scale) {
+        this(kind, precision, scale, List.of());
+    }
+
+    /** A named field of a ROW type. */
+    public record Field(String name, SqlType type) {
+    }
+
+    /** A ROW type with these fields, e.g. {@code ROW(COLUMN1 VARCHAR(1024), COLUMN2 VARCHAR(1024))}. */
+    public static SqlType row(List<Field> fields) {
+        return new SqlType(Kind.ROW, 0, 0, fields);
+    }
+
+    /** The index of the field of this ROW with this name (exactly, else the only one equal ignoring case), or -1. */
+    public int fieldIndex(String name) {
+        int found = -1;
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).name().equals(name)) {
+                return i;
+            }
+            if (fields.get(i).name().equalsIgnoreCase(name)) {
+                found = found == -1 ? i : -2;
+            }
+        }
+        return Math.max(found, -1);
+    }
 
     /** The largest DECIMAL precision: "up to 19 significant digits" (reference §4.3). */
     public static final int MAX_DECIMAL_PRECISION = 19;
@@ -42,7 +76,7 @@ public record SqlType(Kind kind, int precision, int scale) {
     /** The kinds of SQL types. */
     public enum Kind {
         TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL, REAL, DOUBLE, BOOLEAN, CHAR, VARCHAR, BINARY,
-        VARBINARY, DATE, TIME, TIMESTAMP, INTERVAL, NULL
+        VARBINARY, DATE, TIME, TIMESTAMP, INTERVAL, NULL, ROW
     }
 
     public static SqlType decimal(int precision, int scale) {
@@ -98,6 +132,7 @@ public record SqlType(Kind kind, int precision, int scale) {
             case CHAR, VARCHAR, BINARY, VARBINARY -> kind.name() + "(" + precision + ")";
             case INTERVAL -> precision == scale ? "INTERVAL " + UNITS[precision]
                     : "INTERVAL " + UNITS[precision] + " TO " + UNITS[scale];
+            case ROW -> "ROW(" + String.join(", ", fields.stream().map(f -> f.name() + " " + f.type()).toList()) + ")";
             default -> kind.name();
         };
     }

@@ -1,0 +1,99 @@
+package io.github.kinesisfanout.sql.plan;
+
+import io.github.kinesisfanout.sql.analyze.Expr;
+import io.github.kinesisfanout.sql.analyze.LogFormat;
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+
+/**
+ * Evaluates a log parsing function (reference §4.7) into its ROW value, an {@code Object[]} of the fields
+ * converted to their types: NULL when the input is NULL or (REGEX_LOG_PARSE) does not match; a field text that
+ * does not convert to its type fails the row (error_stream), as a CAST would.
+ */
+final class LogParsers {
+
+    private LogParsers() {
+    }
+
+    static Evaluator of(Expr.Call call, Evaluator input) {
+        List<SqlType.Field> fields = call.type().fields();
+        @SuppressWarnings("unchecked")
+        UnaryOperator<Object>[] converters = new UnaryOperator[fields.size()];
+        for (int i = 0; i < converters.length; i++) {
+            converters[i] = Conversions.converter(SqlType.VARCHAR_MAX, fields.get(i).type());
+        }
+        Splitter splitter = splitter((LogFormat) call.param(), converters.length);
+        return row -> {
+            Object v = input.eval(row);
+            if (v == null) {
+                return null;
+            }
+            String[] texts = splitter.split((String) v);
+            if (texts == null) {
+                return null;
+            }
+            Object[] values = new Object[converters.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = texts[i] == null ? null : converters[i].apply(texts[i]);
+            }
+            return values;
+        };
+    }
+
+    private static Splitter splitter(LogFormat format, int n) {
+        if (format instanceof LogFormat.Regex regex) {
+            return s -> {
+                Matcher m = regex.pattern().matcher(s);
+                if (!m.matches()) {
+                    return null;
+                }
+                String[] out = new String[m.groupCount()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = m.group(i + 1);
+                }
+                return out;
+            };
+        }
+        if (format instanceof LogFormat.Delimited delimited) {
+            return s -> split(s, delimited.delimiter(), n);
+        }
+        List<LogFormat.FixedColumn> columns = ((LogFormat.Fixed) format).columns();
+        return s -> cut(s, columns);
+    }
+
+    /** The texts of the fields, null entries for missing ones; null when the whole value is NULL. */
+    private interface Splitter {
+        String[] split(String s);
+    }
+
+    /** Splits at the delimiter; the last field keeps the rest of the string, missing fields are NULL. */
+    static String[] split(String s, String delimiter, int n) {
+        String[] out = new String[n];
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            int at = i == n - 1 ? -1 : s.indexOf(delimiter, from);
+            if (at < 0) {
+                out[i] = s.substring(from);
+                break;
+            }
+            out[i] = s.substring(from, at);
+            from = at + delimiter.length();
+        }
+        return out;
+    }
+
+    /** Cuts the fixed-width fields; a field starting past the end is NULL, one running past it is shortened. */
+    static String[] cut(String s, List<LogFormat.FixedColumn> columns) {
+        String[] out = new String[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            LogFormat.FixedColumn c = columns.get(i);
+            if (c.start() < s.length()) {
+                int end = c.length() < 0 ? s.length() : Math.min(s.length(), c.start() + c.length());
+                out[i] = s.substring(c.start(), end);
+            }
+        }
+        return out;
+    }
+}
