@@ -35,7 +35,13 @@ public record Aggregation(Expr window, long widthMillis, String unit, List<Expr>
         /** Another expression ascending with ROWTIME, e.g. {@code FLOOR((ROWTIME - TIMESTAMP '...') SECOND / 10 TO SECOND)}. */
         ROWTIME_EXPRESSION,
         /** An expression ascending with APPROXIMATE_ARRIVAL_TIME (and no window on ROWTIME in the GROUP BY). */
-        ARRIVAL_EXPRESSION
+        ARRIVAL_EXPRESSION,
+        /**
+         * A stagger window ({@code WINDOWED BY STAGGER}): one window per key combination, opened by its first
+         * row and closed {@code widthMillis} later; {@code window} is ROWTIME and the aggregate row's first
+         * column holds the opening time.
+         */
+        STAGGER
     }
 
     /** Aggregate functions the engine computes. */

@@ -38,6 +38,11 @@ final class GroupAnalyzer {
     GroupAnalyzer(Scope scope, SqlNodeList group) {
         this.plain = new ExprAnalyzer(scope);
         this.positions = scope.positions();
+        if (group.size() == 1 && group.get(0) instanceof SqlCall stagger
+                && stagger.getOperator().getName().equalsIgnoreCase("STAGGER")) {
+            stagger(stagger);
+            return;
+        }
         for (SqlNode node : group) {
             if (isWindow(node)) {
                 if (windowNode != null) {
@@ -61,6 +66,29 @@ final class GroupAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(group), "A streaming GROUP BY needs a window on ROWTIME: "
                     + "STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit)");
         }
+    }
+
+    /** {@code WINDOWED BY STAGGER (PARTITION BY keys RANGE interval)}, rewritten as GROUP BY STAGGER(keys, interval). */
+    private void stagger(SqlCall call) {
+        List<SqlNode> operands = call.getOperandList();
+        if (operands.size() < 2) {
+            throw new SemanticError(ExprAnalyzer.pos(call), "WINDOWED BY STAGGER needs at least one PARTITION BY key");
+        }
+        for (SqlNode key : operands.subList(0, operands.size() - 1)) {
+            keyNodes.add(key);
+            keys.add(plain.analyze(key));
+        }
+        SqlNode range = operands.get(operands.size() - 1);
+        Expr width = plain.analyze(range);
+        if (!(width instanceof Expr.Literal literal) || width.type().kind() != SqlType.Kind.INTERVAL
+                || (Long) literal.value() <= 0) {
+            throw new SemanticError(ExprAnalyzer.pos(range), "The stagger window's RANGE must be a positive INTERVAL "
+                    + "literal, e.g. RANGE INTERVAL '1' MINUTE");
+        }
+        widthMillis = (Long) literal.value();
+        window = new Expr.SystemColumn(false);
+        positions.put(window, ExprAnalyzer.pos(call));
+        driver = Aggregation.Driver.STAGGER;
     }
 
     /** Makes the first key ascending with {@code source} the window (the reference's monotonic GROUP BY key). */
@@ -93,7 +121,7 @@ final class GroupAnalyzer {
     }
 
     private Expr substitute(SqlNode node) {
-        if (node.equalsDeep(windowNode, Litmus.IGNORE)) {
+        if (windowNode != null && node.equalsDeep(windowNode, Litmus.IGNORE)) {
             return new Expr.ColumnRef(0, "window", window.type());
         }
         for (int i = 0; i < keyNodes.size(); i++) {

@@ -109,6 +109,10 @@ final class PumpWriter {
         Aggregation agg = q.aggregation();
         SourcePos windowPos = ctx.pos(agg.window(), pos);
         String size;
+        if (agg.driver() == Aggregation.Driver.STAGGER) {
+            return ctx.refuse(windowPos, "WINDOWED BY STAGGER", "Flink has no window opened per key by its first "
+                    + "row; group by STEP(ROWTIME BY INTERVAL ...) for a tumbling window");
+        }
         if (agg.driver() == Aggregation.Driver.ARRIVAL_EXPRESSION) {
             return ctx.refuse(windowPos, "GROUP BY on an expression of APPROXIMATE_ARRIVAL_TIME", "Flink windows need "
                     + "a time attribute: group by STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit) with the "

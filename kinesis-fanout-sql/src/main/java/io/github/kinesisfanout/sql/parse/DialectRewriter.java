@@ -13,7 +13,9 @@ import java.util.Set;
  *   <li>{@code INSERT EXPEDITED INTO}: EXPEDITED is blanked (it only hints at scheduling).</li>
  *   <li>{@code STEP(x BY y)} becomes {@code STEP(x , y)}.</li>
  *   <li>{@code SUBSTRING(s SIMILAR p ESCAPE e)} becomes {@code SUBSTRING(s FROM    p FOR    e)}.</li>
- *   <li>{@code WINDOWED BY STAGGER} is rejected as not supported yet.</li>
+ *   <li>{@code WINDOWED BY STAGGER (PARTITION BY k, ... RANGE INTERVAL 'n' unit)} becomes
+ *   {@code GROUP    BY STAGGER (             k, ...,     INTERVAL 'n' unit)}, which the GROUP BY analysis
+ *   recognizes as a stagger window.</li>
  * </ul>
  */
 final class DialectRewriter {
@@ -31,7 +33,7 @@ final class DialectRewriter {
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.isKeyword("WINDOWED")) {
-                throw new ParseError(t.pos(), "stagger window (WINDOWED BY STAGGER) is not supported yet");
+                stagger(text, tokens, i);
             }
             if (t.isKeyword("EXPEDITED") && i > 0 && tokens.get(i - 1).isKeyword("INSERT")) {
                 blank(text, t);
@@ -82,6 +84,38 @@ final class DialectRewriter {
             }
         }
         return comma && !from;
+    }
+
+    /** Rewrites {@code WINDOWED BY STAGGER (PARTITION BY keys RANGE interval)} at {@code i} into a GROUP BY. */
+    private static void stagger(char[] text, List<Token> tokens, int i) {
+        String shape = "WINDOWED BY STAGGER (PARTITION BY keys RANGE INTERVAL 'n' unit)";
+        String[] words = {"BY", "STAGGER", "(", "PARTITION", "BY"};
+        for (int k = 0; k < words.length; k++) {
+            Token w = i + 1 + k < tokens.size() ? tokens.get(i + 1 + k) : null;
+            if (w == null || !(w.isKeyword(words[k]) || w.isSymbol(words[k]))) {
+                throw new ParseError((w == null ? tokens.get(i) : w).pos(), "Expected " + shape + ", found "
+                        + (w == null ? "end of statement" : w.describe()));
+            }
+        }
+        int depth = 0;
+        Token range = null;
+        for (int j = i + 3; j < tokens.size() && range == null; j++) {
+            Token a = tokens.get(j);
+            if (a.isSymbol("(")) {
+                depth++;
+            } else if (a.isSymbol(")") && --depth == 0) {
+                throw new ParseError(a.pos(), "Expected RANGE INTERVAL 'n' unit in " + shape);
+            } else if (depth == 1 && a.isKeyword("RANGE")) {
+                range = a;
+            }
+        }
+        if (range == null) {
+            throw new ParseError(tokens.get(i).pos(), "Expected " + shape);
+        }
+        replace(text, tokens.get(i), "GROUP   ");
+        blank(text, tokens.get(i + 4));
+        blank(text, tokens.get(i + 5));
+        replace(text, range, ",    ");
     }
 
     private static void replace(char[] text, Token token, String replacement) {

@@ -112,7 +112,7 @@ final class Runtime implements RunningApplication {
         timeBound = Math.max(timeBound, rowtimeMillis);
         for (Channel channel : channels) {
             for (Channel.Reader reader : channel.readers) {
-                if (reader.window() != null && reader.window().isOpen() && reader.window().end() <= timeBound) {
+                if (reader.window() != null && reader.window().closesBy(timeBound)) {
                     close(reader, timeBound);
                 }
                 if (reader.table() != null) {
@@ -231,7 +231,8 @@ final class Runtime implements RunningApplication {
         Window window = reader.window();
         BranchPlan branch = reader.branch();
         boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
-        if (window.isOpen() && !arrival && row.rowtime >= window.end()) {
+        boolean stagger = branch.aggregate().driver() == Aggregation.Driver.STAGGER;
+        if (!arrival && window.closesBy(row.rowtime)) {
             // Any row of the stream moves time on, filtered out or not: the open window is complete.
             close(reader, row.rowtime);
         }
@@ -243,7 +244,7 @@ final class Runtime implements RunningApplication {
             if (value == null) {
                 return;
             }
-            if (window.isOpen() && !branch.aggregate().sameWindow(value, window.value())) {
+            if (!stagger && window.isOpen() && !branch.aggregate().sameWindow(value, window.value())) {
                 close(reader, row.rowtime);
             }
             window.add(value, row);
@@ -262,9 +263,9 @@ final class Runtime implements RunningApplication {
         BranchPlan branch = reader.branch();
         Channel target = channels[pump.target()];
         Window window = reader.window();
-        long end = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION
-                ? Math.max(window.end(), now) : window.end();
-        for (Window.Closed closed : window.close()) {
+        boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
+        for (Window.Closed closed : window.closeAt(now)) {
+            long end = arrival ? Math.max(closed.end(), now) : closed.end();
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
             Object[] out;

@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.sql.run;
 
+import io.github.kinesisfanout.sql.analyze.Aggregation;
 import io.github.kinesisfanout.sql.plan.Accumulator;
 import io.github.kinesisfanout.sql.plan.AggregatePlan;
 import io.github.kinesisfanout.sql.plan.EvaluationException;
 import io.github.kinesisfanout.sql.plan.StreamRow;
+import io.github.kinesisfanout.sql.type.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,6 +22,8 @@ final class Window {
     private final AggregatePlan plan;
     private final Map<List<Object>, Accumulator[]> groups = new LinkedHashMap<>();
     private final JsonOutputFormat renderer;
+    /** Stagger windows only: the opening ROWTIME of each group's window. */
+    private final Map<List<Object>, Long> opened = new LinkedHashMap<>();
     private Object value;
     private long end;
 
@@ -63,6 +67,9 @@ final class Window {
             end = plan.end(windowValue, row);
             value = windowValue;
         }
+        if (plan.driver() == Aggregation.Driver.STAGGER) {
+            opened.putIfAbsent(Arrays.asList(key), row.rowtime);
+        }
         Accumulator[] accumulators = groups.computeIfAbsent(Arrays.asList(key), k -> plan.newAccumulators());
         for (int i = 0; i < values.length; i++) {
             accumulators[i].add(values[i], plan.args()[i] == null);
@@ -73,31 +80,70 @@ final class Window {
      * One group's aggregate row {@code [window start, keys..., aggregates...]}, or the error of an
      * aggregate that does not fit its type (then {@code row} holds the keys and NULL aggregates).
      */
-    record Closed(Object[] row, EvaluationException error) {
+    record Closed(Object[] row, EvaluationException error, long end) {
+    }
+
+    /**
+     * Stagger windows: closes the windows of the groups opened at least the window width before {@code now},
+     * in the order they opened; each row's first column is the opening time and its end is open + width.
+     */
+    List<Closed> closeStaggered(long now) {
+        List<Closed> rows = new ArrayList<>();
+        var it = opened.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<List<Object>, Long> group = it.next();
+            long closes = group.getValue() + plan.widthMillis();
+            if (closes > now) {
+                break; // opened in ROWTIME order, with one width: the later ones close later
+            }
+            rows.add(closed(group.getKey(), groups.remove(group.getKey()), Values.timestamp(group.getValue()), closes));
+            it.remove();
+        }
+        if (groups.isEmpty()) {
+            value = null;
+        }
+        return rows;
+    }
+
+    /** Whether a window is open that ends at or before {@code t}. */
+    boolean closesBy(long t) {
+        if (plan.driver() == Aggregation.Driver.STAGGER) {
+            return !opened.isEmpty() && opened.values().iterator().next() + plan.widthMillis() <= t;
+        }
+        return isOpen() && end <= t;
+    }
+
+    /** The rows of the windows that close at {@code now}: the due stagger windows, or the open tumbling one. */
+    List<Closed> closeAt(long now) {
+        return plan.driver() == Aggregation.Driver.STAGGER ? closeStaggered(now) : close();
     }
 
     /** The aggregate rows of every group; the window is then empty. */
     List<Closed> close() {
         List<Closed> rows = new ArrayList<>();
         for (Map.Entry<List<Object>, Accumulator[]> group : groups.entrySet()) {
-            Object[] row = new Object[1 + plan.keys().length + plan.calls().length];
-            row[0] = value;
-            for (int i = 0; i < plan.keys().length; i++) {
-                row[1 + i] = group.getKey().get(i);
-            }
-            EvaluationException error = null;
-            for (int i = 0; i < plan.calls().length; i++) {
-                try {
-                    row[1 + plan.keys().length + i] = group.getValue()[i].result();
-                } catch (EvaluationException e) {
-                    error = e;
-                }
-            }
-            rows.add(new Closed(row, error));
+            rows.add(closed(group.getKey(), group.getValue(), value, end));
         }
         groups.clear();
         value = null;
         return rows;
+    }
+
+    private Closed closed(List<Object> key, Accumulator[] accumulators, Object start, long closes) {
+        Object[] row = new Object[1 + plan.keys().length + plan.calls().length];
+        row[0] = start;
+        for (int i = 0; i < plan.keys().length; i++) {
+            row[1 + i] = key.get(i);
+        }
+        EvaluationException error = null;
+        for (int i = 0; i < plan.calls().length; i++) {
+            try {
+                row[1 + plan.keys().length + i] = accumulators[i].result();
+            } catch (EvaluationException e) {
+                error = e;
+            }
+        }
+        return new Closed(row, error, closes);
     }
 
     byte[] render(Object[] aggregateRow) {
