@@ -69,6 +69,16 @@ public final class JsonOutputFormat implements OutputFormat {
             w.string(Values.text(v));
         } else if (v instanceof byte[] bytes) {
             w.string(Base64.getEncoder().encodeToString(bytes));
+        } else if (v instanceof Object[] fields) {
+            // a ROW (a log parsing result in a sub-query's row): its field values in order
+            w.write('[');
+            for (int i = 0; i < fields.length; i++) {
+                if (i > 0) {
+                    w.write(',');
+                }
+                value(w, fields[i]);
+            }
+            w.write(']');
         } else {
             w.string(v.toString());
         }
