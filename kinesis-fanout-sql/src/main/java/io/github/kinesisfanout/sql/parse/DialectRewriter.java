@@ -32,7 +32,7 @@ final class DialectRewriter {
         Set<SourcePos> commaSubstrings = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.isKeyword("WINDOWED")) {
+            if (t.isKeyword("WINDOWED") && i + 1 < tokens.size() && tokens.get(i + 1).isKeyword("BY")) {
                 stagger(text, tokens, i);
             }
             if (t.isKeyword("EXPEDITED") && i > 0 && tokens.get(i - 1).isKeyword("INSERT")) {
