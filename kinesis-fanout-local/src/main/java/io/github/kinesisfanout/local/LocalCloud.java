@@ -76,7 +76,7 @@ public final class LocalCloud implements AutoCloseable {
                 settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate()),
                 registry.dataDirectory()), new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock(), registry.dataDirectory()), new S3RestXmlProtocol());
-        LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
+        LogsService logs = registry.register(new LogsService(settings.clock(), registry.dataDirectory()), new JsonWireProtocol());
         registry.register(new IamService(settings.clock(), registry.dataDirectory()),
                 new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
