@@ -75,9 +75,9 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
                 settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate()),
                 registry.dataDirectory()), new JsonWireProtocol());
-        S3Service s3 = registry.register(new S3Service(settings.clock()), new S3RestXmlProtocol());
-        LogsService logs = registry.register(new LogsService(settings.clock()), new JsonWireProtocol());
-        registry.register(new IamService(settings.clock()),
+        S3Service s3 = registry.register(new S3Service(settings.clock(), registry.dataDirectory()), new S3RestXmlProtocol());
+        LogsService logs = registry.register(new LogsService(settings.clock(), registry.dataDirectory()), new JsonWireProtocol());
+        registry.register(new IamService(settings.clock(), registry.dataDirectory()),
                 new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())

@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -92,6 +96,7 @@ class KillNineIT {
             assertTrue(second.waitFor(30, TimeUnit.SECONDS));
             assertEquals(1, second.exitValue());
 
+            createStateOfOtherServices(endpoint);
             KinesisClient kinesis = SdkClients.client(KinesisClient.builder(), endpoint);
             kinesis.createStream(r -> r.streamName("crash").shardCount(3));
             List<Future<?>> running = new ArrayList<>();
@@ -155,6 +160,35 @@ class KillNineIT {
             for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
                 assertEquals(ack.getValue(), read.get(ack.getKey()), "acknowledged record " + ack.getKey());
             }
+            checkStateOfOtherServices(cloud.endpoint());
+        }
+    }
+
+    private static void createStateOfOtherServices(URI endpoint) {
+        try (S3Client s3 = SdkClients.client(S3Client.builder(), endpoint);
+                CloudWatchLogsClient logs = SdkClients.client(CloudWatchLogsClient.builder(), endpoint);
+                IamClient iam = SdkClients.client(IamClient.builder(), endpoint)) {
+            s3.createBucket(b -> b.bucket("kept"));
+            s3.putObject(p -> p.bucket("kept").key("a/b.json").contentType("application/json"),
+                    RequestBody.fromString("{\"n\":1}"));
+            logs.createLogGroup(c -> c.logGroupName("/kept"));
+            logs.createLogStream(c -> c.logGroupName("/kept").logStreamName("s"));
+            logs.putLogEvents(p -> p.logGroupName("/kept").logStreamName("s")
+                    .logEvents(e -> e.timestamp(System.currentTimeMillis()).message("before the crash")));
+            iam.createRole(r -> r.roleName("kept-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\"}"));
+        }
+    }
+
+    private static void checkStateOfOtherServices(URI endpoint) {
+        try (S3Client s3 = SdkClients.client(S3Client.builder(), endpoint);
+                CloudWatchLogsClient logs = SdkClients.client(CloudWatchLogsClient.builder(), endpoint);
+                IamClient iam = SdkClients.client(IamClient.builder(), endpoint)) {
+            var object = s3.getObjectAsBytes(g -> g.bucket("kept").key("a/b.json"));
+            assertEquals("{\"n\":1}", object.asUtf8String());
+            assertEquals("application/json", object.response().contentType());
+            assertEquals(List.of("before the crash"), logs.getLogEvents(g -> g.logGroupName("/kept").logStreamName("s")
+                    .startFromHead(true)).events().stream().map(e -> e.message()).toList());
+            assertEquals("kept-role", iam.getRole(g -> g.roleName("kept-role")).role().roleName());
         }
     }
 }

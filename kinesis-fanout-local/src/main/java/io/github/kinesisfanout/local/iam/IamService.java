@@ -42,9 +42,17 @@ public final class IamService implements AwsService {
     private final IamPolicies policies = new IamPolicies(this);
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
+    private final IamStorage storage;
 
     public IamService(Clock clock) {
+        this(clock, java.util.Optional.empty());
+    }
+
+    /** With a data directory, every account's roles and policies are kept under its {@code iam} directory. */
+    public IamService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
         this.clock = clock;
+        this.storage = new IamStorage(data.map(d -> d.serviceDirectory("iam")).orElse(null));
+        accounts.putAll(storage.loadAll());
     }
 
     public IamService() {
@@ -59,6 +67,18 @@ public final class IamService implements AwsService {
     @Override
     public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
         IamEntities entities = entities(context);
+        if (operation.startsWith("Get") || operation.startsWith("List")) {
+            return apply(operation, input, entities, context);
+        }
+        // One change at a time per account, each on disk before it is answered.
+        synchronized (entities) {
+            JsonNode output = apply(operation, input, entities, context);
+            storage.save(context.accountId(), entities);
+            return output;
+        }
+    }
+
+    private JsonNode apply(String operation, ObjectNode input, IamEntities entities, RequestContext context) {
         return switch (operation) {
             case "CreateRole" -> createRole(input, entities, context);
             case "GetRole" -> wrap("Role", render(role(entities, input)));

@@ -12,8 +12,15 @@ final class LogStore {
             new ConcurrentHashMap<>();
 
     ConcurrentSkipListMap<String, LogGroup> groups(RequestContext context) {
-        return regions.computeIfAbsent(context.accountId() + "/" + context.region(),
-                key -> new ConcurrentSkipListMap<>());
+        return groups(scope(context));
+    }
+
+    ConcurrentSkipListMap<String, LogGroup> groups(String scope) {
+        return regions.computeIfAbsent(scope, key -> new ConcurrentSkipListMap<>());
+    }
+
+    static String scope(RequestContext context) {
+        return context.accountId() + "/" + context.region();
     }
 
     LogGroup group(RequestContext context, String name) {

@@ -38,6 +38,11 @@ final class LogStream {
         return String.format("%056d", sequence);
     }
 
+    /** How many events were ever appended (the journal's idempotence key). */
+    synchronized long sequence() {
+        return sequence;
+    }
+
     synchronized List<LogEvent> events() {
         return List.copyOf(events);
     }

@@ -17,7 +17,7 @@ import java.util.Set;
  * CloudWatch Logs (JSON 1.1, target prefix {@code Logs_20140328}): log groups, log streams and
  * their events, enough for Lambda's {@code /aws/lambda/NAME} groups and for reading them back.
  */
-public final class LogsService implements AwsService {
+public final class LogsService implements AwsService, AutoCloseable {
 
     static final String INVALID = "InvalidParameterException";
     /** The retention values PutRetentionPolicy accepts, as listed in the CloudWatch Logs API reference. */
@@ -27,9 +27,17 @@ public final class LogsService implements AwsService {
     private final LogStore store = new LogStore();
     private final Clock clock;
     private final LogEventsReader reader = new LogEventsReader(store);
+    private final LogJournal journal;
 
     public LogsService(Clock clock) {
+        this(clock, java.util.Optional.empty());
+    }
+
+    /** With a data directory, groups, streams, retention and events are kept under its {@code logs} directory. */
+    public LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
         this.clock = clock;
+        this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, clock.millis()))
+                .orElseGet(LogJournal::none);
     }
 
     public LogsService() {
@@ -56,7 +64,12 @@ public final class LogsService implements AwsService {
             case "FilterLogEvents" -> reader.filterLogEvents(input, context);
             case "PutRetentionPolicy" -> putRetentionPolicy(input, context);
             case "DeleteRetentionPolicy" -> {
-                store.group(context, Members.required(input, "logGroupName", INVALID)).retentionInDays = null;
+                synchronized (store) {
+                    LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
+                    journal.record(LogJournal.entry("retention", LogStore.scope(context), group.name).putNull("days"),
+                            true);
+                    group.retentionInDays = null;
+                }
                 yield empty();
             }
             default -> throw AwsServiceException.notSupported("Logs", operation);
@@ -65,11 +78,46 @@ public final class LogsService implements AwsService {
 
     /** Creates the group and the stream when missing, then appends the events: what Lambda does for its logs. */
     public void appendToStream(RequestContext context, String groupName, String streamName, List<InputLogEvent> events) {
-        LogGroup group = store.groups(context).computeIfAbsent(groupName,
-                name -> new LogGroup(name, LogStore.groupArn(context, name), clock.millis()));
-        LogStream stream = group.streams.computeIfAbsent(streamName, name -> new LogStream(name, clock.millis()));
+        LogStream stream;
+        synchronized (store) {
+            LogGroup group = store.groups(context).get(groupName);
+            if (group == null) {
+                group = addGroup(context, groupName);
+            }
+            stream = group.streams.get(streamName);
+            if (stream == null) {
+                stream = addStream(context, group, streamName);
+            }
+        }
         long now = clock.millis();
-        stream.append(events.stream().map(e -> new LogEvent(e.timestamp(), e.message(), now)).toList());
+        // A function's own log lines are written to the operating system, not fsync'd each (kill -9 keeps them).
+        append(context, groupName, stream, events.stream().map(e -> new LogEvent(e.timestamp(), e.message(), now))
+                .toList(), false);
+    }
+
+    private String append(RequestContext context, String groupName, LogStream stream, List<LogEvent> batch,
+            boolean durable) {
+        synchronized (stream) {
+            journal.record(LogJournal.events(LogStore.scope(context), groupName, stream.name, stream.sequence(), batch),
+                    durable);
+            return stream.append(batch);
+        }
+    }
+
+    private LogGroup addGroup(RequestContext context, String name) {
+        LogGroup group = new LogGroup(name, LogStore.groupArn(context, name), clock.millis());
+        journal.record(LogJournal.entry("group", LogStore.scope(context), name).put("arn", group.arn)
+                .put("time", group.creationTime), true);
+        store.groups(context).put(name, group);
+        return group;
+    }
+
+    private LogStream addStream(RequestContext context, LogGroup group, String name) {
+        LogStream stream = new LogStream(name, clock.millis());
+        journal.record(LogJournal.entry("stream", LogStore.scope(context), group.name).put("stream", name)
+                .put("time", stream.creationTime), true);
+        group.streams.put(name, stream);
+        return stream;
     }
 
     /** One event to append, as PutLogEvents takes it. */
@@ -78,17 +126,23 @@ public final class LogsService implements AwsService {
 
     private JsonNode createLogGroup(ObjectNode input, RequestContext context) {
         String name = Members.required(input, "logGroupName", INVALID);
-        LogGroup created = new LogGroup(name, LogStore.groupArn(context, name), clock.millis());
-        if (store.groups(context).putIfAbsent(name, created) != null) {
-            throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log group already exists");
+        synchronized (store) {
+            if (store.groups(context).containsKey(name)) {
+                throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log group already exists");
+            }
+            addGroup(context, name);
         }
         return empty();
     }
 
     private JsonNode deleteLogGroup(ObjectNode input, RequestContext context) {
         String name = Members.required(input, "logGroupName", INVALID);
-        if (store.groups(context).remove(name) == null) {
-            throw new AwsServiceException("ResourceNotFoundException", "The specified log group does not exist.");
+        synchronized (store) {
+            if (!store.groups(context).containsKey(name)) {
+                throw new AwsServiceException("ResourceNotFoundException", "The specified log group does not exist.");
+            }
+            journal.record(LogJournal.entry("deleteGroup", LogStore.scope(context), name), true);
+            store.groups(context).remove(name);
         }
         return empty();
     }
@@ -96,23 +150,32 @@ public final class LogsService implements AwsService {
     private JsonNode createLogStream(ObjectNode input, RequestContext context) {
         LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
         String name = Members.required(input, "logStreamName", INVALID);
-        if (group.streams.putIfAbsent(name, new LogStream(name, clock.millis())) != null) {
-            throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log stream already exists");
+        synchronized (store) {
+            if (group.streams.containsKey(name)) {
+                throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log stream already exists");
+            }
+            addStream(context, group, name);
         }
         return empty();
     }
 
     private JsonNode deleteLogStream(ObjectNode input, RequestContext context) {
         LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
-        if (group.streams.remove(Members.required(input, "logStreamName", INVALID)) == null) {
-            throw new AwsServiceException("ResourceNotFoundException", "The specified log stream does not exist.");
+        String name = Members.required(input, "logStreamName", INVALID);
+        synchronized (store) {
+            if (!group.streams.containsKey(name)) {
+                throw new AwsServiceException("ResourceNotFoundException", "The specified log stream does not exist.");
+            }
+            journal.record(LogJournal.entry("deleteStream", LogStore.scope(context), group.name).put("stream", name),
+                    true);
+            group.streams.remove(name);
         }
         return empty();
     }
 
     private JsonNode putLogEvents(ObjectNode input, RequestContext context) {
-        LogStream stream = store.stream(context, Members.required(input, "logGroupName", INVALID),
-                Members.required(input, "logStreamName", INVALID));
+        String groupName = Members.required(input, "logGroupName", INVALID);
+        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", INVALID));
         JsonNode events = input.path("logEvents");
         if (!events.isArray() || events.isEmpty()) {
             throw new AwsServiceException(INVALID, "1 validation error detected: Value at 'logEvents' failed to"
@@ -125,7 +188,7 @@ public final class LogsService implements AwsService {
                     Members.text(event, "message", ""), now));
         }
         ObjectNode output = empty();
-        output.put("nextSequenceToken", stream.append(batch));
+        output.put("nextSequenceToken", append(context, groupName, stream, batch, true));
         return output;
     }
 
@@ -137,8 +200,17 @@ public final class LogsService implements AwsService {
                     + "' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: "
                     + RETENTION_DAYS.stream().sorted().toList());
         }
-        group.retentionInDays = days;
+        synchronized (store) {
+            journal.record(LogJournal.entry("retention", LogStore.scope(context), group.name).put("days", days), true);
+            group.retentionInDays = days;
+        }
         return empty();
+    }
+
+    /** Fsyncs and closes the journal. */
+    @Override
+    public void close() {
+        journal.close();
     }
 
     static ObjectNode empty() {

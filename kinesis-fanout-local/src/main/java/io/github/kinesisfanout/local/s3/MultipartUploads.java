@@ -97,7 +97,7 @@ final class MultipartUploads {
                     + " validate against our published schema", 400);
         }
         String eTag = "\"" + HexFormat.of().formatHex(md5(md5s.toByteArray())) + "-" + index + "\"";
-        bucket.objects.put(upload.key(), new StoredObject(upload.key(), data.toByteArray(), eTag, upload.contentType(),
+        store.putObject(context, bucket, new StoredObject(upload.key(), data.toByteArray(), eTag, upload.contentType(),
                 clock.instant(), upload.metadata(), null, null));
         bucket.uploads.remove(Members.text(input, "UploadId"));
         return JsonNodeFactory.instance.objectNode().put("Location", "/" + bucket.name + "/" + upload.key())

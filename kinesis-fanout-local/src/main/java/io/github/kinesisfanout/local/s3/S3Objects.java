@@ -62,7 +62,7 @@ final class S3Objects {
         StoredObject object = new StoredObject(key, body, Checksums.eTag(body),
                 Members.text(input, "ContentType", "binary/octet-stream"), clock.instant(), Map.copyOf(metadata),
                 algorithm, checksum);
-        bucket.objects.put(key, object);
+        store.putObject(context, bucket, object);
         ObjectNode output = JsonNodeFactory.instance.objectNode().put("ETag", object.eTag());
         if (algorithm != null) {
             output.put("Checksum" + algorithm, checksum);
@@ -124,7 +124,7 @@ final class S3Objects {
                 replace ? Members.text(input, "ContentType", "binary/octet-stream") : original.contentType(),
                 clock.instant(), replace ? Map.copyOf(metadata) : original.metadata(), original.checksumAlgorithm(),
                 original.checksumValue());
-        bucket.objects.put(key, copy);
+        store.putObject(context, bucket, copy);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.set("LastModified", Timestamps.node(copy.lastModified()));
         output.put("ETag", copy.eTag());
@@ -134,7 +134,7 @@ final class S3Objects {
     JsonNode delete(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
         // Deleting a missing key succeeds in S3 (204), as long as the bucket exists.
-        bucket.objects.remove(Members.required(input, "Key", "InvalidRequest"));
+        store.removeObject(context, bucket, Members.required(input, "Key", "InvalidRequest"));
         return JsonNodeFactory.instance.objectNode();
     }
 

@@ -21,12 +21,18 @@ public final class S3Service implements AwsService {
     /** S3's bucket naming rules: 3-63 lower-case letters, digits, dots and hyphens, starting and ending alphanumeric. */
     private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
-    private final S3Store store = new S3Store();
+    private final S3Store store;
     private final Clock clock;
     private final S3Objects objects;
     private final MultipartUploads multipart;
 
     public S3Service(Clock clock) {
+        this(clock, java.util.Optional.empty());
+    }
+
+    /** With a data directory, buckets and objects are kept under its {@code s3} directory. */
+    public S3Service(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
+        this.store = new S3Store(data.map(d -> d.serviceDirectory("s3")).orElse(null));
         this.clock = clock;
         this.objects = new S3Objects(store, clock);
         this.multipart = new MultipartUploads(store, clock, objects);
@@ -89,7 +95,7 @@ public final class S3Service implements AwsService {
         }
         String region = Members.text(input.path("CreateBucketConfiguration"), "LocationConstraint", context.region());
         Bucket created = new Bucket(name, region.isEmpty() ? "us-east-1" : region, clock.instant());
-        if (store.buckets(context).putIfAbsent(name, created) != null) {
+        if (!store.addBucket(context, created)) {
             throw new AwsServiceException("BucketAlreadyOwnedByYou", "Your previous request to create the named"
                     + " bucket succeeded and you already own it.", 409);
         }
@@ -115,7 +121,7 @@ public final class S3Service implements AwsService {
         ArrayNode deleted = output.putArray("Deleted");
         boolean quiet = Members.bool(input.path("Delete"), "Quiet", false);
         for (JsonNode object : input.path("Delete").path("Objects")) {
-            bucket.objects.remove(object.path("Key").asText());
+            store.removeObject(context, bucket, object.path("Key").asText());
             if (!quiet) {
                 deleted.addObject().put("Key", object.path("Key").asText());
             }
@@ -128,7 +134,7 @@ public final class S3Service implements AwsService {
         if (!bucket.objects.isEmpty()) {
             throw new AwsServiceException("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);
         }
-        store.buckets(context).remove(bucket.name, bucket);
+        store.removeBucket(context, bucket);
         return JsonNodeFactory.instance.objectNode();
     }
 

@@ -1,0 +1,119 @@
+package io.github.kinesisfanout.local.logs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.storage.SegmentLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CloudWatch Logs' changes as one append-only {@link SegmentLog} (framed, CRC32C, torn tail cut off on
+ * open): group and stream creations and deletions, retention changes and event batches, each a JSON
+ * entry, replayed in order at start. An event batch carries the stream's event count before it, so a
+ * batch is applied once only.
+ */
+final class LogJournal implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    private final SegmentLog log;
+
+    private LogJournal(SegmentLog log) {
+        this.log = log;
+    }
+
+    /** Nothing kept: memory only. */
+    static LogJournal none() {
+        return new LogJournal(null);
+    }
+
+    /** Opens the journal in {@code directory} and replays it into {@code store}. */
+    static LogJournal open(Path directory, LogStore store, long now) {
+        return new LogJournal(SegmentLog.open(directory, SEGMENT_BYTES, (segment, payload) ->
+                replay(store, read(payload), now)));
+    }
+
+    void record(ObjectNode entry, boolean durable) {
+        if (log == null) {
+            return;
+        }
+        log.append(List.of(ByteBuffer.wrap(entry.toString().getBytes(StandardCharsets.UTF_8))), List::of);
+        if (durable) {
+            log.awaitDurable();
+        }
+    }
+
+    static ObjectNode entry(String op, String scope, String group) {
+        return JSON.createObjectNode().put("op", op).put("scope", scope).put("group", group);
+    }
+
+    static ObjectNode events(String scope, String group, String stream, long from, List<LogEvent> events) {
+        ObjectNode entry = entry("events", scope, group).put("stream", stream).put("from", from);
+        ArrayNode array = entry.putArray("events");
+        for (LogEvent event : events) {
+            array.addArray().add(event.timestamp()).add(event.message()).add(event.ingestionTime());
+        }
+        return entry;
+    }
+
+    private static JsonNode read(ByteBuffer payload) {
+        try {
+            byte[] bytes = new byte[payload.remaining()];
+            payload.get(bytes);
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable CloudWatch Logs journal entry", e);
+        }
+    }
+
+    private static void replay(LogStore store, JsonNode entry, long now) {
+        var groups = store.groups(entry.path("scope").asText());
+        String name = entry.path("group").asText();
+        LogGroup group = groups.get(name);
+        switch (entry.path("op").asText()) {
+            case "group" -> groups.putIfAbsent(name, new LogGroup(name, entry.path("arn").asText(),
+                    entry.path("time").asLong()));
+            case "deleteGroup" -> groups.remove(name);
+            case "retention" -> {
+                if (group != null) {
+                    group.retentionInDays = entry.path("days").isNull() ? null : entry.path("days").asInt();
+                }
+            }
+            case "stream" -> {
+                if (group != null) {
+                    String stream = entry.path("stream").asText();
+                    group.streams.putIfAbsent(stream, new LogStream(stream, entry.path("time").asLong()));
+                }
+            }
+            case "deleteStream" -> {
+                if (group != null) {
+                    group.streams.remove(entry.path("stream").asText());
+                }
+            }
+            case "events" -> {
+                LogStream stream = group == null ? null : group.streams.get(entry.path("stream").asText());
+                if (stream != null && stream.sequence() == entry.path("from").asLong()) {
+                    List<LogEvent> events = new java.util.ArrayList<>();
+                    for (JsonNode event : entry.path("events")) {
+                        events.add(new LogEvent(event.get(0).asLong(), event.get(1).asText(), event.get(2).asLong()));
+                    }
+                    stream.append(events);
+                }
+            }
+            default -> throw new IllegalStateException("unknown CloudWatch Logs journal entry " + entry);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (log != null) {
+            log.close();
+        }
+    }
+}
