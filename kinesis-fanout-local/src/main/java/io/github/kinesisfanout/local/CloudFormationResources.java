@@ -6,6 +6,7 @@ import io.github.kinesisfanout.local.analyticsv2.FlinkApplicationResource;
 import io.github.kinesisfanout.local.analyticsv2.FlinkLoggingOptionResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
 import io.github.kinesisfanout.local.cloudformation.ServiceDirectory;
+import io.github.kinesisfanout.local.firehose.DeliveryStreamResource;
 import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
 import io.github.kinesisfanout.local.iam.IamPolicyResource;
 import io.github.kinesisfanout.local.iam.IamRoleResource;
@@ -40,7 +41,8 @@ final class CloudFormationResources {
                 .register(new AnalyticsApplicationResource())
                 .register(new AnalyticsOutputResource())
                 .register(new FlinkApplicationResource())
-                .register(new FlinkLoggingOptionResource());
+                .register(new FlinkLoggingOptionResource())
+                .register(new DeliveryStreamResource());
     }
 
     /** Finds services in the registry at call time, so services registered later are found too. */

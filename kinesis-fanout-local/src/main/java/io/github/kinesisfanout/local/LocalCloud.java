@@ -13,6 +13,7 @@ import io.github.kinesisfanout.local.edge.LambdaRoutes;
 import io.github.kinesisfanout.local.edge.QueryWireProtocol;
 import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
+import io.github.kinesisfanout.local.firehose.FirehoseService;
 import io.github.kinesisfanout.local.iam.IamService;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
@@ -86,6 +87,8 @@ public final class LocalCloud implements AutoCloseable {
                 LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
+        registry.register(new FirehoseService(registry), new JsonWireProtocol());
+        registry.registerTargetPrefix(FirehoseService.TARGET_PREFIX, "firehose");
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol(
