@@ -19,7 +19,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * complete, streaming its events. An {@code AWS::Lambda::Function} whose {@code Code} is a local
  * path ({@code Code: target/consumers.jar}, relative to the project directory) has that file
  * uploaded to the artifact bucket first. The outputs become project properties
- * {@code fanout.output.<Key>} and the file outputsFile.
+ * {@code fanout.output.<Key>} and the file stackOutputsFile.
  */
 @Mojo(name = DeployStackMojo.GOAL_NAME, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
 public class DeployStackMojo extends AbstractFanoutMojo {
@@ -66,9 +66,13 @@ public class DeployStackMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.preview", defaultValue = "false")
     protected boolean preview;
 
-    /** Where the stack outputs are written as JSON. */
-    @Parameter(property = "fanout.outputsFile", defaultValue = "${project.build.directory}/kinesis-fanout/stack-outputs.json")
-    protected File outputsFile;
+    /**
+     * Where the stack outputs are written as JSON: the file create-app, discover-schema and the Flink goals
+     * read under the same property. {@code <outputsFile>} and {@code -Dfanout.outputsFile} are the old names.
+     */
+    @Parameter(alias = "outputsFile", property = "fanout.stackOutputsFile",
+            defaultValue = "${project.build.directory}/kinesis-fanout/stack-outputs.json")
+    protected File stackOutputsFile;
 
     @Override
     protected String goalName() {
@@ -86,7 +90,7 @@ public class DeployStackMojo extends AbstractFanoutMojo {
                 .capabilities(capabilities)
                 .artifactBucket(artifactBucket)
                 .preview(preview)
-                .outputsFile(outputsFile.toPath())
+                .outputsFile(effectiveOutputsFile().toPath())
                 .waitTimeout(waitTimeoutDuration())
                 .pollInterval(Duration.ofMillis(100));
         DeployResult result = new DeployStackOperation(clients(), listener()).run(settings);
@@ -98,7 +102,20 @@ public class DeployStackMojo extends AbstractFanoutMojo {
             properties.setProperty(OUTPUT_PROPERTY_PREFIX + key, value);
             getLog().info("  " + OUTPUT_PROPERTY_PREFIX + key + " = " + value);
         });
-        getLog().info("Stack outputs written to " + outputsFile);
+        getLog().info("Stack outputs written to " + effectiveOutputsFile());
+    }
+
+    /** The outputs file, honouring the old -Dfanout.outputsFile when the current property is not set. */
+    private File effectiveOutputsFile() {
+        Properties user = session.getUserProperties();
+        String old = user.getProperty("fanout.outputsFile");
+        if (old == null || user.getProperty("fanout.stackOutputsFile") != null) {
+            return stackOutputsFile;
+        }
+        getLog().warn("-Dfanout.outputsFile is the old name of -Dfanout.stackOutputsFile; use the new one, which the"
+                + " goals that read the file use too");
+        File file = new File(old);
+        return file.isAbsolute() ? file : new File(project.getBasedir(), old);
     }
 
     /** The configured parameters, overridden by -Dfanout.parameter.NAME=value. */
