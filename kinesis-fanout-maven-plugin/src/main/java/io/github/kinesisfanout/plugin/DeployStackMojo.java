@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.app.StackOutputs;
 import io.github.kinesisfanout.operations.stack.DeployResult;
 import io.github.kinesisfanout.operations.stack.DeployStackOperation;
 import io.github.kinesisfanout.operations.stack.StackSettings;
@@ -29,8 +30,8 @@ public class DeployStackMojo extends AbstractFanoutMojo {
     /** Prefix of the user properties that set template parameters: -Dfanout.parameter.NAME=value. */
     public static final String PARAMETER_PROPERTY_PREFIX = "fanout.parameter.";
 
-    /** Prefix of the project properties that receive the stack outputs. */
-    public static final String OUTPUT_PROPERTY_PREFIX = "fanout.output.";
+    /** Prefix of the project properties that receive the stack outputs: the one the reading goals look for. */
+    public static final String OUTPUT_PROPERTY_PREFIX = StackOutputs.PROPERTY_PREFIX;
 
     /** The template, YAML (short-form tags such as !Ref allowed) or JSON. */
     @Parameter(property = "fanout.templateFile", defaultValue = "${project.basedir}/src/main/cloudformation/template.yaml")
