@@ -271,18 +271,21 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         return JsonNodeFactory.instance.objectNode();
     }
 
+    /** Adds the given tags to {@code into} all together, or none when one is invalid or too many would result. */
     private static void tags(JsonNode given, Map<String, String> into) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(into);
         for (JsonNode tag : given) {
             String key = Members.text(tag, "Key");
             if (key == null || key.isEmpty()) {
                 throw FirehoseErrors.invalid("1 validation error detected: Value null at 'tags.member.key' failed"
                         + " to satisfy constraint: Member must not be null");
             }
-            into.put(key, Members.text(tag, "Value", ""));
+            merged.put(key, Members.text(tag, "Value", ""));
         }
-        if (into.size() > 50) {
-            throw FirehoseErrors.invalid("A delivery stream can have at most 50 tags; it would have " + into.size());
+        if (merged.size() > 50) {
+            throw FirehoseErrors.invalid("A delivery stream can have at most 50 tags; it would have " + merged.size());
         }
+        into.putAll(merged);
     }
 
     private JsonNode untag(ObjectNode input, RequestContext context) {

@@ -143,6 +143,15 @@ class FirehoseIT {
         firehose.untagDeliveryStream(u -> u.deliveryStreamName("one").tagKeys("env"));
         assertEquals(List.of(Tag.builder().key("team").value("a").build()),
                 firehose.listTagsForDeliveryStream(l -> l.deliveryStreamName("one")).tags());
+        // 50 more would make 51: refused, and none of them is applied.
+        List<Tag> fifty = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fifty.add(Tag.builder().key("k" + i).value("v").build());
+        }
+        assertThrows(InvalidArgumentException.class, () -> firehose.tagDeliveryStream(t -> t
+                .deliveryStreamName("one").tags(fifty)));
+        assertEquals(List.of(Tag.builder().key("team").value("a").build()),
+                firehose.listTagsForDeliveryStream(l -> l.deliveryStreamName("one")).tags());
 
         assertThrows(ResourceInUseException.class, () -> create("one", 5, 300));
         firehose.deleteDeliveryStream(d -> d.deliveryStreamName("one"));
