@@ -15,6 +15,9 @@ public interface CompiledApplication {
     /** The names of the input streams, in input order, e.g. {@code SOURCE_SQL_STREAM_001}. */
     List<String> inputStreamNames();
 
+    /** The names of the reference tables, as given, in the order they were given. */
+    List<String> referenceTableNames();
+
     /** Starts a running instance on the system UTC clock; instances are independent of each other. */
     RunningApplication start();
 

@@ -24,6 +24,18 @@ public interface RunningApplication {
     void pushRow(String streamName, Object[] values, long rowtimeMillis);
 
     /**
+     * Loads (or reloads) the rows of a reference table from an object in the table's record format, replacing
+     * every row it had; a table not loaded yet has no rows. Records (or CSV rows) that do not parse go to
+     * {@code error_stream}, named after the table, and are not loaded.
+     *
+     * @param tableName the table name, as given in its {@link ReferenceTable}
+     * @param data the object, e.g. the S3 reference object's bytes
+     * @return the number of rows loaded
+     * @throws IllegalArgumentException for an unknown table
+     */
+    int loadReference(String tableName, byte[] data);
+
+    /**
      * Tells the engine no row older than this ROWTIME will arrive, so windows can close without new
      * input (a rowtime bound).
      */

@@ -44,17 +44,41 @@ public final class SqlEngine {
      *     duplicate name prefix), naming the input and column
      */
     public static CompiledApplication compile(String applicationCode, List<InputSchema> inputs) {
+        return compile(applicationCode, inputs, List.of());
+    }
+
+    /**
+     * Compiles application code that may join its streams with reference tables.
+     *
+     * @param applicationCode the statements, separated by {@code ;}
+     * @param inputs the application inputs, as for {@link #compile(String, List)}
+     * @param references the reference tables (at most one in Kinesis Analytics v1); their rows are loaded into
+     *     a running instance with {@link RunningApplication#loadReference}
+     * @return the compiled application, ready to be started
+     * @throws SqlCompilationException with every error found, each with its line and column
+     * @throws IllegalArgumentException when an input or reference schema is unusable, naming it and the column
+     */
+    public static CompiledApplication compile(String applicationCode, List<InputSchema> inputs,
+            List<ReferenceTable> references) {
         List<StreamDef> streams = inputStreams(inputs);
-        AnalyzedApplication app = analyze(applicationCode, streams);
+        List<StreamDef> tables = tables(references, streams);
+        AnalyzedApplication app = analyze(applicationCode, streams, tables);
         List<Application.InputSpec> specs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            InputSchema schema = inputs.get(i);
-            InputSchema.RecordFormat format = schema.format();
-            specs.add(new Application.InputSpec(streams.get(i), format.type(), format.recordRowPath(),
-                    schema.columns().stream().map(InputSchema.Column::mapping).toList(),
-                    format.recordRowDelimiter(), format.recordColumnDelimiter()));
+            specs.add(spec(streams.get(i), inputs.get(i)));
         }
-        return Application.of(app, specs);
+        List<Application.InputSpec> tableSpecs = new ArrayList<>();
+        for (int i = 0; i < references.size(); i++) {
+            tableSpecs.add(spec(tables.get(i), references.get(i).schema()));
+        }
+        return Application.of(app, specs, tableSpecs);
+    }
+
+    private static Application.InputSpec spec(StreamDef stream, InputSchema schema) {
+        InputSchema.RecordFormat format = schema.format();
+        return new Application.InputSpec(stream, format.type(), format.recordRowPath(),
+                schema.columns().stream().map(InputSchema.Column::mapping).toList(),
+                format.recordRowDelimiter(), format.recordColumnDelimiter());
     }
 
     /**
@@ -72,9 +96,21 @@ public final class SqlEngine {
      */
     public static FlinkTranslation translateToFlink(String applicationCode, List<InputSchema> inputs,
             List<FlinkOutput> outputs, FlinkOptions options) {
+        return translateToFlink(applicationCode, inputs, List.of(), outputs, options);
+    }
+
+    /**
+     * Translates application code that may join its streams with reference tables to Flink SQL; a join with a
+     * reference table is refused at its line and column (not supported on Flink yet).
+     *
+     * @param references the reference tables, as for {@link #compile(String, List, List)}
+     * @see #translateToFlink(String, List, List, FlinkOptions)
+     */
+    public static FlinkTranslation translateToFlink(String applicationCode, List<InputSchema> inputs,
+            List<ReferenceTable> references, List<FlinkOutput> outputs, FlinkOptions options) {
         FlinkOptions o = options == null ? FlinkOptions.defaults() : options;
         List<StreamDef> streams = inputStreams(inputs);
-        AnalyzedApplication app = analyze(applicationCode, streams);
+        AnalyzedApplication app = analyze(applicationCode, streams, tables(references, streams));
         List<FlinkTranslator.Input> in = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             InputSchema schema = inputs.get(i);
@@ -104,14 +140,15 @@ public final class SqlEngine {
     }
 
     /** Parses and analyzes the code: the one analysis both the engine and the Flink translation use. */
-    private static AnalyzedApplication analyze(String applicationCode, List<StreamDef> streams) {
+    private static AnalyzedApplication analyze(String applicationCode, List<StreamDef> streams,
+            List<StreamDef> tables) {
         ParsedApplication parsed = StatementParser.parse(applicationCode == null ? "" : applicationCode);
         List<SqlError> errors = new ArrayList<>();
         for (ParseError e : parsed.errors()) {
             errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage()));
         }
         List<SemanticError> semantic = new ArrayList<>();
-        AnalyzedApplication app = ApplicationAnalyzer.analyze(parsed, streams, semantic);
+        AnalyzedApplication app = ApplicationAnalyzer.analyze(parsed, streams, tables, semantic);
         for (SemanticError e : semantic) {
             errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage()));
         }
@@ -139,24 +176,52 @@ public final class SqlEngine {
                 throw new IllegalArgumentException("Input " + (i + 1) + ": record encoding '" + schema.encoding()
                         + "' is not supported: only UTF-8");
             }
-            List<StreamDef.ColumnDef> columns = new ArrayList<>();
-            Set<String> columnNames = new HashSet<>();
-            for (InputSchema.Column column : schema.columns()) {
-                if (!columnNames.add(column.name())) {
-                    throw new IllegalArgumentException("Input " + (i + 1) + ": column '" + column.name()
-                            + "' is declared twice");
-                }
-                SqlType type;
-                try {
-                    type = TypeParser.parse(column.sqlType());
-                } catch (ParseError e) {
-                    throw new IllegalArgumentException("Input " + (i + 1) + ": column '" + column.name() + "' has SQL "
-                            + "type '" + column.sqlType() + "': " + e.getMessage(), e);
-                }
-                columns.add(new StreamDef.ColumnDef(column.name(), type, false));
-            }
-            streams.add(new StreamDef(name, List.copyOf(columns), StreamDef.Role.INPUT, i));
+            streams.add(new StreamDef(name, columns(schema, "Input " + (i + 1)), StreamDef.Role.INPUT, i));
         }
         return streams;
+    }
+
+    private static List<StreamDef> tables(List<ReferenceTable> references, List<StreamDef> inputs) {
+        List<StreamDef> tables = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        inputs.forEach(s -> names.add(s.name()));
+        names.add(StreamDef.ERROR_STREAM);
+        for (int i = 0; i < references.size(); i++) {
+            ReferenceTable table = references.get(i);
+            String what = "Reference table " + (i + 1) + " (\"" + table.tableName() + "\")";
+            if (table.tableName() == null || table.tableName().isEmpty()) {
+                throw new IllegalArgumentException("Reference table " + (i + 1) + ": the table name is empty");
+            }
+            if (!names.add(table.tableName())) {
+                throw new IllegalArgumentException(what + ": the name is already used by an input stream or another "
+                        + "table");
+            }
+            InputSchema schema = table.schema();
+            if (schema.encoding() != null && !schema.encoding().equalsIgnoreCase("UTF-8")) {
+                throw new IllegalArgumentException(what + ": record encoding '" + schema.encoding()
+                        + "' is not supported: only UTF-8");
+            }
+            tables.add(new StreamDef(table.tableName(), columns(schema, what), StreamDef.Role.REFERENCE, i));
+        }
+        return tables;
+    }
+
+    private static List<StreamDef.ColumnDef> columns(InputSchema schema, String what) {
+        List<StreamDef.ColumnDef> columns = new ArrayList<>();
+        Set<String> columnNames = new HashSet<>();
+        for (InputSchema.Column column : schema.columns()) {
+            if (!columnNames.add(column.name())) {
+                throw new IllegalArgumentException(what + ": column '" + column.name() + "' is declared twice");
+            }
+            SqlType type;
+            try {
+                type = TypeParser.parse(column.sqlType());
+            } catch (ParseError e) {
+                throw new IllegalArgumentException(what + ": column '" + column.name() + "' has SQL "
+                        + "type '" + column.sqlType() + "': " + e.getMessage(), e);
+            }
+            columns.add(new StreamDef.ColumnDef(column.name(), type, false));
+        }
+        return List.copyOf(columns);
     }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <p>Directives: {@code -- @outputs STREAM FORMAT, ...}, {@code -- @options ARRIVAL_TIME AWS_KINESIS_STREAMS_5
  * APPROXIMATIONS}, {@code -- @columns NAME TYPE [MAPPING]; ...}, {@code -- @format CSV|JSON}, {@code -- @rowpath
- * PATH}, {@code -- @parallelism N}, {@code -- @warnings} (the expected warnings follow as {@code -- ! text} lines).
+ * PATH}, {@code -- @parallelism N}, {@code -- @reference TABLE NAME TYPE; ...} (a CSV reference table), {@code -- @warnings} (the expected warnings follow as {@code -- ! text} lines).
  */
 class FlinkGoldenTest {
 
@@ -43,19 +43,20 @@ class FlinkGoldenTest {
         GoldenCase c = GoldenCase.parse(code);
         Path expected = Paths.get(base + ".flink.sql");
         if (Files.exists(expected)) {
-            FlinkTranslation t = SqlEngine.translateToFlink(code, c.inputs(), c.outputs(), c.options());
+            FlinkTranslation t = SqlEngine.translateToFlink(code, c.inputs(), c.references(), c.outputs(), c.options());
             assertEquals(Files.readString(expected, StandardCharsets.UTF_8), t.script());
             assertEquals(c.warnings(), t.warnings());
         } else {
             SqlCompilationException e = assertThrows(SqlCompilationException.class,
-                    () -> SqlEngine.translateToFlink(code, c.inputs(), c.outputs(), c.options()));
+                    () -> SqlEngine.translateToFlink(code, c.inputs(), c.references(), c.outputs(), c.options()));
             String want = Files.readString(Paths.get(base + ".errors"), StandardCharsets.UTF_8).strip();
             assertEquals(want, e.errors().stream().map(SqlError::toString).collect(Collectors.joining("\n")));
         }
     }
 
     /** The directives of one golden case. */
-    record GoldenCase(List<InputSchema> inputs, List<FlinkOutput> outputs, FlinkOptions options, List<String> warnings) {
+    record GoldenCase(List<InputSchema> inputs, List<ReferenceTable> references, List<FlinkOutput> outputs,
+            FlinkOptions options, List<String> warnings) {
 
         static GoldenCase parse(String code) {
             List<FlinkOutput> outputs = new ArrayList<>();
@@ -69,6 +70,7 @@ class FlinkGoldenTest {
             FlinkRowtime rowtime = FlinkRowtime.PROCESSING_TIME;
             boolean approximations = false;
             List<String> warnings = new ArrayList<>();
+            List<ReferenceTable> references = new ArrayList<>();
             for (String line : code.lines().toList()) {
                 if (line.startsWith("-- ! ")) {
                     warnings.add(line.substring(5));
@@ -106,6 +108,16 @@ class FlinkGoldenTest {
                             : InputSchema.RecordFormat.json("$");
                     case "rowpath" -> format = InputSchema.RecordFormat.json(value);
                     case "parallelism" -> parallelism = Integer.parseInt(value);
+                    case "reference" -> {
+                        String[] table = value.split(" ", 2);
+                        List<InputSchema.Column> tableColumns = new ArrayList<>();
+                        for (String col : table[1].split(";")) {
+                            String[] f = col.strip().split(" ", 2);
+                            tableColumns.add(new InputSchema.Column(f[0], f[1], null));
+                        }
+                        references.add(new ReferenceTable(table[0], new InputSchema(null,
+                                InputSchema.RecordFormat.csv("\n", ","), tableColumns, "UTF-8")));
+                    }
                     default -> throw new IllegalArgumentException("unknown directive " + parts[0]);
                 }
             }
@@ -113,7 +125,8 @@ class FlinkGoldenTest {
             for (int i = 0; i < parallelism; i++) {
                 inputs.add(new InputSchema("SOURCE_SQL_STREAM", format, columns, "UTF-8"));
             }
-            return new GoldenCase(inputs, outputs, new FlinkOptions(connector, rowtime, approximations), warnings);
+            return new GoldenCase(inputs, references, outputs, new FlinkOptions(connector, rowtime, approximations),
+                    warnings);
         }
     }
 }

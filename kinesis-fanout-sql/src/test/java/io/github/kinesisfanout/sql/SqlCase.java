@@ -11,7 +11,7 @@ import java.util.List;
 
 /** One case of a JSON fixture: application code, input schema, inputs, and what must come out. */
 record SqlCase(String name, String code, List<InputSchema> schemas, long clockMillis, JsonNode input,
-        JsonNode expected, JsonNode outputs, JsonNode errors, String schemaError) {
+        JsonNode expected, JsonNode outputs, JsonNode errors, String schemaError, JsonNode tables) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
     /** Inputs without a rowtime get this one plus one second per record. */
@@ -45,7 +45,17 @@ record SqlCase(String name, String code, List<InputSchema> schemas, long clockMi
         }
         long clock = node.has("clock") ? time(node.get("clock")) : parseTime("2030-01-01 00:00:00.000");
         return new SqlCase(node.path("name").asText(), code, schemas, clock, node.path("input"), node.path("expected"),
-                node.path("outputs"), node.path("errors"), node.has("schemaError") ? node.get("schemaError").asText() : null);
+                node.path("outputs"), node.path("errors"), node.has("schemaError") ? node.get("schemaError").asText() : null,
+                node.path("references"));
+    }
+
+    /** The reference tables: {@code "references": [{"table": NAME, "schema": {...}, "data": TEXT}]}. */
+    List<ReferenceTable> references() {
+        List<ReferenceTable> out = new ArrayList<>();
+        for (JsonNode t : tables) {
+            out.add(new ReferenceTable(t.get("table").asText(), schema(t.get("schema"))));
+        }
+        return out;
     }
 
     private static InputSchema schema(JsonNode s) {

@@ -71,13 +71,13 @@ class SqlCasesTest {
     private static void run(SqlCase c) {
         if (c.schemaError() != null) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> SqlEngine.compile(c.code(), c.schemas()));
+                    () -> SqlEngine.compile(c.code(), c.schemas(), c.references()));
             assertEquals(c.schemaError(), e.getMessage());
             return;
         }
         if (!c.errors().isMissingNode()) {
             SqlCompilationException e = assertThrows(SqlCompilationException.class,
-                    () -> SqlEngine.compile(c.code(), c.schemas()));
+                    () -> SqlEngine.compile(c.code(), c.schemas(), c.references()));
             List<String> expected = new ArrayList<>();
             c.errors().forEach(err -> expected.add(new SqlError(err.get("line").asInt(), err.get("column").asInt(),
                     err.get("message").asText()).toString()));
@@ -85,13 +85,21 @@ class SqlCasesTest {
             assertEquals(expected, actual);
             return;
         }
-        CompiledApplication app = SqlEngine.compile(c.code(), c.schemas());
+        CompiledApplication app = SqlEngine.compile(c.code(), c.schemas(), c.references());
         RunningApplication running = app.start(Clock.fixed(Instant.ofEpochMilli(c.clockMillis()), ZoneOffset.UTC));
         Map<String, List<Row>> rows = new LinkedHashMap<>();
         for (CompiledApplication.StreamDescription s : app.streams()) {
             List<Row> list = new ArrayList<>();
             rows.put(s.name(), list);
             running.subscribe(s.name(), list::add);
+        }
+        for (JsonNode table : c.tables()) {
+            if (table.has("data")) {
+                int loaded = running.loadReference(table.get("table").asText(), SqlCase.data(table.get("data")));
+                if (table.has("loaded")) {
+                    assertEquals(table.get("loaded").asInt(), loaded, "rows loaded into " + table.get("table"));
+                }
+            }
         }
         push(c, app, running);
         Iterator<String> names = c.expected().fieldNames();
@@ -123,6 +131,11 @@ class SqlCasesTest {
         long rowtime = SqlCase.DEFAULT_START;
         String input = app.inputStreamNames().isEmpty() ? null : app.inputStreamNames().get(0);
         for (JsonNode in : c.input()) {
+            if (in.has("load")) {
+                // A reload between records: takes no time of its own.
+                running.loadReference(in.get("load").asText(), SqlCase.data(in.get("data")));
+                continue;
+            }
             rowtime = in.has("rowtime") ? SqlCase.time(in.get("rowtime")) : rowtime + 1000;
             if (in.has("advance")) {
                 running.advanceTime(SqlCase.time(in.get("advance")));

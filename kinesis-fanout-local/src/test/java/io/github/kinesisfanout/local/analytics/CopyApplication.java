@@ -30,6 +30,11 @@ final class CopyApplication implements CompiledApplication {
         return List.of("SOURCE_SQL_STREAM_001");
     }
 
+    @Override
+    public List<String> referenceTableNames() {
+        return List.of();
+    }
+
     /** JSON objects for OUT, CSV lines for error_stream, enough for the runner tests. */
     @Override
     public OutputFormat outputFormat(String streamName, String recordFormatType) {
@@ -62,6 +67,11 @@ final class CopyApplication implements CompiledApplication {
             @Override
             public void subscribe(String streamName, RowSink sink) {
                 sinks.computeIfAbsent(streamName, k -> new ArrayList<>()).add(sink);
+            }
+
+            @Override
+            public int loadReference(String tableName, byte[] data) {
+                throw new IllegalArgumentException("No reference table \"" + tableName + "\"");
             }
 
             @Override

@@ -23,14 +23,19 @@ public final class ApplicationAnalyzer {
      *
      * @param parsed the statements
      * @param inputs the input streams, created from the input schemas
+     * @param tables the reference tables (role REFERENCE), named apart from the inputs
      * @param errors receives every semantic error found
      * @return the analyzed application (meaningful only when no error was added)
      */
-    public static AnalyzedApplication analyze(ParsedApplication parsed, List<StreamDef> inputs,
+    public static AnalyzedApplication analyze(ParsedApplication parsed, List<StreamDef> inputs, List<StreamDef> tables,
             List<SemanticError> errors) {
         Map<String, StreamDef> streams = new LinkedHashMap<>();
         for (StreamDef input : inputs) {
             streams.put(input.name(), input);
+        }
+        // Tables share the streams' name space: a FROM item or a CREATE STREAM name is looked up in one place.
+        for (StreamDef table : tables) {
+            streams.put(table.name(), table);
         }
         StreamDef errorStream = StreamDef.errorStream();
         streams.put(errorStream.name(), errorStream);
@@ -59,11 +64,12 @@ public final class ApplicationAnalyzer {
             }
         }
         List<StreamDef> ordered = new ArrayList<>(streams.values());
+        ordered.removeIf(s -> s.role() == StreamDef.Role.REFERENCE);
         ordered.remove(errorStream);
         ordered.add(errorStream);
         List<PumpDef> all = new ArrayList<>();
         pumps.values().forEach(all::addAll);
-        return new AnalyzedApplication(ordered, all, positions);
+        return new AnalyzedApplication(ordered, all, positions, List.copyOf(tables));
     }
 
     private static void dropDerived(List<PumpDef> group, Map<String, StreamDef> streams) {
@@ -78,8 +84,12 @@ public final class ApplicationAnalyzer {
             Map<String, List<PumpDef>> pumps, List<SemanticError> errors) {
         StreamDef existing = streams.get(create.name());
         if (existing != null && (existing.role() != StreamDef.Role.CREATED || !create.orReplace())) {
-            String why = existing.role() == StreamDef.Role.CREATED ? " (use CREATE OR REPLACE STREAM to replace it)"
-                    : existing.role() == StreamDef.Role.INPUT ? " as an input stream" : " as the system error stream";
+            String why = switch (existing.role()) {
+                case CREATED -> " (use CREATE OR REPLACE STREAM to replace it)";
+                case INPUT -> " as an input stream";
+                case REFERENCE -> " as a reference table";
+                case ERROR -> " as the system error stream";
+            };
             errors.add(new SemanticError(create.pos(), "Stream \"" + create.name() + "\" already exists" + why));
             return;
         }

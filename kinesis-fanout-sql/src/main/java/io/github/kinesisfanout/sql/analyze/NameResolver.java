@@ -24,6 +24,9 @@ final class NameResolver {
         if (row != null) {
             return ExprAnalyzer.field(identifier, row, names.get(names.size() - 1));
         }
+        if (!scope.sides().isEmpty()) {
+            return resolveJoined(identifier);
+        }
         if (names.size() > 2) {
             throw new SemanticError(ExprAnalyzer.pos(identifier), "Identifier " + identifier + " has too many parts");
         }
@@ -63,6 +66,85 @@ final class NameResolver {
         String where = scope.stream().derived() ? "the sub-query" : "stream \"" + scope.stream().name() + "\"";
         throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in " + where
                 + Suggestions.hint(name, candidates, "'"));
+    }
+
+    /** Resolves an identifier against the FROM items of a join: qualified by a side, or unique among them. */
+    private Expr resolveJoined(SqlIdentifier identifier) {
+        List<String> names = identifier.names;
+        if (names.size() > 2) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "Identifier " + identifier + " has too many parts");
+        }
+        String name = names.get(names.size() - 1);
+        if (name.isEmpty()) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "* is only allowed as a whole select item");
+        }
+        if (names.size() == 2) {
+            Scope.Side side = scope.side(names.get(0));
+            if (side == null) {
+                throw new SemanticError(ExprAnalyzer.pos(identifier), "Stream or alias '" + names.get(0)
+                        + "' is not in the FROM clause" + Suggestions.hint(names.get(0), scope.qualifiers(), "'"));
+            }
+            return column(side, name, identifier);
+        }
+        Scope.Side found = null;
+        for (Scope.Side side : scope.sides()) {
+            if (side.source().indexOf(name) >= 0) {
+                if (found != null) {
+                    throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' is ambiguous: both "
+                            + found.label() + " and " + side.label() + " have it; qualify it with a stream, table or "
+                            + "alias name");
+                }
+                found = side;
+            }
+        }
+        if (found != null) {
+            return column(found, name, identifier);
+        }
+        Expr system = systemColumn(scope.streamSide(), name);
+        if (system != null) {
+            return system;
+        }
+        Expr niladic = niladic(name);
+        if (niladic != null) {
+            return niladic;
+        }
+        List<String> candidates = new ArrayList<>(scope.columnNames());
+        candidates.add("ROWTIME");
+        throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in any FROM item"
+                + Suggestions.hint(name, candidates, "'"));
+    }
+
+    /** A column of one side of a join, at its place in the joined row. */
+    private static Expr column(Scope.Side side, String name, SqlIdentifier identifier) {
+        int index = side.source().indexOf(name);
+        if (index >= 0) {
+            StreamDef.ColumnDef column = side.source().columns().get(index);
+            return new Expr.ColumnRef(side.offset() + index, column.name(), column.type());
+        }
+        if (side.table() && (name.equals("ROWTIME") || name.equals("APPROXIMATE_ARRIVAL_TIME"))) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "Reference " + side.label() + " has no " + name
+                    + ": a table row has no time; use the stream's");
+        }
+        Expr system = side.table() ? null : systemColumn(side, name);
+        if (system != null) {
+            return system;
+        }
+        List<String> candidates = new ArrayList<>(side.source().columns().stream().map(StreamDef.ColumnDef::name)
+                .toList());
+        throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in " + side.label()
+                + Suggestions.hint(name, candidates, "'"));
+    }
+
+    /** ROWTIME of a joined row (the stream row's), or APPROXIMATE_ARRIVAL_TIME when the stream is an input; else null. */
+    private static Expr systemColumn(Scope.Side stream, String name) {
+        if (name.equals("ROWTIME")) {
+            return new Expr.SystemColumn(false);
+        }
+        if (name.equals("APPROXIMATE_ARRIVAL_TIME") && stream != null
+                && stream.source().role() == StreamDef.Role.INPUT) {
+            return new Expr.SystemColumn(true);
+        }
+        return null;
     }
 
     /**

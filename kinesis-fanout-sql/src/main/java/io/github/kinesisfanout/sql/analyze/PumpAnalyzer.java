@@ -153,6 +153,10 @@ final class PumpAnalyzer {
         if (target.role() == StreamDef.Role.ERROR) {
             throw new SemanticError(pos, "Cannot insert into error_stream: only the engine writes it");
         }
+        if (target.role() == StreamDef.Role.REFERENCE) {
+            throw new SemanticError(pos, "Cannot insert into reference table \"" + name + "\": its rows come from its "
+                    + "reference data source");
+        }
         return target;
     }
 
@@ -227,7 +231,7 @@ final class PumpAnalyzer {
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
         return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation(),
-                branch.windows(), null, branch.selectPos());
+                branch.windows(), null, null, branch.selectPos());
     }
 
 }

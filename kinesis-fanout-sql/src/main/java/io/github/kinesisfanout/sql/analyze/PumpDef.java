@@ -28,9 +28,11 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      *     {@code [source columns..., analytic values...]}
      * @param tableFunction the table function this branch applies to the source rows (then everything else is
      *     empty or null and the target is the function's hidden stream), or null
-     * @param pos where the SELECT (or the table function call) is, or null
+     * @param join the reference table this branch joins the source rows with (then everything else is empty or null
+     *     and the target is the join's hidden stream), or null
+     * @param pos where the SELECT (or the table function call, or the join) is, or null
      */
     public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
-            List<SlidingWindow> windows, TableFunction tableFunction, SourcePos pos) {
+            List<SlidingWindow> windows, TableFunction tableFunction, ReferenceJoin join, SourcePos pos) {
     }
 }

@@ -7,18 +7,63 @@ import java.util.Set;
 /**
  * What names an expression of one SELECT can see: the columns of its FROM stream.
  *
- * @param stream the stream read
- * @param qualifiers names that may qualify a column: the stream name and its alias
+ * @param stream the stream read (for a join, the hidden stream of joined rows)
+ * @param qualifiers names that may qualify a column: the stream name and its alias (for a join, those of every side)
  * @param commaSubstrings positions of comma-form SUBSTRING calls in the pump
  * @param positions receives where each expression was written
+ * @param sides for a join, the FROM items whose columns make up the joined row, in FROM order; empty otherwise
  */
-record Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings, ExprPositions positions) {
+record Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings, ExprPositions positions,
+        List<Side> sides) {
+
+    Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings, ExprPositions positions) {
+        this(stream, qualifiers, commaSubstrings, positions, List.of());
+    }
 
     Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubstrings) {
         this(stream, qualifiers, commaSubstrings, new ExprPositions());
     }
 
+    /**
+     * One FROM item of a join.
+     *
+     * @param source the stream, sub-query stream or reference table (role REFERENCE) read
+     * @param qualifiers the names that qualify its columns: its name and its alias
+     * @param offset where its columns start in the joined row
+     */
+    record Side(StreamDef source, Set<String> qualifiers, int offset) {
+
+        boolean table() {
+            return source.role() == StreamDef.Role.REFERENCE;
+        }
+
+        /** How an error names this side: the table or stream name, or "the sub-query". */
+        String label() {
+            return source.derived() ? "the sub-query" : (table() ? "table \"" : "stream \"") + source.name() + "\"";
+        }
+    }
+
     List<String> columnNames() {
         return stream.columns().stream().map(StreamDef.ColumnDef::name).toList();
+    }
+
+    /** The side a qualifier names, or null (also for a scope that is not a join). */
+    Side side(String qualifier) {
+        for (Side side : sides) {
+            if (side.qualifiers().contains(qualifier)) {
+                return side;
+            }
+        }
+        return null;
+    }
+
+    /** The stream side of a join (the one that is not a reference table), or null for a scope that is not a join. */
+    Side streamSide() {
+        for (Side side : sides) {
+            if (!side.table()) {
+                return side;
+            }
+        }
+        return null;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
@@ -95,9 +96,14 @@ final class SelectAnalyzer {
                         throw new SemanticError(ExprAnalyzer.pos(node), "Stream or alias '" + id.names.get(0)
                                 + "' is not in the FROM clause");
                     }
-                    for (int i = 0; i < scope.stream().columns().size(); i++) {
-                        StreamDef.ColumnDef c = scope.stream().columns().get(i);
-                        items.add(new Item(new Expr.ColumnRef(i, c.name(), c.type()), ExprAnalyzer.pos(node), c.name()));
+                    // t.* in a join: the columns of that FROM item only, where they sit in the joined row.
+                    Scope.Side side = id.names.size() == 2 ? scope.side(id.names.get(0)) : null;
+                    StreamDef star = side == null ? scope.stream() : side.source();
+                    int offset = side == null ? 0 : side.offset();
+                    for (int i = 0; i < star.columns().size(); i++) {
+                        StreamDef.ColumnDef c = star.columns().get(i);
+                        items.add(new Item(new Expr.ColumnRef(offset + i, c.name(), c.type()), ExprAnalyzer.pos(node),
+                                c.name()));
                     }
                     continue;
                 }
@@ -180,7 +186,10 @@ final class SelectAnalyzer {
             alias = ((SqlIdentifier) as.operand(1)).getSimple();
         }
         switch (source.getKind()) {
-            case JOIN -> throw new SemanticError(ExprAnalyzer.pos(source), "joins are not supported yet");
+            case JOIN -> {
+                return new JoinAnalyzer(streams, commaSubstrings, positions, derived).analyze((SqlJoin) source,
+                        item -> scope(item, selectPos));
+            }
             case SELECT, UNION, ORDER_BY -> {
                 StreamDef rows = pumps.subquery(source, this, derived);
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
@@ -203,6 +212,10 @@ final class SelectAnalyzer {
         if (stream.role() == StreamDef.Role.ERROR) {
             throw new SemanticError(ExprAnalyzer.pos(id), "error_stream cannot be read by SQL; map it to an output "
                     + "instead");
+        }
+        if (stream.role() == StreamDef.Role.REFERENCE) {
+            throw new SemanticError(ExprAnalyzer.pos(id), "\"" + name + "\" is a reference table, which a query reads "
+                    + "only joined to a stream: FROM <stream> JOIN \"" + name + "\" ON ...");
         }
         Set<String> qualifiers = new HashSet<>();
         qualifiers.add(alias == null ? name : alias);

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * @param name the name as stored
  * @param columns the columns in order
- * @param role input, created by CREATE STREAM, or the error stream
- * @param inputIndex for an input stream, the index of its InputSchema; -1 otherwise
+ * @param role input, created by CREATE STREAM, the error stream, or a reference table
+ * @param inputIndex for an input stream, the index of its InputSchema; for a reference table, its index among the
+ *     tables; -1 otherwise
  * @param derived true for a stream the analyzer made itself (role CREATED): the rows of a sub-query in FROM,
  *     of a {@code CURSOR(...)} argument or of a table function; SQL cannot name it and hosts do not see it
  * @param pos where a created stream's name is, or for a derived stream the sub-query or table function it holds;
@@ -32,8 +33,11 @@ public record StreamDef(String name, List<ColumnDef> columns, Role role, int inp
     /** Name of the system error stream (reference §3.4), lower case. */
     public static final String ERROR_STREAM = "error_stream";
 
-    /** Where a stream comes from. */
-    public enum Role { INPUT, CREATED, ERROR }
+    /**
+     * Where a stream comes from. A REFERENCE "stream" is a reference table: it has rows but no ROWTIME, and is
+     * read only through a join with a stream.
+     */
+    public enum Role { INPUT, CREATED, ERROR, REFERENCE }
 
     /**
      * A column.

@@ -102,7 +102,7 @@ final class TableFunctionAnalyzer {
             Derived derived) {
         StreamDef out = derived.stream(columns, pos);
         PumpDef.QueryDef query = new PumpDef.QueryDef(cursor, null, List.of(), null, null, List.of(), function,
-                pos);
+                null, pos);
         int[] all = new int[columns.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;

@@ -51,6 +51,11 @@ final class PumpWriter {
             return ctx.refuse(pos, q.tableFunction().name(), "it is not supported on Flink yet ("
                     + TableFunctionReasons.of(q.tableFunction().name()) + ")");
         }
+        if (q.join() != null) {
+            return ctx.refuse(pos, "JOIN with reference table \"" + q.join().table().name() + "\"", "it is not "
+                    + "supported on Flink yet (the table would be a filesystem source over the S3 object, and a "
+                    + "LEFT JOIN of a stream with it is an updating result a Kinesis sink cannot take)");
+        }
         Aggregation agg = q.aggregation();
         ExprWriter input = new ExprWriter(ctx, RowScope.of(q.source()));
         ExprWriter output = input;

@@ -28,7 +28,8 @@ final class QueryParser {
 
     /** Keywords that mark constructs Calcite cannot parse in this dialect's form, and what they are. */
     private static final List<String[]> UNSUPPORTED = List.of(
-            new String[] {"JOIN", "joins are not supported yet"},
+            new String[] {"JOIN", "this join is not supported yet: a stream can be joined with a reference table "
+                    + "(FROM stream JOIN table ON ...)"},
             new String[] {"CURSOR", "table functions (TABLE(... CURSOR(...))) are not supported yet"});
 
     private static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =

@@ -14,7 +14,8 @@ import io.github.kinesisfanout.sql.analyze.TableFunction;
  * @param windows the sliding windows (empty when none); projections then read the row with the analytic values
  * @param sourceWidth the number of columns of the stream read
  * @param tableFunction the table function the branch applies, or null
+ * @param join the reference table join the branch applies, or null
  */
 public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime,
-        AggregatePlan aggregate, SlidingPlan[] windows, int sourceWidth, TableFunction tableFunction) {
+        AggregatePlan aggregate, SlidingPlan[] windows, int sourceWidth, TableFunction tableFunction, JoinPlan join) {
 }

@@ -111,6 +111,24 @@ final class Comparisons {
         return ((Comparable) x).compareTo(y);
     }
 
+    /**
+     * A function that maps a value of either operand of {@code a = b} to a hash key, such that two values that
+     * compare equal here have equal keys (numbers in the comparison domain, CHAR text without trailing blanks,
+     * binary strings by content); null when values of these types have no such key (ROW values).
+     */
+    static UnaryOperator<Object> hashKey(Expr a, Expr b) {
+        if (a.type().kind() == SqlType.Kind.ROW || b.type().kind() == SqlType.Kind.ROW) {
+            return null;
+        }
+        return switch (domain(List.of(a, b))) {
+            case LONG -> v -> v instanceof Long ? v : (Object) ((Number) v).longValue();
+            case DECIMAL -> v -> Numbers.toDecimal(v).stripTrailingZeros();
+            case DOUBLE -> v -> v instanceof Double ? v : (Object) ((Number) v).doubleValue();
+            case PADDED -> v -> v instanceof String s ? s.stripTrailing() : v;
+            case OTHER -> v -> v instanceof byte[] bytes ? java.nio.ByteBuffer.wrap(bytes) : v;
+        };
+    }
+
     private static Domain domain(List<Expr> args) {
         if (args.stream().anyMatch(e -> e.type().kind() == SqlType.Kind.CHAR)) {
             // CHAR values are blank-padded; SQL compares text as if the shorter were padded (PAD SPACE).

@@ -29,8 +29,10 @@ public final class Planner {
                 Evaluator rowtime = query.rowtime() == null ? null : EvaluatorCompiler.compile(query.rowtime());
                 AggregatePlan aggregate = query.aggregation() == null ? null : AggregatePlan.of(query.aggregation());
                 SlidingPlan[] windows = query.windows().stream().map(SlidingPlan::of).toArray(SlidingPlan[]::new);
+                JoinPlan join = query.join() == null ? null : JoinPlan.of(query.join(),
+                        app.tables().indexOf(query.join().table()), query.source().columns().size());
                 branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate, windows,
-                        query.source().columns().size(), query.tableFunction()));
+                        query.source().columns().size(), query.tableFunction(), join));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {

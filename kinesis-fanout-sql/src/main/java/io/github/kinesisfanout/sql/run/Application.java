@@ -15,11 +15,16 @@ public final class Application implements CompiledApplication {
 
     private final AnalyzedApplication app;
     private final RecordDecoder[] decoders;
+    private final RecordDecoder[] tableDecoders;
+    private final boolean[] jsonTables;
     private final List<StreamDescription> streams;
 
-    private Application(AnalyzedApplication app, RecordDecoder[] decoders) {
+    private Application(AnalyzedApplication app, RecordDecoder[] decoders, RecordDecoder[] tableDecoders,
+            boolean[] jsonTables) {
         this.app = app;
         this.decoders = decoders;
+        this.tableDecoders = tableDecoders;
+        this.jsonTables = jsonTables;
         List<StreamDescription> out = new ArrayList<>();
         for (StreamDef s : app.streams()) {
             if (s.derived()) {
@@ -36,27 +41,38 @@ public final class Application implements CompiledApplication {
      *
      * @param app the analyzed application
      * @param inputs one spec per input stream, in input order
-     * @throws IllegalArgumentException when an input's format or mapping cannot be used
+     * @param tables one spec per reference table, in the order of {@link AnalyzedApplication#tables()}
+     * @throws IllegalArgumentException when an input's or a table's format or mapping cannot be used
      */
-    public static Application of(AnalyzedApplication app, List<InputSpec> inputs) {
-        RecordDecoder[] decoders = new RecordDecoder[inputs.size()];
+    public static Application of(AnalyzedApplication app, List<InputSpec> inputs, List<InputSpec> tables) {
+        RecordDecoder[] decoders = decoders(inputs, "Input");
+        RecordDecoder[] tableDecoders = decoders(tables, "Reference table");
+        boolean[] json = new boolean[tables.size()];
+        for (int i = 0; i < json.length; i++) {
+            json[i] = "JSON".equalsIgnoreCase(tables.get(i).format());
+        }
+        return new Application(app, decoders, tableDecoders, json);
+    }
+
+    private static RecordDecoder[] decoders(List<InputSpec> specs, String what) {
+        RecordDecoder[] decoders = new RecordDecoder[specs.size()];
         for (int i = 0; i < decoders.length; i++) {
-            InputSpec in = inputs.get(i);
+            InputSpec in = specs.get(i);
             try {
                 decoders[i] = Inputs.decoder(in.stream(), in.format(), in.recordRowPath(), in.mappings(),
                         in.rowDelimiter(), in.columnDelimiter());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Input " + (i + 1) + " (" + in.stream().name() + "): "
+                throw new IllegalArgumentException(what + " " + (i + 1) + " (" + in.stream().name() + "): "
                         + e.getMessage(), e);
             }
         }
-        return new Application(app, decoders);
+        return decoders;
     }
 
     /**
-     * How one input's records are decoded.
+     * How the records of one input (or the object of one reference table) are decoded.
      *
-     * @param stream the input stream
+     * @param stream the input stream, or the reference table
      * @param format JSON or CSV
      * @param recordRowPath the JSON row path
      * @param mappings the JSON mapping per column
@@ -73,6 +89,11 @@ public final class Application implements CompiledApplication {
     }
 
     @Override
+    public List<String> referenceTableNames() {
+        return app.tables().stream().map(StreamDef::name).toList();
+    }
+
+    @Override
     public List<String> inputStreamNames() {
         return app.streams().stream().filter(s -> s.role() == StreamDef.Role.INPUT).map(StreamDef::name).toList();
     }
@@ -84,7 +105,8 @@ public final class Application implements CompiledApplication {
 
     @Override
     public RunningApplication start(Clock clock) {
-        return new Runtime(app, Planner.plan(app), decoders, clock);
+        return new Runtime(app, Planner.plan(app), decoders, new ReferenceTables(app.tables(), tableDecoders, jsonTables),
+                clock);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class Runtime implements RunningApplication {
     private final Channel[] channels;
     private final Map<String, Integer> byName = new HashMap<>();
     private final RecordDecoder[] decoders;
+    private final ReferenceTables tables;
     private final Channel errors;
     private final RunContext context;
     private final Clock clock;
@@ -36,10 +37,12 @@ final class Runtime implements RunningApplication {
     private long timeBound = Long.MIN_VALUE;
     private final Map<PumpPlan, OrderBuffer> orders = new java.util.LinkedHashMap<>();
 
-    Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, Clock clock) {
+    Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, ReferenceTables tables,
+            Clock clock) {
         this.clock = clock;
         this.context = new RunContext(clock);
         this.decoders = decoders;
+        this.tables = tables;
         List<StreamDef> streams = app.streams();
         channels = new Channel[streams.size()];
         rowRenderers = new JsonOutputFormat[streams.size()];
@@ -57,11 +60,34 @@ final class Runtime implements RunningApplication {
             for (BranchPlan branch : pump.branches()) {
                 channels[branch.source()].readers.add(new Channel.Reader(pump, branch,
                         branch.aggregate() == null ? null : new Window(branch.aggregate()),
-                        branch.windows().length == 0 ? null : new Sliding(branch), order,
-                        branch.tableFunction() == null ? null : TableOperator.of(branch.tableFunction(),
-                                channels[branch.source()].stream)));
+                        branch.windows().length == 0 ? null : new Sliding(branch), order, operator(branch)));
             }
         }
+    }
+
+    /** The table function or reference join a hidden pump's branch applies, or null. */
+    private TableOperator operator(BranchPlan branch) {
+        if (branch.join() != null) {
+            return new ReferenceJoinOperator(branch.join(), tables);
+        }
+        return branch.tableFunction() == null ? null : TableOperator.of(branch.tableFunction(),
+                channels[branch.source()].stream);
+    }
+
+    @Override
+    public int loadReference(String tableName, byte[] data) {
+        int table = tables.index(tableName);
+        long now = clock.millis();
+        return tables.load(table, data, new RecordDecoder.Output() {
+            @Override
+            public void row(Object[] values) {
+            }
+
+            @Override
+            public void error(String errorName, String message, byte[] bytes) {
+                Runtime.this.error(errorName, message, now, bytes, null);
+            }
+        });
     }
 
     @Override

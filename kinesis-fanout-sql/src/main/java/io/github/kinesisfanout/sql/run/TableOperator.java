@@ -4,7 +4,10 @@ import io.github.kinesisfanout.sql.analyze.StreamDef;
 import io.github.kinesisfanout.sql.analyze.TableFunction;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 
-/** The running state of a table function: the output rows it makes of input rows and of time moving on. */
+/**
+ * The running state of a hidden pump that is not a query: a table function, or a join with a reference table; the
+ * output rows it makes of input rows and of time moving on.
+ */
 interface TableOperator {
 
     /** Receives the operator's output rows. */
