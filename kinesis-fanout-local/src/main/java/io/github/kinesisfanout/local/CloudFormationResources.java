@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local;
 
 import io.github.kinesisfanout.local.analytics.AnalyticsApplicationResource;
 import io.github.kinesisfanout.local.analytics.AnalyticsOutputResource;
+import io.github.kinesisfanout.local.analytics.AnalyticsReferenceResource;
 import io.github.kinesisfanout.local.analyticsv2.FlinkApplicationResource;
 import io.github.kinesisfanout.local.analyticsv2.FlinkLoggingOptionResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
@@ -40,6 +41,7 @@ final class CloudFormationResources {
                 .register(new LambdaPermissionResource())
                 .register(new AnalyticsApplicationResource())
                 .register(new AnalyticsOutputResource())
+                .register(new AnalyticsReferenceResource())
                 .register(new FlinkApplicationResource())
                 .register(new FlinkLoggingOptionResource())
                 .register(new DeliveryStreamResource());

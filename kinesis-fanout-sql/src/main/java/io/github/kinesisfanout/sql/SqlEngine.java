@@ -150,7 +150,7 @@ public final class SqlEngine {
         List<SemanticError> semantic = new ArrayList<>();
         AnalyzedApplication app = ApplicationAnalyzer.analyze(parsed, streams, tables, semantic);
         for (SemanticError e : semantic) {
-            errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage()));
+            errors.add(new SqlError(e.pos().line(), e.pos().column(), e.getMessage(), e.unknownSource()));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparingInt(SqlError::line).thenComparingInt(SqlError::column));

@@ -48,8 +48,8 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         this.transitions = new StatusTransitions(settings.transitionDelay());
         Clock clock = Clock.systemUTC();
         this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
-        this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda);
-        this.run = new RunOperations(this::registry, transitions, streams, lambda);
+        this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda, objects);
+        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects);
         for (ObjectNode snapshot : storage.loadAll()) {

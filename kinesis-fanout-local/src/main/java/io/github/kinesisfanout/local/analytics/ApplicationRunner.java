@@ -28,6 +28,9 @@ final class ApplicationRunner {
             running.subscribe(output.name(), writer::accept);
             writers.add(writer);
         }
+        // Before the engine thread starts, so the tables are there for the first record (and its rows that do not
+        // parse reach error_stream's writer).
+        spec.referenceData().forEach(running::loadReference);
         this.engine = new EngineLoop(spec.applicationName(), running);
         this.readers = new ShardReaders(spec, engine);
         this.delivered = new DeliveredPositions(readers, engine, writers);

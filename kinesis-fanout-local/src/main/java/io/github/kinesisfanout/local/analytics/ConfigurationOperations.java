@@ -24,11 +24,11 @@ final class ConfigurationOperations {
     private final RunnerLauncher launcher;
 
     ConfigurationOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            Clock clock, StreamAccess streams, LambdaInvoker lambda) {
+            Clock clock, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
         this.registries = registries;
         this.transitions = transitions;
         this.clock = clock;
-        this.launcher = new RunnerLauncher(streams, lambda);
+        this.launcher = new RunnerLauncher(streams, lambda, objects);
     }
 
     JsonNode update(ObjectNode input, RequestContext context) {

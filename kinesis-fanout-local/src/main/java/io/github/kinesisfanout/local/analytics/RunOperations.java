@@ -21,10 +21,10 @@ final class RunOperations {
     private final RunnerLauncher launcher;
 
     RunOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            StreamAccess streams, LambdaInvoker lambda) {
+            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
         this.registries = registries;
         this.transitions = transitions;
-        this.launcher = new RunnerLauncher(streams, lambda);
+        this.launcher = new RunnerLauncher(streams, lambda, objects);
     }
 
     JsonNode start(ObjectNode input, RequestContext context) {

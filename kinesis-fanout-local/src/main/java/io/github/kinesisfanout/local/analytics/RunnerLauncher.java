@@ -1,7 +1,10 @@
 package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.sql.CompiledApplication;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -15,10 +18,13 @@ final class RunnerLauncher {
 
     private final StreamAccess streams;
     private final LambdaInvoker lambda;
+    private final ObjectReader objects;
 
-    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda) {
+    /** @param objects how reference data is read from S3; null when the cloud has no S3 service */
+    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
         this.streams = streams;
         this.lambda = lambda;
+        this.objects = objects;
     }
 
     /** Everything StartApplication can find wrong before the application starts. */
@@ -32,11 +38,8 @@ final class RunnerLauncher {
             throw AnalyticsErrors.invalidConfiguration("Input " + input.id() + " of application " + app.name
                     + " has an InputProcessingConfiguration; Lambda preprocessing is not supported by the local cloud.");
         }
-        if (!config.references().isEmpty()) {
-            throw AnalyticsErrors.invalidConfiguration("Application " + app.name
-                    + " has a reference data source; reference data is not supported by the local cloud.");
-        }
         requireStream(input.streamArn(), "Input stream");
+        referenceData(app, config);
         CompiledApplication compiled;
         try {
             compiled = ApplicationCompiler.compile(config);
@@ -72,10 +75,39 @@ final class RunnerLauncher {
             }
         }
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, compiled, input,
-                config.outputs(), streams, lambda, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS), startingPosition);
+                config.outputs(), streams, lambda, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS,
+                referenceData(app, config)), startingPosition);
         synchronized (app) {
             app.runner = runner;
         }
+    }
+
+    /**
+     * The objects of the reference data sources, read from S3 now (reference §4.6: loaded when the application
+     * starts, and again when a configuration change restarts it), by table name.
+     */
+    private Map<String, byte[]> referenceData(Application app, ApplicationConfig config) {
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        for (ObjectNode source : config.references()) {
+            String id = source.path("ReferenceId").asText();
+            String table = source.path("TableName").asText();
+            var s3 = source.path("S3ReferenceDataSourceDescription");
+            String bucketArn = s3.path("BucketARN").asText();
+            String key = s3.path("FileKey").asText();
+            String bucket = bucketArn.substring(bucketArn.lastIndexOf(':') + 1);
+            if (objects == null) {
+                throw AnalyticsErrors.invalidConfiguration("Reference data source " + id + " of application " + app.name
+                        + " reads s3://" + bucket + "/" + key + ", but this local cloud has no S3 service.");
+            }
+            try {
+                data.put(table, objects.read(bucket, key));
+            } catch (AwsServiceException e) {
+                throw AnalyticsErrors.invalidConfiguration("Reference data source " + id + " (table " + table
+                        + ") of application " + app.name + " cannot be read from s3://" + bucket + "/" + key + ": "
+                        + e.errorCode() + ": " + e.getMessage());
+            }
+        }
+        return data;
     }
 
     private void requireStream(String arn, String what) {

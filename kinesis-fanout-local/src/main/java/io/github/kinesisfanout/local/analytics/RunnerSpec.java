@@ -9,10 +9,11 @@ import java.util.Map;
  * Lambda, and the checkpoint map it resumes from and saves into.
  *
  * @param stopTimeoutMillis how long a stop waits for outputs to take the last rows before dropping them
+ * @param referenceData the object of each reference table, by table name, loaded before the first record
  */
 record RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled,
         ApplicationInput input, List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
-        Map<String, ShardPosition> checkpoints, long stopTimeoutMillis) {
+        Map<String, ShardPosition> checkpoints, long stopTimeoutMillis, Map<String, byte[]> referenceData) {
 
     /** Ten seconds for outputs to drain at stop. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;

@@ -62,6 +62,13 @@ final class JoinAnalyzer {
                     + right.table().name() + "\" are both reference tables");
         }
         if (left == null && right == null) {
+            // A name that is neither a stream nor a table is reported as not found (it may be a table to come).
+            for (SqlNode side : List.of(join.getLeft(), join.getRight())) {
+                SqlNode named = side.getKind() == SqlKind.AS ? ((SqlCall) side).operand(0) : side;
+                if (named instanceof SqlIdentifier) {
+                    streamScope.apply(side);
+                }
+            }
             throw new SemanticError(pos, "Joins of two streams are not supported yet; a stream can be joined with a "
                     + "reference table");
         }

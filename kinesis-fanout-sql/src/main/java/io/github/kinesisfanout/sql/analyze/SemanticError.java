@@ -6,13 +6,25 @@ import io.github.kinesisfanout.sql.parse.SourcePos;
 public final class SemanticError extends RuntimeException {
 
     private final SourcePos pos;
+    private final String unknownSource;
 
     public SemanticError(SourcePos pos, String message) {
+        this(pos, message, null);
+    }
+
+    /** An error about a FROM item that names no stream or table: {@code unknownSource} is the name as stored. */
+    public SemanticError(SourcePos pos, String message, String unknownSource) {
         super(message, null, false, false);
         this.pos = pos;
+        this.unknownSource = unknownSource;
     }
 
     public SourcePos pos() {
         return pos;
+    }
+
+    /** The name of the FROM item that was not found, or null for any other error. */
+    public String unknownSource() {
+        return unknownSource;
     }
 }
