@@ -7,10 +7,12 @@ import io.github.kinesisfanout.local.analytics.ApplicationTags;
 import io.github.kinesisfanout.local.analytics.ObjectReader;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
@@ -50,16 +52,36 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
      */
     public AnalyticsV2Service(FlinkSettings settings, FlinkJobLauncher launcher, ObjectReader code, LogSink logs,
             Supplier<URI> endpoint, Clock clock) {
+        this(settings, launcher, code, logs, endpoint, clock, null);
+    }
+
+    /**
+     * As above, with the applications and their savepoints kept under {@code stateDirectory} (null: in
+     * memory only): applications kept there come back, their jobs started again (see {@link ApplicationRecovery}).
+     */
+    AnalyticsV2Service(FlinkSettings settings, FlinkJobLauncher launcher, ObjectReader code, LogSink logs,
+            Supplier<URI> endpoint, Clock clock, Path stateDirectory) {
         this.settings = settings;
-        this.work = new WorkDirectory(settings.workDirectory());
+        this.work = new WorkDirectory(settings.workDirectory(),
+                stateDirectory == null ? null : stateDirectory.resolve("savepoints"));
+        ApplicationFiles files = new ApplicationFiles(stateDirectory == null ? null
+                : stateDirectory.resolve("applications"), work);
         this.jobs = new JobControl(settings, new JobRunner(launcher, code, endpoint, work), new ApplicationLogs(logs),
-                work, clock);
+                work, clock, files);
         this.lifecycle = new LifecycleOperations(this::store, jobs, clock);
         this.updates = new UpdateOperations(this::store, jobs, clock);
         this.run = new RunOperations(this::store, jobs, clock);
         this.snapshots = new SnapshotOperations(this::store, jobs, clock);
         this.tags = new ApplicationTags("Managed Service for Apache Flink", (name, context) -> store(context).get(name));
         this.operations = new OperationQueries(this::store);
+        ApplicationRecovery recovery = new ApplicationRecovery(jobs, clock);
+        for (FlinkApplication app : files.loadAll()) {
+            if (recovery.recover(app)) {
+                store(app.accountId, app.region).restore(app);
+            } else {
+                jobs.forget(app);
+            }
+        }
     }
 
     /** The service as a local cloud registers it: code from its S3, logs to its CloudWatch Logs. */
@@ -72,7 +94,8 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
                     region), group, stream, messages.stream().map(m -> new LogsService.InputLogEvent(now, m)).toList());
         };
         return new AnalyticsV2Service(FlinkSettings.defaults().withTransitionDelay(registry.settings().statusTransitionDelay()),
-                launcher, code, logs, endpoint, registry.clock());
+                launcher, code, logs, endpoint, registry.clock(),
+                registry.dataDirectory().map(d -> d.serviceDirectory("kinesisanalyticsv2")).orElse(null));
     }
 
     @Override
@@ -80,8 +103,26 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
         return SIGNING_NAME;
     }
 
+    /** Answers a call; with a data directory, an application the call changed is kept before the answer. */
     @Override
     public JsonNode invoke(String operation, ObjectNode input, RequestContext context) {
+        JsonNode output = operate(operation, input, context);
+        if (!operation.startsWith("Describe") && !operation.startsWith("List")) {
+            String name = operation.equals("TagResource") || operation.equals("UntagResource")
+                    ? applicationName(Members.text(input, "ResourceARN")) : Members.text(input, "ApplicationName");
+            FlinkApplication app = name == null ? null : store(context).find(name);
+            if (app != null) {
+                jobs.keep(app);
+            }
+        }
+        return output;
+    }
+
+    private static String applicationName(String arn) {
+        return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    private JsonNode operate(String operation, ObjectNode input, RequestContext context) {
         return switch (operation) {
             case "CreateApplication" -> lifecycle.create(input, context);
             case "DescribeApplication" -> lifecycle.describe(input, context);
@@ -108,13 +149,20 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
     }
 
     private ApplicationStore store(RequestContext context) {
-        return stores.computeIfAbsent(context.accountId() + "/" + context.region(),
-                key -> new ApplicationStore(settings.applicationLimit()));
+        return store(context.accountId(), context.region());
     }
 
-    /** Stops every job (no snapshots), the service's threads, and removes a temporary work directory. */
+    private ApplicationStore store(String accountId, String region) {
+        return stores.computeIfAbsent(accountId + "/" + region, key -> new ApplicationStore(settings.applicationLimit()));
+    }
+
+    /**
+     * Stops every job (no snapshots), the service's threads, and removes a temporary work directory.
+     * What the data directory holds stays as it was before (a RUNNING application runs again at the next start).
+     */
     @Override
     public void close() {
+        jobs.close();
         for (ApplicationStore store : stores.values()) {
             for (FlinkApplication app : store.all()) {
                 FlinkJob job;
@@ -125,7 +173,6 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
                 jobs.stopQuietly(job);
             }
         }
-        jobs.close();
         work.close();
     }
 }

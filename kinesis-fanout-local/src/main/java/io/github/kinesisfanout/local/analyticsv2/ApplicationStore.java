@@ -33,6 +33,16 @@ final class ApplicationStore {
         applications.put(app.name, app);
     }
 
+    /** The application, or null. */
+    FlinkApplication find(String name) {
+        return applications.get(name);
+    }
+
+    /** Adds an application read back from the data directory (no limit: it was within it when created). */
+    void restore(FlinkApplication app) {
+        applications.put(app.name, app);
+    }
+
     void remove(FlinkApplication app) {
         applications.remove(app.name, app);
     }

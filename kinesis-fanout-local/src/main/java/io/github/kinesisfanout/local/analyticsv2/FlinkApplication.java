@@ -65,6 +65,8 @@ final class FlinkApplication implements ApplicationTags.Tagged {
     FlinkJob job;
     /** Counts starts, so a late report of an earlier job cannot move the status of a later one. */
     long runNumber;
+    /** Set once DeleteApplication has removed it: nothing is kept of it any more. */
+    boolean removed;
 
     FlinkApplication(String name, String accountId, String region, Instant created) {
         this.name = name;

@@ -22,15 +22,24 @@ final class JobControl implements AutoCloseable {
     private final ApplicationLogs logs;
     private final WorkDirectory work;
     private final Clock clock;
+    private final ApplicationFiles files;
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("analyticsv2-jobs"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("analyticsv2-ticks"));
 
-    JobControl(FlinkSettings settings, JobRunner runner, ApplicationLogs logs, WorkDirectory work, Clock clock) {
+    /** @param files keeps each application after every change this class makes to it */
+    JobControl(FlinkSettings settings, JobRunner runner, ApplicationLogs logs, WorkDirectory work, Clock clock,
+            ApplicationFiles files) {
         this.settings = settings;
         this.runner = runner;
         this.logs = logs;
         this.work = work;
         this.clock = clock;
+        this.files = files;
+    }
+
+    /** Keeps the application's current state (after an API change or one of this class's). */
+    void keep(FlinkApplication app) {
+        files.save(app);
     }
 
     JobRunner runner() {
@@ -49,7 +58,12 @@ final class JobControl implements AutoCloseable {
 
     /** STARTING -> RUNNING once the job runs, or READY with the cause. */
     void start(FlinkApplication app, LaunchPlan plan, OperationHistory.Operation operation) {
-        later(() -> run(app, plan, operation, FlinkApplication.STARTING));
+        resume(app, plan, operation, FlinkApplication.STARTING);
+    }
+
+    /** Starts a plan's job for an application in {@code expected} (STARTING or UPDATING): RUNNING, or READY with the cause. */
+    void resume(FlinkApplication app, LaunchPlan plan, OperationHistory.Operation operation, String expected) {
+        later(() -> run(app, plan, operation, expected));
     }
 
     /** UPDATING: stops the old job (with a savepoint when snapshots are on), then starts the new version from it. */
@@ -103,6 +117,7 @@ final class JobControl implements AutoCloseable {
                 OperationHistory.succeed(operation, clock.instant());
             }
         }
+        keep(app);
         logs.event(app, "INFO", "The Flink job of version " + plan.versionId() + " is RUNNING");
     }
 
@@ -116,6 +131,7 @@ final class JobControl implements AutoCloseable {
                 OperationHistory.fail(operation, clock.instant(), reason);
             }
         }
+        keep(app);
         logs.event(app, "ERROR", "The Flink job of version " + plan.versionId() + " failed to start: " + reason);
     }
 
@@ -145,6 +161,7 @@ final class JobControl implements AutoCloseable {
                     OperationHistory.fail(operation, clock.instant(), error);
                 }
             }
+            keep(app);
             logs.event(app, error == null ? "INFO" : "ERROR", error == null ? "The application is stopped"
                     : "The application is stopped; the snapshot failed: " + error);
         });
@@ -166,6 +183,7 @@ final class JobControl implements AutoCloseable {
             snapshot.savepointPath = savepoint.get();
             app.snapshots.put(snapshot.name, snapshot);
         }
+        keep(app);
         return savepoint.get();
     }
 
@@ -186,6 +204,7 @@ final class JobControl implements AutoCloseable {
                 snapshot.failure = savepoint.isPresent() ? null : failure != null ? failure
                         : "this local cloud's Flink launcher cannot take savepoints of a running job";
             }
+            keep(app);
             if (savepoint.isEmpty()) {
                 logs.event(app, "ERROR", "Snapshot " + snapshot.name + " failed: " + snapshot.failure);
             }
@@ -211,6 +230,7 @@ final class JobControl implements AutoCloseable {
                 }
             }
             if (died) {
+                keep(app);
                 logs.event(app, "ERROR", "The Flink job exited unexpectedly; its last log lines are above");
             }
             ScheduledFuture<?> future = self.get();
@@ -232,12 +252,19 @@ final class JobControl implements AutoCloseable {
         }
     }
 
+    /** A deleted application: its record and its savepoints go. */
+    void forget(FlinkApplication app) {
+        files.delete(app);
+        work.deleteSavepoints(app);
+    }
+
     Path savepoints(FlinkApplication app) {
         return work.savepoints(app);
     }
 
     @Override
     public void close() {
+        files.close();
         workers.shutdownNow();
         ticker.shutdownNow();
     }

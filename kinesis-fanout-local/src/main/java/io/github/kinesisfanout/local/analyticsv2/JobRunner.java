@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ import java.util.function.Supplier;
 final class JobRunner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ENDPOINT_WAIT = Duration.ofSeconds(30);
 
     private final FlinkJobLauncher launcher;
     private final ObjectReader objects;
@@ -48,7 +50,7 @@ final class JobRunner {
         try {
             Files.write(jar, code(plan.configuration()));
             JSON.writerWithDefaultPrettyPrinter().writeValue(properties.toFile(),
-                    RuntimeProperties.of(plan.configuration(), endpoint.get(), plan.region()));
+                    RuntimeProperties.of(plan.configuration(), endpoint(), plan.region()));
         } catch (IOException e) {
             throw new FlinkLaunchException("Cannot write the job's files to " + dir + ": " + e.getMessage(), e);
         }
@@ -56,6 +58,29 @@ final class JobRunner {
                 .path("ParallelismConfiguration")).path("Parallelism").asInt();
         return launcher.start(new FlinkJobRequest(plan.applicationArn(), Runtimes.flinkVersion(plan.runtime()), jar,
                 properties, dir.resolve("job.log"), plan.savepoint(), plan.allowNonRestoredState(), parallelism));
+    }
+
+    /**
+     * The cloud's endpoint. A job started again right after a restart may ask before the cloud has
+     * bound its port, so this waits for it a little.
+     */
+    private URI endpoint() {
+        long deadline = System.nanoTime() + ENDPOINT_WAIT.toNanos();
+        URI uri = endpoint.get();
+        while (uri == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            uri = endpoint.get();
+        }
+        if (uri == null) {
+            throw new FlinkLaunchException("The local cloud has no endpoint yet, after " + ENDPOINT_WAIT.toSeconds()
+                    + " s; the job cannot be given aws.endpoint.");
+        }
+        return uri;
     }
 
     private byte[] code(JsonNode configuration) {

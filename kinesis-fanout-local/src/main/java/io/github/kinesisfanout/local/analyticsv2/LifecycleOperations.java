@@ -100,6 +100,7 @@ final class LifecycleOperations {
         ApplicationStore store = stores.apply(context);
         jobs.later(() -> {
             jobs.stopQuietly(job);
+            jobs.forget(app);
             store.remove(app);
         });
         return JsonNodeFactory.instance.objectNode();

@@ -30,7 +30,12 @@ final class OperationHistory {
         String error;
 
         Operation(String name, Instant start, Long versionFrom, Long versionTo) {
-            this.id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            this(UUID.randomUUID().toString().replace("-", "").substring(0, 16), name, start, versionFrom, versionTo);
+        }
+
+        /** An operation read back from the data directory, with its id. */
+        Operation(String id, String name, Instant start, Long versionFrom, Long versionTo) {
+            this.id = id;
             this.name = name;
             this.start = start;
             this.versionFrom = versionFrom;
@@ -80,6 +85,16 @@ final class OperationHistory {
         operation.status = FAILED;
         operation.end = now;
         operation.error = error;
+    }
+
+    /** Adds an operation read back from the data directory (oldest first). */
+    void add(Operation operation) {
+        operations.add(operation);
+    }
+
+    /** Oldest first, as they were begun. */
+    List<Operation> oldestFirst() {
+        return List.copyOf(operations);
     }
 
     /** Newest first, as the console lists them. */

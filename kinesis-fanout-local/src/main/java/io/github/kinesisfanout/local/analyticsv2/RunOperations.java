@@ -54,14 +54,13 @@ final class RunOperations {
     }
 
     /** The savepoint a start resumes from: none, the newest READY snapshot's, or the named snapshot's. */
-    private static String savepoint(FlinkApplication app, JsonNode restore) {
+    static String savepoint(FlinkApplication app, JsonNode restore) {
         String type = restore.path("ApplicationRestoreType").asText(RunConfigurations.LATEST);
         if (type.equals(RunConfigurations.SKIP)) {
             return null;
         }
         if (type.equals(RunConfigurations.LATEST)) {
-            return app.snapshots.values().stream().filter(s -> Snapshot.READY.equals(s.status))
-                    .max(Comparator.comparing((Snapshot s) -> s.created)).map(s -> s.savepointPath).orElse(null);
+            return latestSavepoint(app);
         }
         String name = restore.path("SnapshotName").asText();
         Snapshot snapshot = app.snapshots.get(name);
@@ -74,6 +73,12 @@ final class RunOperations {
                     + "; only a READY snapshot can be restored.");
         }
         return snapshot.savepointPath;
+    }
+
+    /** The savepoint of the newest READY snapshot, or null when there is none. */
+    static String latestSavepoint(FlinkApplication app) {
+        return app.snapshots.values().stream().filter(s -> Snapshot.READY.equals(s.status))
+                .max(Comparator.comparing((Snapshot s) -> s.created)).map(s -> s.savepointPath).orElse(null);
     }
 
     JsonNode stop(ObjectNode input, RequestContext context) {

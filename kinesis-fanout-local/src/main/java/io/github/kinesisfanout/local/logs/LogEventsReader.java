@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,9 +16,11 @@ final class LogEventsReader {
 
     private static final int MAX_EVENTS = 10_000;
     private final LogStore store;
+    private final Clock clock;
 
-    LogEventsReader(LogStore store) {
+    LogEventsReader(LogStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /**
@@ -26,9 +29,10 @@ final class LogEventsReader {
      * clients recognise the end of the stream.
      */
     JsonNode getLogEvents(ObjectNode input, RequestContext context) {
-        LogStream stream = store.stream(context, Members.required(input, "logGroupName", LogsService.INVALID),
-                Members.required(input, "logStreamName", LogsService.INVALID));
-        List<LogEvent> events = inTimeRange(stream.events(), input);
+        String groupName = Members.required(input, "logGroupName", LogsService.INVALID);
+        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsService.INVALID));
+        List<LogEvent> events = inTimeRange(LogRetention.unexpired(store.group(context, groupName), stream.events(),
+                clock.millis()), input);
         int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
         String token = Members.text(input, "nextToken");
         int from;
@@ -70,6 +74,7 @@ final class LogEventsReader {
         input.path("logStreamNames").forEach(n -> names.add(n.asText()));
         String prefix = Members.text(input, "logStreamNamePrefix", "");
         List<Object[]> matches = new ArrayList<>();
+        long now = clock.millis();
         ObjectNode output = LogsService.empty();
         ArrayNode searched = output.putArray("searchedLogStreams");
         for (LogStream stream : group.streams.values()) {
@@ -77,7 +82,7 @@ final class LogEventsReader {
                 continue;
             }
             searched.addObject().put("logStreamName", stream.name).put("searchedCompletely", true);
-            List<LogEvent> events = inTimeRange(stream.events(), input);
+            List<LogEvent> events = inTimeRange(LogRetention.unexpired(group, stream.events(), now), input);
             for (int i = 0; i < events.size(); i++) {
                 if (pattern.matches(events.get(i).message())) {
                     matches.add(new Object[] {stream.name, events.get(i), i});

@@ -11,6 +11,18 @@ final class LogGroup {
     final ConcurrentSkipListMap<String, LogStream> streams = new ConcurrentSkipListMap<>();
     volatile Integer retentionInDays;
 
+    /** A day, as retentionInDays counts them. */
+    static final long DAY_MILLIS = 24L * 60 * 60 * 1000;
+
+    /**
+     * Events whose timestamp is before this have expired at {@code now} (Long.MIN_VALUE: none, the
+     * group keeps its events forever).
+     */
+    long expiredBefore(long now) {
+        Integer days = retentionInDays;
+        return days == null ? Long.MIN_VALUE : now - days * DAY_MILLIS;
+    }
+
     LogGroup(String name, String arn, long creationTime) {
         this.name = name;
         this.arn = arn;

@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * CloudWatch Logs' changes as one append-only {@link SegmentLog} (framed, CRC32C, torn tail cut off on
- * open): group and stream creations and deletions, retention changes and event batches, each a JSON
+ * open): group and stream creations and deletions, retention changes, event batches and expiries, each a JSON
  * entry, replayed in order at start. An event batch carries the stream's event count before it, so a
- * batch is applied once only.
+ * batch is applied once only. {@link #compact} rewrites the sealed segments as one that begins with a
+ * {@code reset} entry and holds only what is still there: no deleted groups or streams, no expired events.
  */
 final class LogJournal implements AutoCloseable {
 
@@ -72,7 +73,37 @@ final class LogJournal implements AutoCloseable {
         }
     }
 
+    /** The bytes of the journal on disk (0 without a data directory). */
+    long sizeBytes() {
+        return log == null ? 0 : log.sizeBytes();
+    }
+
+    /**
+     * Rewrites the journal without what is gone: the segments written so far are sealed (appends go on
+     * into a new one meanwhile), replayed into a store of their own, stripped of the events expired at
+     * {@code now}, and replaced atomically by the entries that rebuild that store.
+     */
+    synchronized void compact(long now) {
+        if (log == null) {
+            return;
+        }
+        long sealed = log.seal();
+        if (sealed == 0) {
+            return;
+        }
+        LogStore kept = new LogStore();
+        log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), now));
+        LogRetention.dropExpired(kept, now, none());
+        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept).stream()
+                .map(e -> ByteBuffer.wrap(e.toString().getBytes(StandardCharsets.UTF_8))).iterator());
+    }
+
     private static void replay(LogStore store, JsonNode entry, long now) {
+        if (entry.path("op").asText().equals("reset")) {
+            // A compacted segment: what older segments (left by a crash during compaction) built is stale.
+            store.clear();
+            return;
+        }
         var groups = store.groups(entry.path("scope").asText());
         String name = entry.path("group").asText();
         LogGroup group = groups.get(name);
@@ -88,7 +119,16 @@ final class LogJournal implements AutoCloseable {
             case "stream" -> {
                 if (group != null) {
                     String stream = entry.path("stream").asText();
-                    group.streams.putIfAbsent(stream, new LogStream(stream, entry.path("time").asLong()));
+                    LogStream created = new LogStream(stream, entry.path("time").asLong());
+                    if (group.streams.putIfAbsent(stream, created) == null && entry.has("sequence")) {
+                        created.startAt(entry.path("sequence").asLong());
+                    }
+                }
+            }
+            case "expire" -> {
+                LogStream stream = group == null ? null : group.streams.get(entry.path("stream").asText());
+                if (stream != null) {
+                    stream.dropBefore(entry.path("before").asLong());
                 }
             }
             case "deleteStream" -> {

@@ -19,6 +19,16 @@ final class LogStore {
         return regions.computeIfAbsent(scope, key -> new ConcurrentSkipListMap<>());
     }
 
+    /** Every scope ({@code ACCOUNT/REGION}) with its groups. */
+    java.util.Map<String, ConcurrentSkipListMap<String, LogGroup>> scopes() {
+        return regions;
+    }
+
+    /** Forgets every group (a compacted journal starts over from its own entries). */
+    void clear() {
+        regions.clear();
+    }
+
     static String scope(RequestContext context) {
         return context.accountId() + "/" + context.region();
     }

@@ -38,6 +38,28 @@ final class LogStream {
         return String.format("%056d", sequence);
     }
 
+    /**
+     * Drops the events whose timestamp is before {@code cutoff} (past their group's retention); returns
+     * how many. The sequence stays: it counts every event ever appended.
+     */
+    synchronized int dropBefore(long cutoff) {
+        int expired = 0;
+        while (expired < events.size() && events.get(expired).timestamp() < cutoff) {
+            storedBytes -= events.get(expired).message().length() + 26;
+            expired++;
+        }
+        events.subList(0, expired).clear();
+        return expired;
+    }
+
+    /** Starts the count of a stream rebuilt from a compacted journal, whose earlier events were dropped. */
+    synchronized void startAt(long sequence) {
+        if (!events.isEmpty()) {
+            throw new IllegalStateException("stream " + name + " already has events");
+        }
+        this.sequence = sequence;
+    }
+
     /** How many events were ever appended (the journal's idempotence key). */
     synchronized long sequence() {
         return sequence;

@@ -26,18 +26,30 @@ public final class LogsService implements AwsService, AutoCloseable {
 
     private final LogStore store = new LogStore();
     private final Clock clock;
-    private final LogEventsReader reader = new LogEventsReader(store);
+    private final LogEventsReader reader;
     private final LogJournal journal;
+    private final LogMaintenance maintenance;
 
     public LogsService(Clock clock) {
         this(clock, java.util.Optional.empty());
     }
 
-    /** With a data directory, groups, streams, retention and events are kept under its {@code logs} directory. */
+    /**
+     * With a data directory, groups, streams, retention and events are kept under its {@code logs}
+     * directory. Either way events past their group's retention are no longer read, and leave memory
+     * (and the journal) through {@link LogMaintenance}.
+     */
     public LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
         this.clock = clock;
+        this.reader = new LogEventsReader(store, clock);
         this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, clock.millis()))
                 .orElseGet(LogJournal::none);
+        this.maintenance = new LogMaintenance(store, journal, clock).start();
+    }
+
+    /** Sweeps expired events and compacts the journal if it is worth it, now (it runs once a minute anyway). */
+    void maintain() {
+        maintenance.run();
     }
 
     public LogsService() {
@@ -207,9 +219,10 @@ public final class LogsService implements AwsService, AutoCloseable {
         return empty();
     }
 
-    /** Fsyncs and closes the journal. */
+    /** Stops the maintenance, fsyncs and closes the journal. */
     @Override
     public void close() {
+        maintenance.close();
         journal.close();
     }
 

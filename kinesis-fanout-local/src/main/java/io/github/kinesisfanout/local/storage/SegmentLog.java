@@ -207,6 +207,88 @@ public final class SegmentLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the segment being written, so the next append starts a new one; returns the id of the
+     * newest segment now closed for good (0 when there is none). Those segments no longer change, so
+     * they may be read with {@link #replayUpTo} and replaced with {@link #replaceUpTo} meanwhile.
+     */
+    public synchronized long seal() {
+        if (channel != null) {
+            try {
+                channel.force(false);
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close " + directory, e);
+            }
+            channel = null;
+        }
+        return segments.isEmpty() ? 0 : segments.lastKey();
+    }
+
+    /** Hands every intact entry of the sealed segments up to {@code segmentId} to {@code replay}, oldest first. */
+    public void replayUpTo(long segmentId, SegmentReplay replay) {
+        List<java.util.Map.Entry<Long, Path>> sealed;
+        synchronized (this) {
+            sealed = List.copyOf(segments.headMap(segmentId, true).entrySet());
+        }
+        try {
+            for (var segment : sealed) {
+                replay(segment.getKey(), segment.getValue(), false, replay);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + directory, e);
+        }
+    }
+
+    /**
+     * Replaces the sealed segments up to {@code segmentId} by one segment holding {@code entries}: written
+     * to a temporary file, fsync'd, renamed over segment {@code segmentId}, then the older segments are
+     * deleted. A crash between the rename and the deletions leaves older segments that are replayed first,
+     * so the entries must begin with one that makes them irrelevant (a reset of the state they built).
+     */
+    public void replaceUpTo(long segmentId, Iterable<ByteBuffer> entries) {
+        Path target;
+        synchronized (this) {
+            target = segments.get(segmentId);
+            if (target == null || (channel != null && this.segmentId <= segmentId)) {
+                throw new IllegalStateException("segment " + segmentId + " of " + directory + " is not sealed");
+            }
+        }
+        Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (ByteBuffer entry : entries) {
+                    ByteBuffer frame = Frames.encode(List.of(entry));
+                    while (frame.hasRemaining()) {
+                        out.write(frame);
+                    }
+                }
+                out.force(true);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.syncDirectory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite " + target, e);
+        }
+        deleteBefore(segmentId);
+        AtomicFiles.syncDirectory(directory);
+    }
+
+    /** The bytes of every segment on disk. */
+    public synchronized long sizeBytes() {
+        long total = 0;
+        for (Path file : segments.values()) {
+            try {
+                total += Files.size(file);
+            } catch (IOException e) {
+                // Deleted meanwhile: it counts for nothing.
+            }
+        }
+        return total;
+    }
+
     /** The ids of the segments on disk, oldest first. */
     public synchronized List<Long> segmentIds() {
         return List.copyOf(segments.keySet());

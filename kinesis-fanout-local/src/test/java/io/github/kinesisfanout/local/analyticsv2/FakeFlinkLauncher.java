@@ -26,6 +26,13 @@ final class FakeFlinkLauncher implements FlinkJobLauncher {
     volatile String missingRuntime;
     /** Whether jobs can take savepoints. */
     volatile boolean savepoints = true;
+    /**
+     * While set, jobs neither report running nor take savepoints: the application stays STARTING,
+     * STOPPING or UPDATING until the gate opens or the waiting thread is interrupted.
+     */
+    volatile java.util.concurrent.CountDownLatch hold;
+    /** The savepoint paths the jobs returned, in order. */
+    final List<String> savepointsTaken = new CopyOnWriteArrayList<>();
     private final AtomicInteger savepointCount = new AtomicInteger();
 
     @Override
@@ -68,8 +75,26 @@ final class FakeFlinkLauncher implements FlinkJobLauncher {
             }
         }
 
+        /** Waits while the launcher holds its jobs; false when interrupted meanwhile. */
+        private boolean passHold() {
+            java.util.concurrent.CountDownLatch gate = hold;
+            if (gate == null) {
+                return true;
+            }
+            try {
+                gate.await();
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
         @Override
         public void awaitRunning(Duration timeout) {
+            if (!passHold()) {
+                throw new FlinkLaunchException("interrupted while starting");
+            }
             if (failure != null) {
                 alive = false;
                 log("job failed: " + failure);
@@ -96,12 +121,16 @@ final class FakeFlinkLauncher implements FlinkJobLauncher {
 
         @Override
         public Optional<String> savepoint(Path directory, Duration timeout) {
+            if (!passHold()) {
+                throw new FlinkLaunchException("interrupted while taking a savepoint");
+            }
             if (!savepoints) {
                 return Optional.empty();
             }
             try {
                 Path savepoint = Files.createDirectories(directory.resolve("savepoint-" + savepointCount.incrementAndGet()));
                 Files.writeString(savepoint.resolve("_metadata"), "fake");
+                savepointsTaken.add(savepoint.toString());
                 return Optional.of(savepoint.toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -131,4 +131,25 @@ class SegmentLogTest {
             }
         }
     }
+
+    @Test
+    void sealedSegmentsAreReplacedWhileAppendsGoOnInANewOne() {
+        try (SegmentLog log = SegmentLog.open(dir, 1 << 20, (segment, payload) -> { })) {
+            log.append(List.of(text("a"), text("b")), List::of);
+            log.append(List.of(text("c")), List::of);
+            long sealed = log.seal();
+            assertEquals(1, sealed);
+            log.append(List.of(text("d")), List::of);
+            assertEquals(List.of(1L, 2L), log.segmentIds());
+            IllegalStateException open = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> log.replaceUpTo(2, List.of(text("x"))));
+            assertTrue(open.getMessage().contains("segment 2 of " + dir + " is not sealed"), open.getMessage());
+            List<String> read = new ArrayList<>();
+            log.replayUpTo(sealed, (segment, payload) -> read.add(StandardCharsets.UTF_8.decode(payload).toString()));
+            assertEquals(List.of("a", "b", "c"), read);
+            log.replaceUpTo(sealed, List.of(text("abc")));
+            log.append(List.of(text("e")), List::of);
+        }
+        assertEquals(List.of("abc", "d", "e"), replay(1 << 20));
+    }
 }
