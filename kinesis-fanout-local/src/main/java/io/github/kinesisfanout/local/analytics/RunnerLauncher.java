@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.Set;
 import java.util.stream.Collectors;
