@@ -17,9 +17,9 @@ import io.github.kinesisfanout.local.firehose.FirehoseService;
 import io.github.kinesisfanout.local.iam.IamService;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
+import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
 import io.github.kinesisfanout.local.lambda.LambdaService;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
-import io.github.kinesisfanout.local.lambda.esm.KinesisTypedSource;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import io.github.kinesisfanout.local.storage.DataDirectory;
@@ -83,7 +83,7 @@ public final class LocalCloud implements AutoCloseable {
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
                 .withLogsToConsole(settings.functionLogsToConsole()),
-                s3, logs, new KinesisTypedSource(registry::kinesis), () -> endpoint, registry.dataDirectory()),
+                s3, logs, new KinesisStreamAccess(registry::kinesis), () -> endpoint, registry.dataDirectory()),
                 LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());

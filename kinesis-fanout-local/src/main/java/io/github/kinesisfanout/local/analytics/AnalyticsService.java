@@ -6,6 +6,8 @@ import io.github.kinesisfanout.local.ServiceRegistry;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

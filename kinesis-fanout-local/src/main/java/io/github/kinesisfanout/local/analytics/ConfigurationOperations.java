@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.DiscoveredSchema;
 import io.github.kinesisfanout.sql.InputSchemaJson;
 import io.github.kinesisfanout.sql.SchemaDiscovery;

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import io.github.kinesisfanout.sql.InputRecord;
 import io.github.kinesisfanout.sql.RunningApplication;
 import java.util.List;
@@ -20,7 +21,7 @@ final class EngineLoop {
     private static final Batch STOP = new Batch(null, null, List.of());
 
     /** Records of one shard read for one in-application input stream. */
-    record Batch(String inAppStream, String shardId, List<StreamAccess.IncomingRecord> records) {
+    record Batch(String inAppStream, String shardId, List<KinesisRecord> records) {
     }
 
     private final RunningApplication engine;
@@ -108,9 +109,9 @@ final class EngineLoop {
     }
 
     private void push(Batch batch, long rowtime) {
-        for (StreamAccess.IncomingRecord record : batch.records()) {
+        for (KinesisRecord record : batch.records()) {
             try {
-                engine.pushRecord(batch.inAppStream(), new InputRecord(record.data(), rowtime, record.arrivalMillis(),
+                engine.pushRecord(batch.inAppStream(), new InputRecord(record.data(), rowtime, record.approximateArrivalTimestamp().toEpochMilli(),
                         record.partitionKey(), record.sequenceNumber(), batch.shardId()));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "record " + record.sequenceNumber() + " of " + batch.shardId()

@@ -1,5 +1,8 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.PutRecordsEntry;
+import io.github.kinesisfanout.local.kinesis.PutRecordsResultEntry;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -25,15 +28,15 @@ final class KinesisDestination implements Destination {
 
     @Override
     public List<Integer> deliver(List<byte[]> records) {
-        List<StreamAccess.OutgoingRecord> entries = new ArrayList<>(records.size());
+        List<PutRecordsEntry> entries = new ArrayList<>(records.size());
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (byte[] data : records) {
-            entries.add(new StreamAccess.OutgoingRecord(Long.toHexString(random.nextLong()), data));
+            entries.add(new PutRecordsEntry(Long.toHexString(random.nextLong()), data));
         }
-        List<String> errors = streams.putRecords(streamArn, entries);
+        List<PutRecordsResultEntry> results = streams.putRecords(streamArn, entries);
         List<Integer> failed = new ArrayList<>();
-        for (int i = 0; i < errors.size(); i++) {
-            if (errors.get(i) != null) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).failed()) {
                 failed.add(i);
             }
         }

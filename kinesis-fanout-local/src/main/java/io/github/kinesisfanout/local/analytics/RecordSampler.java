@@ -1,10 +1,15 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
+import io.github.kinesisfanout.local.kinesis.ReadResult;
+import io.github.kinesisfanout.local.kinesis.ShardInfo;
+import io.github.kinesisfanout.local.kinesis.StartingPosition;
+import io.github.kinesisfanout.local.kinesis.access.ShardCursor;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Samples up to {@value #MAX_RECORDS} records of a stream for DiscoverInputSchema (AWS does not
@@ -24,28 +29,27 @@ final class RecordSampler {
 
     List<String> sample(String streamArn, String startingPosition) throws InterruptedException {
         boolean fromNow = "NOW".equals(startingPosition);
-        Map<String, String> iterators = new LinkedHashMap<>();
-        for (StreamAccess.Shard shard : streams.listShards(streamArn)) {
-            if (fromNow && shard.closed()) {
+        List<ShardCursor> cursors = new ArrayList<>();
+        for (ShardInfo shard : streams.listShards(streamArn)) {
+            if (fromNow && !shard.isOpen()) {
                 continue;
             }
-            iterators.put(shard.shardId(), streams.shardIterator(streamArn, shard.shardId(),
-                    fromNow ? "LATEST" : "TRIM_HORIZON", null, 0));
+            cursors.add(ShardCursor.open(streams, streamArn, shard.shardId(),
+                    fromNow ? StartingPosition.latest() : StartingPosition.trimHorizon()));
         }
+        cursors.removeIf(ShardCursor::ended);
         List<String> records = new ArrayList<>();
         long deadline = System.currentTimeMillis() + NOW_WAIT_MILLIS;
-        while (records.size() < MAX_RECORDS && !iterators.isEmpty()) {
+        while (records.size() < MAX_RECORDS && !cursors.isEmpty()) {
             boolean any = false;
-            for (Map.Entry<String, String> entry : new ArrayList<>(iterators.entrySet())) {
-                StreamAccess.ReadResult result = streams.getRecords(streamArn, entry.getValue(), MAX_RECORDS - records.size());
-                for (StreamAccess.IncomingRecord record : result.records()) {
+            for (ShardCursor cursor : new ArrayList<>(cursors)) {
+                ReadResult result = cursor.read(MAX_RECORDS - records.size());
+                for (KinesisRecord record : result.records()) {
                     records.add(new String(record.data(), StandardCharsets.UTF_8));
                 }
                 any |= !result.records().isEmpty();
-                if (result.nextIterator() == null) {
-                    iterators.remove(entry.getKey());
-                } else {
-                    entry.setValue(result.nextIterator());
+                if (cursor.ended()) {
+                    cursors.remove(cursor);
                 }
                 if (records.size() >= MAX_RECORDS) {
                     break;
@@ -55,9 +59,8 @@ final class RecordSampler {
             if (!any && (!fromNow || left <= 0 || !records.isEmpty())) {
                 break;
             }
-            if (!any && !iterators.isEmpty()) {
-                Map.Entry<String, String> first = iterators.entrySet().iterator().next();
-                streams.awaitNewData(streamArn, first.getKey(), first.getValue(), Math.min(left, 100));
+            if (!any && !cursors.isEmpty()) {
+                cursors.get(0).awaitData(Duration.ofMillis(Math.min(left, 100)));
             }
         }
         return records;

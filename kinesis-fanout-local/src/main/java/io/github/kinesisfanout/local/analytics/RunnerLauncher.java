@@ -1,7 +1,8 @@
 package io.github.kinesisfanout.local.analytics;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.StartingPosition;
+import java.time.Instant;
+
 /**
  * Where reading of one input shard resumes: after a sequence number, at a timestamp (a reader
  * started at NOW that has read nothing yet), at the trim horizon, or nowhere (shard finished).
@@ -44,5 +47,16 @@ record ShardPosition(String type, String sequenceNumber, long timestampMillis) {
 
     boolean isFinished() {
         return FINISHED.equals(type);
+    }
+
+    /** Where a shard cursor opens to resume here (not for a finished shard). */
+    StartingPosition start() {
+        return switch (type) {
+            case AFTER -> StartingPosition.afterSequenceNumber(sequenceNumber);
+            case AT_TIMESTAMP -> StartingPosition.atTimestamp(Instant.ofEpochMilli(timestampMillis));
+            case TRIM_HORIZON -> StartingPosition.trimHorizon();
+            case LATEST -> StartingPosition.latest();
+            default -> throw new IllegalStateException("no starting position for " + type);
+        };
     }
 }

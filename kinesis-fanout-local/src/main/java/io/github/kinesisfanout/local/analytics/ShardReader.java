@@ -1,6 +1,11 @@
 package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
+import io.github.kinesisfanout.local.kinesis.ReadResult;
+import io.github.kinesisfanout.local.kinesis.access.ShardCursor;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,7 +21,7 @@ final class ShardReader {
 
     /** Told when the shard is closed and fully read. */
     interface Listener {
-        void finished(String shardId, List<String> childShards);
+        void finished(String shardId);
     }
 
     private final StreamAccess streams;
@@ -28,7 +33,7 @@ final class ShardReader {
     private final Thread thread;
     private volatile ShardPosition position;
     private volatile boolean running = true;
-    private String firstIterator;
+    private ShardCursor firstCursor;
 
     ShardReader(StreamAccess streams, String streamArn, String shardId, String inAppStream, ShardPosition start,
             EngineLoop engine, Listener listener, String applicationName) {
@@ -43,9 +48,9 @@ final class ShardReader {
         this.thread.setDaemon(true);
     }
 
-    /** Takes the first iterator on the caller's thread, then reads on the reader's own. */
+    /** Opens the cursor on the caller's thread (so NOW means "from this call"), then reads on the reader's own. */
     void start() {
-        firstIterator = iterator();
+        firstCursor = open();
         thread.start();
     }
 
@@ -72,37 +77,35 @@ final class ShardReader {
 
     private void run() {
         try {
-            String iterator = firstIterator;
+            ShardCursor cursor = firstCursor;
             while (running) {
-                if (iterator == null) {
-                    iterator = iterator();
-                    if (iterator == null) {
+                if (cursor == null) {
+                    cursor = open();
+                    if (cursor == null) {
                         pause(1000);
                         continue;
                     }
                 }
-                StreamAccess.ReadResult result;
+                ReadResult result;
                 try {
-                    result = streams.getRecords(streamArn, iterator, LIMIT);
+                    result = cursor.read(LIMIT);
                 } catch (AwsServiceException e) {
-                    // ExpiredIteratorException (5 minutes) and throttling: start over from the position.
+                    // Throttling or a deleted stream: try again from the same place.
                     LOG.log(System.Logger.Level.DEBUG, shardId + ": " + e.errorCode() + " " + e.getMessage());
-                    iterator = null;
                     pause(WAIT_MILLIS);
                     continue;
                 }
                 if (!result.records().isEmpty() && !handOver(result.records())) {
                     return;
                 }
-                if (result.nextIterator() == null) {
+                if (cursor.ended()) {
                     position = ShardPosition.finished();
-                    listener.finished(shardId, result.childShards());
+                    listener.finished(shardId);
                     return;
                 }
-                iterator = result.nextIterator();
                 if (result.records().isEmpty()) {
                     try {
-                        streams.awaitNewData(streamArn, shardId, iterator, WAIT_MILLIS);
+                        cursor.awaitData(Duration.ofMillis(WAIT_MILLIS));
                     } catch (AwsServiceException e) {
                         pause(WAIT_MILLIS);
                     }
@@ -114,7 +117,7 @@ final class ShardReader {
     }
 
     /** False when the reader was stopped before the engine took the batch (position unchanged). */
-    private boolean handOver(List<StreamAccess.IncomingRecord> records) throws InterruptedException {
+    private boolean handOver(List<KinesisRecord> records) throws InterruptedException {
         EngineLoop.Batch batch = new EngineLoop.Batch(inAppStream, shardId, records);
         while (!engine.offer(batch, WAIT_MILLIS)) {
             if (!running) {
@@ -132,13 +135,12 @@ final class ShardReader {
         }
     }
 
-    /** An iterator at the current position, or null (logged) when Kinesis refuses one. */
-    private String iterator() {
-        ShardPosition at = position;
+    /** A cursor at the current position, or null (logged) when Kinesis refuses one. */
+    private ShardCursor open() {
         try {
-            return streams.shardIterator(streamArn, shardId, at.type(), at.sequenceNumber(), at.timestampMillis());
+            return ShardCursor.open(streams, streamArn, shardId, position.start());
         } catch (AwsServiceException e) {
-            LOG.log(System.Logger.Level.WARNING, shardId + ": no iterator: " + e.errorCode() + " " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, shardId + ": no cursor: " + e.errorCode() + " " + e.getMessage());
             return null;
         }
     }

@@ -1,10 +1,11 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.kinesis.ShardInfo;
+import io.github.kinesisfanout.local.kinesis.access.ShardLineage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The readers of every shard of the input stream. A shard is read once its parents are finished
@@ -29,22 +30,22 @@ final class ShardReaders implements ShardReader.Listener {
      * its oldest record) or LAST_STOPPED_POINT (the checkpoints; like NOW when there are none).
      */
     synchronized void start(String startingPosition) {
-        List<StreamAccess.Shard> shards = spec.streams().listShards(spec.input().streamArn());
+        List<ShardInfo> shards = spec.streams().listShards(spec.input().streamArn());
         if ("LAST_STOPPED_POINT".equals(startingPosition) && !spec.checkpoints().isEmpty()) {
             positions.putAll(spec.checkpoints());
         } else if (!"TRIM_HORIZON".equals(startingPosition)) {
             // NOW: iterators are taken before StartApplication returns, so every record put after
             // it is read.
             long now = System.currentTimeMillis();
-            for (StreamAccess.Shard shard : shards) {
-                positions.put(shard.shardId(), shard.closed() ? ShardPosition.finished() : ShardPosition.latest(now));
+            for (ShardInfo shard : shards) {
+                positions.put(shard.shardId(), shard.isOpen() ? ShardPosition.latest(now) : ShardPosition.finished());
             }
         }
         startReady(shards);
     }
 
     @Override
-    public synchronized void finished(String shardId, List<String> childShards) {
+    public synchronized void finished(String shardId) {
         positions.put(shardId, ShardPosition.finished());
         readers.remove(shardId);
         if (!stopped) {
@@ -75,25 +76,24 @@ final class ShardReaders implements ShardReader.Listener {
         }
     }
 
-    private void startReady(List<StreamAccess.Shard> shards) {
-        Map<String, StreamAccess.Shard> known = new HashMap<>();
-        shards.forEach(shard -> known.put(shard.shardId(), shard));
-        for (StreamAccess.Shard shard : shards) {
+    private void startReady(List<ShardInfo> shards) {
+        for (ShardInfo shard : ShardLineage.readyToRead(shards, this::begun, this::readToEnd)) {
             ShardPosition position = positions.get(shard.shardId());
-            if (readers.containsKey(shard.shardId()) || position != null && position.isFinished()) {
-                continue;
-            }
-            boolean parentsDone = Stream.of(shard.parentShardId(), shard.adjacentParentShardId())
-                    .filter(parent -> parent != null && known.containsKey(parent))
-                    .allMatch(parent -> positions.containsKey(parent) && positions.get(parent).isFinished());
-            if (parentsDone) {
-                ShardReader reader = new ShardReader(spec.streams(), spec.input().streamArn(), shard.shardId(),
-                        inAppStream(shard.shardId()), position == null ? ShardPosition.trimHorizon() : position,
-                        engine, this, spec.applicationName());
-                readers.put(shard.shardId(), reader);
-                reader.start();
-            }
+            ShardReader reader = new ShardReader(spec.streams(), spec.input().streamArn(), shard.shardId(),
+                    inAppStream(shard.shardId()), position == null ? ShardPosition.trimHorizon() : position,
+                    engine, this, spec.applicationName());
+            readers.put(shard.shardId(), reader);
+            reader.start();
         }
+    }
+
+    private boolean begun(String shardId) {
+        return readers.containsKey(shardId) || readToEnd(shardId);
+    }
+
+    private boolean readToEnd(String shardId) {
+        ShardPosition position = positions.get(shardId);
+        return position != null && position.isFinished();
     }
 
     /** Shards are distributed evenly: shard number modulo the input parallelism. */

@@ -10,32 +10,33 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.Timestamps;
-import java.io.IOException;
+import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Amazon Data Firehose (JSON 1.1, target prefix {@code Firehose_20150804}): DirectPut delivery
- * streams to S3, buffered by size and interval and written with Firehose's default object keys.
+ * Amazon Data Firehose (JSON 1.1, target prefix {@code Firehose_20150804}): delivery streams to S3,
+ * fed by PutRecord / PutRecordBatch (DirectPut) or by reading a Kinesis stream
+ * (KinesisStreamAsSource), buffered by size and interval and written with Firehose's default object
+ * keys.
  */
 public final class FirehoseService implements AwsService, AutoCloseable {
 
     /** The X-Amz-Target prefix of the Firehose API. */
     public static final String TARGET_PREFIX = "Firehose_20150804";
-    private static final int MAX_RECORD_BYTES = 1000 * 1024;
-    private static final int MAX_BATCH_RECORDS = 500;
-    private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
     private final ServiceRegistry registry;
     private final Map<String, Map<String, DeliveryStream>> streams = new ConcurrentHashMap<>();
+    private final StreamAccess kinesis;
 
     public FirehoseService(ServiceRegistry registry) {
         this.registry = registry;
+        this.kinesis = new KinesisStreamAccess(registry::kinesis);
     }
 
     @Override
@@ -61,7 +62,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
 
     /** Puts records into an ACTIVE delivery stream from the same JVM (Kinesis Analytics outputs). */
     public void putRecords(RequestContext context, String name, List<byte[]> records) {
-        DeliveryStream stream = active(context, name);
+        DeliveryStream stream = directPut(context, name);
         records.forEach(stream.buffer::add);
     }
 
@@ -86,6 +87,15 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         return stream;
     }
 
+    /** An ACTIVE delivery stream that takes puts: one reading a Kinesis stream refuses them, as AWS does. */
+    private DeliveryStream directPut(RequestContext context, String name) {
+        DeliveryStream stream = active(context, name);
+        if (stream.source != null) {
+            throw FirehoseErrors.invalid("This operation is not permitted on KinesisStreamAsSource delivery stream type.");
+        }
+        return stream;
+    }
+
     private static String name(ObjectNode input) {
         String name = Members.required(input, "DeliveryStreamName", FirehoseErrors.INVALID);
         if (!name.matches("[a-zA-Z0-9_.-]{1,64}")) {
@@ -98,25 +108,48 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private JsonNode create(ObjectNode input, RequestContext context) {
         String name = name(input);
         String type = Members.text(input, "DeliveryStreamType", "DirectPut");
-        if (type.equals("KinesisStreamAsSource") || type.equals("MSKAsSource") || type.equals("DatabaseAsSource")) {
-            throw FirehoseErrors.notSupported("DeliveryStreamType " + type);
-        } else if (!type.equals("DirectPut")) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + type + "' at 'deliveryStreamType'"
-                    + " failed to satisfy constraint: Member must satisfy enum value set: [DirectPut,"
-                    + " KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
-        }
+        KinesisStreamSource source = source(type, input);
         S3Destination destination = destination(input);
         String arn = "arn:aws:firehose:" + context.region() + ":" + context.accountId() + ":deliverystream/" + name;
         S3Buffer buffer = new S3Buffer(name, "1", destination, registry.clock(), registry.scheduler(),
                 (bucket, key, body) -> writeObject(context, bucket, key, body));
-        DeliveryStream stream = new DeliveryStream(name, arn, type, null, destination, registry.clock().millis(), buffer);
+        DeliveryStream stream = new DeliveryStream(name, arn, type, source, destination, registry.clock().millis(), buffer);
         tags(input.path("Tags"), stream.tags);
         if (scope(context).putIfAbsent(name, stream) != null) {
             throw FirehoseErrors.inUse("Firehose " + name + " under accountId " + context.accountId()
                     + " already exists");
         }
+        if (source != null) {
+            try {
+                stream.reader = KinesisSourceReader.start(kinesis, source.kinesisStreamArn(), buffer::add, name);
+            } catch (AwsServiceException e) {
+                scope(context).remove(name, stream);
+                throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
+                        + source.kinesisStreamArn() + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
+            }
+        }
         settle(() -> stream.status = "ACTIVE");
         return JsonNodeFactory.instance.objectNode().put("DeliveryStreamARN", arn);
+    }
+
+    /** The Kinesis stream a KinesisStreamAsSource delivery stream reads; null for DirectPut. */
+    private KinesisStreamSource source(String type, ObjectNode input) {
+        switch (type) {
+            case "DirectPut" -> {
+                if (Members.has(input, KinesisStreamSource.MEMBER)) {
+                    throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER
+                            + " is only for DeliveryStreamType KinesisStreamAsSource; this delivery stream is DirectPut");
+                }
+                return null;
+            }
+            case "KinesisStreamAsSource" -> {
+                return KinesisStreamSource.parse(input.get(KinesisStreamSource.MEMBER), registry.clock().instant());
+            }
+            case "MSKAsSource", "DatabaseAsSource" -> throw FirehoseErrors.notSupported("DeliveryStreamType " + type);
+            default -> throw FirehoseErrors.invalid("1 validation error detected: Value '" + type
+                    + "' at 'deliveryStreamType' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
+        }
     }
 
     private static S3Destination destination(ObjectNode input) {
@@ -168,6 +201,9 @@ public final class FirehoseService implements AwsService, AutoCloseable {
                 .put("DeliveryStreamStatus", stream.status).put("DeliveryStreamType", stream.type)
                 .put("VersionId", stream.versionId());
         d.set("CreateTimestamp", Timestamps.node(Instant.ofEpochMilli(stream.createdMillis)));
+        if (stream.source != null) {
+            d.set("Source", stream.source.description());
+        }
         d.putObject("DeliveryStreamEncryptionConfiguration").put("Status", "DISABLED");
         ObjectNode destination = d.putArray("Destinations").addObject().put("DestinationId", "destinationId-000000000001");
         String description = stream.destination.member().replace("Configuration", "Description");
@@ -204,65 +240,17 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private JsonNode delete(ObjectNode input, RequestContext context) {
         DeliveryStream stream = stream(context, name(input));
         stream.status = "DELETING";
-        stream.buffer.close();
+        stream.stop();
         settle(() -> scope(context).remove(stream.name, stream));
         return JsonNodeFactory.instance.objectNode();
     }
 
     private JsonNode putRecord(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = active(context, name(input));
-        byte[] data = data(input.path("Record"), "record.data");
-        stream.buffer.add(data);
-        return JsonNodeFactory.instance.objectNode().put("RecordId", recordId()).put("Encrypted", false);
+        return RecordPuts.putRecord(directPut(context, name(input)), input);
     }
 
     private JsonNode putRecordBatch(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = active(context, name(input));
-        JsonNode records = input.path("Records");
-        if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH_RECORDS) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value at 'records' failed to satisfy"
-                    + " constraint: Member must have length less than or equal to " + MAX_BATCH_RECORDS
-                    + " and greater than or equal to 1");
-        }
-        byte[][] all = new byte[records.size()][];
-        long total = 0;
-        for (int i = 0; i < records.size(); i++) {
-            all[i] = data(records.get(i), "records." + (i + 1) + ".member.data");
-            total += all[i].length;
-        }
-        if (total > MAX_BATCH_BYTES) {
-            throw FirehoseErrors.invalid("Records size exceeds 4 MB limit");
-        }
-        ObjectNode out = JsonNodeFactory.instance.objectNode().put("FailedPutCount", 0).put("Encrypted", false);
-        ArrayNode responses = out.putArray("RequestResponses");
-        for (byte[] data : all) {
-            stream.buffer.add(data);
-            responses.addObject().put("RecordId", recordId());
-        }
-        return out;
-    }
-
-    private static byte[] data(JsonNode record, String path) {
-        JsonNode node = record.get("Data");
-        byte[] bytes;
-        try {
-            bytes = node == null || node.isNull() ? null : node.binaryValue();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new AwsServiceException("SerializationException", "Member Data must be base64-encoded binary data");
-        }
-        if (bytes == null) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value null at '" + path
-                    + "' failed to satisfy constraint: Member must not be null");
-        }
-        if (bytes.length > MAX_RECORD_BYTES) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value at '" + path + "' failed to satisfy"
-                    + " constraint: Member must have length less than or equal to " + MAX_RECORD_BYTES);
-        }
-        return bytes;
-    }
-
-    private static String recordId() {
-        return UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        return RecordPuts.putRecordBatch(directPut(context, name(input)), input);
     }
 
     private JsonNode tag(ObjectNode input, RequestContext context) {
@@ -305,6 +293,6 @@ public final class FirehoseService implements AwsService, AutoCloseable {
 
     @Override
     public void close() {
-        streams.values().forEach(scope -> scope.values().forEach(s -> s.buffer.close()));
+        streams.values().forEach(scope -> scope.values().forEach(DeliveryStream::stop));
     }
 }

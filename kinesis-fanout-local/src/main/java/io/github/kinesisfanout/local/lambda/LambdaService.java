@@ -7,11 +7,11 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.local.lambda.esm.EventSourceMappings;
 import io.github.kinesisfanout.local.lambda.esm.FileMappingStorage;
 import io.github.kinesisfanout.local.lambda.esm.FunctionCaller;
 import io.github.kinesisfanout.local.lambda.esm.MappingRuntime;
-import io.github.kinesisfanout.local.lambda.esm.StreamSource;
 import io.github.kinesisfanout.local.lambda.runtime.JavaRuntime;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
@@ -23,7 +23,7 @@ import java.util.UUID;
 /**
  * AWS Lambda (REST-JSON): functions whose Java handlers run in isolated class loaders inside the
  * local cloud, their logs in CloudWatch Logs, and Kinesis event source mappings. Code comes from
- * the request or from S3 through the S3 service; streams are read through {@link StreamSource}.
+ * the request or from S3 through the S3 service; streams are read through {@link StreamAccess}.
  */
 public final class LambdaService implements AwsService, AutoCloseable {
 
@@ -33,7 +33,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
     private final FunctionInvoker invoker;
     private final EventSourceMappings mappings;
 
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams) {
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams) {
         this(settings, s3, logs, streams, () -> null);
     }
 
@@ -41,7 +41,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
      * @param endpoint the local cloud's endpoint once it serves (null before), given to functions as
      *     {@code AWS_ENDPOINT_URL} so the AWS SDK inside a handler calls the local cloud
      */
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams,
             java.util.function.Supplier<java.net.URI> endpoint) {
         this(settings, s3, logs, streams, endpoint, java.util.Optional.empty());
     }
@@ -50,7 +50,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
      * @param endpoint the local cloud's endpoint once it serves (null before)
      * @param data where functions are kept across restarts; empty keeps them in memory
      */
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamSource streams,
+    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams,
             java.util.function.Supplier<java.net.URI> endpoint,
             java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
         this.settings = settings;

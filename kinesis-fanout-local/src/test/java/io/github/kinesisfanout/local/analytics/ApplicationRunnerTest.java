@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
+import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ class ApplicationRunnerTest {
     private static final String ROLE = "arn:aws:iam::000000000000:role/app";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final InMemoryStreams streams = new InMemoryStreams();
+    private final InMemoryStreamAccess streams = new InMemoryStreamAccess();
     private final Map<String, ShardPosition> checkpoints = new ConcurrentHashMap<>();
 
     private ApplicationRunner start(int parallelism, String position) {
@@ -40,13 +42,13 @@ class ApplicationRunnerTest {
 
     private void putNumbered(int from, int to, int shards) {
         for (int i = from; i < to; i++) {
-            streams.put(IN, InMemoryStreams.shardId(i % shards), "k" + (i % shards), ("r" + i).getBytes(StandardCharsets.UTF_8));
+            streams.put(IN, InMemoryStreamAccess.shardId(i % shards), "k" + (i % shards), ("r" + i).getBytes(StandardCharsets.UTF_8));
         }
     }
 
     private List<JsonNode> output() {
         List<JsonNode> rows = new ArrayList<>();
-        for (StreamAccess.IncomingRecord record : streams.all(OUT)) {
+        for (KinesisRecord record : streams.all(OUT)) {
             try {
                 rows.add(JSON.readTree(record.data()));
             } catch (java.io.IOException e) {
@@ -122,7 +124,7 @@ class ApplicationRunnerTest {
     void closedShardsAreReadToTheEndBeforeTheirChildrenInKeyOrder() {
         createStreams(1);
         putNumbered(0, 50, 1);
-        String child = streams.reshard(IN, InMemoryStreams.shardId(0));
+        String child = streams.reshard(IN, InMemoryStreamAccess.shardId(0));
         for (int i = 50; i < 100; i++) {
             streams.put(IN, child, "k0", ("r" + i).getBytes(StandardCharsets.UTF_8));
         }
@@ -140,7 +142,7 @@ class ApplicationRunnerTest {
         createStreams(1);
         streams.failNextPuts = 7;
         putNumbered(0, 40, 1);
-        streams.put(IN, InMemoryStreams.shardId(0), "k", "bad".getBytes(StandardCharsets.UTF_8));
+        streams.put(IN, InMemoryStreamAccess.shardId(0), "k", "bad".getBytes(StandardCharsets.UTF_8));
         ApplicationRunner runner = start(1, "TRIM_HORIZON");
         awaitOutput(40);
         Await.until(Duration.ofSeconds(10), () -> streams.all(ERRORS).size() == 1, () -> "no error row");
@@ -161,6 +163,6 @@ class ApplicationRunnerTest {
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input,
                 List.of(missing), streams, null, checkpoints, 200, Map.of()), "TRIM_HORIZON");
         runner.stop();
-        assertTrue(checkpoints.containsKey(InMemoryStreams.shardId(0)), checkpoints.toString());
+        assertTrue(checkpoints.containsKey(InMemoryStreamAccess.shardId(0)), checkpoints.toString());
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.time.Duration;
@@ -24,14 +25,14 @@ class EventSourceMappingTest {
 
     private static final String STREAM = "arn:aws:kinesis:eu-west-1:123456789012:stream/orders";
     private final RequestContext context = new RequestContext("req", "123456789012", "eu-west-1");
-    private final FakeStreams streams = new FakeStreams();
+    private final InMemoryStreamAccess streams = new InMemoryStreamAccess();
     private final LogsService logs = new LogsService();
     private final LambdaService lambda = new LambdaService(
             new LambdaSettings(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(10)), new S3Service(), logs, streams);
 
     @BeforeEach
     void createFunction() {
-        streams.create(STREAM);
+        streams.createStream(STREAM, 1);
         ObjectNode create = LambdaServiceTest.function("consumer", "example.KinesisHandler");
         create.putObject("Code").put("ZipFile", HandlerJars.handlerZip());
         lambda.invoke("CreateFunction", create, context);

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ class LambdaServiceTest {
     private final RequestContext context = new RequestContext("req", "123456789012", "eu-west-1");
     private final S3Service s3 = new S3Service();
     private final LogsService logs = new LogsService();
-    private final LambdaService lambda = new LambdaService(LambdaSettings.defaults(), s3, logs, new FakeStreams());
+    private final LambdaService lambda = new LambdaService(LambdaSettings.defaults(), s3, logs, new InMemoryStreamAccess());
 
     @AfterEach
     void close() {
@@ -75,7 +76,7 @@ class LambdaServiceTest {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
         try (LambdaService quiet = new LambdaService(LambdaSettings.defaults().withLogsToConsole(false), s3, logs,
-                new FakeStreams())) {
+                new InMemoryStreamAccess())) {
             quiet.invoke("CreateFunction", zipFunction("quiet", "example.EchoHandler"), context);
             quiet.invoke("Invoke", object().put("FunctionName", "quiet").put("Payload",
                     "{}".getBytes(StandardCharsets.UTF_8)), context);
@@ -116,7 +117,7 @@ class LambdaServiceTest {
     void retriesFailedAsynchronousInvocationsTwice() {
         LogsService fastLogs = new LogsService();
         try (LambdaService fast = new LambdaService(new LambdaSettings(java.time.Duration.ZERO,
-                java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(5)), s3, fastLogs, new FakeStreams())) {
+                java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(5)), s3, fastLogs, new InMemoryStreamAccess())) {
             fast.invoke("CreateFunction", zipFunction("async", "example.EchoHandler"), context);
             JsonNode accepted = fast.invoke("Invoke", object().put("FunctionName", "async").put("InvocationType", "Event")
                     .put("Payload", "{\"fail\":\"later\"}".getBytes(StandardCharsets.UTF_8)), context);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class StateTransitionTest {
 
     private static final String STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
     private final RequestContext context = new RequestContext("r", "000000000000", "us-east-1");
-    private final FakeStreams streams = new FakeStreams();
+    private final InMemoryStreamAccess streams = new InMemoryStreamAccess();
     private final LambdaService lambda = new LambdaService(
             new LambdaSettings(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(10)),
             new S3Service(), new LogsService(), streams);
@@ -42,7 +43,7 @@ class StateTransitionTest {
         Polling.until("the function is Active", () -> state("GetFunctionConfiguration",
                 object().put("FunctionName", "slowstart")).equals("Active"));
 
-        streams.create(STREAM);
+        streams.createStream(STREAM, 1);
         JsonNode mapping = lambda.invoke("CreateEventSourceMapping", object().put("FunctionName", "slowstart")
                 .put("EventSourceArn", STREAM).put("StartingPosition", "LATEST"), context);
         assertEquals("Creating", mapping.path("State").asText());

@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,7 +31,7 @@ final class BatchDelivery {
         return queue.isEmpty();
     }
 
-    void add(List<StreamRecord> records) {
+    void add(List<KinesisRecord> records) {
         queue.add(new Pending(records, 0));
     }
 
@@ -39,7 +40,7 @@ final class BatchDelivery {
         Pending batch = queue.peekFirst();
         if (config.maximumRecordAgeSeconds() > 0) {
             Instant oldest = Instant.now().minusSeconds(config.maximumRecordAgeSeconds());
-            List<StreamRecord> fresh = batch.records.stream().filter(r -> !r.arrival().isBefore(oldest)).toList();
+            List<KinesisRecord> fresh = batch.records.stream().filter(r -> !r.approximateArrivalTimestamp().isBefore(oldest)).toList();
             if (fresh.size() < batch.records.size()) {
                 mapping.log("discarded " + (batch.records.size() - fresh.size()) + " records of " + shardId
                         + " older than MaximumRecordAgeInSeconds=" + config.maximumRecordAgeSeconds());
@@ -85,7 +86,7 @@ final class BatchDelivery {
     }
 
     /** The index of the first record to retry; the batch size when all succeeded. */
-    private int invoke(List<StreamRecord> records, MappingConfig config) {
+    private int invoke(List<KinesisRecord> records, MappingConfig config) {
         FunctionCaller.Reply reply;
         try {
             byte[] event = KinesisEvents.event(records, shardId, config.eventSourceArn(),
@@ -101,16 +102,16 @@ final class BatchDelivery {
         return config.reportBatchItemFailures() ? BatchResponse.firstFailure(reply.payload(), records) : records.size();
     }
 
-    static String last(List<StreamRecord> records) {
+    static String last(List<KinesisRecord> records) {
         return records.get(records.size() - 1).sequenceNumber();
     }
 
     /** A batch waiting to be delivered and how often it has been retried. */
     private static final class Pending {
-        List<StreamRecord> records;
+        List<KinesisRecord> records;
         int attempts;
 
-        Pending(List<StreamRecord> records, int attempts) {
+        Pending(List<KinesisRecord> records, int attempts) {
             this.records = records;
             this.attempts = attempts;
         }

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.lambda.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
@@ -22,7 +23,7 @@ final class BatchResponse {
      * The index in {@code batch} of the first record to retry: {@code batch.size()} when all
      * succeeded, 0 when the whole batch is to be retried.
      */
-    static int firstFailure(byte[] payload, List<StreamRecord> batch) {
+    static int firstFailure(byte[] payload, List<KinesisRecord> batch) {
         JsonNode response;
         try {
             response = JSON.readTree(payload);

@@ -1,5 +1,8 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
+import io.github.kinesisfanout.local.kinesis.ShardInfo;
+import io.github.kinesisfanout.local.kinesis.access.ShardLineage;
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import java.util.HashSet;
 import java.util.List;
@@ -90,10 +93,10 @@ final class EventSourceMapping {
 
     /** Starts polling every shard: the starting iterators are taken before this returns. */
     synchronized void enable() {
-        List<String> shards = runtime.source().shardIds(config.eventSourceArn());
+        List<ShardInfo> shards = runtime.source().listShards(config.eventSourceArn());
         synchronized (initialShards) {
             if (initialShards.isEmpty()) {
-                initialShards.addAll(shards);
+                shards.forEach(shard -> initialShards.add(shard.shardId()));
             }
         }
         startShards(shards);
@@ -120,21 +123,16 @@ final class EventSourceMapping {
      * Starts the shards not polled yet whose parents are done, since Lambda reads a parent shard
      * to its end before its children so that records of one partition key stay in order.
      */
-    private void startShards(List<String> shards) {
-        Map<String, List<String>> parents = runtime.source().shardParents(config.eventSourceArn());
-        for (String shardId : shards) {
-            boolean parentsDone = parents.getOrDefault(shardId, List.of()).stream()
-                    .filter(shards::contains)
-                    .allMatch(parent -> pollers.containsKey(parent) && pollers.get(parent).finished());
-            if (parentsDone) {
-                startShard(shardId);
-            }
+    private void startShards(List<ShardInfo> shards) {
+        for (ShardInfo shard : ShardLineage.readyToRead(shards, pollers::containsKey,
+                parent -> pollers.containsKey(parent) && pollers.get(parent).finished())) {
+            startShard(shard.shardId());
         }
     }
 
     private synchronized void refreshShards() {
         try {
-            startShards(runtime.source().shardIds(config.eventSourceArn()));
+            startShards(runtime.source().listShards(config.eventSourceArn()));
         } catch (RuntimeException e) {
             result("PROBLEM: " + e.getMessage());
         }
@@ -173,7 +171,7 @@ final class EventSourceMapping {
         runtime.console().println("[event-source-mapping " + uuid + "] " + message);
     }
 
-    StreamSource source() {
+    StreamAccess source() {
         return runtime.source();
     }
 

@@ -83,7 +83,7 @@ public final class EventSourceMappings implements AutoCloseable {
             }
         }
         try {
-            runtime.source().shardIds(config.eventSourceArn());
+            runtime.source().listShards(config.eventSourceArn());
         } catch (AwsServiceException e) {
             throw new AwsServiceException(MappingValidation.INVALID, "Stream not found: " + config.eventSourceArn(), 400);
         }

@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local.lambda.esm;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -19,11 +20,11 @@ final class KinesisEvents {
     private KinesisEvents() {
     }
 
-    static byte[] event(List<StreamRecord> records, String shardId, String streamArn, String roleArn) {
+    static byte[] event(List<KinesisRecord> records, String shardId, String streamArn, String roleArn) {
         String region = streamArn.split(":")[3];
         ObjectNode event = JsonNodeFactory.instance.objectNode();
         ArrayNode items = event.putArray("Records");
-        for (StreamRecord record : records) {
+        for (KinesisRecord record : records) {
             ObjectNode item = items.addObject();
             ObjectNode kinesis = item.putObject("kinesis");
             kinesis.put("kinesisSchemaVersion", "1.0");
@@ -31,10 +32,7 @@ final class KinesisEvents {
             kinesis.put("sequenceNumber", record.sequenceNumber());
             kinesis.put("data", Base64.getEncoder().encodeToString(record.data()));
             kinesis.put("approximateArrivalTimestamp",
-                    BigDecimal.valueOf(record.arrival().toEpochMilli()).movePointLeft(3));
-            if (record.encryptionType() != null) {
-                kinesis.put("encryptionType", record.encryptionType());
-            }
+                    BigDecimal.valueOf(record.approximateArrivalTimestamp().toEpochMilli()).movePointLeft(3));
             item.put("eventSource", "aws:kinesis");
             item.put("eventVersion", "1.0");
             item.put("eventID", shardId + ":" + record.sequenceNumber());
@@ -47,7 +45,7 @@ final class KinesisEvents {
     }
 
     /** The size a record adds to the event, to keep a batch under the 6 MB invoke payload limit. */
-    static int size(StreamRecord record) {
+    static int size(KinesisRecord record) {
         return record.data().length * 4 / 3 + record.partitionKey().length() + 400;
     }
 }

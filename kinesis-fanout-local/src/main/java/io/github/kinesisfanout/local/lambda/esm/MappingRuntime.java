@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
+import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,6 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param settings poll interval and retry delay
  * @param console where mapping events (discarded records) are reported
  */
-public record MappingRuntime(StreamSource source, FunctionCaller caller, ExecutorService workers,
+public record MappingRuntime(StreamAccess source, FunctionCaller caller, ExecutorService workers,
         ScheduledExecutorService timers, LambdaSettings settings, PrintStream console) {
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,21 +19,21 @@ final class ParallelLanes {
     }
 
     /** Delivers the batch; returns false when stopped before every lane finished. */
-    static boolean deliver(EventSourceMapping mapping, String shardId, List<StreamRecord> batch, MappingConfig config,
+    static boolean deliver(EventSourceMapping mapping, String shardId, List<KinesisRecord> batch, MappingConfig config,
             BooleanSupplier stopped) {
-        Map<Integer, List<StreamRecord>> lanes = new LinkedHashMap<>();
-        for (StreamRecord record : batch) {
+        Map<Integer, List<KinesisRecord>> lanes = new LinkedHashMap<>();
+        for (KinesisRecord record : batch) {
             int lane = Math.floorMod(record.partitionKey().hashCode(), config.parallelizationFactor());
             lanes.computeIfAbsent(lane, k -> new ArrayList<>()).add(record);
         }
         List<CompletableFuture<Boolean>> running = new ArrayList<>();
-        for (List<StreamRecord> records : lanes.values()) {
+        for (List<KinesisRecord> records : lanes.values()) {
             running.add(CompletableFuture.supplyAsync(() -> runLane(mapping, shardId, records, stopped), mapping.workers()));
         }
         return running.stream().map(CompletableFuture::join).reduce(true, Boolean::logicalAnd);
     }
 
-    private static boolean runLane(EventSourceMapping mapping, String shardId, List<StreamRecord> records,
+    private static boolean runLane(EventSourceMapping mapping, String shardId, List<KinesisRecord> records,
             BooleanSupplier stopped) {
         BatchDelivery lane = new BatchDelivery(mapping, shardId, sequence -> { });
         lane.add(records);

@@ -1,6 +1,9 @@
 package io.github.kinesisfanout.local.lambda.esm;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.kinesis.KinesisRecord;
+import io.github.kinesisfanout.local.kinesis.ReadResult;
+import io.github.kinesisfanout.local.kinesis.StartingPosition;
+import io.github.kinesisfanout.local.kinesis.access.ShardCursor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
@@ -21,11 +24,11 @@ final class ShardPoller {
     private final String shardId;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
-    private final List<StreamRecord> buffer = new ArrayList<>();
+    private final List<KinesisRecord> buffer = new ArrayList<>();
     private final BatchDelivery delivery;
     private volatile boolean stopped;
     private ScheduledFuture<?> timer;
-    private String iterator;
+    private ShardCursor cursor;
     private long bufferSince;
     private boolean caughtUp;
     private boolean finished;
@@ -36,10 +39,10 @@ final class ShardPoller {
         this.delivery = new BatchDelivery(mapping, shardId, sequence -> mapping.checkpoint(shardId, sequence));
     }
 
-    /** Takes the starting iterator now (so LATEST means "from the moment the mapping is enabled") and starts polling. */
+    /** Opens the shard's cursor now (so LATEST means "from the moment the mapping is enabled") and starts polling. */
     void start() {
         try {
-            iterator = initialIterator();
+            cursor = openCursor();
         } catch (RuntimeException e) {
             mapping.result("PROBLEM: " + e.getMessage());
         }
@@ -113,7 +116,7 @@ final class ShardPoller {
             if (!full && !finished && waited < windowMillis) {
                 return Math.min(windowMillis - waited, mapping.settings().pollInterval().toMillis());
             }
-            List<StreamRecord> batch = takeBatch(config);
+            List<KinesisRecord> batch = takeBatch(config);
             if (config.parallelizationFactor() > 1) {
                 if (ParallelLanes.deliver(mapping, shardId, batch, config, () -> stopped)) {
                     mapping.checkpoint(shardId, BatchDelivery.last(batch));
@@ -125,17 +128,10 @@ final class ShardPoller {
         return delivery.step(config);
     }
 
-    /**
-     * Caught up: wait for the stream's new-data signal when it has one (a blocking wait on this
-     * poller's own thread), else poll again after the interval.
-     */
+    /** Caught up: wait for the stream's new-data signal (a blocking wait on this poller's own thread). */
     private long idle() {
-        if (!mapping.source().signalsNewData()) {
-            return mapping.settings().pollInterval().toMillis();
-        }
         try {
-            mapping.source().awaitData(mapping.config().eventSourceArn(), iterator,
-                    mapping.settings().pollInterval().multipliedBy(5));
+            cursor.awaitData(mapping.settings().pollInterval().multipliedBy(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopped = true;
@@ -144,25 +140,12 @@ final class ShardPoller {
     }
 
     private void read(MappingConfig config) {
-        if (iterator == null) {
-            iterator = initialIterator();
+        if (cursor == null) {
+            cursor = openCursor();
         }
         int limit = Math.min(10_000, config.batchSize() - buffer.size());
-        StreamSource.Batch batch;
-        try {
-            batch = mapping.source().getRecords(config.eventSourceArn(), iterator, limit);
-        } catch (AwsServiceException e) {
-            if (e.errorCode().equals("ExpiredIteratorException")) {
-                // Start again from the checkpoint; what was buffered will be read again.
-                iterator = null;
-                buffer.clear();
-                caughtUp = false;
-                return;
-            }
-            throw e;
-        }
-        iterator = batch.nextIterator();
-        finished = iterator == null;
+        ReadResult batch = cursor.read(limit);
+        finished = cursor.ended();
         if (buffer.isEmpty() && !batch.records().isEmpty()) {
             bufferSince = System.currentTimeMillis();
         }
@@ -170,8 +153,8 @@ final class ShardPoller {
         caughtUp = batch.millisBehindLatest() == 0 && batch.records().size() < limit;
     }
 
-    private List<StreamRecord> takeBatch(MappingConfig config) {
-        List<StreamRecord> batch = new ArrayList<>();
+    private List<KinesisRecord> takeBatch(MappingConfig config) {
+        List<KinesisRecord> batch = new ArrayList<>();
         int size = 0;
         while (!buffer.isEmpty() && batch.size() < config.batchSize()) {
             int next = KinesisEvents.size(buffer.get(0));
@@ -184,15 +167,19 @@ final class ShardPoller {
         return batch;
     }
 
-    private String initialIterator() {
+    /** After the checkpoint; else a shard found by resharding from TRIM_HORIZON, the others from the mapping's position. */
+    private ShardCursor openCursor() {
         MappingConfig config = mapping.config();
         String checkpoint = mapping.checkpointOf(shardId);
+        StartingPosition start;
         if (checkpoint != null) {
-            return mapping.source().shardIterator(config.eventSourceArn(), shardId, "AFTER_SEQUENCE_NUMBER", checkpoint, null);
+            start = StartingPosition.afterSequenceNumber(checkpoint);
+        } else if (mapping.isNewShard(shardId)) {
+            start = StartingPosition.trimHorizon();
+        } else {
+            start = new StartingPosition(config.startingPosition(), null,
+                    config.startingPosition().equals("AT_TIMESTAMP") ? config.startingPositionTimestamp() : null);
         }
-        String position = mapping.isNewShard(shardId) ? "TRIM_HORIZON" : config.startingPosition();
-        return mapping.source().shardIterator(config.eventSourceArn(), shardId, position, null,
-                position.equals("AT_TIMESTAMP") ? config.startingPositionTimestamp() : null);
+        return ShardCursor.open(mapping.source(), config.eventSourceArn(), shardId, start);
     }
-
 }

@@ -1,0 +1,76 @@
+package io.github.kinesisfanout.local.firehose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import java.io.IOException;
+import java.util.UUID;
+
+/** PutRecord and PutRecordBatch into a DirectPut delivery stream: AWS's limits, record ids, the buffer. */
+final class RecordPuts {
+
+    private static final int MAX_RECORD_BYTES = 1000 * 1024;
+    private static final int MAX_BATCH_RECORDS = 500;
+    private static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+    private RecordPuts() {
+    }
+
+    /** PutRecord: one record into the stream's buffer. */
+    static JsonNode putRecord(DeliveryStream stream, ObjectNode input) {
+        byte[] data = data(input.path("Record"), "record.data");
+        stream.buffer.add(data);
+        return JsonNodeFactory.instance.objectNode().put("RecordId", recordId()).put("Encrypted", false);
+    }
+
+    /** PutRecordBatch: 1 to 500 records, 4 MiB in all, every one taken or none (the request is refused). */
+    static JsonNode putRecordBatch(DeliveryStream stream, ObjectNode input) {
+        JsonNode records = input.path("Records");
+        if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH_RECORDS) {
+            throw FirehoseErrors.invalid("1 validation error detected: Value at 'records' failed to satisfy"
+                    + " constraint: Member must have length less than or equal to " + MAX_BATCH_RECORDS
+                    + " and greater than or equal to 1");
+        }
+        byte[][] all = new byte[records.size()][];
+        long total = 0;
+        for (int i = 0; i < records.size(); i++) {
+            all[i] = data(records.get(i), "records." + (i + 1) + ".member.data");
+            total += all[i].length;
+        }
+        if (total > MAX_BATCH_BYTES) {
+            throw FirehoseErrors.invalid("Records size exceeds 4 MB limit");
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode().put("FailedPutCount", 0).put("Encrypted", false);
+        ArrayNode responses = out.putArray("RequestResponses");
+        for (byte[] data : all) {
+            stream.buffer.add(data);
+            responses.addObject().put("RecordId", recordId());
+        }
+        return out;
+    }
+
+    private static byte[] data(JsonNode record, String path) {
+        JsonNode node = record.get("Data");
+        byte[] bytes;
+        try {
+            bytes = node == null || node.isNull() ? null : node.binaryValue();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AwsServiceException("SerializationException", "Member Data must be base64-encoded binary data");
+        }
+        if (bytes == null) {
+            throw FirehoseErrors.invalid("1 validation error detected: Value null at '" + path
+                    + "' failed to satisfy constraint: Member must not be null");
+        }
+        if (bytes.length > MAX_RECORD_BYTES) {
+            throw FirehoseErrors.invalid("1 validation error detected: Value at '" + path + "' failed to satisfy"
+                    + " constraint: Member must have length less than or equal to " + MAX_RECORD_BYTES);
+        }
+        return bytes;
+    }
+
+    private static String recordId() {
+        return UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    }
+}
