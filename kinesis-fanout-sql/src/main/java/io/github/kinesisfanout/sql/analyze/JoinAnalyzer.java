@@ -65,8 +65,10 @@ final class JoinAnalyzer {
             // A name that is neither a stream nor a table is reported as not found (it may be a table to come).
             for (SqlNode side : List.of(join.getLeft(), join.getRight())) {
                 SqlNode named = side.getKind() == SqlKind.AS ? ((SqlCall) side).operand(0) : side;
-                if (named instanceof SqlIdentifier) {
-                    streamScope.apply(side);
+                if (named instanceof SqlIdentifier id && !streams.containsKey(id.names.get(id.names.size() - 1))) {
+                    String name = id.names.get(id.names.size() - 1);
+                    throw new SemanticError(ExprAnalyzer.pos(id), "Stream \"" + name + "\" not found"
+                            + Suggestions.hint(name, streams.keySet(), "\""), name);
                 }
             }
             throw new SemanticError(pos, "Joins of two streams are not supported yet; a stream can be joined with a "

@@ -114,8 +114,8 @@ final class ExprWriter {
             }
             case DECIMAL -> ((BigDecimal) v).toPlainString();
             case DATE -> "DATE '" + v + "'";
-            case TIME -> "TIME '" + String.format("%tT.%<tL", v) + "'";
-            case TIMESTAMP -> "TIMESTAMP '" + String.format("%tF %<tT.%<tL", v) + "'";
+            case TIME -> "TIME '" + String.format("%tT.%<tL", (java.time.LocalTime) v) + "'";
+            case TIMESTAMP -> "TIMESTAMP '" + String.format("%tF %<tT.%<tL", (java.time.LocalDateTime) v) + "'";
             case BINARY, VARBINARY -> "X'" + HexFormat.of().withUpperCase().formatHex((byte[]) v) + "'";
             case INTERVAL -> Sql.interval((Long) v);
             default -> String.valueOf(v);
