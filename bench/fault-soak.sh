@@ -12,8 +12,17 @@
 # Extra Maven options (e.g. -o for offline) go in MAVEN_ARGS. Not part of the default build or test run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-args="${*:---duration 300}"
 # The consumer Lambdas' deployment package, which the soak uploads as deploy-stack would.
 ./mvnw -B -q -pl sample-project package -DskipTests
-# Builds the standalone jar (package phase) and runs the soak at integration-test.
-./mvnw -B -q -pl kinesis-fanout-local -am -Pfault-soak -DskipTests integration-test "-Dsoak.args=${args}"
+# The standalone jar (the cloud the soak runs as a child process), the soak's own classes, and
+# their test classpath (the AWS SDK clients).
+./mvnw -B -q -pl kinesis-fanout-local -am package -DskipTests dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/soak-classpath.txt
+local=kinesis-fanout-local
+jar=$(ls "$local"/target/kinesis-fanout-local-*-standalone.jar | head -n 1)
+classpath="$local/target/test-classes:$local/target/classes:$(cat "$local/target/soak-classpath.txt")"
+if [ $# -eq 0 ]; then
+    set -- --duration 300
+fi
+java -cp "$classpath" io.github.kinesisfanout.local.bench.soak.FaultSoak --jar "$jar" \
+    --sample-dir sample-project --work-dir "$local/target/fault-soak" "$@"

@@ -135,7 +135,7 @@ public final class FaultSoak {
                     + " and sent again %d; calls without an answer %d (%d records sent again)", acked.size(),
                     acked.size() * 1000.0 / (putEnd - t0), producer.rejectedEntries(), producer.unansweredCalls(),
                     resent.size()));
-            report.add("input " + stack.outputs.get("InputStreamName") + ": " + inputTally.describe());
+            report.add("input " + stack.outputs.get("InputStreamName") + ": " + inputTally.describe("records"));
             long missing = inputTally.missing;
             long unexplained = inputTally.unexplained + inputTally.wrongPlace;
             Map<String, String[]> routesByOutput = stack.routes();
@@ -144,17 +144,18 @@ public final class FaultSoak {
                 String function = routesByOutput.get(output)[1];
                 Map<Integer, List<Long>> copies = readings.streamCopies(stream);
                 SoakTally rows = SoakTally.of(copies, expected.get(output), input, null, List.of(
+                        // The restarted cloud resumes the application before it prints its ready line.
                         new SoakTally.Cause("re-emitted by the application after kill -9 (checkpoint behind the"
-                                + " outputs)", events.killAt(), events.restartedAt()),
+                                + " outputs)", events.killAt(), events.killAt(), Long.MAX_VALUE),
                         new SoakTally.Cause("re-emitted after the stop/start from LAST_STOPPED_POINT",
-                                events.appStopAt(), events.appStartedAt())));
+                                events.appStopAt(), events.appStopAt(), events.killAt())));
                 SoakReadings.ConsumerLines lines = consumed.get(output);
                 SoakTally logged = SoakTally.of(lines.lines(), expected.get(output), copies, null, List.of(
                         new SoakTally.Cause("delivered again by the mapping after kill -9 (batch done, checkpoint"
-                                + " not yet written)", events.killAt(), events.restartedAt())));
+                                + " not yet written)", events.killAt(), events.killAt(), Long.MAX_VALUE)));
                 report.add(String.format("routing %s (SQL engine): %d IDs", output, expected.get(output).size()));
-                report.add("output " + output + " -> " + stream + ": " + rows.describe());
-                report.add("consumer " + function + ": " + logged.describe() + "; invocations failed by the switch "
+                report.add("output " + output + " -> " + stream + ": " + rows.describe("rows"));
+                report.add("consumer " + function + ": " + logged.describe("log lines") + "; invocations failed by the switch "
                         + lines.injectedFailures());
                 missing += rows.missing + logged.missing;
                 unexplained += rows.unexplained + rows.wrongPlace + logged.unexplained + logged.wrongPlace

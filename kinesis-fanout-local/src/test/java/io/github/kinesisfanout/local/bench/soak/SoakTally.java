@@ -24,10 +24,13 @@ final class SoakTally {
     final List<Integer> missingSample = new ArrayList<>();
     final List<String> unexplainedSample = new ArrayList<>();
 
-    /** A cause whose extra copies arrived after a fault and whose first copy arrived before it. */
-    record Cause(String name, long before, long after) {
+    /**
+     * A fault that explains an extra copy when the first copy arrived before the fault and the extra
+     * one in [from, until): e.g. after a kill -9 every later copy was written by the restarted cloud.
+     */
+    record Cause(String name, long fault, long from, long until) {
         boolean explains(long first, long extra) {
-            return first < before && extra >= after;
+            return first < fault && extra >= from && extra < until;
         }
     }
 
@@ -97,9 +100,10 @@ final class SoakTally {
         }
     }
 
-    String describe() {
+    /** @param noun what a copy is at this stage: records, rows, lines */
+    String describe(String noun) {
         StringBuilder text = new StringBuilder();
-        text.append(records).append(" records, missing ").append(missing);
+        text.append(records).append(' ').append(noun).append(", missing ").append(missing);
         if (wrongPlace > 0) {
             text.append(", NOT EXPECTED HERE ").append(wrongPlace);
         }
