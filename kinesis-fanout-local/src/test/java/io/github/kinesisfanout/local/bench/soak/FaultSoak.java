@@ -88,7 +88,7 @@ public final class FaultSoak {
                     log(String.format(Locale.ROOT, "kill -9 and restart on the same data directory and port: down"
                             + " %.1f s, new pid %d", (restartedAt - killedAt) / 1000.0, cloud.pid()));
                 } else if (now >= nextProgress) {
-                    nextProgress += 10_000;
+                    nextProgress = now + 10_000;
                     log(String.format(Locale.ROOT, "%3d s: made %d, acknowledged %d, batches queued %d, entries"
                             + " rejected %d, calls without answer %d; cloud %s", (now - t0) / 1000, producer.made(),
                             producer.acknowledged().size(), producer.queuedBatches(), producer.rejectedEntries(),
