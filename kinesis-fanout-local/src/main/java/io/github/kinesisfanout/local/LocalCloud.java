@@ -74,7 +74,8 @@ public final class LocalCloud implements AutoCloseable {
      */
     private void registerServices(ServiceRegistry registry) {
         registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
-                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate()),
+                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate(),
+                FaultDice.of(settings.faultSeed(), "kinesis")),
                 registry.dataDirectory()), new JsonWireProtocol());
         S3Service s3 = registry.register(new S3Service(settings.clock(), registry.dataDirectory()), new S3RestXmlProtocol());
         LogsService logs = registry.register(new LogsService(settings.clock(), registry.dataDirectory()), new JsonWireProtocol());
@@ -82,7 +83,8 @@ public final class LocalCloud implements AutoCloseable {
                 new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
         registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
-                .withLogsToConsole(settings.functionLogsToConsole()),
+                .withLogsToConsole(settings.functionLogsToConsole())
+                .withMappingInvocationFailures(settings.lambdaFailureRate(), FaultDice.of(settings.faultSeed(), "lambda")),
                 s3, logs, new KinesisStreamAccess(registry::kinesis), () -> endpoint, registry.dataDirectory()),
                 LambdaRoutes.protocol());
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
@@ -193,6 +195,8 @@ public final class LocalCloud implements AutoCloseable {
         private int maxRequestBodyBytes = 128 * 1024 * 1024;
         private boolean throughputLimits;
         private double putRecordsFailureRate;
+        private double lambdaFailureRate;
+        private Long faultSeed;
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
         private Path dataDirectory;
@@ -267,6 +271,25 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes each invocation of a function by an event source mapping fail with this probability
+         * (0..1), before the handler runs, as a function error ({@code Unhandled},
+         * {@code Runtime.ExitError}): the mapping retries and bisects as configured; 0 unless set.
+         */
+        public Builder lambdaFailureRate(double rate) {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("lambdaFailureRate must be between 0 and 1, was " + rate);
+            }
+            this.lambdaFailureRate = rate;
+            return this;
+        }
+
+        /** Seeds the draws of the fault switches, so a run repeats its faults; different on every run unless set. */
+        public Builder faultSeed(long seed) {
+            this.faultSeed = seed;
+            return this;
+        }
+
         /** The clock of every service (iterator expiry, retention, timestamps); the system clock unless set. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -309,7 +332,7 @@ public final class LocalCloud implements AutoCloseable {
         public LocalCloud build() {
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory, idleTimeout, signatureKeys),
+                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed),
                     flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
 

@@ -12,7 +12,8 @@ public final class LocalCloudMain {
     private static final String USAGE = "usage: java -jar kinesis-fanout-local-standalone.jar [--port 4566]"
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 134217728] [--throughput-limits]"
-            + " [--put-records-failure-rate 0.0] [--function-logs console|logs] [--data-dir DIR]"
+            + " [--put-records-failure-rate 0.0] [--lambda-failure-rate 0.0] [--fault-seed N]"
+            + " [--function-logs console|logs] [--data-dir DIR]"
             + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]"
             + " [--idle-timeout-ms 60000] [--verify-signatures ACCESS:SECRET[,ACCESS:SECRET]]";
 
@@ -75,6 +76,8 @@ public final class LocalCloudMain {
                     case "--status-delay-ms" -> builder.statusTransitionDelay(Duration.ofMillis(Long.parseLong(value)));
                     case "--max-body-bytes" -> builder.maxRequestBodyBytes(Integer.parseInt(value));
                     case "--put-records-failure-rate" -> builder.putRecordsFailureRate(Double.parseDouble(value));
+                    case "--lambda-failure-rate" -> builder.lambdaFailureRate(Double.parseDouble(value));
+                    case "--fault-seed" -> builder.faultSeed(Long.parseLong(value));
                     case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
                     case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
                     case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(

@@ -22,11 +22,14 @@ import java.util.Optional;
  * @param dataDirectory where state is kept across restarts; null keeps everything in memory
  * @param idleTimeout how long a connection may stay silent while none of its requests is served
  * @param signatureKeys secret key by access key id when SigV4 signatures are verified; empty when not
+ * @param lambdaFailureRate probability (0..1) that an event source mapping's invocation of a function
+ *     fails as a function error
+ * @param faultSeed seeds the draws of the fault switches; null draws differently on every run
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
         double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole, Path dataDirectory,
-        Duration idleTimeout, java.util.Map<String, String> signatureKeys) {
+        Duration idleTimeout, java.util.Map<String, String> signatureKeys, double lambdaFailureRate, Long faultSeed) {
 
     /** The data directory, when state is durable. */
     public Optional<Path> dataDirectoryIfAny() {

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.kinesis;
 
+import io.github.kinesisfanout.local.FaultDice;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +15,14 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param statusTransitionDelay how long CREATING, UPDATING and DELETING last (0 = immediate)
  * @param throughputLimits whether per-shard read and write limits are enforced
  * @param putRecordsFailureRate the probability (0..1) that a PutRecords entry fails
+ * @param faults the draws deciding which entries fail
  */
 public record KinesisConfig(Clock clock, ScheduledExecutorService scheduler, Duration statusTransitionDelay,
-        boolean throughputLimits, double putRecordsFailureRate) {
+        boolean throughputLimits, double putRecordsFailureRate, FaultDice faults) {
+
+    /** A configuration whose injected failures (if any) are drawn unseeded. */
+    public KinesisConfig(Clock clock, ScheduledExecutorService scheduler, Duration statusTransitionDelay,
+            boolean throughputLimits, double putRecordsFailureRate) {
+        this(clock, scheduler, statusTransitionDelay, throughputLimits, putRecordsFailureRate, FaultDice.unseeded());
+    }
 }

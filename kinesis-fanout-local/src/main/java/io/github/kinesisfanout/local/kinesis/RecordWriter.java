@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes records: validates each, routes it by the MD5 of its partition key (or its explicit hash
@@ -127,9 +126,9 @@ final class RecordWriter {
             PutRecordsEntry entry = entries.get(i);
             Shard shard = stream.route(hashKey(entry));
             targets[i] = shard;
-            if (failureRate > 0 && ThreadLocalRandom.current().nextDouble() < failureRate) {
+            if (config.faults().hits(failureRate)) {
                 // Injected failures split between the two errors PutRecords reports per entry.
-                failures[i] = ThreadLocalRandom.current().nextBoolean() ? "ProvisionedThroughputExceededException"
+                failures[i] = config.faults().coin() ? "ProvisionedThroughputExceededException"
                         : "InternalFailure";
             } else if (limits
                     && !shard.meter().tryWrite(now, entry.data().length + entry.partitionKey().length())) {

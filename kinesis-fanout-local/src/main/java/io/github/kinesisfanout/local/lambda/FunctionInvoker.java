@@ -39,6 +39,14 @@ final class FunctionInvoker {
     }
 
     InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context) {
+        return invoke(function, payload, context, false);
+    }
+
+    /**
+     * @param injectFailure fail the invocation before the handler runs, as Lambda reports an execution
+     *     environment that died (the mapping invocation failure switch); logged like any invocation
+     */
+    InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context, boolean injectFailure) {
         JavaRuntime runtime;
         String logGroup = "/aws/lambda/" + function.name;
         Map<String, String> environment;
@@ -76,7 +84,8 @@ final class FunctionInvoker {
         long start = System.currentTimeMillis();
         InvocationInfo info = new InvocationInfo(requestId, function.name, function.arn, memory,
                 start + timeout.toMillis(), logGroup, null, Map.copyOf(environment), null);
-        InvocationOutcome outcome = runtime.invoke(payload, info, timeout);
+        InvocationOutcome outcome = injectFailure ? InjectedFailure.outcome(requestId)
+                : runtime.invoke(payload, info, timeout);
         long end = System.currentTimeMillis();
         List<LogsService.InputLogEvent> events = new ArrayList<>();
         events.add(new LogsService.InputLogEvent(start, "START RequestId: " + requestId + " Version: $LATEST"));

@@ -204,7 +204,8 @@ public final class LambdaService implements AwsService, AutoCloseable {
         @Override
         public Reply call(String functionArn, byte[] event) {
             RequestContext context = contextOf(functionArn);
-            InvokeResult result = invoker.invoke(catalog.function(context, functionArn, null), event, context);
+            boolean inject = settings.faults().hits(settings.mappingInvocationFailureRate());
+            InvokeResult result = invoker.invoke(catalog.function(context, functionArn, null), event, context, inject);
             return new Reply(result.payload(), result.functionError() != null);
         }
 
