@@ -6,8 +6,8 @@ package io.github.kinesisfanout.sql;
  * @param line 1-based line
  * @param column 1-based column
  * @param message what is wrong, e.g. {@code Column 'AMOUNTT' not found in stream "SOURCE_SQL_STREAM_001"}
- * @param unknownSource for an error about a FROM item that names no stream or reference table, that name as
- *     stored; null for any other error (a host may accept code naming a reference table it adds later)
+ * @param unknownSource for an error about a joined FROM item that names no stream or reference table, that name
+ *     as stored; null for any other error (a host may accept code joining a reference table it adds later)
  */
 public record SqlError(int line, int column, String message, String unknownSource) {
 

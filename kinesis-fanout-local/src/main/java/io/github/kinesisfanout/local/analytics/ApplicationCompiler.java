@@ -22,7 +22,7 @@ final class ApplicationCompiler {
     /**
      * Validates the code of a configuration; code without an input is kept unvalidated until an
      * input arrives (AddApplicationInput validates it then), since it cannot name its source yet.
-     * Code that reads one table the application does not have, while it has no reference data source,
+     * Code that joins one table the application does not have, while it has no reference data source,
      * is accepted: the source comes later (AddApplicationReferenceDataSource, or CloudFormation's
      * ApplicationReferenceDataSource after the Application), and StartApplication checks the code again.
      */

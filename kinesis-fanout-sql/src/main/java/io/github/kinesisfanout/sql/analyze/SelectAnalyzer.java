@@ -207,7 +207,7 @@ final class SelectAnalyzer {
         StreamDef stream = streams.get(name);
         if (stream == null) {
             throw new SemanticError(ExprAnalyzer.pos(id), "Stream \"" + name + "\" not found"
-                    + Suggestions.hint(name, streams.keySet(), "\""), name);
+                    + Suggestions.hint(name, streams.keySet(), "\""));
         }
         if (stream.role() == StreamDef.Role.ERROR) {
             throw new SemanticError(ExprAnalyzer.pos(id), "error_stream cannot be read by SQL; map it to an output "

@@ -12,7 +12,10 @@ public final class SemanticError extends RuntimeException {
         this(pos, message, null);
     }
 
-    /** An error about a FROM item that names no stream or table: {@code unknownSource} is the name as stored. */
+    /**
+     * An error about a joined FROM item that names no stream or table (it may be a reference table the host adds
+     * later): {@code unknownSource} is the name as stored.
+     */
     public SemanticError(SourcePos pos, String message, String unknownSource) {
         super(message, null, false, false);
         this.pos = pos;
@@ -23,7 +26,7 @@ public final class SemanticError extends RuntimeException {
         return pos;
     }
 
-    /** The name of the FROM item that was not found, or null for any other error. */
+    /** The name of the joined FROM item that was not found, or null for any other error. */
     public String unknownSource() {
         return unknownSource;
     }
