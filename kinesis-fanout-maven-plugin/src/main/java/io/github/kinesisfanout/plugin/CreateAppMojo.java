@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.CreateAppOperation;
 import io.github.kinesisfanout.operations.app.CreateAppRequest;
 import io.github.kinesisfanout.operations.app.SqlCheck;
@@ -11,8 +12,6 @@ import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateOperati
 import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateRequest;
 import io.github.kinesisfanout.operations.stack.ArtifactUploader;
 import io.github.kinesisfanout.sql.CompiledApplication;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -95,8 +94,8 @@ public class CreateAppMojo extends AbstractFlinkMojo {
         String input = inputStreamArn(stack);
         String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
         CreateAppRequest request = new CreateAppRequest(name, applicationDescription, sql, sqlFile.getPath(),
-                namePrefix, inputParallelism, schema, input, role, targets(), replace);
-        getLog().info(new CreateAppOperation(apps()).run(request, compiled));
+                namePrefix, inputParallelism, schema, input, role, configuredOutputs(), replace);
+        getLog().info(new CreateAppOperation(apps(), new StreamArns(clients())).run(request, compiled));
     }
 
     private void runOnManagedFlink() {
@@ -126,16 +125,5 @@ public class CreateAppMojo extends AbstractFlinkMojo {
                 logStreamArn == null || logStreamArn.isBlank() ? null : logStreamArn.trim());
         getLog().info(new ManagedFlinkCreateOperation(managedFlinkApps(), new ArtifactUploader(clients(), listener()))
                 .run(request));
-    }
-
-    private List<CreateAppRequest.OutputTarget> targets() {
-        List<CreateAppRequest.OutputTarget> targets = new ArrayList<>();
-        for (ApplicationOutput output : configuredOutputs()) {
-            String stream = output.stream;
-            String arn = stream.startsWith("arn:") ? stream : clients().kinesis()
-                    .describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamARN();
-            targets.add(new CreateAppRequest.OutputTarget(output.name, arn, output.format));
-        }
-        return targets;
     }
 }
