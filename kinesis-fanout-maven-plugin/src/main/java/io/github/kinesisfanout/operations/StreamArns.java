@@ -21,7 +21,7 @@ public final class StreamArns {
             return kinesis.describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamARN();
         } catch (ResourceNotFoundException e) {
             throw new FanoutException("Stream '" + stream + "' does not exist (" + AwsErrors.describe(e) + "): create"
-                    + " it first (deploy-stack) or fix the stream in <outputs> (-Dfanout.outputs=" + OutputMapping.SYNTAX
+                    + " it first (deploy-stack) or fix the stream in <outputs> (-D" + PropertyNames.OUTPUTS + "=" + OutputMapping.SYNTAX
                     + ")", e);
         }
     }

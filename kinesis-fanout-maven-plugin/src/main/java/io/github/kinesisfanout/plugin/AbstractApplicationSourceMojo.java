@@ -4,6 +4,7 @@ import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.OutputMapping;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.SchemaFile;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import java.io.File;
@@ -84,7 +85,7 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
     /** The application SQL text, or the fix-it failure when the file is missing. */
     protected final String readSql() {
         if (sqlFile == null || !sqlFile.isFile()) {
-            throw HelpfulSuggestions.invalidParameter("sqlFile", "fanout.sqlFile", sqlFile, "no such file");
+            throw HelpfulSuggestions.invalidParameter("sqlFile", PropertyNames.SQL_FILE, sqlFile, "no such file");
         }
         try {
             return Files.readString(sqlFile.toPath());
@@ -101,7 +102,7 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
         } else if (schemaFile != null && schemaFile.isFile()) {
             recordColumns = SchemaFile.read(schemaFile.toPath());
         } else {
-            throw HelpfulSuggestions.invalidParameter("schemaFile", "fanout.schemaFile", schemaFile,
+            throw HelpfulSuggestions.invalidParameter("schemaFile", PropertyNames.SCHEMA_FILE, schemaFile,
                     "no such file (or pass the columns inline: -Dfanout.columns=ID:INTEGER:$.ID,...)");
         }
         String format = recordFormat.trim().toUpperCase(Locale.ROOT);
@@ -124,15 +125,15 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
 
     /** The input stream ARN: inputStreamArn, else the stack output named by inputStreamArnOutput. */
     protected final String inputStreamArn(StackOutputs stack) {
-        return stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
-                "fanout.inputStreamArnOutput");
+        return stack.resolve(inputStreamArn, "inputStreamArn", PropertyNames.INPUT_STREAM_ARN,
+                inputStreamArnOutput, PropertyNames.INPUT_STREAM_ARN_OUTPUT);
     }
 
     /** The outputs of the configuration and of outputsSpec, in that order, checked and trimmed. */
     protected final List<ApplicationOutput> configuredOutputs() {
-        List<ApplicationOutput> all = OutputMapping.configured(outputs).plus(outputsSpec, "fanout.outputs").outputs();
+        List<ApplicationOutput> all = OutputMapping.configured(outputs).plus(outputsSpec, PropertyNames.OUTPUTS).outputs();
         if (all.isEmpty()) {
-            getLog().warn("No outputs configured: the application's rows go nowhere (add <outputs> or -Dfanout.outputs="
+            getLog().warn("No outputs configured: the application's rows go nowhere (add <outputs> or -D" + PropertyNames.OUTPUTS + "="
                     + OutputMapping.SYNTAX + ")");
         }
         return all;

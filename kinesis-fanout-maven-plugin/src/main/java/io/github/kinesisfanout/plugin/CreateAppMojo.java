@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.CreateAppOperation;
 import io.github.kinesisfanout.operations.app.CreateAppRequest;
@@ -92,7 +93,7 @@ public class CreateAppMojo extends AbstractFlinkMojo {
         CompiledApplication compiled = SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
         StackOutputs stack = stack();
         String input = inputStreamArn(stack);
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        String role = stack.resolve(roleArn, "roleArn", PropertyNames.ROLE_ARN, roleArnOutput, PropertyNames.ROLE_ARN_OUTPUT);
         CreateAppRequest request = new CreateAppRequest(name, applicationDescription, sql, sqlFile.getPath(),
                 namePrefix, inputParallelism, schema, input, role, configuredOutputs(), replace);
         getLog().info(new CreateAppOperation(apps(), new StreamArns(clients())).run(request, compiled));
@@ -118,7 +119,7 @@ public class CreateAppMojo extends AbstractFlinkMojo {
             return properties.get();
         });
         StackOutputs stack = stack();
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        String role = stack.resolve(roleArn, "roleArn", PropertyNames.ROLE_ARN, roleArnOutput, PropertyNames.ROLE_ARN_OUTPUT);
         ManagedFlinkCreateRequest request = new ManagedFlinkCreateRequest(name, applicationDescription,
                 require(runtimeEnvironment, "flink.runtime", "FLINK-1_19"), role, written, properties.get(),
                 artifactBucket, checkpointInterval, parallelism, parallelismPerKpu, autoScaling,

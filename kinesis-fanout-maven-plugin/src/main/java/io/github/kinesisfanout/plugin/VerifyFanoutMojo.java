@@ -3,6 +3,7 @@ package io.github.kinesisfanout.plugin;
 import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.OutputMapping;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.verify.FanoutReport;
 import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
 import io.github.kinesisfanout.operations.verify.VerifySettings;
@@ -126,11 +127,11 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
 
     /** The outputs mapping, the old property's entries (with a warning) and errorStream included. */
     private List<ApplicationOutput> outputSpecs() {
-        OutputMapping mapping = OutputMapping.configured(outputs).plus(outputsSpec, "fanout.outputs");
+        OutputMapping mapping = OutputMapping.configured(outputs).plus(outputsSpec, PropertyNames.OUTPUTS);
         if (!blank(oldOutputsSpec)) {
-            getLog().warn("-Dfanout.verify.outputs is the old name of -Dfanout.outputs; use the new one, which"
-                    + " create-app and the Flink goals read too");
-            mapping.plus(oldOutputsSpec, "fanout.verify.outputs");
+            getLog().warn("-D" + PropertyNames.OLD_VERIFY_OUTPUTS + " is the old name of -D" + PropertyNames.OUTPUTS
+                    + "; use the new one, which create-app and the Flink goals read too");
+            mapping.plus(oldOutputsSpec, PropertyNames.OLD_VERIFY_OUTPUTS);
         }
         if (!blank(errorStream)) {
             mapping.plusOutput(new ApplicationOutput(ERROR_STREAM, errorStream.trim(), null, null),

@@ -5,6 +5,7 @@ import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.OutputMapping;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.sql.InputSchema;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ public final class VerifyFanoutOperation {
         if (outputs.isEmpty()) {
             throw new FanoutException("No output to check: add <outputs><output><name>STREAM</name><stream>KINESIS_STREAM"
                     + "</stream></output></outputs> to the plugin configuration (create-app reads the same), or pass"
-                    + " -Dfanout.outputs=" + OutputMapping.SYNTAX + ",...");
+                    + " -D" + PropertyNames.OUTPUTS + "=" + OutputMapping.SYNTAX + ",...");
         }
         Set<String> names = new HashSet<>();
         for (ApplicationOutput output : outputs) {
