@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.AnalyticsApps;
 import io.github.kinesisfanout.operations.managedflink.ManagedFlinkApps;
 import io.github.kinesisfanout.operations.managedflink.RootCause;
@@ -38,7 +39,7 @@ public abstract class AbstractAppMojo extends AbstractFanoutMojo {
     protected final boolean flinkEngine() {
         String value = engine == null ? "sql" : engine.trim().toLowerCase(Locale.ROOT);
         if (!value.equals("sql") && !value.equals("flink")) {
-            throw HelpfulSuggestions.invalidParameter("engine", "fanout.engine", engine, "it must be sql or flink");
+            throw HelpfulSuggestions.invalidParameter("engine", PropertyNames.ENGINE, engine, "it must be sql or flink");
         }
         return value.equals("flink");
     }

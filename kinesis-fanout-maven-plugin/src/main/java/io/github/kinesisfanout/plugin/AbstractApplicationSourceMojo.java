@@ -1,13 +1,15 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.OutputMapping;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.SchemaFile;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -64,11 +66,15 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
     @Parameter(property = "fanout.inputStreamArnOutput", defaultValue = "InputStreamArn")
     protected String inputStreamArnOutput;
 
-    /** The outputs: in-application stream name, Kinesis stream (name or ARN), format. */
+    /**
+     * The outputs mapping, the one verify-fanout reads too (declare it once, in the plugin's
+     * {@code <configuration>}): in-application stream name, Kinesis stream (name or ARN), format
+     * (JSON or CSV) and the consumer function verify-fanout checks.
+     */
     @Parameter
     protected List<ApplicationOutput> outputs;
 
-    /** Outputs on the command line: NAME=STREAM[:FORMAT],... (added to outputs). */
+    /** Outputs on the command line, added to outputs: NAME=STREAM[:FORMAT][@FUNCTION],... */
     @Parameter(property = "fanout.outputs")
     protected String outputsSpec;
 
@@ -79,7 +85,7 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
     /** The application SQL text, or the fix-it failure when the file is missing. */
     protected final String readSql() {
         if (sqlFile == null || !sqlFile.isFile()) {
-            throw HelpfulSuggestions.invalidParameter("sqlFile", "fanout.sqlFile", sqlFile, "no such file");
+            throw HelpfulSuggestions.invalidParameter("sqlFile", PropertyNames.SQL_FILE, sqlFile, "no such file");
         }
         try {
             return Files.readString(sqlFile.toPath());
@@ -96,7 +102,7 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
         } else if (schemaFile != null && schemaFile.isFile()) {
             recordColumns = SchemaFile.read(schemaFile.toPath());
         } else {
-            throw HelpfulSuggestions.invalidParameter("schemaFile", "fanout.schemaFile", schemaFile,
+            throw HelpfulSuggestions.invalidParameter("schemaFile", PropertyNames.SCHEMA_FILE, schemaFile,
                     "no such file (or pass the columns inline: -Dfanout.columns=ID:INTEGER:$.ID,...)");
         }
         String format = recordFormat.trim().toUpperCase(Locale.ROOT);
@@ -119,47 +125,18 @@ public abstract class AbstractApplicationSourceMojo extends AbstractAppMojo {
 
     /** The input stream ARN: inputStreamArn, else the stack output named by inputStreamArnOutput. */
     protected final String inputStreamArn(StackOutputs stack) {
-        return stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
-                "fanout.inputStreamArnOutput");
+        return stack.resolve(inputStreamArn, "inputStreamArn", PropertyNames.INPUT_STREAM_ARN,
+                inputStreamArnOutput, PropertyNames.INPUT_STREAM_ARN_OUTPUT);
     }
 
-    /** The outputs of the configuration and of outputsSpec, in that order, each with its name, stream and format. */
+    /** The outputs of the configuration and of outputsSpec, in that order, checked and trimmed. */
     protected final List<ApplicationOutput> configuredOutputs() {
-        List<ApplicationOutput> all = new ArrayList<>(outputs == null ? List.of() : outputs);
-        if (outputsSpec != null && !outputsSpec.isBlank()) {
-            for (String entry : outputsSpec.split(",")) {
-                all.add(parseOutput(entry));
-            }
-        }
+        List<ApplicationOutput> all = OutputMapping.configured(outputs).plus(outputsSpec, PropertyNames.OUTPUTS).outputs();
         if (all.isEmpty()) {
-            getLog().warn("No outputs configured: the application's rows go nowhere (add <outputs> or -Dfanout.outputs=NAME=STREAM)");
+            getLog().warn("No outputs configured: the application's rows go nowhere (add <outputs> or -D" + PropertyNames.OUTPUTS + "="
+                    + OutputMapping.SYNTAX + ")");
         }
-        List<ApplicationOutput> checked = new ArrayList<>();
-        for (ApplicationOutput output : all) {
-            ApplicationOutput copy = new ApplicationOutput();
-            copy.stream = require(output.stream, "outputs.stream", "STREAM");
-            copy.name = require(output.name, "outputs.name", "NAME");
-            copy.format = output.format == null ? "JSON" : output.format.trim().toUpperCase(Locale.ROOT);
-            checked.add(copy);
-        }
-        return checked;
-    }
-
-    private static ApplicationOutput parseOutput(String entry) {
-        String[] nameAndStream = entry.trim().split("=", 2);
-        if (nameAndStream.length != 2) {
-            throw HelpfulSuggestions.invalidParameter("outputs", "fanout.outputs", entry, "entries are NAME=STREAM[:FORMAT]");
-        }
-        ApplicationOutput output = new ApplicationOutput();
-        output.name = nameAndStream[0].trim();
-        String stream = nameAndStream[1].trim();
-        int colon = stream.lastIndexOf(':');
-        if (colon > 0 && stream.substring(colon + 1).matches("(?i)JSON|CSV")) {
-            output.format = stream.substring(colon + 1).toUpperCase(Locale.ROOT);
-            stream = stream.substring(0, colon);
-        }
-        output.stream = stream;
-        return output;
+        return all;
     }
 
     private static String unescape(String text) {

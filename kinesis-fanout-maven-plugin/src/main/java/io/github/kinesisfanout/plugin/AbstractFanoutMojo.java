@@ -7,6 +7,7 @@ import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import java.io.File;
 import java.net.URI;
@@ -32,7 +33,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public abstract class AbstractFanoutMojo extends AbstractMojo {
 
     /** The project property start-local sets to the local cloud's endpoint, for later goals and plugins. */
-    public static final String ENDPOINT_PROPERTY = "fanout.endpoint";
+    public static final String ENDPOINT_PROPERTY = PropertyNames.ENDPOINT;
 
     /** AWS region, e.g. us-east-1. Unset: the SDK's region chain (AWS_REGION, profile), or us-east-1 for a local cloud. */
     @Parameter(property = "fanout.region")
@@ -47,7 +48,7 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
      * started earlier in this build, else the SDK's own resolution (AWS_ENDPOINT_URL,
      * AWS_ENDPOINT_URL_KINESIS, ..., then AWS itself).
      */
-    @Parameter(property = ENDPOINT_PROPERTY)
+    @Parameter(property = "fanout.endpoint")
     protected String endpoint;
 
     /** Static access key id, for endpoints that need no real credentials; goes with secretKey. */
@@ -147,7 +148,7 @@ public abstract class AbstractFanoutMojo extends AbstractMojo {
     /** {@link #waitTimeout} as a duration. */
     protected final Duration waitTimeoutDuration() {
         if (waitTimeout <= 0) {
-            throw HelpfulSuggestions.invalidParameter("waitTimeout", "fanout.waitTimeout", waitTimeout,
+            throw HelpfulSuggestions.invalidParameter("waitTimeout", PropertyNames.WAIT_TIMEOUT, waitTimeout,
                     "it must be a positive number of seconds");
         }
         return Duration.ofSeconds(waitTimeout);

@@ -1,7 +1,9 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.SourceSchemas;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import io.github.kinesisfanout.operations.flink.FlinkApplication;
@@ -83,7 +85,7 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
         InputSchema input = SourceSchemas.inputSchema(namePrefix, schema());
         List<FlinkOutput> outputs = new ArrayList<>();
         for (ApplicationOutput output : configuredOutputs()) {
-            outputs.add(new FlinkOutput(output.name, output.format));
+            outputs.add(new FlinkOutput(output.name(), output.format()));
         }
         return new FlinkApplication(sql, sqlFile.getPath(), Collections.nCopies(inputParallelism, input), outputs);
     }
@@ -103,10 +105,11 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
     protected final FlinkPackage packageJob(JobTarget target, UnaryOperator<JobProperties> adjust) {
         FlinkTranslation translation = translate();
         StackOutputs stack = stack();
-        String input = target.streamId(inputStreamArn(stack), this::streamArn);
+        StreamArns streams = new StreamArns(clients());
+        String input = target.streamId(inputStreamArn(stack), streams::arn);
         Map<String, String> outputStreams = new LinkedHashMap<>();
         for (ApplicationOutput output : configuredOutputs()) {
-            outputStreams.put(output.name, target.streamId(output.stream, this::streamArn));
+            outputStreams.put(output.name(), target.streamId(output.stream(), streams::arn));
         }
         return new FlinkPackageOperation(listener(), JobJar::embedded)
                 .run(translation, adjust.apply(target.properties(input, outputStreams)), outputDirectory.toPath());
@@ -126,11 +129,6 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
         }
         return new JobTarget(options().connector(), clients().region().id(), settings.endpoint(),
                 settings.localCloud(), settings.accessKey(), settings.secretKey(), position);
-    }
-
-    private String streamArn(String streamName) {
-        return clients().kinesis().describeStreamSummary(r -> r.streamName(streamName))
-                .streamDescriptionSummary().streamARN();
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String name, String property) {

@@ -1,5 +1,7 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.PropertyNames;
+import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.CreateAppOperation;
 import io.github.kinesisfanout.operations.app.CreateAppRequest;
 import io.github.kinesisfanout.operations.app.SqlCheck;
@@ -11,8 +13,6 @@ import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateOperati
 import io.github.kinesisfanout.operations.managedflink.ManagedFlinkCreateRequest;
 import io.github.kinesisfanout.operations.stack.ArtifactUploader;
 import io.github.kinesisfanout.sql.CompiledApplication;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -93,10 +93,10 @@ public class CreateAppMojo extends AbstractFlinkMojo {
         CompiledApplication compiled = SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema);
         StackOutputs stack = stack();
         String input = inputStreamArn(stack);
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        String role = stack.resolve(roleArn, "roleArn", PropertyNames.ROLE_ARN, roleArnOutput, PropertyNames.ROLE_ARN_OUTPUT);
         CreateAppRequest request = new CreateAppRequest(name, applicationDescription, sql, sqlFile.getPath(),
-                namePrefix, inputParallelism, schema, input, role, targets(), replace);
-        getLog().info(new CreateAppOperation(apps()).run(request, compiled));
+                namePrefix, inputParallelism, schema, input, role, configuredOutputs(), replace);
+        getLog().info(new CreateAppOperation(apps(), new StreamArns(clients())).run(request, compiled));
     }
 
     private void runOnManagedFlink() {
@@ -119,23 +119,12 @@ public class CreateAppMojo extends AbstractFlinkMojo {
             return properties.get();
         });
         StackOutputs stack = stack();
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        String role = stack.resolve(roleArn, "roleArn", PropertyNames.ROLE_ARN, roleArnOutput, PropertyNames.ROLE_ARN_OUTPUT);
         ManagedFlinkCreateRequest request = new ManagedFlinkCreateRequest(name, applicationDescription,
                 require(runtimeEnvironment, "flink.runtime", "FLINK-1_19"), role, written, properties.get(),
                 artifactBucket, checkpointInterval, parallelism, parallelismPerKpu, autoScaling,
                 logStreamArn == null || logStreamArn.isBlank() ? null : logStreamArn.trim());
         getLog().info(new ManagedFlinkCreateOperation(managedFlinkApps(), new ArtifactUploader(clients(), listener()))
                 .run(request));
-    }
-
-    private List<CreateAppRequest.OutputTarget> targets() {
-        List<CreateAppRequest.OutputTarget> targets = new ArrayList<>();
-        for (ApplicationOutput output : configuredOutputs()) {
-            String stream = output.stream;
-            String arn = stream.startsWith("arn:") ? stream : clients().kinesis()
-                    .describeStreamSummary(r -> r.streamName(stream)).streamDescriptionSummary().streamARN();
-            targets.add(new CreateAppRequest.OutputTarget(output.name, arn, output.format));
-        }
-        return targets;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.StackOutputs;
 import io.github.kinesisfanout.operations.stack.DeployResult;
 import io.github.kinesisfanout.operations.stack.DeployStackOperation;
@@ -28,10 +29,10 @@ public class DeployStackMojo extends AbstractFanoutMojo {
     public static final String GOAL_NAME = "deploy-stack";
 
     /** Prefix of the user properties that set template parameters: -Dfanout.parameter.NAME=value. */
-    public static final String PARAMETER_PROPERTY_PREFIX = "fanout.parameter.";
+    public static final String PARAMETER_PROPERTY_PREFIX = PropertyNames.TEMPLATE_PARAMETER_PREFIX;
 
     /** Prefix of the project properties that receive the stack outputs: the one the reading goals look for. */
-    public static final String OUTPUT_PROPERTY_PREFIX = StackOutputs.PROPERTY_PREFIX;
+    public static final String OUTPUT_PROPERTY_PREFIX = PropertyNames.STACK_OUTPUT_PREFIX;
 
     /** The template, YAML (short-form tags such as !Ref allowed) or JSON. */
     @Parameter(property = "fanout.templateFile", defaultValue = "${project.basedir}/src/main/cloudformation/template.yaml")
@@ -109,11 +110,12 @@ public class DeployStackMojo extends AbstractFanoutMojo {
     /** The outputs file, honouring the old -Dfanout.outputsFile when the current property is not set. */
     private File effectiveOutputsFile() {
         Properties user = session.getUserProperties();
-        String old = user.getProperty("fanout.outputsFile");
-        if (old == null || user.getProperty("fanout.stackOutputsFile") != null) {
+        String old = user.getProperty(PropertyNames.OLD_OUTPUTS_FILE);
+        if (old == null || user.getProperty(PropertyNames.STACK_OUTPUTS_FILE) != null) {
             return stackOutputsFile;
         }
-        getLog().warn("-Dfanout.outputsFile is the old name of -Dfanout.stackOutputsFile; use the new one, which the"
+        getLog().warn("-D" + PropertyNames.OLD_OUTPUTS_FILE + " is the old name of -D" + PropertyNames.STACK_OUTPUTS_FILE
+                + "; use the new one, which the"
                 + " goals that read the file use too");
         File file = new File(old);
         return file.isAbsolute() ? file : new File(project.getBasedir(), old);

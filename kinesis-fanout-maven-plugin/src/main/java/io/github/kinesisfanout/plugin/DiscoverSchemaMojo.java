@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.app.AnalyticsApps;
 import io.github.kinesisfanout.operations.app.DiscoverSchemaOperation;
 import io.github.kinesisfanout.operations.app.SampledDiscoverOperation;
@@ -89,10 +90,10 @@ public class DiscoverSchemaMojo extends AbstractFanoutMojo {
     @Override
     protected void run() {
         StackOutputs stack = stackOutputs(stackOutputsFile);
-        String stream = stack.resolve(inputStreamArn, "inputStreamArn", "fanout.inputStreamArn", inputStreamArnOutput,
-                "fanout.inputStreamArnOutput");
+        String stream = stack.resolve(inputStreamArn, "inputStreamArn", PropertyNames.INPUT_STREAM_ARN,
+                inputStreamArnOutput, PropertyNames.INPUT_STREAM_ARN_OUTPUT);
         if (schemaFile == null) {
-            throw HelpfulSuggestions.missingParameter("schemaFile", "fanout.schemaFile", "src/main/schema/input-schema.json");
+            throw HelpfulSuggestions.missingParameter("schemaFile", PropertyNames.SCHEMA_FILE, "src/main/schema/input-schema.json");
         }
         String position = startingPosition.trim().toUpperCase(Locale.ROOT);
         if (discoverLocally || isRealAws()) {
@@ -100,7 +101,7 @@ public class DiscoverSchemaMojo extends AbstractFanoutMojo {
                     .run(stream, sampleSettings(position), schemaFile.toPath(), checkSchema);
             return;
         }
-        String role = stack.resolve(roleArn, "roleArn", "fanout.roleArn", roleArnOutput, "fanout.roleArnOutput");
+        String role = stack.resolve(roleArn, "roleArn", PropertyNames.ROLE_ARN, roleArnOutput, PropertyNames.ROLE_ARN_OUTPUT);
         var apps = new AnalyticsApps(clients().client(KinesisAnalyticsClient.builder()), listener(), waitTimeoutDuration(),
                 false);
         new DiscoverSchemaOperation(apps).run(stream, role, position, schemaFile.toPath(), checkSchema);

@@ -1,15 +1,14 @@
 package io.github.kinesisfanout.plugin;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.FanoutException;
+import io.github.kinesisfanout.operations.OutputMapping;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.verify.FanoutReport;
-import io.github.kinesisfanout.operations.verify.OutputSpec;
-import io.github.kinesisfanout.operations.verify.OutputSpecs;
 import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
 import io.github.kinesisfanout.operations.verify.VerifySettings;
 import java.io.File;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -27,6 +26,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class VerifyFanoutMojo extends AbstractFanoutMojo {
 
     public static final String GOAL_NAME = "verify-fanout";
+
+    private static final String ERROR_STREAM = "error_stream";
 
     /** The manifest put-records wrote. */
     @Parameter(property = "fanout.manifest",
@@ -52,18 +53,26 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.inputStream")
     protected String inputStream;
 
-    /** The outputs to check: {@code <output><name>STREAM</name><stream>KINESIS_STREAM</stream></output>}. */
+    /**
+     * The outputs to check: the mapping create-app reads (declare it once, in the plugin's
+     * {@code <configuration>}), {@code <output><name>STREAM</name><stream>KINESIS_STREAM</stream>
+     * <function>CONSUMER</function></output>}; an {@code error_stream} output should receive nothing unexpected.
+     */
     @Parameter
-    protected List<CheckedOutput> outputs;
+    protected List<ApplicationOutput> outputs;
 
     /**
-     * Outputs on the command line, added to outputs: NAME=STREAM[@FUNCTION],... e.g.
+     * Outputs on the command line, added to outputs: NAME=STREAM[:FORMAT][@FUNCTION],... e.g.
      * {@code POSITIVE_TRANSACTIONS=PositiveTransactions@my-consumer}.
      */
-    @Parameter(property = "fanout.verify.outputs")
+    @Parameter(property = "fanout.outputs")
     protected String outputsSpec;
 
-    /** The Kinesis stream the application writes error_stream to, if one; it should then receive nothing unexpected. */
+    /** The old property of outputsSpec, still read, with a warning: use -Dfanout.outputs, which create-app reads too. */
+    @Parameter(property = "fanout.verify.outputs")
+    protected String oldOutputsSpec;
+
+    /** The Kinesis stream the application writes error_stream to, when the outputs do not map error_stream. */
     @Parameter(property = "fanout.errorStream")
     protected String errorStream;
 
@@ -116,29 +125,19 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
         getLog().warn("The build fails in verify-report once the pipeline is torn down; report: " + report);
     }
 
-    private List<OutputSpec> outputSpecs() {
-        List<OutputSpec> specs = new ArrayList<>();
-        if (outputs != null) {
-            for (int i = 0; i < outputs.size(); i++) {
-                CheckedOutput output = outputs.get(i);
-                if (blank(output.getName()) || blank(output.getStream())) {
-                    throw new FanoutException("<output> number " + (i + 1) + " of verify-fanout's <outputs> needs a"
-                            + " <name> (the in-application stream, e.g. POSITIVE_TRANSACTIONS) and a <stream> (the"
-                            + " Kinesis stream it is written to, e.g. ${fanout.output.PositiveStreamName}); a"
-                            + " ${fanout.output.*} property is empty until deploy-stack has run in the same build");
-                }
-                specs.add(new OutputSpec(output.getName().trim(), output.getStream().trim(),
-                        blank(output.getFunction()) ? null : output.getFunction().trim(), output.getLogMarker(),
-                        output.getIgnoreColumns() == null ? null : new HashSet<>(output.getIgnoreColumns())));
-            }
+    /** The outputs mapping, the old property's entries (with a warning) and errorStream included. */
+    private List<ApplicationOutput> outputSpecs() {
+        OutputMapping mapping = OutputMapping.configured(outputs).plus(outputsSpec, PropertyNames.OUTPUTS);
+        if (!blank(oldOutputsSpec)) {
+            getLog().warn("-D" + PropertyNames.OLD_VERIFY_OUTPUTS + " is the old name of -D" + PropertyNames.OUTPUTS
+                    + "; use the new one, which create-app and the Flink goals read too");
+            mapping.plus(oldOutputsSpec, PropertyNames.OLD_VERIFY_OUTPUTS);
         }
-        if (!blank(outputsSpec)) {
-            specs.addAll(OutputSpecs.parse(outputsSpec, "fanout.verify.outputs"));
+        if (!blank(errorStream)) {
+            mapping.plusOutput(new ApplicationOutput(ERROR_STREAM, errorStream.trim(), null, null),
+                    "<errorStream> (-Dfanout.errorStream)");
         }
-        if (errorStream != null && !errorStream.isBlank()) {
-            specs.add(OutputSpec.errorStream(errorStream.trim()));
-        }
-        return specs;
+        return mapping.outputs();
     }
 
     private static boolean blank(String value) {

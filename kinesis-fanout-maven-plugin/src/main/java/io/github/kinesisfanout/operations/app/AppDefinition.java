@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.operations.app;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
 import software.amazon.awssdk.services.kinesisanalytics.model.OutputUpdate;
 
 /**
- * The application as the build describes it, in SDK shapes, and how it differs from a deployed
+ * The application as the build describes it (its outputs' streams by ARN), in SDK shapes, and how it differs from a deployed
  * one: what UpdateApplication must change and which outputs to add or delete.
  */
 final class AppDefinition {
@@ -33,15 +34,15 @@ final class AppDefinition {
 
     List<Output> outputs() {
         List<Output> outputs = new ArrayList<>();
-        for (CreateAppRequest.OutputTarget target : request.outputs()) {
+        for (ApplicationOutput target : request.outputs()) {
             outputs.add(output(target));
         }
         return outputs;
     }
 
-    Output output(CreateAppRequest.OutputTarget target) {
+    Output output(ApplicationOutput target) {
         return Output.builder().name(target.name())
-                .kinesisStreamsOutput(k -> k.resourceARN(target.streamArn()).roleARN(request.roleArn()))
+                .kinesisStreamsOutput(k -> k.resourceARN(target.stream()).roleARN(request.roleArn()))
                 .destinationSchema(d -> d.recordFormatType(target.format())).build();
     }
 
@@ -71,10 +72,10 @@ final class AppDefinition {
         }
         List<OutputUpdate> outputUpdates = new ArrayList<>();
         for (OutputDescription output : deployed.outputDescriptions()) {
-            CreateAppRequest.OutputTarget wanted = wanted(output.name());
+            ApplicationOutput wanted = wanted(output.name());
             if (wanted != null && !sameOutput(output, wanted)) {
                 outputUpdates.add(OutputUpdate.builder().outputId(output.outputId())
-                        .kinesisStreamsOutputUpdate(k -> k.resourceARNUpdate(wanted.streamArn()).roleARNUpdate(request.roleArn()))
+                        .kinesisStreamsOutputUpdate(k -> k.resourceARNUpdate(wanted.stream()).roleARNUpdate(request.roleArn()))
                         .destinationSchemaUpdate(d -> d.recordFormatType(wanted.format())).build());
                 changes.add("output " + output.name());
             }
@@ -96,7 +97,7 @@ final class AppDefinition {
     }
 
     /** Outputs the build lists that are not deployed. */
-    List<CreateAppRequest.OutputTarget> addedOutputs(ApplicationDetail deployed) {
+    List<ApplicationOutput> addedOutputs(ApplicationDetail deployed) {
         return request.outputs().stream()
                 .filter(t -> deployed.outputDescriptions().stream().noneMatch(o -> o.name().equals(t.name()))).toList();
     }
@@ -111,15 +112,15 @@ final class AppDefinition {
                 && request.schema().recordColumns().equals(input.inputSchema().recordColumns());
     }
 
-    private boolean sameOutput(OutputDescription output, CreateAppRequest.OutputTarget wanted) {
+    private boolean sameOutput(OutputDescription output, ApplicationOutput wanted) {
         return output.kinesisStreamsOutputDescription() != null
-                && wanted.streamArn().equals(output.kinesisStreamsOutputDescription().resourceARN())
+                && wanted.stream().equals(output.kinesisStreamsOutputDescription().resourceARN())
                 && request.roleArn().equals(output.kinesisStreamsOutputDescription().roleARN())
                 && output.destinationSchema() != null
                 && wanted.format().equals(output.destinationSchema().recordFormatTypeAsString());
     }
 
-    private CreateAppRequest.OutputTarget wanted(String name) {
+    private ApplicationOutput wanted(String name) {
         return request.outputs().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
     }
 

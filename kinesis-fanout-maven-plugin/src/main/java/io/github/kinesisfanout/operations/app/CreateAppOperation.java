@@ -1,5 +1,7 @@
 package io.github.kinesisfanout.operations.app;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
+import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.sql.CompiledApplication;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,12 @@ import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
 public final class CreateAppOperation {
 
     private final AnalyticsApps apps;
+    private final StreamArns streams;
 
-    public CreateAppOperation(AnalyticsApps apps) {
+    /** @param streams resolves the outputs given by stream name to the ARNs an application output takes */
+    public CreateAppOperation(AnalyticsApps apps, StreamArns streams) {
         this.apps = apps;
+        this.streams = streams;
     }
 
     /** Checks the SQL, then returns what was done, one line. */
@@ -37,7 +42,8 @@ public final class CreateAppOperation {
             throw new IllegalArgumentException("compiled is null: check the SQL with SqlCheck.validate first");
         }
         String name = request.applicationName();
-        AppDefinition definition = new AppDefinition(request);
+        AppDefinition definition = new AppDefinition(request.withOutputs(request.outputs().stream()
+                .map(output -> output.withStream(streams.arn(output.stream()))).toList()));
         Optional<ApplicationDetail> existing = apps.find(name);
         if (existing.isPresent() && request.replace()) {
             apps.listener().info("Replacing application " + name + " (fanout.replace=true)");
@@ -79,7 +85,7 @@ public final class CreateAppOperation {
             changes.add("output " + removed.name() + " deleted");
             deployed = apps.awaitSettled(name);
         }
-        for (CreateAppRequest.OutputTarget added : definition.addedOutputs(deployed)) {
+        for (ApplicationOutput added : definition.addedOutputs(deployed)) {
             long version = deployed.applicationVersionId();
             apps.call(() -> apps.client().addApplicationOutput(r -> r.applicationName(name)
                     .currentApplicationVersionId(version).output(definition.output(added))));

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.operations.app;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import java.util.List;
 import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
 
@@ -15,20 +16,20 @@ import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
  * @param schema the input schema (format and columns)
  * @param inputStreamArn the input Kinesis stream
  * @param roleArn the role the application uses for its input and outputs
- * @param outputs the outputs, in-application stream to Kinesis stream
+ * @param outputs the outputs, in-application stream to Kinesis stream (by name or ARN) and format
  * @param replace delete and recreate an existing application instead of updating it
  */
 public record CreateAppRequest(String applicationName, String description, String code, String sqlFileName,
         String namePrefix, int parallelism, SourceSchema schema, String inputStreamArn, String roleArn,
-        List<OutputTarget> outputs, boolean replace) {
+        List<ApplicationOutput> outputs, boolean replace) {
 
-    /**
-     * One output.
-     *
-     * @param name the in-application stream, exact case
-     * @param streamArn the Kinesis stream ARN
-     * @param format JSON or CSV
-     */
-    public record OutputTarget(String name, String streamArn, String format) {
+    public CreateAppRequest {
+        outputs = List.copyOf(outputs);
+    }
+
+    /** The same request with other outputs, e.g. their streams resolved to ARNs. */
+    public CreateAppRequest withOutputs(List<ApplicationOutput> others) {
+        return new CreateAppRequest(applicationName, description, code, sqlFileName, namePrefix, parallelism, schema,
+                inputStreamArn, roleArn, others, replace);
     }
 }

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.operations.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kinesisfanout.operations.PropertyNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public final class StackOutputs {
 
-    public static final String PROPERTY_PREFIX = "fanout.output.";
+    public static final String PROPERTY_PREFIX = PropertyNames.STACK_OUTPUT_PREFIX;
 
     private final Map<String, String> values = new HashMap<>();
 

@@ -34,6 +34,9 @@ public final class ExpectedRows {
     /** The system stream that receives rows failing coercion or evaluation. */
     static final String ERROR_STREAM = "error_stream";
 
+    /** The error_stream columns that depend on when a row was processed, not on what it was. */
+    static final Set<String> ERROR_STREAM_TIME_COLUMNS = Set.of("ERROR_TIME", "DATA_ROWTIME");
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     // Closes every window still open after the last record, as time passing would on the service.

@@ -1,16 +1,21 @@
 package io.github.kinesisfanout.operations.verify;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.FanoutException;
+import io.github.kinesisfanout.operations.OutputMapping;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.sql.InputSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -34,11 +39,7 @@ public final class VerifyFanoutOperation {
 
     /** Runs the check and writes the report; the caller decides whether a failed check fails the build. */
     public FanoutReport run(VerifySettings settings) {
-        if (settings.outputs().isEmpty()) {
-            throw new FanoutException("No output to check: add <outputs><output><name>STREAM</name><stream>KINESIS_STREAM"
-                    + "</stream></output></outputs> to the verify-fanout configuration, or pass"
-                    + " -Dfanout.verify.outputs=NAME=STREAM[@FUNCTION],...");
-        }
+        checkOutputs(settings.outputs());
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
         InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
         String sql = readSql(settings);
@@ -50,7 +51,7 @@ public final class VerifyFanoutOperation {
                         () -> pause(settings.pollInterval().toMillis()));
             }
             Map<String, List<ExpectedRow>> expected = ExpectedRows.compute(settings.sqlFile().getFileName().toString(),
-                    sql, schema, records, settings.outputs().stream().map(OutputSpec::name).toList());
+                    sql, schema, records, settings.outputs().stream().map(ApplicationOutput::name).toList());
             listener.info("Expecting from " + records.size() + " records: " + expected.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
             results = readOutputs(kinesis, settings, expected, deadline);
@@ -68,16 +69,17 @@ public final class VerifyFanoutOperation {
 
     private List<OutputResult> readOutputs(KinesisClient kinesis, VerifySettings settings,
             Map<String, List<ExpectedRow>> expected, long deadline) {
-        Map<OutputSpec, StreamReader> readers = new LinkedHashMap<>();
-        Map<OutputSpec, List<ArrivedRow>> arrived = new LinkedHashMap<>();
-        for (OutputSpec output : settings.outputs()) {
-            readers.put(output, new StreamReader(kinesis, output.stream()));
-            arrived.put(output, new ArrayList<>());
+        // Keyed by in-application stream: checkOutputs let no name through twice.
+        Map<String, StreamReader> readers = new LinkedHashMap<>();
+        Map<String, List<ArrivedRow>> arrived = new LinkedHashMap<>();
+        for (ApplicationOutput output : settings.outputs()) {
+            readers.put(output.name(), new StreamReader(kinesis, output.stream()));
+            arrived.put(output.name(), new ArrayList<>());
         }
         long nextProgress = System.currentTimeMillis() + PROGRESS_EVERY_MILLIS;
         while (true) {
             boolean caughtUp = true;
-            for (Map.Entry<OutputSpec, StreamReader> reader : readers.entrySet()) {
+            for (Map.Entry<String, StreamReader> reader : readers.entrySet()) {
                 arrived.get(reader.getKey()).addAll(reader.getValue().poll());
                 caughtUp &= reader.getValue().caughtUp();
             }
@@ -102,28 +104,58 @@ public final class VerifyFanoutOperation {
     }
 
     private static List<OutputResult> compare(VerifySettings settings, Map<String, List<ExpectedRow>> expected,
-            Map<OutputSpec, List<ArrivedRow>> arrived) {
+            Map<String, List<ArrivedRow>> arrived) {
         return settings.outputs().stream().map(o -> OutputComparison.compare(o.name(), o.stream(),
-                expected.get(o.name()), arrived.get(o), o.ignoredColumns())).toList();
+                expected.get(o.name()), arrived.get(o.name()), ignoredColumns(o))).toList();
+    }
+
+    /** The columns not compared: those configured, and error_stream's time columns. */
+    static Set<String> ignoredColumns(ApplicationOutput output) {
+        if (!output.name().equals(ExpectedRows.ERROR_STREAM)) {
+            return output.ignoreColumns();
+        }
+        Set<String> ignored = new HashSet<>(output.ignoreColumns());
+        ignored.addAll(ExpectedRows.ERROR_STREAM_TIME_COLUMNS);
+        return ignored;
+    }
+
+    private static void checkOutputs(List<ApplicationOutput> outputs) {
+        if (outputs.isEmpty()) {
+            throw new FanoutException("No output to check: add <outputs><output><name>STREAM</name><stream>KINESIS_STREAM"
+                    + "</stream></output></outputs> to the plugin configuration (create-app reads the same), or pass"
+                    + " -D" + PropertyNames.OUTPUTS + "=" + OutputMapping.SYNTAX + ",...");
+        }
+        Set<String> names = new HashSet<>();
+        for (ApplicationOutput output : outputs) {
+            if (!names.add(output.name())) {
+                throw new FanoutException("Output " + output.name() + " is listed twice: check each in-application"
+                        + " stream once");
+            }
+            if (!"JSON".equals(output.format())) {
+                throw new FanoutException("Output " + output.name() + " is written as " + output.format()
+                        + ": verify-fanout reads JSON outputs; checking a " + output.format()
+                        + " output is not supported yet");
+            }
+        }
     }
 
     private List<OutputResult> countLogs(ConsumerLogCounter counter, VerifySettings settings,
             List<OutputResult> results, long since, long deadline) {
         List<OutputResult> counted = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
-            OutputSpec output = settings.outputs().get(i);
+            ApplicationOutput output = settings.outputs().get(i);
             OutputResult result = results.get(i);
-            if (output.functionName() == null || output.functionName().isBlank()) {
+            if (output.function() == null) {
                 counted.add(result);
                 continue;
             }
-            int logged = counter.count(output.functionName(), output.logMarker(), since);
+            int logged = counter.count(output.function(), output.logMarker(), since);
             while (logged < result.expected() && System.currentTimeMillis() < deadline) {
                 pause(settings.pollInterval().toMillis());
-                logged = counter.count(output.functionName(), output.logMarker(), since);
+                logged = counter.count(output.function(), output.logMarker(), since);
             }
-            listener.info("Consumer " + output.functionName() + " logged " + logged + " rows of " + output.name()
-                    + " (kept in CloudWatch Logs /aws/lambda/" + output.functionName()
+            listener.info("Consumer " + output.function() + " logged " + logged + " rows of " + output.name()
+                    + " (kept in CloudWatch Logs /aws/lambda/" + output.function()
                     + "; -Dfanout.consumerLogs=console prints them in the build log)");
             counted.add(result.withLogged(logged));
         }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.operations.verify;
 
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,12 +14,12 @@ import java.util.List;
  * @param namePrefix the in-application input stream prefix, e.g. {@code SOURCE_SQL_STREAM}
  * @param inputStream the input stream (name or ARN), read for the records' arrival times; null to
  *     use the manifest's put times
- * @param outputs the outputs to check, error_stream included when configured
+ * @param outputs the outputs to check, error_stream included when configured; JSON ones only
  * @param checkLogs whether to count the consumers' log lines too
  * @param timeout how long to wait for every expected row (and log line)
  * @param pollInterval the pause between two reads of the output streams
  * @param report where the JSON report goes
  */
 public record VerifySettings(Path manifest, Path sqlFile, Path schemaFile, String namePrefix,
-        String inputStream, List<OutputSpec> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
+        String inputStream, List<ApplicationOutput> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.StreamArns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +49,7 @@ class AppOperationsIT {
     private KinesisClient kinesis;
     private final List<String> progress = new ArrayList<>();
     private AnalyticsApps apps;
+    private StreamArns streams;
 
     @BeforeEach
     void start() {
@@ -54,6 +57,7 @@ class AppOperationsIT {
         AwsClientFactory clients = new AwsClientFactory(ClientSettings.local(cloud.endpoint()));
         analytics = clients.client(KinesisAnalyticsClient.builder());
         kinesis = clients.kinesis();
+        streams = new StreamArns(clients);
         for (String stream : List.of("Transactions", "PositiveTransactions", "NegativeTransactions")) {
             kinesis.createStream(r -> r.streamName(stream).shardCount(1));
         }
@@ -88,18 +92,18 @@ class AppOperationsIT {
                 .build();
     }
 
-    private static CreateAppRequest request(String sql, boolean replace, CreateAppRequest.OutputTarget... outputs) {
+    private static CreateAppRequest request(String sql, boolean replace, ApplicationOutput... outputs) {
         return new CreateAppRequest("fanout", null, sql, "application.sql", "SOURCE_SQL_STREAM", 1, schema(),
                 ARN + "Transactions", ROLE, List.of(outputs), replace);
     }
 
-    private static CreateAppRequest.OutputTarget out(String name, String stream, String format) {
-        return new CreateAppRequest.OutputTarget(name, ARN + stream, format);
+    private static ApplicationOutput out(String name, String stream, String format) {
+        return new ApplicationOutput(name, ARN + stream, format, null);
     }
 
     @Test
     void createThenUpToDateThenUpdateThenReplace() {
-        CreateAppOperation create = new CreateAppOperation(apps);
+        CreateAppOperation create = new CreateAppOperation(apps, streams);
         var positive = out("POSITIVE_TRANSACTIONS", "PositiveTransactions", "JSON");
         var negative = out("NEGATIVE_TRANSACTIONS", "NegativeTransactions", "JSON");
         assertTrue(create.run(request(SQL, false, positive, negative)).startsWith("Created application fanout ("));
@@ -115,8 +119,33 @@ class AppOperationsIT {
     }
 
     @Test
+    void anOutputStreamGivenByNameIsWrittenToByArn() {
+        new CreateAppOperation(apps, streams).run(request(SQL, false,
+                new ApplicationOutput("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, "ignored-by-create-app")));
+        var output = analytics.describeApplication(r -> r.applicationName("fanout")).applicationDetail()
+                .outputDescriptions().get(0);
+        assertEquals("POSITIVE_TRANSACTIONS", output.name());
+        assertEquals(ARN + "PositiveTransactions", output.kinesisStreamsOutputDescription().resourceARN());
+        assertEquals("JSON", output.destinationSchema().recordFormatTypeAsString());
+        // The same mapping by name is up to date with the application created by ARN.
+        assertEquals("Application fanout is up to date (version 1, READY)", new CreateAppOperation(apps, streams)
+                .run(request(SQL, false, out("POSITIVE_TRANSACTIONS", "PositiveTransactions", "JSON"))));
+    }
+
+    @Test
+    void anOutputStreamThatDoesNotExistFailsNamingItBeforeTheApplicationIsCreated() {
+        var error = assertThrows(FanoutException.class, () -> new CreateAppOperation(apps, streams).run(request(SQL,
+                false, new ApplicationOutput("POSITIVE_TRANSACTIONS", "NoSuchStream", null, null))));
+        assertTrue(error.getMessage().startsWith("Stream 'NoSuchStream' does not exist (ResourceNotFoundException"),
+                error.getMessage());
+        assertTrue(error.getMessage().endsWith("create it first (deploy-stack) or fix the stream in <outputs>"
+                + " (-Dfanout.outputs=NAME=STREAM[:FORMAT][@FUNCTION])"), error.getMessage());
+        assertTrue(analytics.listApplications(r -> { }).applicationSummaries().isEmpty());
+    }
+
+    @Test
     void sqlThatDoesNotCompileFailsWithLineAndColumnBeforeAnyCall() {
-        var error = assertThrows(FanoutException.class, () -> new CreateAppOperation(apps)
+        var error = assertThrows(FanoutException.class, () -> new CreateAppOperation(apps, streams)
                 .run(request(SQL.replace("AMOUNT < 0", "AMOUNTT < 0"), false)));
         assertTrue(error.getMessage().matches("(?s).*application.sql does not compile:\\n  line 6, column \\d+: .*AMOUNTT.*"),
                 error.getMessage());
@@ -125,7 +154,7 @@ class AppOperationsIT {
 
     @Test
     void toggleStartsAndStopsAndDeleteWaitsUntilGone() {
-        new CreateAppOperation(apps).run(request(SQL, false, out("POSITIVE_TRANSACTIONS", "PositiveTransactions", "JSON")));
+        new CreateAppOperation(apps, streams).run(request(SQL, false, out("POSITIVE_TRANSACTIONS", "PositiveTransactions", "JSON")));
         AppLifecycle lifecycle = new AppLifecycle(apps);
         assertEquals("Application fanout is already stopped (READY): nothing to do", lifecycle.stop("fanout"));
         assertEquals("Started application fanout from TRIM_HORIZON: RUNNING", lifecycle.toggle("fanout", "TRIM_HORIZON"));
@@ -168,7 +197,7 @@ class AppOperationsIT {
             new io.github.kinesisfanout.operations.Polling(Duration.ofSeconds(30), Duration.ofMillis(50), apps.listener())
                     .until("stream Transactions", () -> streams.describeStreamSummary(r -> r.streamName("Transactions"))
                             .streamDescriptionSummary().streamStatusAsString(), "ACTIVE"::equals);
-            new CreateAppOperation(slowApps).run(request(SQL, false));
+            new CreateAppOperation(slowApps, null).run(request(SQL, false));
             client.startApplication(r -> r.applicationName("fanout").inputConfigurations(c -> c.id("1.1")
                     .inputStartingPositionConfiguration(p -> p.inputStartingPosition("NOW"))));
             progress.clear();

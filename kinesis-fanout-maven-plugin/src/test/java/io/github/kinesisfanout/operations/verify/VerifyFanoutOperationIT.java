@@ -2,12 +2,15 @@ package io.github.kinesisfanout.operations.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.ClientSettings;
+import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.Polling;
 import io.github.kinesisfanout.operations.ProgressListener;
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,7 +80,7 @@ class VerifyFanoutOperationIT {
 
         FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(settings(manifest,
                 List.of(spec("POSITIVE_TRANSACTIONS", positive), spec("NEGATIVE_TRANSACTIONS", negative),
-                        OutputSpec.errorStream(errors)), Duration.ofSeconds(3)));
+                        new ApplicationOutput("error_stream", errors, null, null)), Duration.ofSeconds(3)));
 
         int expectedPositive = (int) records.stream().filter(r -> amount(r).signum() >= 0).count();
         assertTrue(report.passed(), report.summary() + "\n" + report.problems());
@@ -150,6 +154,23 @@ class VerifyFanoutOperationIT {
     }
 
     @Test
+    void aCsvOutputIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path manifest = manifest(transactions(3, 1));
+        FanoutException e = assertThrows(FanoutException.class, () -> new VerifyFanoutOperation(clients,
+                ProgressListener.NONE).run(settings(manifest, List.of(spec("POSITIVE_TRANSACTIONS", "Positive"),
+                        new ApplicationOutput("NEGATIVE_TRANSACTIONS", "Negative", "CSV", null)), Duration.ofSeconds(1))));
+        assertEquals("Output NEGATIVE_TRANSACTIONS is written as CSV: verify-fanout reads JSON outputs; checking a CSV"
+                + " output is not supported yet", e.getMessage());
+    }
+
+    @Test
+    void errorStreamIsComparedWithoutItsTimeColumns() {
+        assertEquals(Set.of("ERROR_TIME", "DATA_ROWTIME", "ERROR_NAME"), VerifyFanoutOperation.ignoredColumns(
+                new ApplicationOutput("error_stream", "Errors", null, null, null, List.of("ERROR_NAME"))));
+        assertEquals(Set.of(), VerifyFanoutOperation.ignoredColumns(spec("POSITIVE_TRANSACTIONS", "Positive")));
+    }
+
+    @Test
     void countsEachConsumersLogLines() throws IOException {
         List<String> records = transactions(12, 3);
         Path manifest = manifest(records);
@@ -170,8 +191,8 @@ class VerifyFanoutOperationIT {
 
         FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
                 manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null,
-                List.of(new OutputSpec("POSITIVE_TRANSACTIONS", positive, "positive-fn", null, null),
-                        new OutputSpec("NEGATIVE_TRANSACTIONS", negative, "negative-fn", null, null)), true,
+                List.of(new ApplicationOutput("POSITIVE_TRANSACTIONS", positive, null, "positive-fn"),
+                        new ApplicationOutput("NEGATIVE_TRANSACTIONS", negative, null, "negative-fn")), true,
                 Duration.ofSeconds(2), Duration.ofMillis(20), dir.resolve("report.json")));
 
         assertEquals(positiveRows.size(), report.outputs().get(0).logged());
@@ -192,13 +213,13 @@ class VerifyFanoutOperationIT {
                 .logEvents(messages.stream().map(m -> InputLogEvent.builder().timestamp(now).message(m).build()).toList()));
     }
 
-    private VerifySettings settings(Path manifest, List<OutputSpec> outputs, Duration timeout) {
+    private VerifySettings settings(Path manifest, List<ApplicationOutput> outputs, Duration timeout) {
         return new VerifySettings(manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null, outputs, false, timeout,
                 Duration.ofMillis(20), dir.resolve("report.json"));
     }
 
-    private static OutputSpec spec(String name, String stream) {
-        return new OutputSpec(name, stream, null, null, null);
+    private static ApplicationOutput spec(String name, String stream) {
+        return new ApplicationOutput(name, stream, null, null);
     }
 
     /** The reference scenario's records: {"ID":n,"USERNAME":"...","AMOUNT":-999.99..999.99}. */

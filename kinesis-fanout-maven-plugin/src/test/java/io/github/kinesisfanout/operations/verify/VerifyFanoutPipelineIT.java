@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.Polling;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.AnalyticsApps;
 import io.github.kinesisfanout.operations.app.AppLifecycle;
 import io.github.kinesisfanout.operations.app.CreateAppOperation;
@@ -53,12 +55,12 @@ class VerifyFanoutPipelineIT {
                                     .streamDescriptionSummary().streamStatus(), StreamStatus.ACTIVE::equals);
                 }
                 AnalyticsApps apps = new AnalyticsApps(analytics, ProgressListener.NONE, Duration.ofSeconds(30), false);
-                new CreateAppOperation(apps).run(new CreateAppRequest("fanout", null, Files.readString(SQL),
+                new CreateAppOperation(apps, new StreamArns(clients)).run(new CreateAppRequest("fanout", null, Files.readString(SQL),
                         "application.sql", "SOURCE_SQL_STREAM", 1, schema(), ARN + "Transactions",
                         "arn:aws:iam::000000000000:role/fanout", List.of(
-                                new CreateAppRequest.OutputTarget("POSITIVE_TRANSACTIONS", ARN + "PositiveTransactions", "JSON"),
-                                new CreateAppRequest.OutputTarget("NEGATIVE_TRANSACTIONS", ARN + "NegativeTransactions", "JSON"),
-                                new CreateAppRequest.OutputTarget("error_stream", ARN + "Errors", "JSON")), false));
+                                new ApplicationOutput("POSITIVE_TRANSACTIONS", ARN + "PositiveTransactions", "JSON", null),
+                                new ApplicationOutput("NEGATIVE_TRANSACTIONS", "NegativeTransactions", "JSON", null),
+                                new ApplicationOutput("error_stream", ARN + "Errors", "JSON", null)), false));
                 new AppLifecycle(apps).start("fanout", "TRIM_HORIZON");
             }
             Path manifest = dir.resolve("manifest.jsonl");
@@ -67,9 +69,9 @@ class VerifyFanoutPipelineIT {
 
             FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
                     manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", "Transactions", List.of(
-                            new OutputSpec("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, null, null),
-                            new OutputSpec("NEGATIVE_TRANSACTIONS", "NegativeTransactions", null, null, null),
-                            OutputSpec.errorStream("Errors")),
+                            new ApplicationOutput("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, null),
+                            new ApplicationOutput("NEGATIVE_TRANSACTIONS", "NegativeTransactions", null, null),
+                            new ApplicationOutput("error_stream", "Errors", null, null)),
                     false, Duration.ofSeconds(60), Duration.ofMillis(50), dir.resolve("report.json")));
 
             assertTrue(report.passed(), report.summary() + "\n" + report.problems());

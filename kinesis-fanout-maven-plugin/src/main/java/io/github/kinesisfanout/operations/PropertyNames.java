@@ -1,0 +1,53 @@
+package io.github.kinesisfanout.operations;
+
+/**
+ * The {@code fanout.*} user properties that more than one goal takes or that code reads or sets,
+ * named once so the goals cannot disagree. The {@code @Parameter} annotations spell them out
+ * (a test checks that each name here is a goal's property and that no property means two parameters).
+ */
+public final class PropertyNames {
+
+    /** The endpoint of every service; start-local sets it for the later goals. */
+    public static final String ENDPOINT = "fanout.endpoint";
+
+    /** How long a goal waits for a resource, in seconds. */
+    public static final String WAIT_TIMEOUT = "fanout.waitTimeout";
+
+    /** sql or flink: the engine of the application goals. */
+    public static final String ENGINE = "fanout.engine";
+
+    /** The application SQL: create-app, the Flink goals, verify-fanout. */
+    public static final String SQL_FILE = "fanout.sqlFile";
+
+    /** The input schema: create-app, discover-schema, the Flink goals, verify-fanout. */
+    public static final String SCHEMA_FILE = "fanout.schemaFile";
+
+    /** The outputs mapping's command-line entries: create-app, the Flink goals, verify-fanout. */
+    public static final String OUTPUTS = "fanout.outputs";
+
+    /** verify-fanout's old name of {@link #OUTPUTS}, read with a warning. */
+    public static final String OLD_VERIFY_OUTPUTS = "fanout.verify.outputs";
+
+    /** The input stream ARN, and the stack output holding it. */
+    public static final String INPUT_STREAM_ARN = "fanout.inputStreamArn";
+    public static final String INPUT_STREAM_ARN_OUTPUT = "fanout.inputStreamArnOutput";
+
+    /** The application role ARN, and the stack output holding it. */
+    public static final String ROLE_ARN = "fanout.roleArn";
+    public static final String ROLE_ARN_OUTPUT = "fanout.roleArnOutput";
+
+    /** The stack outputs file deploy-stack writes and the application goals read. */
+    public static final String STACK_OUTPUTS_FILE = "fanout.stackOutputsFile";
+
+    /** deploy-stack's old name of {@link #STACK_OUTPUTS_FILE}, read with a warning. */
+    public static final String OLD_OUTPUTS_FILE = "fanout.outputsFile";
+
+    /** Prefix of the project properties deploy-stack sets to the stack outputs: {@code fanout.output.<Key>}. */
+    public static final String STACK_OUTPUT_PREFIX = "fanout.output.";
+
+    /** Prefix of the user properties that set template parameters: {@code -Dfanout.parameter.NAME=value}. */
+    public static final String TEMPLATE_PARAMETER_PREFIX = "fanout.parameter.";
+
+    private PropertyNames() {
+    }
+}
