@@ -104,7 +104,7 @@ final class LogEventsReader {
             item.put("timestamp", event.timestamp());
             item.put("message", event.message());
             item.put("ingestionTime", event.ingestionTime());
-            item.put("eventId", String.format("%s-%d-%d", matches.get(i)[0], event.timestamp(), matches.get(i)[2]));
+            item.put("eventId", String.format("%s-%d-%d", matches.get(i)[0], event.timestamp(), (int) matches.get(i)[2]));
         }
         return output;
     }
