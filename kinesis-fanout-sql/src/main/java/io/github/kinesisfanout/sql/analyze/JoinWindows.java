@@ -38,16 +38,16 @@ final class JoinWindows {
             }
         }
         SqlNode lower = w.getLowerBound();
+        SqlNode upper = w.getUpperBound();
+        SqlNode following = upper != null && !SqlWindow.isCurrentRow(upper) ? upper
+                : lower instanceof SqlCall call && call.getKind() == SqlKind.FOLLOWING ? lower : null;
+        if (following != null) {
+            throw new SemanticError(ExprAnalyzer.pos(following), "A join window that reaches past the current row "
+                    + "(FOLLOWING) is not supported yet: use ... PRECEDING");
+        }
         if (lower == null) {
             throw new SemanticError(written.pos(), "The window of a join needs a frame: RANGE INTERVAL 'n' unit "
                     + "PRECEDING or ROWS n PRECEDING");
-        }
-        if (w.getUpperBound() != null && !SqlWindow.isCurrentRow(w.getUpperBound())
-                || lower instanceof SqlCall call && call.getKind() == SqlKind.FOLLOWING) {
-            SqlNode at = w.getUpperBound() != null && !SqlWindow.isCurrentRow(w.getUpperBound()) ? w.getUpperBound()
-                    : lower;
-            throw new SemanticError(ExprAnalyzer.pos(at), "A join window that reaches past the current row "
-                    + "(FOLLOWING) is not supported yet: use ... PRECEDING");
         }
         if (SqlWindow.isUnboundedPreceding(lower)) {
             throw new SemanticError(ExprAnalyzer.pos(lower), "UNBOUNDED PRECEDING in the window of a join is not "
