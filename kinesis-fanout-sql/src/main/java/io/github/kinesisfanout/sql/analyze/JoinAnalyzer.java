@@ -14,12 +14,13 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
 
 /**
  * Analyzes a join in FROM (reference §4.6). A stream joined with a reference table becomes a hidden pump
  * that looks each stream row up in the table and writes the joined rows to a hidden stream; the query
- * around it reads that stream through a scope that knows each FROM item's columns. Joins of two streams
- * are refused at their position.
+ * around it reads that stream through a scope that knows each FROM item's columns. A join of two streams goes to
+ * {@link StreamJoinAnalyzer}.
  */
 final class JoinAnalyzer {
 
@@ -27,13 +28,15 @@ final class JoinAnalyzer {
     private final Set<SourcePos> commaSubstrings;
     private final ExprPositions positions;
     private final Derived derived;
+    private final FromWindows windows;
 
     JoinAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, ExprPositions positions,
-            Derived derived) {
+            Derived derived, FromWindows windows) {
         this.streams = streams;
         this.commaSubstrings = commaSubstrings;
         this.positions = positions;
         this.derived = derived;
+        this.windows = windows;
     }
 
     /** A reference table in FROM, with the names that qualify its columns. */
@@ -45,8 +48,10 @@ final class JoinAnalyzer {
      *
      * @param join the join
      * @param streamScope analyzes the stream side (a stream, a sub-query, a table function or another join)
+     * @param select the SELECT whose FROM holds the join
+     * @param where the WHERE of that SELECT when the join is its whole FROM, else null
      */
-    Scope analyze(SqlJoin join, Function<SqlNode, Scope> streamScope) {
+    Scope analyze(SqlJoin join, Function<SqlNode, Scope> streamScope, SqlSelect select, SqlNode where) {
         SourcePos pos = ExprAnalyzer.pos(join.getJoinTypeNode());
         if (join.isNatural()) {
             throw new SemanticError(pos, "NATURAL JOIN is not supported: write the condition with ON");
@@ -71,8 +76,16 @@ final class JoinAnalyzer {
                             + Suggestions.hint(name, streams.keySet(), "\""), name);
                 }
             }
-            throw new SemanticError(pos, "Joins of two streams are not supported yet; a stream can be joined with a "
-                    + "reference table");
+            return new StreamJoinAnalyzer(commaSubstrings, positions, derived, windows).analyze(join, streamScope,
+                    select, where);
+        }
+        for (SqlNode item : List.of(join.getLeft(), join.getRight())) {
+            SqlNode source = item.getKind() == SqlKind.AS ? ((SqlCall) item).operand(0) : item;
+            var window = source.getKind() == SqlKind.JOIN ? null : windows.claim(item);
+            if (window != null) {
+                throw new SemanticError(window.pos(), "A window (OVER) bounds a side of a join of two streams; a join "
+                        + "with a reference table looks each stream row up and takes no window");
+            }
         }
         boolean tableFirst = left != null;
         TableItem table = tableFirst ? left : right;
@@ -101,7 +114,7 @@ final class JoinAnalyzer {
             sides.add(new Scope.Side(stream.stream(), stream.qualifiers(), streamOffset));
         } else {
             for (Scope.Side side : stream.sides()) {
-                sides.add(new Scope.Side(side.source(), side.qualifiers(), side.offset() + streamOffset));
+                sides.add(side.shifted(streamOffset));
             }
         }
         Set<String> qualifiers = new LinkedHashSet<>(stream.qualifiers());
@@ -112,10 +125,13 @@ final class JoinAnalyzer {
             }
         }
         sides.add(tableFirst ? 0 : sides.size(), new Scope.Side(table.table(), table.qualifiers(), tableOffset));
+        // The joined row: the stream row (a joined stream's row keeps its hidden columns) and the table row, in FROM
+        // order.
         List<StreamDef.ColumnDef> columns = new ArrayList<>();
-        for (Scope.Side side : sides) {
-            // The sides are in FROM order and their columns follow each other, so this is the joined row.
-            side.source().columns().forEach(c -> columns.add(new StreamDef.ColumnDef(c.name(), c.type(), false)));
+        List<StreamDef> parts = tableFirst ? List.of(table.table(), stream.stream()) : List.of(stream.stream(),
+                table.table());
+        for (StreamDef part : parts) {
+            part.columns().forEach(c -> columns.add(new StreamDef.ColumnDef(c.name(), c.type(), false)));
         }
         StreamDef joined = derived.stream(columns, pos);
         Scope scope = new Scope(joined, Set.copyOf(qualifiers), commaSubstrings, positions, List.copyOf(sides));

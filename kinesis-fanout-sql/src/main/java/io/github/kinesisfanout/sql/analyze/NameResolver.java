@@ -100,7 +100,7 @@ final class NameResolver {
         if (found != null) {
             return column(found, name, identifier);
         }
-        Expr system = systemColumn(scope.streamSide(), name);
+        Expr system = systemColumn(scope.streamSide(), name, identifier);
         if (system != null) {
             return system;
         }
@@ -108,7 +108,7 @@ final class NameResolver {
         if (niladic != null) {
             return niladic;
         }
-        List<String> candidates = new ArrayList<>(scope.columnNames());
+        List<String> candidates = new ArrayList<>(scope.columnNames().stream().filter(n -> !n.startsWith("$")).toList());
         candidates.add("ROWTIME");
         throw new SemanticError(ExprAnalyzer.pos(identifier), "Column '" + name + "' not found in any FROM item"
                 + Suggestions.hint(name, candidates, "'"));
@@ -125,7 +125,11 @@ final class NameResolver {
             throw new SemanticError(ExprAnalyzer.pos(identifier), "Reference " + side.label() + " has no " + name
                     + ": a table row has no time; use the stream's");
         }
-        Expr system = side.table() ? null : systemColumn(side, name);
+        if (side.rowtime() >= 0 && name.equals("ROWTIME")) {
+            // In a join of two streams each side's row keeps its own ROWTIME, a column of the joined row.
+            return new Expr.ColumnRef(side.rowtime(), "ROWTIME", SqlType.TIMESTAMP);
+        }
+        Expr system = side.table() ? null : systemColumn(side, name, identifier);
         if (system != null) {
             return system;
         }
@@ -136,9 +140,13 @@ final class NameResolver {
     }
 
     /** ROWTIME of a joined row (the stream row's), or APPROXIMATE_ARRIVAL_TIME when the stream is an input; else null. */
-    private static Expr systemColumn(Scope.Side stream, String name) {
+    private static Expr systemColumn(Scope.Side stream, String name, SqlIdentifier identifier) {
         if (name.equals("ROWTIME")) {
             return new Expr.SystemColumn(false);
+        }
+        if (name.equals("APPROXIMATE_ARRIVAL_TIME") && stream != null && stream.rowtime() >= 0) {
+            throw new SemanticError(ExprAnalyzer.pos(identifier), "APPROXIMATE_ARRIVAL_TIME in a join of two streams "
+                    + "is not supported yet");
         }
         if (name.equals("APPROXIMATE_ARRIVAL_TIME") && stream != null
                 && stream.source().role() == StreamDef.Role.INPUT) {

@@ -45,8 +45,9 @@ final class PumpAnalyzer {
             SqlInsert insert = pump.insert();
             StreamDef target = target((SqlIdentifier) insert.getTargetTable());
             List<Integer> columns = targetColumns(insert, target);
+            FromWindows windows = new FromWindows(pump.fromWindows());
             SelectAnalyzer analyzer = new SelectAnalyzer(streams, pump.commaSubstrings(), errors, positions, this,
-                    derived);
+                    derived, windows);
             List<PumpDef.QueryDef> queries = new ArrayList<>();
             SqlNode source = insert.getSource();
             SqlOrderBy order = source instanceof SqlOrderBy o ? o : null;
@@ -65,6 +66,9 @@ final class PumpAnalyzer {
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
+            }
+            if (errors.size() == before) {
+                errors.addAll(windows.unclaimed());
             }
             if (errors.size() > before) {
                 derived.discard();

@@ -31,8 +31,16 @@ public record PumpDef(String name, StreamDef target, int[] targetColumns, List<Q
      * @param join the reference table this branch joins the source rows with (then everything else is empty or null
      *     and the target is the join's hidden stream), or null
      * @param pos where the SELECT (or the table function call, or the join) is, or null
+     * @param streamJoin the side of a join of two streams this branch feeds with its source rows (then everything
+     *     else is empty or null and the target is the join's hidden stream), or null
      */
     public record QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
-            List<SlidingWindow> windows, TableFunction tableFunction, ReferenceJoin join, SourcePos pos) {
+            List<SlidingWindow> windows, TableFunction tableFunction, ReferenceJoin join, SourcePos pos,
+            StreamJoin.Input streamJoin) {
+
+        public QueryDef(StreamDef source, Expr where, List<Expr> projections, Expr rowtime, Aggregation aggregation,
+                List<SlidingWindow> windows, TableFunction tableFunction, ReferenceJoin join, SourcePos pos) {
+            this(source, where, projections, rowtime, aggregation, windows, tableFunction, join, pos, null);
+        }
     }
 }

@@ -30,8 +30,19 @@ record Scope(StreamDef stream, Set<String> qualifiers, Set<SourcePos> commaSubst
      * @param source the stream, sub-query stream or reference table (role REFERENCE) read
      * @param qualifiers the names that qualify its columns: its name and its alias
      * @param offset where its columns start in the joined row
+     * @param rowtime in a join of two streams, where the side row's ROWTIME sits in the joined row; -1 when the
+     *     joined row's own ROWTIME is the side's (a stream joined with reference tables)
      */
-    record Side(StreamDef source, Set<String> qualifiers, int offset) {
+    record Side(StreamDef source, Set<String> qualifiers, int offset, int rowtime) {
+
+        Side(StreamDef source, Set<String> qualifiers, int offset) {
+            this(source, qualifiers, offset, -1);
+        }
+
+        /** The same side at another place in a wider joined row. */
+        Side shifted(int by) {
+            return new Side(source, qualifiers, offset + by, rowtime < 0 ? -1 : rowtime + by);
+        }
 
         boolean table() {
             return source.role() == StreamDef.Role.REFERENCE;

@@ -25,9 +25,11 @@ final class SelectAnalyzer {
     private final ExprPositions positions;
     private final PumpAnalyzer pumps;
     private final Derived derived;
+    private final FromWindows windows;
 
     SelectAnalyzer(Map<String, StreamDef> streams, Set<SourcePos> commaSubstrings, List<SemanticError> errors,
-            ExprPositions positions, PumpAnalyzer pumps, Derived derived) {
+            ExprPositions positions, PumpAnalyzer pumps, Derived derived, FromWindows windows) {
+        this.windows = windows;
         this.streams = streams;
         this.commaSubstrings = commaSubstrings;
         this.errors = errors;
@@ -57,7 +59,7 @@ final class SelectAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is only supported on a "
                     + "pump's whole query");
         }
-        Scope scope = scope(select.getFrom(), pos);
+        Scope scope = scope(select.getFrom(), pos, select, true);
         Expr where = null;
         if (select.getWhere() != null) {
             try {
@@ -73,8 +75,8 @@ final class SelectAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
         }
         SlidingAnalyzer sliding = null;
-        boolean windowed = select.getWindowList() != null && !select.getWindowList().isEmpty()
-                || containsOver(select.getSelectList());
+        // A WINDOW clause may name only the windows of a join's sides: analytic calls make a query windowed.
+        boolean windowed = containsOver(select.getSelectList());
         if (windowed && group != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "A query with sliding windows (OVER) cannot "
                     + "also GROUP BY; use a sub-query");
@@ -97,13 +99,16 @@ final class SelectAnalyzer {
                                 + "' is not in the FROM clause");
                     }
                     // t.* in a join: the columns of that FROM item only, where they sit in the joined row.
+                    // A join's * is its FROM items' columns, in FROM order (not the hidden ROWTIMEs of two streams).
                     Scope.Side side = id.names.size() == 2 ? scope.side(id.names.get(0)) : null;
-                    StreamDef star = side == null ? scope.stream() : side.source();
-                    int offset = side == null ? 0 : side.offset();
-                    for (int i = 0; i < star.columns().size(); i++) {
-                        StreamDef.ColumnDef c = star.columns().get(i);
-                        items.add(new Item(new Expr.ColumnRef(offset + i, c.name(), c.type()), ExprAnalyzer.pos(node),
-                                c.name()));
+                    List<Scope.Side> stars = side != null ? List.of(side) : scope.sides().isEmpty()
+                            ? List.of(new Scope.Side(scope.stream(), Set.of(), 0)) : scope.sides();
+                    for (Scope.Side star : stars) {
+                        for (int i = 0; i < star.source().columns().size(); i++) {
+                            StreamDef.ColumnDef c = star.source().columns().get(i);
+                            items.add(new Item(new Expr.ColumnRef(star.offset() + i, c.name(), c.type()),
+                                    ExprAnalyzer.pos(node), c.name()));
+                        }
                     }
                     continue;
                 }
@@ -174,9 +179,22 @@ final class SelectAnalyzer {
         return false;
     }
 
-    private Scope scope(SqlNode from, SourcePos selectPos) {
+    /**
+     * The scope of a FROM item.
+     *
+     * @param select the SELECT it is in
+     * @param whole whether it is the SELECT's whole FROM (else a side of a join)
+     */
+    private Scope scope(SqlNode from, SourcePos selectPos, SqlSelect select, boolean whole) {
         if (from == null) {
             throw new SemanticError(selectPos, "SELECT STREAM needs FROM <stream>");
+        }
+        if (whole && from.getKind() != SqlKind.JOIN) {
+            var window = windows.claim(from);
+            if (window != null) {
+                throw new SemanticError(window.pos(), "A window after a FROM item (OVER) is only allowed on a side of "
+                        + "a join of two streams; for a sliding window write f(...) OVER (...) in the select list");
+            }
         }
         String alias = null;
         SqlNode source = from;
@@ -187,8 +205,9 @@ final class SelectAnalyzer {
         }
         switch (source.getKind()) {
             case JOIN -> {
-                return new JoinAnalyzer(streams, commaSubstrings, positions, derived).analyze((SqlJoin) source,
-                        item -> scope(item, selectPos));
+                return new JoinAnalyzer(streams, commaSubstrings, positions, derived, windows).analyze(
+                        (SqlJoin) source, item -> scope(item, selectPos, select, false), select,
+                        whole ? select.getWhere() : null);
             }
             case SELECT, UNION, ORDER_BY -> {
                 StreamDef rows = pumps.subquery(source, this, derived);

@@ -106,7 +106,7 @@ final class SlidingAnalyzer implements ExprAnalyzer.Substitution {
             throw new SemanticError(ExprAnalyzer.pos(w), "A sliding window needs a frame: RANGE INTERVAL 'n' unit "
                     + "PRECEDING, ROWS n PRECEDING or RANGE UNBOUNDED PRECEDING");
         }
-        long size = size(w, lower);
+        long size = size(w, lower, plain);
         for (Spec s : specs) {
             if (s.partitionBy().equals(partition) && s.rows() == w.isRows() && s.size() == size) {
                 return s;
@@ -117,7 +117,11 @@ final class SlidingAnalyzer implements ExprAnalyzer.Substitution {
         return spec;
     }
 
-    private long size(SqlWindow w, SqlNode lower) {
+    /**
+     * The size of a frame that ends at the current row: ROWS n, a RANGE interval in milliseconds, 0 for CURRENT ROW,
+     * or {@link SlidingWindow#UNBOUNDED}.
+     */
+    static long size(SqlWindow w, SqlNode lower, ExprAnalyzer plain) {
         if (SqlWindow.isUnboundedPreceding(lower)) {
             return SlidingWindow.UNBOUNDED;
         }

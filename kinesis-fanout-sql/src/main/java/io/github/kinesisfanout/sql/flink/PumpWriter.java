@@ -56,6 +56,13 @@ final class PumpWriter {
                     + "supported on Flink yet (the table would be a filesystem source over the S3 object, and a "
                     + "LEFT JOIN of a stream with it is an updating result a Kinesis sink cannot take)");
         }
+        if (q.streamJoin() != null) {
+            // Both branches of the join's hidden pump are one join: refused once, at the join.
+            return q.streamJoin().side() == 1 ? "NULL" : ctx.refuse(pos, "JOIN of two streams", "it is not "
+                    + "supported on Flink yet (Flink's interval join bounds both sides' time attributes in the "
+                    + "condition and emits an unmatched outer row when the watermark passes, not at the end of the "
+                    + "KDA window of the ROWTIME clock; write the join in Flink SQL by hand)");
+        }
         Aggregation agg = q.aggregation();
         ExprWriter input = new ExprWriter(ctx, RowScope.of(q.source()));
         ExprWriter output = input;

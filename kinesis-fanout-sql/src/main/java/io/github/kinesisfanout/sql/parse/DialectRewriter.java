@@ -1,5 +1,7 @@
 package io.github.kinesisfanout.sql.parse;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +18,9 @@ import java.util.Set;
  *   <li>{@code WINDOWED BY STAGGER (PARTITION BY k, ... RANGE INTERVAL 'n' unit)} becomes
  *   {@code GROUP    BY STAGGER (             k, ...,     INTERVAL 'n' unit)}, which the GROUP BY analysis
  *   recognizes as a stagger window.</li>
+ *   <li>{@code FROM A OVER (window) AS a JOIN ...} and {@code FROM A OVER w AS a}: the window of a FROM item in a
+ *   join of two streams is blanked ({@code FROM A                AS a}) and handed back, so the query around it
+ *   parses; {@link QueryParser} parses the window on its own.</li>
  * </ul>
  */
 final class DialectRewriter {
@@ -28,8 +33,9 @@ final class DialectRewriter {
      *
      * @return positions of comma-form SUBSTRING calls, which differ in semantics from the FROM form
      */
-    static Set<SourcePos> rewrite(char[] text, List<Token> tokens) {
+    static Set<SourcePos> rewrite(char[] text, List<Token> tokens, List<Over> fromWindows) {
         Set<SourcePos> commaSubstrings = new HashSet<>();
+        fromWindows.addAll(fromWindows(text, tokens));
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.isKeyword("WINDOWED") && i + 1 < tokens.size() && tokens.get(i + 1).isKeyword("BY")) {
@@ -116,6 +122,100 @@ final class DialectRewriter {
         blank(text, tokens.get(i + 4));
         blank(text, tokens.get(i + 5));
         replace(text, range, ",    ");
+    }
+
+    /**
+     * A window after a FROM item, found in the tokens.
+     *
+     * @param item the first token of the FROM item (the stream name, or the SELECT of a sub-query)
+     * @param over the OVER token
+     * @param open the index of the window's "(" (inline window), or -1
+     * @param close the index of its ")", or -1
+     * @param name the window name (named window), or null
+     */
+    record Over(Token item, Token over, int open, int close, Token name) {
+    }
+
+    /** Finds and blanks every {@code OVER ...} that follows a FROM item (after FROM or JOIN at the same depth). */
+    private static List<Over> fromWindows(char[] text, List<Token> tokens) {
+        List<Over> found = new java.util.ArrayList<>();
+        Deque<Boolean> inFrom = new ArrayDeque<>();
+        inFrom.push(false);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                inFrom.push(false);
+            } else if (t.isSymbol(")")) {
+                if (inFrom.size() > 1) {
+                    inFrom.pop();
+                }
+            } else if (t.isKeyword("FROM") || t.isKeyword("JOIN")) {
+                inFrom.pop();
+                inFrom.push(true);
+            } else if (t.kind() == Token.Kind.WORD && CLAUSES.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
+                inFrom.pop();
+                inFrom.push(false);
+            } else if (t.isKeyword("OVER") && inFrom.peek() && i > 0) {
+                Over over = over(tokens, i);
+                found.add(over);
+                blank(text, t);
+                if (over.name() != null) {
+                    blank(text, over.name());
+                } else {
+                    for (int k = over.open(); k <= over.close(); k++) {
+                        blank(text, tokens.get(k));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Keywords that end a FROM clause at their depth. */
+    private static final Set<String> CLAUSES = Set.of("SELECT", "WHERE", "GROUP", "HAVING", "WINDOW", "WINDOWED",
+            "ON", "ORDER", "UNION", "USING");
+
+    private static Over over(List<Token> tokens, int i) {
+        Token over = tokens.get(i);
+        Token before = tokens.get(i - 1);
+        Token item;
+        if (before.isIdentifier()) {
+            int j = i - 1;
+            while (j >= 2 && tokens.get(j - 1).isSymbol(".") && tokens.get(j - 2).isIdentifier()) {
+                j -= 2;
+            }
+            item = tokens.get(j);
+        } else if (before.isSymbol(")")) {
+            int depth = 0;
+            int j = i - 1;
+            for (; j >= 0; j--) {
+                if (tokens.get(j).isSymbol(")")) {
+                    depth++;
+                } else if (tokens.get(j).isSymbol("(") && --depth == 0) {
+                    break;
+                }
+            }
+            item = tokens.get(j + 1);
+        } else {
+            throw new ParseError(over.pos(), "Expected a stream before OVER, found " + before.describe());
+        }
+        Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+        if (next != null && next.isIdentifier() && !next.isKeyword("AS")) {
+            return new Over(item, over, -1, -1, next);
+        }
+        if (next == null || !next.isSymbol("(")) {
+            throw new ParseError((next == null ? over : next).pos(), "Expected a window after OVER: (RANGE INTERVAL "
+                    + "'n' unit PRECEDING), (ROWS n PRECEDING) or a window name");
+        }
+        int depth = 0;
+        for (int j = i + 1; j < tokens.size(); j++) {
+            if (tokens.get(j).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+                return new Over(item, over, i + 1, j, null);
+            }
+        }
+        throw new ParseError(next.pos(), "The window after OVER has no closing parenthesis");
     }
 
     private static void replace(char[] text, Token token, String replacement) {

@@ -1,11 +1,16 @@
 package io.github.kinesisfanout.sql.parse;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWindow;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 
@@ -27,9 +32,7 @@ final class QueryParser {
             .withIdentifierMaxLength(128);
 
     /** Keywords that mark constructs Calcite cannot parse in this dialect's form, and what they are. */
-    private static final List<String[]> UNSUPPORTED = List.of(
-            new String[] {"JOIN", "this join is not supported yet: a stream can be joined with a reference table "
-                    + "(FROM stream JOIN table ON ...)"},
+    private static final List<String[]> UNSUPPORTED = List.<String[]>of(
             new String[] {"CURSOR", "table functions (TABLE(... CURSOR(...))) are not supported yet"});
 
     private static final org.apache.calcite.sql.parser.SqlAbstractParserImpl.Metadata METADATA =
@@ -51,7 +54,16 @@ final class QueryParser {
             char c = code.charAt(i);
             text[i] = i >= first.start() || c == '\n' || c == '\r' ? c : ' ';
         }
-        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query);
+        List<DialectRewriter.Over> overs = new ArrayList<>();
+        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs);
+        Map<SourcePos, FromWindow> fromWindows = new HashMap<>();
+        for (DialectRewriter.Over over : overs) {
+            FromWindow window = over.name() != null
+                    ? new FromWindow(over.over().pos(), null, over.name().value(), over.name().pos())
+                    : new FromWindow(over.over().pos(), window(code, query.get(over.open()), query.get(over.close())),
+                            null, null);
+            fromWindows.put(over.item().pos(), window);
+        }
         SqlNode node;
         try {
             node = SqlParser.create(new String(text), CONFIG).parseStmt();
@@ -73,7 +85,52 @@ final class QueryParser {
         if (!(node instanceof SqlInsert insert)) {
             throw new ParseError(first.pos(), "Expected INSERT INTO <stream> SELECT STREAM ... in pump " + name.text());
         }
-        return new Statement.CreatePump(name.value(), name.pos(), orReplace, insert, Set.copyOf(commaSubstrings));
+        return new Statement.CreatePump(name.value(), name.pos(), orReplace, insert, Set.copyOf(commaSubstrings),
+                Map.copyOf(fromWindows));
+    }
+
+    /** Words placed before a FROM item's inline window so that Calcite parses it as the window of a WINDOW clause. */
+    private static final String[] WINDOW_PREFIX = {"SELECT", "1", "FROM", "X", "WINDOW", "W", "AS"};
+
+    /**
+     * Parses the inline window {@code (...)} between {@code open} and {@code close}: Calcite is given a text of the
+     * code's length where everything is blank (line breaks kept) but the window and, in the room before it,
+     * {@code SELECT 1 FROM X WINDOW W AS}; so the window's positions are positions in the original code.
+     */
+    private static SqlWindow window(String code, Token open, Token close) {
+        char[] text = new char[close.end()];
+        for (int i = 0; i < text.length; i++) {
+            char c = code.charAt(i);
+            text[i] = i >= open.start() || c == '\n' || c == '\r' ? c : ' ';
+        }
+        int at = 0;
+        for (String word : WINDOW_PREFIX) {
+            while (at + word.length() < open.start() && !fits(text, at, word.length())) {
+                at++;
+            }
+            if (at + word.length() >= open.start()) {
+                throw new ParseError(open.pos(), "The window after OVER could not be read: write it in a WINDOW "
+                        + "clause and name it after OVER");
+            }
+            word.getChars(0, word.length(), text, at);
+            at += word.length() + 1;
+        }
+        try {
+            SqlSelect select = (SqlSelect) SqlParser.create(new String(text), CONFIG).parseQuery();
+            return (SqlWindow) select.getWindowList().get(0);
+        } catch (SqlParseException e) {
+            throw new ParseError(SourcePos.of(e.getPos()), syntaxMessage(e));
+        }
+    }
+
+    /** Whether {@code length} characters from {@code at} are all blanks on one line. */
+    private static boolean fits(char[] text, int at, int length) {
+        for (int i = at; i < at + length; i++) {
+            if (text[i] != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Calcite's first message line without its own position (positions are reported separately). */

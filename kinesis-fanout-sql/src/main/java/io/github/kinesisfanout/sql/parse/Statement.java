@@ -2,6 +2,7 @@ package io.github.kinesisfanout.sql.parse;
 
 import io.github.kinesisfanout.sql.type.SqlType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.sql.SqlInsert;
 
@@ -35,9 +36,10 @@ public sealed interface Statement {
      * @param orReplace whether OR REPLACE was given
      * @param insert the INSERT statement as Calcite parsed it (positions are original positions)
      * @param commaSubstrings positions of {@code SUBSTRING(s, start [, len])} calls (comma form)
+     * @param fromWindows the windows of FROM items in joins of two streams, by where the FROM item starts
      */
     record CreatePump(String name, SourcePos pos, boolean orReplace, SqlInsert insert,
-            Set<SourcePos> commaSubstrings) implements Statement {
+            Set<SourcePos> commaSubstrings, Map<SourcePos, FromWindow> fromWindows) implements Statement {
     }
 
     /**

@@ -15,7 +15,9 @@ import io.github.kinesisfanout.sql.analyze.TableFunction;
  * @param sourceWidth the number of columns of the stream read
  * @param tableFunction the table function the branch applies, or null
  * @param join the reference table join the branch applies, or null
+ * @param streamJoin the side of a join of two streams the branch feeds, or null
  */
 public record BranchPlan(int source, Evaluator where, Evaluator[] projections, Evaluator rowtime,
-        AggregatePlan aggregate, SlidingPlan[] windows, int sourceWidth, TableFunction tableFunction, JoinPlan join) {
+        AggregatePlan aggregate, SlidingPlan[] windows, int sourceWidth, TableFunction tableFunction, JoinPlan join,
+        StreamJoinPlan.Input streamJoin) {
 }

@@ -3,8 +3,11 @@ package io.github.kinesisfanout.sql.plan;
 import io.github.kinesisfanout.sql.analyze.AnalyzedApplication;
 import io.github.kinesisfanout.sql.analyze.PumpDef;
 import io.github.kinesisfanout.sql.analyze.StreamDef;
+import io.github.kinesisfanout.sql.analyze.StreamJoin;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns an analyzed application into pump plans whose expressions are compiled evaluators. Each
@@ -18,6 +21,8 @@ public final class Planner {
 
     public static List<PumpPlan> plan(AnalyzedApplication app) {
         List<PumpPlan> pumps = new ArrayList<>();
+        // Both branches of a join of two streams feed one join: one plan each join.
+        Map<StreamJoin, StreamJoinPlan> streamJoins = new IdentityHashMap<>();
         for (PumpDef pump : app.pumps()) {
             List<BranchPlan> branches = new ArrayList<>();
             for (PumpDef.QueryDef query : pump.queries()) {
@@ -31,8 +36,11 @@ public final class Planner {
                 SlidingPlan[] windows = query.windows().stream().map(SlidingPlan::of).toArray(SlidingPlan[]::new);
                 JoinPlan join = query.join() == null ? null : JoinPlan.of(query.join(),
                         app.tables().indexOf(query.join().table()), query.source().columns().size());
+                StreamJoinPlan.Input streamJoin = query.streamJoin() == null ? null : new StreamJoinPlan.Input(
+                        streamJoins.computeIfAbsent(query.streamJoin().join(), StreamJoinPlan::of),
+                        query.streamJoin().side());
                 branches.add(new BranchPlan(index(app, query.source()), where, projections, rowtime, aggregate, windows,
-                        query.source().columns().size(), query.tableFunction(), join));
+                        query.source().columns().size(), query.tableFunction(), join, streamJoin));
             }
             boolean[] notNull = new boolean[pump.target().columns().size()];
             for (int i = 0; i < notNull.length; i++) {

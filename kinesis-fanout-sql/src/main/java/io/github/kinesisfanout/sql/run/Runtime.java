@@ -11,6 +11,7 @@ import io.github.kinesisfanout.sql.plan.BranchPlan;
 import io.github.kinesisfanout.sql.plan.EvaluationException;
 import io.github.kinesisfanout.sql.plan.PumpPlan;
 import io.github.kinesisfanout.sql.plan.RunContext;
+import io.github.kinesisfanout.sql.plan.StreamJoinPlan;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ final class Runtime implements RunningApplication {
     private final Decoded decoded = new Decoded();
     private long timeBound = Long.MIN_VALUE;
     private final Map<PumpPlan, OrderBuffer> orders = new java.util.LinkedHashMap<>();
+    private final Map<StreamJoinPlan, StreamJoinOperator> streamJoins = new java.util.IdentityHashMap<>();
 
     Runtime(AnalyzedApplication app, List<PumpPlan> pumps, RecordDecoder[] decoders, ReferenceTables tables,
             Clock clock) {
@@ -65,8 +67,13 @@ final class Runtime implements RunningApplication {
         }
     }
 
-    /** The table function or reference join a hidden pump's branch applies, or null. */
+    /** The table function, reference join or side of a join of two streams a hidden pump's branch applies, or null. */
     private TableOperator operator(BranchPlan branch) {
+        if (branch.streamJoin() != null) {
+            // The two branches of a join of two streams share one join state.
+            return streamJoins.computeIfAbsent(branch.streamJoin().plan(), StreamJoinOperator::new)
+                    .input(branch.streamJoin().side());
+        }
         if (branch.join() != null) {
             return new ReferenceJoinOperator(branch.join(), tables);
         }
