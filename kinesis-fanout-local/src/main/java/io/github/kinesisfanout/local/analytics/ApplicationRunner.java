@@ -69,6 +69,9 @@ final class ApplicationRunner {
         if (ApplicationOutput.LAMBDA.equals(output.destination())) {
             return new LambdaDestination(spec.lambda(), output.resourceArn(), spec.applicationArn());
         }
+        if (ApplicationOutput.FIREHOSE.equals(output.destination())) {
+            return new FirehoseDestination(spec.firehose(), output.resourceArn());
+        }
         return new KinesisDestination(spec.streams(), output.resourceArn());
     }
 }

@@ -22,10 +22,10 @@ final class RunOperations {
     private final RunnerLauncher launcher;
 
     RunOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
+            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
         this.registries = registries;
         this.transitions = transitions;
-        this.launcher = new RunnerLauncher(streams, lambda, objects);
+        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose);
     }
 
     JsonNode start(ObjectNode input, RequestContext context) {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Amazon Data Firehose (JSON 1.1, target prefix {@code Firehose_20150804}): delivery streams to S3,
@@ -33,6 +34,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private final ServiceRegistry registry;
     private final Map<String, Map<String, DeliveryStream>> streams = new ConcurrentHashMap<>();
     private final StreamAccess kinesis;
+    private final RecordSubscriptions subscriptions = new RecordSubscriptions();
 
     public FirehoseService(ServiceRegistry registry) {
         this.registry = registry;
@@ -60,15 +62,46 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         };
     }
 
-    /** Puts records into an ACTIVE delivery stream from the same JVM (Kinesis Analytics outputs). */
+    /**
+     * Puts records into an ACTIVE DirectPut delivery stream from the same JVM (Kinesis Analytics
+     * outputs), all of them or none: ResourceNotFoundException or InvalidArgumentException as PutRecordBatch.
+     */
     public void putRecords(RequestContext context, String name, List<byte[]> records) {
-        DeliveryStream stream = directPut(context, name);
+        accept(context, directPut(context, name), records);
+    }
+
+    /** The DeliveryStreamType of a delivery stream ({@code DirectPut}, ...); ResourceNotFoundException when there is none. */
+    public String deliveryStreamType(RequestContext context, String name) {
+        return stream(context, name).type;
+    }
+
+    /**
+     * Hands every record put into the DirectPut delivery stream from now on to {@code subscriber}, in
+     * the putting thread before the put answers (a subscriber that blocks holds the put back), along
+     * with its delivery to S3: how a Kinesis Analytics application reads a delivery stream. The
+     * subscription is by name: it outlives a delete and re-create under the same name.
+     */
+    public RecordSubscription subscribe(RequestContext context, String name, Consumer<List<AcceptedRecord>> subscriber) {
+        DeliveryStream stream = stream(context, name);
+        if (stream.source != null) {
+            throw FirehoseErrors.invalid("Delivery stream " + name + " is of type " + stream.type
+                    + "; only a DirectPut delivery stream can be read this way.");
+        }
+        return subscriptions.subscribe(scopeKey(context), name, subscriber);
+    }
+
+    /** What a DirectPut delivery stream does with records it takes: buffer them for S3, then tell its subscribers. */
+    private void accept(RequestContext context, DeliveryStream stream, List<byte[]> records) {
         records.forEach(stream.buffer::add);
+        subscriptions.publish(scopeKey(context), stream.name, records, registry.clock().instant());
+    }
+
+    private static String scopeKey(RequestContext context) {
+        return context.accountId() + "/" + context.region();
     }
 
     private Map<String, DeliveryStream> scope(RequestContext context) {
-        return streams.computeIfAbsent(context.accountId() + "/" + context.region(),
-                k -> new ConcurrentSkipListMap<>());
+        return streams.computeIfAbsent(scopeKey(context), k -> new ConcurrentSkipListMap<>());
     }
 
     private DeliveryStream stream(RequestContext context, String name) {
@@ -246,11 +279,13 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode putRecord(ObjectNode input, RequestContext context) {
-        return RecordPuts.putRecord(directPut(context, name(input)), input);
+        DeliveryStream stream = directPut(context, name(input));
+        return RecordPuts.putRecord(records -> accept(context, stream, records), input);
     }
 
     private JsonNode putRecordBatch(ObjectNode input, RequestContext context) {
-        return RecordPuts.putRecordBatch(directPut(context, name(input)), input);
+        DeliveryStream stream = directPut(context, name(input));
+        return RecordPuts.putRecordBatch(records -> accept(context, stream, records), input);
     }
 
     private JsonNode tag(ObjectNode input, RequestContext context) {
