@@ -15,7 +15,7 @@ final class ApplicationRunner {
 
     private final RunnerSpec spec;
     private final EngineLoop engine;
-    private final ShardReaders readers;
+    private final InputReaders readers;
     private final List<OutputWriter> writers = new ArrayList<>();
     private final DeliveredPositions delivered;
 
@@ -32,7 +32,7 @@ final class ApplicationRunner {
         // parse reach error_stream's writer).
         spec.referenceData().forEach(running::loadReference);
         this.engine = new EngineLoop(spec.applicationName(), running);
-        this.readers = new ShardReaders(spec, engine);
+        this.readers = spec.input().fromFirehose() ? new FirehoseInputReader(spec, engine) : new ShardReaders(spec, engine);
         this.delivered = new DeliveredPositions(readers, engine, writers);
     }
 

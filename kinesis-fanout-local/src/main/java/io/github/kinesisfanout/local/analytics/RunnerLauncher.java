@@ -44,7 +44,11 @@ final class RunnerLauncher {
             throw AnalyticsErrors.invalidConfiguration("Input " + input.id() + " of application " + app.name
                     + " has an InputProcessingConfiguration; Lambda preprocessing is not supported by the local cloud.");
         }
-        requireStream(input.streamArn(), "Input stream");
+        if (input.fromFirehose()) {
+            requireDirectPut(input.streamArn(), "Input " + input.id() + " (KinesisFirehoseInput)");
+        } else {
+            requireStream(input.streamArn(), "Input stream");
+        }
         referenceData(app, config);
         CompiledApplication compiled;
         try {
