@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +18,12 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.Record;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.kinesisanalytics.model.Input;
 import software.amazon.awssdk.services.kinesisanalytics.model.InputDescription;
 import software.amazon.awssdk.services.kinesisanalytics.model.InvalidApplicationConfigurationException;
@@ -131,6 +136,38 @@ class FirehoseInputIT extends LocalCloudFixture {
                 .applicationDetail().inputDescriptions().get(0).kinesisFirehoseInputDescription().resourceARN());
     }
 
+    @Test
+    void aRunningApplicationReadsItsDeliveryStreamAgainAfterARestart(@TempDir Path dir) {
+        try (LocalCloud first = LocalCloud.builder().dataDirectory(dir).build().start();
+                KinesisAnalyticsClient analytics = AnalyticsClients.analytics(first.endpoint());
+                KinesisClient kinesis = AnalyticsClients.kinesis(first.endpoint());
+                FirehoseClient firehose = SdkClients.client(FirehoseClient.builder(), first.endpoint());
+                S3Client s3 = SdkClients.client(S3Client.builder().forcePathStyle(true), first.endpoint())) {
+            s3.createBucket(b -> b.bucket("landing"));
+            FirehoseOutputIT.createDirectPut(firehose, "transactions", "raw/");
+            kinesis.createStream(r -> r.streamName("Out").shardCount(1));
+            analytics.createApplication(r -> r.applicationName("app").applicationCode(TransactionApp.SQL)
+                    .inputs(firehoseInput(DELIVERY_STREAMS + "transactions"))
+                    .outputs(o -> AnalyticsControlPlaneIT.kinesisOutput(o, "POSITIVE_TRANSACTIONS", STREAMS + "Out")));
+            analytics.startApplication(r -> r.applicationName("app").inputConfigurations(c -> c.id("1.1")
+                    .inputStartingPositionConfiguration(p -> p.inputStartingPosition("NOW"))));
+            put(firehose, 1, 3);
+            StreamContents out = new StreamContents(kinesis, "Out");
+            Await.until(Duration.ofSeconds(60), () -> out.refresh() >= 2, () -> ids(out.json()).toString());
+        }
+        try (LocalCloud second = LocalCloud.builder().dataDirectory(dir).build().start();
+                KinesisAnalyticsClient analytics = AnalyticsClients.analytics(second.endpoint());
+                KinesisClient kinesis = AnalyticsClients.kinesis(second.endpoint());
+                FirehoseClient firehose = SdkClients.client(FirehoseClient.builder(), second.endpoint())) {
+            assertEquals("RUNNING", analytics.describeApplication(r -> r.applicationName("app")).applicationDetail()
+                    .applicationStatusAsString());
+            put(firehose, 4, 6);
+            StreamContents out = new StreamContents(kinesis, "Out");
+            Await.until(Duration.ofSeconds(60), () -> out.refresh() >= 4, () -> ids(out.json()).toString());
+            assertEquals(Set.of(1, 2, 4, 5), ids(out.json()));
+        }
+    }
+
     private void start(String position) {
         analytics.startApplication(r -> r.applicationName("app").inputConfigurations(c -> c.id("1.1")
                 .inputStartingPositionConfiguration(p -> p.inputStartingPosition(position))));
@@ -157,6 +194,10 @@ class FirehoseInputIT extends LocalCloudFixture {
     }
 
     private void put(int from, int to) {
+        put(firehose, from, to);
+    }
+
+    private static void put(FirehoseClient firehose, int from, int to) {
         List<Record> records = new ArrayList<>();
         for (int id = from; id < to; id++) {
             records.add(Record.builder().data(SdkBytes.fromString(row(id, amount(id)), StandardCharsets.UTF_8)).build());
