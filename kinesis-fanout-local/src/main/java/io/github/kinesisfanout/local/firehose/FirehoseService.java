@@ -141,6 +141,21 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         return DeliveryStreamRequests.name(input);
     }
 
+    /**
+     * The name for DescribeDeliveryStream and DeleteDeliveryStream, whose models list no
+     * InvalidArgumentException: their member validation errors are the common ValidationException.
+     */
+    private static String validatedName(ObjectNode input) {
+        try {
+            return name(input);
+        } catch (AwsServiceException e) {
+            if (e.errorCode().equals(FirehoseErrors.INVALID)) {
+                throw new AwsServiceException("ValidationException", e.getMessage());
+            }
+            throw e;
+        }
+    }
+
     private JsonNode create(ObjectNode input, RequestContext context) {
         String name = name(input);
         ObjectNode request = input.deepCopy();
@@ -261,7 +276,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode describe(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = stream(context, name(input));
+        DeliveryStream stream = stream(context, validatedName(input));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode d = out.putObject("DeliveryStreamDescription");
         d.put("DeliveryStreamName", stream.name).put("DeliveryStreamARN", stream.arn)
@@ -305,7 +320,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode delete(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = stream(context, name(input));
+        DeliveryStream stream = stream(context, validatedName(input));
         synchronized (stream) {
             stream.status = "DELETING";
         }
