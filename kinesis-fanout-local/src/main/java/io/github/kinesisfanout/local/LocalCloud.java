@@ -87,10 +87,12 @@ public final class LocalCloud implements AutoCloseable {
                 .withMappingInvocationFailures(settings.lambdaFailureRate(), FaultDice.of(settings.faultSeed(), "lambda")),
                 s3, logs, new KinesisStreamAccess(registry::kinesis), () -> endpoint, registry.dataDirectory()),
                 LambdaRoutes.protocol());
-        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
-        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
+        // Before Kinesis Analytics, which writes to and reads from delivery streams: so it is there when
+        // applications resume at start, and closes after them (the last rows reach it, then it flushes).
         registry.register(new FirehoseService(registry), new JsonWireProtocol());
         registry.registerTargetPrefix(FirehoseService.TARGET_PREFIX, "firehose");
+        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
+        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),
                 CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
                 new QueryWireProtocol(

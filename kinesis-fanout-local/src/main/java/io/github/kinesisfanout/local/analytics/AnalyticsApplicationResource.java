@@ -103,10 +103,12 @@ public final class AnalyticsApplicationResource implements ResourceHandler {
         if (input.has("NamePrefix")) {
             update.put("NamePrefixUpdate", input.get("NamePrefix").asText());
         }
-        JsonNode streams = input.get("KinesisStreamsInput");
-        if (streams != null) {
-            update.putObject("KinesisStreamsInputUpdate").put("ResourceARNUpdate", streams.path("ResourceARN").asText())
-                    .put("RoleARNUpdate", streams.path("RoleARN").asText());
+        for (String kind : new String[] {ApplicationInput.KINESIS, ApplicationInput.FIREHOSE}) {
+            JsonNode source = input.get(kind);
+            if (source != null) {
+                update.putObject(kind + "Update").put("ResourceARNUpdate", source.path("ResourceARN").asText())
+                        .put("RoleARNUpdate", source.path("RoleARN").asText());
+            }
         }
         JsonNode schema = input.get("InputSchema");
         if (schema != null) {

@@ -40,18 +40,22 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
      */
     public AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda,
             ObjectReader objects) {
-        this(settings, streams, lambda, objects, ApplicationStorage.NONE);
+        this(settings, streams, lambda, objects, null, ApplicationStorage.NONE);
     }
 
-    /** As above, with the applications kept in {@code storage}: those RUNNING when it was last written run again. */
+    /**
+     * As above, with delivery streams reached through {@code firehose} (null: none) and the applications kept in
+     * {@code storage}: those RUNNING when it was last written run again.
+     */
     AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects,
-            ApplicationStorage storage) {
+            DeliveryStreamLink firehose, ApplicationStorage storage) {
         this.settings = settings;
         this.transitions = new StatusTransitions(settings.transitionDelay());
         Clock clock = Clock.systemUTC();
         this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
-        this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda, objects);
-        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects);
+        this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda, objects,
+                firehose);
+        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects);
         for (ObjectNode snapshot : storage.loadAll()) {
@@ -74,14 +78,15 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     }
 
     /**
-     * The service as a local cloud registers it: Kinesis, Lambda (LambdaOutput) and S3
-     * (DiscoverInputSchema from an object) through their typed methods, looked up when used.
+     * The service as a local cloud registers it: Kinesis, Lambda (LambdaOutput), Firehose
+     * (KinesisFirehoseOutput, KinesisFirehoseInput) and S3 (DiscoverInputSchema from an object) through
+     * their typed methods, looked up when used.
      */
     public static AnalyticsService create(ServiceRegistry registry) {
         return new AnalyticsService(AnalyticsSettings.defaults()
                 .withTransitionDelay(registry.settings().statusTransitionDelay()),
                 new KinesisStreamAccess(registry::kinesis), LocalCloudLinks.lambda(registry),
-                LocalCloudLinks.s3(registry), registry.dataDirectory()
+                LocalCloudLinks.s3(registry), LocalCloudLinks.firehose(registry), registry.dataDirectory()
                         .map(d -> new ApplicationStorage(d.serviceDirectory("kinesisanalytics")))
                         .orElse(ApplicationStorage.NONE));
     }

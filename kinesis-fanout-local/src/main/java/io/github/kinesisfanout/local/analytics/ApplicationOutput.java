@@ -5,7 +5,8 @@ package io.github.kinesisfanout.local.analytics;
  *
  * @param id the OutputId, e.g. {@code 1.1}
  * @param name the in-application stream name, exact case
- * @param destination the destination member: {@code KinesisStreamsOutput} or {@code LambdaOutput}
+ * @param destination the destination member: {@code KinesisStreamsOutput}, {@code KinesisFirehoseOutput}
+ *     or {@code LambdaOutput}
  * @param resourceArn the destination ARN
  * @param roleArn the role ARN
  * @param recordFormatType the DestinationSchema RecordFormatType, {@code JSON} or {@code CSV}

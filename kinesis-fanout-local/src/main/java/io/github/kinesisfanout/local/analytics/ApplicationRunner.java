@@ -15,7 +15,7 @@ final class ApplicationRunner {
 
     private final RunnerSpec spec;
     private final EngineLoop engine;
-    private final ShardReaders readers;
+    private final InputReaders readers;
     private final List<OutputWriter> writers = new ArrayList<>();
     private final DeliveredPositions delivered;
 
@@ -32,7 +32,7 @@ final class ApplicationRunner {
         // parse reach error_stream's writer).
         spec.referenceData().forEach(running::loadReference);
         this.engine = new EngineLoop(spec.applicationName(), running);
-        this.readers = new ShardReaders(spec, engine);
+        this.readers = spec.input().fromFirehose() ? new FirehoseInputReader(spec, engine) : new ShardReaders(spec, engine);
         this.delivered = new DeliveredPositions(readers, engine, writers);
     }
 
@@ -68,6 +68,9 @@ final class ApplicationRunner {
     private Destination destination(ApplicationOutput output) {
         if (ApplicationOutput.LAMBDA.equals(output.destination())) {
             return new LambdaDestination(spec.lambda(), output.resourceArn(), spec.applicationArn());
+        }
+        if (ApplicationOutput.FIREHOSE.equals(output.destination())) {
+            return new FirehoseDestination(spec.firehose(), output.resourceArn());
         }
         return new KinesisDestination(spec.streams(), output.resourceArn());
     }

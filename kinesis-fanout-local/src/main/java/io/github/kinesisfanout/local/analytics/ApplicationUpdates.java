@@ -46,7 +46,6 @@ final class ApplicationUpdates {
         for (String member : new String[] {ApplicationOutput.KINESIS, ApplicationOutput.LAMBDA, ApplicationOutput.FIREHOSE}) {
             ObjectNode target = Members.optionalObject(update, member + "Update", path + "." + member + "Update");
             if (target != null) {
-                OutputParser.rejectFirehose(member);
                 destination = member;
                 resourceArn = orElse(Members.optional(target, "ResourceARNUpdate", path + ".resourceARNUpdate", 1, 2048, Members.ARN), resourceArn);
                 roleArn = orElse(Members.optional(target, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN), roleArn);

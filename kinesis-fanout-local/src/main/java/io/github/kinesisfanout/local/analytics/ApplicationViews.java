@@ -55,7 +55,7 @@ final class ApplicationViews {
             ObjectNode lambda = input.processing().path("InputLambdaProcessor").deepCopy();
             node.putObject("InputProcessingConfigurationDescription").set("InputLambdaProcessorDescription", lambda);
         }
-        ObjectNode source = node.putObject("KinesisStreamsInputDescription");
+        ObjectNode source = node.putObject(input.sourceMember() + "Description");
         source.put("ResourceARN", input.streamArn());
         source.put("RoleARN", input.roleArn());
         node.set("InputSchema", input.schema().deepCopy());

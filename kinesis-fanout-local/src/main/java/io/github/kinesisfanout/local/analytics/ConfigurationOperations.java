@@ -25,11 +25,11 @@ final class ConfigurationOperations {
     private final RunnerLauncher launcher;
 
     ConfigurationOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            Clock clock, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
+            Clock clock, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
         this.registries = registries;
         this.transitions = transitions;
         this.clock = clock;
-        this.launcher = new RunnerLauncher(streams, lambda, objects);
+        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose);
     }
 
     JsonNode update(ObjectNode input, RequestContext context) {

@@ -25,13 +25,13 @@ final class DeliveredPositions {
         }
     }
 
-    private final ShardReaders readers;
+    private final InputReaders readers;
     private final EngineLoop engine;
     private final List<OutputWriter> writers;
     private final Deque<Candidate> waiting = new ArrayDeque<>();
     private Map<String, ShardPosition> safe;
 
-    DeliveredPositions(ShardReaders readers, EngineLoop engine, List<OutputWriter> writers) {
+    DeliveredPositions(InputReaders readers, EngineLoop engine, List<OutputWriter> writers) {
         this.readers = readers;
         this.engine = engine;
         this.writers = writers;

@@ -15,16 +15,12 @@ final class InputParser {
 
     static ApplicationInput parse(JsonNode input, String id, String path) {
         String prefix = Members.required(input, "NamePrefix", path + ".namePrefix", 1, 32, NAME_PREFIX);
-        String source = Members.exactlyOne(input, "Input", "KinesisStreamsInput", "KinesisFirehoseInput");
-        if (!"KinesisStreamsInput".equals(source)) {
-            throw AnalyticsErrors.unsupported("KinesisFirehoseInput is not supported by the local cloud:"
-                    + " use KinesisStreamsInput with a Kinesis stream ARN.");
-        }
-        ObjectNode streams = Members.object(input, source, path + ".kinesisStreamsInput");
-        String resourceArn = Members.required(streams, "ResourceARN", path + ".kinesisStreamsInput.resourceARN",
-                1, 2048, Members.ARN);
-        String roleArn = Members.required(streams, "RoleARN", path + ".kinesisStreamsInput.roleARN",
-                1, 2048, Members.ROLE_ARN);
+        String source = Members.exactlyOne(input, "Input", ApplicationInput.KINESIS, ApplicationInput.FIREHOSE);
+        String member = path + (ApplicationInput.KINESIS.equals(source) ? ".kinesisStreamsInput" : ".kinesisFirehoseInput");
+        ObjectNode streams = Members.object(input, source, member);
+        String resourceArn = Members.required(streams, "ResourceARN", member + ".resourceARN", 1, 2048, Members.ARN);
+        ApplicationInput.checkSource(source, resourceArn, member + ".resourceARN");
+        String roleArn = Members.required(streams, "RoleARN", member + ".roleARN", 1, 2048, Members.ROLE_ARN);
         ObjectNode parallelism = Members.optionalObject(input, "InputParallelism", path + ".inputParallelism");
         Long count = Members.optionalNumber(parallelism, "Count", path + ".inputParallelism.count", 1, 64);
         ObjectNode schema = Members.object(input, "InputSchema", path + ".inputSchema");

@@ -16,16 +16,24 @@ final class InputUpdates {
         String id = Members.required(update, "InputId", PATH + ".inputId", 1, 50, Members.NAME);
         ApplicationInput current = config.inputs().stream().filter(i -> i.id().equals(id)).findFirst()
                 .orElseThrow(() -> AnalyticsErrors.invalidArgument("Input " + id + " does not exist."));
-        if (update.has("KinesisFirehoseInputUpdate")) {
-            throw AnalyticsErrors.unsupported("KinesisFirehoseInput is not supported by the local cloud.");
-        }
         String prefix = ApplicationUpdates.orElse(Members.optional(update, "NamePrefixUpdate", PATH + ".namePrefixUpdate",
                 1, 32, Pattern.compile("[^-\\s<>&]*")), current.namePrefix());
         ObjectNode streams = Members.optionalObject(update, "KinesisStreamsInputUpdate", PATH + ".kinesisStreamsInputUpdate");
-        String streamArn = ApplicationUpdates.orElse(Members.optional(streams, "ResourceARNUpdate",
-                PATH + ".kinesisStreamsInputUpdate.resourceARNUpdate", 1, 2048, Members.ARN), current.streamArn());
-        String roleArn = ApplicationUpdates.orElse(Members.optional(streams, "RoleARNUpdate",
-                PATH + ".kinesisStreamsInputUpdate.roleARNUpdate", 1, 2048, Members.ROLE_ARN), current.roleArn());
+        ObjectNode deliveryStream = Members.optionalObject(update, "KinesisFirehoseInputUpdate",
+                PATH + ".kinesisFirehoseInputUpdate");
+        if (streams != null && deliveryStream != null) {
+            throw AnalyticsErrors.invalidArgument("An InputUpdate takes at most one of KinesisStreamsInputUpdate and"
+                    + " KinesisFirehoseInputUpdate.");
+        }
+        String source = streams != null ? ApplicationInput.KINESIS
+                : deliveryStream != null ? ApplicationInput.FIREHOSE : current.sourceMember();
+        ObjectNode given = streams != null ? streams : deliveryStream;
+        String member = PATH + (streams != null ? ".kinesisStreamsInputUpdate" : ".kinesisFirehoseInputUpdate");
+        String streamArn = ApplicationUpdates.orElse(Members.optional(given, "ResourceARNUpdate",
+                member + ".resourceARNUpdate", 1, 2048, Members.ARN), current.streamArn());
+        ApplicationInput.checkSource(source, streamArn, member + ".resourceARNUpdate");
+        String roleArn = ApplicationUpdates.orElse(Members.optional(given, "RoleARNUpdate",
+                member + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN), current.roleArn());
         ObjectNode parallelism = Members.optionalObject(update, "InputParallelismUpdate", PATH + ".inputParallelismUpdate");
         Long count = Members.optionalNumber(parallelism, "CountUpdate", PATH + ".inputParallelismUpdate.countUpdate", 1, 64);
         ObjectNode schema = schema(current.schema(), Members.optionalObject(update, "InputSchemaUpdate", PATH + ".inputSchemaUpdate"));

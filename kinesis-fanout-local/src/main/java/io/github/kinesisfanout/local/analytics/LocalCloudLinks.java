@@ -3,14 +3,20 @@ package io.github.kinesisfanout.local.analytics;
 import io.github.kinesisfanout.local.ServiceRegistry;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.firehose.AcceptedRecord;
+import io.github.kinesisfanout.local.firehose.FirehoseService;
+import io.github.kinesisfanout.local.firehose.RecordSubscription;
 import io.github.kinesisfanout.local.lambda.InvokeResult;
 import io.github.kinesisfanout.local.lambda.LambdaService;
 import io.github.kinesisfanout.local.s3.S3Service;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * How applications reach the other services of their local cloud: Lambda for LambdaOutput and S3
- * for DiscoverInputSchema's S3Configuration, each through its typed method, looked up when used.
+ * How applications reach the other services of their local cloud: Lambda for LambdaOutput, Firehose
+ * for KinesisFirehoseOutput and KinesisFirehoseInput, and S3 for DiscoverInputSchema's
+ * S3Configuration, each through its typed method, looked up when used.
  */
 final class LocalCloudLinks {
 
@@ -38,6 +44,43 @@ final class LocalCloudLinks {
         };
     }
 
+    /** Reaches delivery streams by ARN, in the ARN's account and region. */
+    static DeliveryStreamLink firehose(ServiceRegistry registry) {
+        return new DeliveryStreamLink() {
+            @Override
+            public boolean available() {
+                return has(registry, FirehoseService.class);
+            }
+
+            @Override
+            public String type(String arn) {
+                return service().deliveryStreamType(context(registry, arn), name(arn));
+            }
+
+            @Override
+            public void put(String arn, List<byte[]> records) {
+                service().putRecords(context(registry, arn), name(arn), records);
+            }
+
+            @Override
+            public RecordSubscription subscribe(String arn, Consumer<List<AcceptedRecord>> subscriber) {
+                return service().subscribe(context(registry, arn), name(arn), subscriber);
+            }
+
+            private FirehoseService service() {
+                return registry.service(FirehoseService.class);
+            }
+
+            private String name(String arn) {
+                if (!DeliveryStreamLink.isDeliveryStreamArn(arn)) {
+                    throw new AwsServiceException("InvalidArgumentException", arn + " is not a delivery stream ARN"
+                            + " (arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME)");
+                }
+                return arn.substring(arn.lastIndexOf('/') + 1);
+            }
+        };
+    }
+
     /** Reads objects in the cloud's own account and region (bucket ARNs carry neither). */
     static ObjectReader s3(ServiceRegistry registry) {
         return (bucket, key) -> {
@@ -59,7 +102,10 @@ final class LocalCloudLinks {
         }
     }
 
-    /** arn:aws:lambda:REGION:ACCOUNT:function:NAME: the call goes to that account and region. */
+    /**
+     * arn:aws:lambda:REGION:ACCOUNT:function:NAME (or a firehose deliverystream ARN): the call goes
+     * to that account and region.
+     */
     private static RequestContext context(ServiceRegistry registry, String functionArn) {
         String[] parts = functionArn.split(":");
         boolean arn = parts.length >= 7 && "arn".equals(parts[0]);

@@ -16,7 +16,6 @@ final class OutputParser {
         String name = Members.required(output, "Name", path + ".name", 1, 32, null);
         String destination = Members.exactlyOne(output, "Output", ApplicationOutput.KINESIS,
                 ApplicationOutput.FIREHOSE, ApplicationOutput.LAMBDA);
-        rejectFirehose(destination);
         String member = Character.toLowerCase(destination.charAt(0)) + destination.substring(1);
         ObjectNode target = Members.object(output, destination, path + "." + member);
         String resourceArn = Members.required(target, "ResourceARN", path + "." + member + ".resourceARN", 1, 2048, Members.ARN);
@@ -24,13 +23,5 @@ final class OutputParser {
         ObjectNode schema = Members.object(output, "DestinationSchema", path + ".destinationSchema");
         String format = Members.required(schema, "RecordFormatType", path + ".destinationSchema.recordFormatType", 1, 4, FORMAT);
         return new ApplicationOutput(id, name, destination, resourceArn, roleArn, format);
-    }
-
-    /** Firehose is not part of the local cloud: say so in the error the model has for it. */
-    static void rejectFirehose(String destination) {
-        if (ApplicationOutput.FIREHOSE.equals(destination)) {
-            throw AnalyticsErrors.unsupported("KinesisFirehoseOutput is not supported by the local cloud:"
-                    + " write to a Kinesis stream (KinesisStreamsOutput) or a Lambda function (LambdaOutput).");
-        }
     }
 }

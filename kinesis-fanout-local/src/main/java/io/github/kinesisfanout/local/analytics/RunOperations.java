@@ -22,10 +22,10 @@ final class RunOperations {
     private final RunnerLauncher launcher;
 
     RunOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
+            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
         this.registries = registries;
         this.transitions = transitions;
-        this.launcher = new RunnerLauncher(streams, lambda, objects);
+        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose);
     }
 
     JsonNode start(ObjectNode input, RequestContext context) {
@@ -53,6 +53,12 @@ final class RunOperations {
                         "inputConfigurations.member.inputStartingPositionConfiguration.inputStartingPosition", 1, 18, POSITION);
             }
             String used = position == null ? "NOW" : position;
+            if ("TRIM_HORIZON".equals(used) && !config.inputs().isEmpty() && config.inputs().get(0).fromFirehose()) {
+                // AWS: TRIM_HORIZON "is not available for an Amazon Kinesis Firehose delivery stream".
+                throw AnalyticsErrors.invalidArgument("InputStartingPosition TRIM_HORIZON is not available for input "
+                        + config.inputs().get(0).id() + ", which reads a Firehose delivery stream: use NOW or"
+                        + " LAST_STOPPED_POINT.");
+            }
             launcher.check(app, config);
             config = config.withInputs(list -> {
                 list.replaceAll(i -> i.withStartingPosition(used));

@@ -20,12 +20,17 @@ final class RunnerLauncher {
     private final StreamAccess streams;
     private final LambdaInvoker lambda;
     private final ObjectReader objects;
+    private final DeliveryStreamLink firehose;
 
-    /** @param objects how reference data is read from S3; null when the cloud has no S3 service */
-    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda, ObjectReader objects) {
+    /**
+     * @param objects how reference data is read from S3; null when the cloud has no S3 service
+     * @param firehose how delivery streams are reached; null when the cloud has no Firehose service
+     */
+    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
         this.streams = streams;
         this.lambda = lambda;
         this.objects = objects;
+        this.firehose = firehose;
     }
 
     /** Everything StartApplication can find wrong before the application starts. */
@@ -39,7 +44,11 @@ final class RunnerLauncher {
             throw AnalyticsErrors.invalidConfiguration("Input " + input.id() + " of application " + app.name
                     + " has an InputProcessingConfiguration; Lambda preprocessing is not supported by the local cloud.");
         }
-        requireStream(input.streamArn(), "Input stream");
+        if (input.fromFirehose()) {
+            requireDirectPut(input.streamArn(), "Input " + input.id() + " (KinesisFirehoseInput)");
+        } else {
+            requireStream(input.streamArn(), "Input stream");
+        }
         referenceData(app, config);
         CompiledApplication compiled;
         try {
@@ -61,6 +70,9 @@ final class RunnerLauncher {
             if (ApplicationOutput.KINESIS.equals(output.destination())) {
                 requireStream(output.resourceArn(), "Output stream");
             }
+            if (ApplicationOutput.FIREHOSE.equals(output.destination())) {
+                requireDirectPut(output.resourceArn(), "Output " + output.id() + " (KinesisFirehoseOutput)");
+            }
         }
         return compiled;
     }
@@ -76,7 +88,7 @@ final class RunnerLauncher {
             }
         }
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, compiled, input,
-                config.outputs(), streams, lambda, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS,
+                config.outputs(), streams, lambda, firehose, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS,
                 referenceData(app, config)), startingPosition);
         synchronized (app) {
             app.runner = runner;
@@ -109,6 +121,28 @@ final class RunnerLauncher {
             }
         }
         return data;
+    }
+
+    /**
+     * A delivery stream the application can use: it exists and takes puts (DirectPut); Firehose refuses
+     * PutRecord on a KinesisStreamAsSource delivery stream, and only a DirectPut one has records to read.
+     */
+    private void requireDirectPut(String arn, String what) {
+        if (firehose == null || !firehose.available()) {
+            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn
+                    + ", but this local cloud has no Firehose service.");
+        }
+        String type;
+        try {
+            type = firehose.type(arn);
+        } catch (AwsServiceException e) {
+            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn + ", which cannot be used: "
+                    + e.errorCode() + ": " + e.getMessage());
+        }
+        if (!"DirectPut".equals(type)) {
+            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn + " of DeliveryStreamType "
+                    + type + "; an application can use a DirectPut delivery stream only.");
+        }
     }
 
     private void requireStream(String arn, String what) {

@@ -6,16 +6,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a runner needs: the compiled code, the input and outputs, the ways to reach Kinesis and
- * Lambda, and the checkpoint map it resumes from and saves into.
+ * What a runner needs: the compiled code, the input and outputs, the ways to reach Kinesis, Lambda
+ * and Firehose, and the checkpoint map it resumes from and saves into.
  *
+ * @param firehose how KinesisFirehoseOutput and KinesisFirehoseInput reach delivery streams; null without Firehose
  * @param stopTimeoutMillis how long a stop waits for outputs to take the last rows before dropping them
  * @param referenceData the object of each reference table, by table name, loaded before the first record
  */
 record RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled,
         ApplicationInput input, List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
-        Map<String, ShardPosition> checkpoints, long stopTimeoutMillis, Map<String, byte[]> referenceData) {
+        DeliveryStreamLink firehose, Map<String, ShardPosition> checkpoints, long stopTimeoutMillis,
+        Map<String, byte[]> referenceData) {
 
     /** Ten seconds for outputs to drain at stop. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
+
+    /** A runner of Kinesis streams and Lambda functions only (no Firehose). */
+    RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled, ApplicationInput input,
+            List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
+            Map<String, ShardPosition> checkpoints, long stopTimeoutMillis, Map<String, byte[]> referenceData) {
+        this(applicationName, applicationArn, compiled, input, outputs, streams, lambda, null, checkpoints,
+                stopTimeoutMillis, referenceData);
+    }
 }

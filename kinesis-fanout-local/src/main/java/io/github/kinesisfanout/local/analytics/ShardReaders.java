@@ -12,7 +12,7 @@ import java.util.Map;
  * (so a key's records stay in order across resharding); its children start when it closes. Shards
  * are spread over the in-application input streams {@code P_001..P_00N} by shard number.
  */
-final class ShardReaders implements ShardReader.Listener {
+final class ShardReaders implements InputReaders, ShardReader.Listener {
 
     private final RunnerSpec spec;
     private final EngineLoop engine;
@@ -29,7 +29,8 @@ final class ShardReaders implements ShardReader.Listener {
      * Starts reading from NOW (open shards from the current time), TRIM_HORIZON (every shard from
      * its oldest record) or LAST_STOPPED_POINT (the checkpoints; like NOW when there are none).
      */
-    synchronized void start(String startingPosition) {
+    @Override
+    public synchronized void start(String startingPosition) {
         List<ShardInfo> shards = spec.streams().listShards(spec.input().streamArn());
         if ("LAST_STOPPED_POINT".equals(startingPosition) && !spec.checkpoints().isEmpty()) {
             positions.putAll(spec.checkpoints());
@@ -54,14 +55,16 @@ final class ShardReaders implements ShardReader.Listener {
     }
 
     /** Where each shard would resume now (readers' positions after the batches they handed over). */
-    synchronized Map<String, ShardPosition> current() {
+    @Override
+    public synchronized Map<String, ShardPosition> current() {
         Map<String, ShardPosition> now = new HashMap<>(positions);
         readers.values().forEach(reader -> now.put(reader.shardId(), reader.position().checkpoint()));
         return now;
     }
 
     /** Stops every reader; answers where each shard resumes. */
-    Map<String, ShardPosition> stop() {
+    @Override
+    public Map<String, ShardPosition> stop() {
         List<ShardReader> running;
         synchronized (this) {
             stopped = true;

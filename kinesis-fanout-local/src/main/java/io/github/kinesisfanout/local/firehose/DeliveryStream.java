@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.firehose;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +13,11 @@ final class DeliveryStream {
 
     final String name;
     final String arn;
+    final String accountId;
+    final String region;
     final String type;
+    /** The CreateDeliveryStream request it was made from, without its tags: what a restart parses again. */
+    final ObjectNode request;
     /** The Kinesis stream it reads, or null for DirectPut. */
     final KinesisStreamSource source;
     final S3Destination destination;
@@ -22,24 +27,51 @@ final class DeliveryStream {
     volatile String status = "CREATING";
     volatile KinesisSourceReader reader;
 
-    DeliveryStream(String name, String arn, String type, KinesisStreamSource source, S3Destination destination,
-            long createdMillis, S3Buffer buffer) {
+    DeliveryStream(String name, String accountId, String region, ObjectNode request, KinesisStreamSource source,
+            S3Destination destination, long createdMillis, S3Buffer buffer) {
         this.name = name;
-        this.arn = arn;
-        this.type = type;
+        this.accountId = accountId;
+        this.region = region;
+        this.arn = "arn:aws:firehose:" + region + ":" + accountId + ":deliverystream/" + name;
+        this.request = request;
+        this.type = DeliveryStreamRequests.type(request);
         this.source = source;
         this.destination = destination;
         this.createdMillis = createdMillis;
         this.buffer = buffer;
     }
 
-    /** Stops reading its source and drops what is buffered: it is deleted, or its cloud closes. */
+    /** Stops reading its source and drops what is buffered: it is deleted. */
     void stop() {
+        stopReading();
+        buffer.close();
+    }
+
+    /** Stops reading its source and writes what is buffered to S3: its cloud closes. */
+    void shutDown() {
+        stopReading();
+        buffer.flushAndClose();
+    }
+
+    private void stopReading() {
         KinesisSourceReader running = reader;
         if (running != null) {
             running.stop();
         }
-        buffer.close();
+    }
+
+    /** What a restart needs to make it again: its request, tags, status, creation and source start times. */
+    synchronized ObjectNode snapshot() {
+        ObjectNode node = request.objectNode();
+        node.put("name", name).put("accountId", accountId).put("region", region).put("status", status)
+                .put("createdMillis", createdMillis);
+        node.set("request", request.deepCopy());
+        ObjectNode kept = node.putObject("tags");
+        tags.forEach(kept::put);
+        if (source != null) {
+            node.put("deliveryStartMillis", source.deliveryStartTimestamp().toEpochMilli());
+        }
+        return node;
     }
 
     /** The version id of its configuration; the local cloud has no UpdateDestination, so always 1. */

@@ -15,9 +15,11 @@ import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Amazon Data Firehose (JSON 1.1, target prefix {@code Firehose_20150804}): delivery streams to S3,
@@ -33,10 +35,17 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private final ServiceRegistry registry;
     private final Map<String, Map<String, DeliveryStream>> streams = new ConcurrentHashMap<>();
     private final StreamAccess kinesis;
+    private final RecordSubscriptions subscriptions = new RecordSubscriptions();
+    private final DeliveryStreamStorage storage;
+    private static final System.Logger LOG = System.getLogger(FirehoseService.class.getName());
 
+    /** The service of a local cloud: delivery streams kept in its data directory when it has one. */
     public FirehoseService(ServiceRegistry registry) {
         this.registry = registry;
         this.kinesis = new KinesisStreamAccess(registry::kinesis);
+        this.storage = registry.dataDirectory().map(d -> new DeliveryStreamStorage(d.serviceDirectory("firehose")))
+                .orElse(DeliveryStreamStorage.NONE);
+        restore();
     }
 
     @Override
@@ -60,15 +69,47 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         };
     }
 
-    /** Puts records into an ACTIVE delivery stream from the same JVM (Kinesis Analytics outputs). */
+    /**
+     * Puts records into an ACTIVE DirectPut delivery stream from the same JVM (Kinesis Analytics
+     * outputs), all of them or none: ResourceNotFoundException or InvalidArgumentException as PutRecordBatch.
+     */
     public void putRecords(RequestContext context, String name, List<byte[]> records) {
-        DeliveryStream stream = directPut(context, name);
+        accept(context, directPut(context, name), records);
+    }
+
+    /** The DeliveryStreamType of a delivery stream ({@code DirectPut}, ...); ResourceNotFoundException when there is none. */
+    public String deliveryStreamType(RequestContext context, String name) {
+        return stream(context, name).type;
+    }
+
+    /**
+     * Hands every record put into the DirectPut delivery stream from now on to {@code subscriber}, in
+     * the putting thread before the put answers (a subscriber that blocks holds the put back), along
+     * with its delivery to S3: how a Kinesis Analytics application reads a delivery stream. The
+     * subscription is by name: it outlives a delete and re-create under the same name.
+     */
+    public RecordSubscription subscribe(RequestContext context, String name, Consumer<List<AcceptedRecord>> subscriber) {
+        DeliveryStream stream = stream(context, name);
+        if (stream.source != null) {
+            throw FirehoseErrors.invalid("Delivery stream " + name + " is of type " + stream.type
+                    + "; only a DirectPut delivery stream can be read this way.");
+        }
+        return subscriptions.subscribe(scopeKey(context), name, subscriber);
+    }
+
+    /** What a DirectPut delivery stream does with records it takes: buffer them for S3, then tell its subscribers. */
+    private void accept(RequestContext context, DeliveryStream stream, List<byte[]> records) {
         records.forEach(stream.buffer::add);
+        stream.buffer.awaitDurable();
+        subscriptions.publish(scopeKey(context), stream.name, records, registry.clock().instant());
+    }
+
+    private static String scopeKey(RequestContext context) {
+        return context.accountId() + "/" + context.region();
     }
 
     private Map<String, DeliveryStream> scope(RequestContext context) {
-        return streams.computeIfAbsent(context.accountId() + "/" + context.region(),
-                k -> new ConcurrentSkipListMap<>());
+        return streams.computeIfAbsent(scopeKey(context), k -> new ConcurrentSkipListMap<>());
     }
 
     private DeliveryStream stream(RequestContext context, String name) {
@@ -97,85 +138,126 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private static String name(ObjectNode input) {
-        String name = Members.required(input, "DeliveryStreamName", FirehoseErrors.INVALID);
-        if (!name.matches("[a-zA-Z0-9_.-]{1,64}")) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + name + "' at 'deliveryStreamName'"
-                    + " failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        return DeliveryStreamRequests.name(input);
+    }
+
+    /**
+     * The name for DescribeDeliveryStream and DeleteDeliveryStream, whose models list no
+     * InvalidArgumentException: their member validation errors are the common ValidationException.
+     */
+    private static String validatedName(ObjectNode input) {
+        try {
+            return name(input);
+        } catch (AwsServiceException e) {
+            if (e.errorCode().equals(FirehoseErrors.INVALID)) {
+                throw new AwsServiceException("ValidationException", e.getMessage());
+            }
+            throw e;
         }
-        return name;
     }
 
     private JsonNode create(ObjectNode input, RequestContext context) {
         String name = name(input);
-        String type = Members.text(input, "DeliveryStreamType", "DirectPut");
-        KinesisStreamSource source = source(type, input);
-        S3Destination destination = destination(input);
-        String arn = "arn:aws:firehose:" + context.region() + ":" + context.accountId() + ":deliverystream/" + name;
-        S3Buffer buffer = new S3Buffer(name, "1", destination, registry.clock(), registry.scheduler(),
-                (bucket, key, body) -> writeObject(context, bucket, key, body));
-        DeliveryStream stream = new DeliveryStream(name, arn, type, source, destination, registry.clock().millis(), buffer);
+        ObjectNode request = input.deepCopy();
+        request.remove(List.of("Tags", "DeliveryStreamName"));
+        DeliveryStream stream = build(context, name, request, registry.clock().millis(), registry.clock().instant());
         tags(input.path("Tags"), stream.tags);
         if (scope(context).putIfAbsent(name, stream) != null) {
             throw FirehoseErrors.inUse("Firehose " + name + " under accountId " + context.accountId()
                     + " already exists");
         }
-        if (source != null) {
+        try {
+            startReading(stream);
+        } catch (AwsServiceException e) {
+            scope(context).remove(name, stream);
+            throw e;
+        }
+        stream.buffer.openJournal(replay -> storage.journal(stream.accountId, stream.region, name, replay));
+        save(stream);
+        settle(() -> {
+            stream.status = "ACTIVE";
+            save(stream);
+        });
+        return JsonNodeFactory.instance.objectNode().put("DeliveryStreamARN", stream.arn);
+    }
+
+    /** A delivery stream from its request (validated here), not yet registered nor reading. */
+    private DeliveryStream build(RequestContext context, String name, ObjectNode request, long createdMillis,
+            Instant sourceStart) {
+        String type = DeliveryStreamRequests.type(request);
+        KinesisStreamSource source = DeliveryStreamRequests.source(type, request, sourceStart);
+        S3Destination destination = DeliveryStreamRequests.destination(request);
+        S3Buffer buffer = new S3Buffer(name, "1", destination, registry.clock(), registry.scheduler(),
+                (bucket, key, body) -> writeObject(context, bucket, key, body));
+        return new DeliveryStream(name, context.accountId(), context.region(), request, source, destination,
+                createdMillis, buffer);
+    }
+
+    /** A KinesisStreamAsSource delivery stream starts reading its stream at LATEST; a DirectPut one has nothing to read. */
+    private void startReading(DeliveryStream stream) {
+        KinesisStreamSource source = stream.source;
+        if (source == null) {
+            return;
+        }
+        try {
+            stream.reader = KinesisSourceReader.start(kinesis, source.kinesisStreamArn(), stream.buffer::add, stream.name);
+        } catch (AwsServiceException e) {
+            throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
+                    + source.kinesisStreamArn() + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Makes again the delivery streams kept in the data directory: with their configuration, tags and
+     * buffered records; CREATING ones become ACTIVE after the transition delay. A KinesisStreamAsSource
+     * one reads its stream from LATEST again.
+     */
+    private void restore() {
+        for (ObjectNode kept : storage.loadAll()) {
+            String name = kept.path("name").asText();
+            RequestContext context = new RequestContext(UUID.randomUUID().toString(), kept.path("accountId").asText(),
+                    kept.path("region").asText());
             try {
-                stream.reader = KinesisSourceReader.start(kinesis, source.kinesisStreamArn(), buffer::add, name);
+                DeliveryStream stream = build(context, name, (ObjectNode) kept.get("request"),
+                        kept.path("createdMillis").asLong(), Instant.ofEpochMilli(kept.path("deliveryStartMillis")
+                                .asLong(registry.clock().millis())));
+                kept.path("tags").fields().forEachRemaining(tag -> stream.tags.put(tag.getKey(), tag.getValue().asText()));
+                stream.status = kept.path("status").asText("CREATING");
+                scope(context).put(name, stream);
+                stream.buffer.openJournal(replay -> storage.journal(stream.accountId, stream.region, name, replay));
+                if (!"ACTIVE".equals(stream.status)) {
+                    settle(() -> {
+                        stream.status = "ACTIVE";
+                        save(stream);
+                    });
+                }
+                resumeReading(stream);
             } catch (AwsServiceException e) {
-                scope(context).remove(name, stream);
-                throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
-                        + source.kinesisStreamArn() + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "delivery stream " + name + " kept in the data directory"
+                        + " cannot be made again, skipped: " + e.getMessage());
             }
-        }
-        settle(() -> stream.status = "ACTIVE");
-        return JsonNodeFactory.instance.objectNode().put("DeliveryStreamARN", arn);
-    }
-
-    /** The Kinesis stream a KinesisStreamAsSource delivery stream reads; null for DirectPut. */
-    private KinesisStreamSource source(String type, ObjectNode input) {
-        switch (type) {
-            case "DirectPut" -> {
-                if (Members.has(input, KinesisStreamSource.MEMBER)) {
-                    throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER
-                            + " is only for DeliveryStreamType KinesisStreamAsSource; this delivery stream is DirectPut");
-                }
-                return null;
-            }
-            case "KinesisStreamAsSource" -> {
-                return KinesisStreamSource.parse(input.get(KinesisStreamSource.MEMBER), registry.clock().instant());
-            }
-            case "MSKAsSource", "DatabaseAsSource" -> throw FirehoseErrors.notSupported("DeliveryStreamType " + type);
-            default -> throw FirehoseErrors.invalid("1 validation error detected: Value '" + type
-                    + "' at 'deliveryStreamType' failed to satisfy constraint: Member must satisfy enum value set:"
-                    + " [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
         }
     }
 
-    private static S3Destination destination(ObjectNode input) {
-        S3Destination found = null;
-        for (String member : new String[] {"ExtendedS3DestinationConfiguration", "S3DestinationConfiguration"}) {
-            if (Members.has(input, member)) {
-                if (found != null) {
-                    throw FirehoseErrors.invalid("Only one destination configuration can be given; found "
-                            + found.member() + " and " + member);
-                }
-                found = S3Destination.parse(member, input.get(member));
+    /** Starts reading the source of a restored delivery stream; while its stream cannot be read, tries every second. */
+    private void resumeReading(DeliveryStream stream) {
+        if ("DELETING".equals(stream.status) || stream.reader != null) {
+            return;
+        }
+        try {
+            startReading(stream);
+        } catch (AwsServiceException e) {
+            LOG.log(System.Logger.Level.WARNING, "delivery stream " + stream.name + ": " + e.getMessage() + "; retrying");
+            registry.scheduler().schedule(() -> resumeReading(stream), 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void save(DeliveryStream stream) {
+        synchronized (stream) {
+            if (!"DELETING".equals(stream.status)) {
+                storage.save(stream.accountId, stream.region, stream.name, stream.snapshot());
             }
         }
-        for (String member : new String[] {"RedshiftDestinationConfiguration", "ElasticsearchDestinationConfiguration",
-                "AmazonopensearchserviceDestinationConfiguration", "SplunkDestinationConfiguration",
-                "HttpEndpointDestinationConfiguration", "AmazonOpenSearchServerlessDestinationConfiguration",
-                "SnowflakeDestinationConfiguration", "IcebergDestinationConfiguration"}) {
-            if (Members.has(input, member)) {
-                throw FirehoseErrors.notSupported(member);
-            }
-        }
-        if (found == null) {
-            throw FirehoseErrors.invalid("A destination configuration is required:"
-                    + " ExtendedS3DestinationConfiguration or S3DestinationConfiguration");
-        }
-        return found;
     }
 
     private void writeObject(RequestContext context, String bucket, String key, byte[] body) {
@@ -194,7 +276,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode describe(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = stream(context, name(input));
+        DeliveryStream stream = stream(context, validatedName(input));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode d = out.putObject("DeliveryStreamDescription");
         d.put("DeliveryStreamName", stream.name).put("DeliveryStreamARN", stream.arn)
@@ -238,24 +320,32 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode delete(ObjectNode input, RequestContext context) {
-        DeliveryStream stream = stream(context, name(input));
-        stream.status = "DELETING";
+        DeliveryStream stream = stream(context, validatedName(input));
+        synchronized (stream) {
+            stream.status = "DELETING";
+        }
         stream.stop();
+        storage.delete(stream.accountId, stream.region, stream.name);
         settle(() -> scope(context).remove(stream.name, stream));
         return JsonNodeFactory.instance.objectNode();
     }
 
     private JsonNode putRecord(ObjectNode input, RequestContext context) {
-        return RecordPuts.putRecord(directPut(context, name(input)), input);
+        DeliveryStream stream = directPut(context, name(input));
+        return RecordPuts.putRecord(records -> accept(context, stream, records), input);
     }
 
     private JsonNode putRecordBatch(ObjectNode input, RequestContext context) {
-        return RecordPuts.putRecordBatch(directPut(context, name(input)), input);
+        DeliveryStream stream = directPut(context, name(input));
+        return RecordPuts.putRecordBatch(records -> accept(context, stream, records), input);
     }
 
     private JsonNode tag(ObjectNode input, RequestContext context) {
         DeliveryStream stream = stream(context, name(input));
-        tags(input.path("Tags"), stream.tags);
+        synchronized (stream) {
+            tags(input.path("Tags"), stream.tags);
+        }
+        save(stream);
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -278,7 +368,10 @@ public final class FirehoseService implements AwsService, AutoCloseable {
 
     private JsonNode untag(ObjectNode input, RequestContext context) {
         DeliveryStream stream = stream(context, name(input));
-        input.path("TagKeys").forEach(key -> stream.tags.remove(key.asText()));
+        synchronized (stream) {
+            input.path("TagKeys").forEach(key -> stream.tags.remove(key.asText()));
+        }
+        save(stream);
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -286,13 +379,16 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         DeliveryStream stream = stream(context, name(input));
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ArrayNode tags = out.putArray("Tags");
-        stream.tags.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        synchronized (stream) {
+            stream.tags.forEach((k, v) -> tags.addObject().put("Key", k).put("Value", v));
+        }
         out.put("HasMoreTags", false);
         return out;
     }
 
+    /** Stops reading sources and writes every buffer to S3 (S3 closes after Firehose). */
     @Override
     public void close() {
-        streams.values().forEach(scope -> scope.values().forEach(DeliveryStream::stop));
+        streams.values().forEach(scope -> scope.values().forEach(DeliveryStream::shutDown));
     }
 }

@@ -6,9 +6,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** PutRecord and PutRecordBatch into a DirectPut delivery stream: AWS's limits, record ids, the buffer. */
+/**
+ * PutRecord and PutRecordBatch into a DirectPut delivery stream: AWS's limits and record ids; the
+ * records taken go to the delivery stream's sink (its buffer and its subscribers).
+ */
 final class RecordPuts {
 
     private static final int MAX_RECORD_BYTES = 1000 * 1024;
@@ -18,15 +24,15 @@ final class RecordPuts {
     private RecordPuts() {
     }
 
-    /** PutRecord: one record into the stream's buffer. */
-    static JsonNode putRecord(DeliveryStream stream, ObjectNode input) {
+    /** PutRecord: one record. */
+    static JsonNode putRecord(Consumer<List<byte[]>> sink, ObjectNode input) {
         byte[] data = data(input.path("Record"), "record.data");
-        stream.buffer.add(data);
+        sink.accept(List.of(data));
         return JsonNodeFactory.instance.objectNode().put("RecordId", recordId()).put("Encrypted", false);
     }
 
     /** PutRecordBatch: 1 to 500 records, 4 MiB in all, every one taken or none (the request is refused). */
-    static JsonNode putRecordBatch(DeliveryStream stream, ObjectNode input) {
+    static JsonNode putRecordBatch(Consumer<List<byte[]>> sink, ObjectNode input) {
         JsonNode records = input.path("Records");
         if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH_RECORDS) {
             throw FirehoseErrors.invalid("1 validation error detected: Value at 'records' failed to satisfy"
@@ -44,8 +50,8 @@ final class RecordPuts {
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("FailedPutCount", 0).put("Encrypted", false);
         ArrayNode responses = out.putArray("RequestResponses");
-        for (byte[] data : all) {
-            stream.buffer.add(data);
+        sink.accept(Arrays.asList(all));
+        for (int i = 0; i < all.length; i++) {
             responses.addObject().put("RecordId", recordId());
         }
         return out;

@@ -7,13 +7,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The records of one delivery stream waiting for S3: written as one object, their bytes
  * concatenated as Firehose does, when they reach SizeInMBs or IntervalInSeconds after the first of
- * them arrived. A failed write keeps them and tries again after the interval.
+ * them arrived. A failed write keeps them and tries again after the interval. With a data directory
+ * they are also in its {@link BufferJournal} until written.
  */
 final class S3Buffer {
 
@@ -38,6 +41,7 @@ final class S3Buffer {
     private Instant firstArrival;
     private ScheduledFuture<?> timer;
     private boolean closed;
+    private BufferJournal journal = BufferJournal.NONE;
 
     S3Buffer(String streamName, String versionId, S3Destination destination, Clock clock,
             ScheduledExecutorService scheduler, ObjectWriter writer) {
@@ -55,10 +59,19 @@ final class S3Buffer {
                 + "-" + id;
     }
 
+    /**
+     * Opens the buffer's journal: {@code opener} hands each record it still holds (taken before a
+     * restart, not yet in S3) to the consumer it is given, which buffers it again.
+     */
+    synchronized void openJournal(Function<Consumer<byte[]>, BufferJournal> opener) {
+        journal = opener.apply(this::add);
+    }
+
     synchronized void add(byte[] data) {
         if (closed) {
             return;
         }
+        journal.append(data);
         if (firstArrival == null) {
             firstArrival = clock.instant();
             schedule(destination.intervalInSeconds() * 1000L);
@@ -84,11 +97,17 @@ final class S3Buffer {
             writer.write(destination.bucketName(), key, body);
             pending = new ByteArrayOutputStream();
             firstArrival = null;
+            journal.clear();
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "delivery stream " + streamName + ": writing s3://"
                     + destination.bucketName() + "/" + key + " failed, retrying: " + e.getMessage());
             schedule(Math.max(1000L, destination.intervalInSeconds() * 1000L));
         }
+    }
+
+    /** Returns once the records added so far are durable in the journal (at once without one). */
+    void awaitDurable() {
+        journal.awaitDurable();
     }
 
     /** Stops: the delivery stream is deleted; what is buffered is dropped, as AWS drops it. */
@@ -97,6 +116,16 @@ final class S3Buffer {
         if (timer != null) {
             timer.cancel(false);
         }
+        journal.close();
+    }
+
+    /**
+     * Stops at a clean close of the cloud: what is buffered is written to S3 now (kept in the journal
+     * for the next start if that fails).
+     */
+    synchronized void flushAndClose() {
+        flush();
+        close();
     }
 
     private void schedule(long delayMillis) {

@@ -22,7 +22,6 @@ import software.amazon.awssdk.services.kinesisanalytics.model.ResourceInUseExcep
 import software.amazon.awssdk.services.kinesisanalytics.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesisanalytics.model.Tag;
 import software.amazon.awssdk.services.kinesisanalytics.model.TooManyTagsException;
-import software.amazon.awssdk.services.kinesisanalytics.model.UnsupportedOperationException;
 
 /** The control plane with the real SDK client: every operation, its validations and its errors. */
 class AnalyticsControlPlaneIT extends LocalCloudFixture {
@@ -77,10 +76,11 @@ class AnalyticsControlPlaneIT extends LocalCloudFixture {
         assertTrue(twoDestinations.getMessage().contains("exactly one"), twoDestinations.getMessage());
         assertThrows(InvalidArgumentException.class, () -> analytics.createApplication(r -> r.applicationName("a")
                 .outputs(o -> kinesisOutput(o, "S", INPUT_ARN).kinesisStreamsOutput(k -> k.resourceARN(INPUT_ARN).roleARN("not-a-role")))));
-        var firehose = assertThrows(UnsupportedOperationException.class, () -> analytics.createApplication(r -> r
+        var firehoseRole = assertThrows(InvalidArgumentException.class, () -> analytics.createApplication(r -> r
                 .applicationName("a").outputs(o -> o.name("S").destinationSchema(d -> d.recordFormatType("JSON"))
-                        .kinesisFirehoseOutput(f -> f.resourceARN("arn:aws:firehose:us-east-1:000000000000:deliverystream/d").roleARN(ROLE)))));
-        assertTrue(firehose.getMessage().contains("KinesisFirehoseOutput"), firehose.getMessage());
+                        .kinesisFirehoseOutput(f -> f.resourceARN("arn:aws:firehose:us-east-1:000000000000:deliverystream/d")
+                                .roleARN("not-a-role")))));
+        assertTrue(firehoseRole.getMessage().contains("outputs.1.kinesisFirehoseOutput.roleARN"), firehoseRole.getMessage());
         assertThrows(ResourceNotFoundException.class, () -> describe("missing"));
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
@@ -55,6 +56,7 @@ class ModelConformanceIT {
         flow("kinesisanalyticsv2", r -> AnalyticsV2Flow.run(Clients.recorded(KinesisAnalyticsV2Client.builder(),
                 endpoint, r)));
         flow("cloudformation", r -> CloudFormationFlow.run(Clients.recorded(CloudFormationClient.builder(), endpoint, r)));
+        flow("firehose", r -> FirehoseFlow.run(Clients.recorded(FirehoseClient.builder(), endpoint, r), arns[0]));
     }
 
     private void flow(String service, java.util.function.Consumer<WireRecorder> flow) {
@@ -76,7 +78,7 @@ class ModelConformanceIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"kinesis", "logs", "iam", "sts", "s3", "lambda", "kinesisanalytics", "kinesisanalyticsv2",
-            "cloudformation"})
+            "cloudformation", "firehose"})
     void everyImplementedOperationAnswersAsItsModelSays(String service) {
         ServiceModel model = ServiceModels.load(service);
         List<String> problems = new ArrayList<>();
