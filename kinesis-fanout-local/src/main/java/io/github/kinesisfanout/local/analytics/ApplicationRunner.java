@@ -22,16 +22,21 @@ final class ApplicationRunner {
     private ApplicationRunner(RunnerSpec spec) {
         this.spec = spec;
         RunningApplication running = spec.compiled().start();
+        List<OutputWriter> errorWriters = new ArrayList<>();
         for (ApplicationOutput output : spec.outputs()) {
             OutputWriter writer = new OutputWriter(spec.applicationName() + "-" + output.name(), destination(output),
                     spec.compiled().outputFormat(output.name(), output.recordFormatType()), spec.stopTimeoutMillis());
             running.subscribe(output.name(), writer::accept);
             writers.add(writer);
+            if (RunnerLauncher.ERROR_STREAM.equals(output.name())) {
+                errorWriters.add(writer);
+            }
         }
         // Before the engine thread starts, so the tables are there for the first record (and its rows that do not
         // parse reach error_stream's writer).
         spec.referenceData().forEach(running::loadReference);
-        this.engine = new EngineLoop(spec.applicationName(), running);
+        this.engine = new EngineLoop(spec.applicationName(), running, new ErrorStreamRows(spec.compiled()),
+                row -> errorWriters.forEach(writer -> writer.accept(row)));
         this.readers = new ShardReaders(spec, engine);
         this.delivered = new DeliveredPositions(readers, engine, writers);
     }

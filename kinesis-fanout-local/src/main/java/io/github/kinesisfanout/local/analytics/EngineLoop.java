@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import io.github.kinesisfanout.sql.InputRecord;
+import io.github.kinesisfanout.sql.RowSink;
 import io.github.kinesisfanout.sql.RunningApplication;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * The one thread that touches the running SQL engine: it takes record batches from the shard
  * readers through a bounded queue (a full queue holds the readers back), pushes them with ROWTIME
  * = arrival in the application, and advances ROWTIME every second while the input is idle so
- * windows close.
+ * windows close. Records whose preprocessing failed reach error_stream's writers from this thread too, with
+ * the ROWTIME their batch gets.
  */
 final class EngineLoop {
 
@@ -20,11 +22,16 @@ final class EngineLoop {
     private static final long TICK_MILLIS = 1000;
     private static final Batch STOP = new Batch(null, null, List.of());
 
-    /** Records of one shard read for one in-application input stream. */
-    record Batch(String inAppStream, String shardId, List<KinesisRecord> records) {
+    /** Records of one shard read for one in-application input stream, and those of the read rejected before it. */
+    record Batch(String inAppStream, String shardId, List<KinesisRecord> records, List<RejectedRecord> rejected) {
+        Batch(String inAppStream, String shardId, List<KinesisRecord> records) {
+            this(inAppStream, shardId, records, List.of());
+        }
     }
 
     private final RunningApplication engine;
+    private final ErrorStreamRows errorRows;
+    private final RowSink errors;
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(64);
     private final Thread thread;
     private long lastRowtime;
@@ -33,8 +40,11 @@ final class EngineLoop {
     private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
 
-    EngineLoop(String applicationName, RunningApplication engine) {
+    /** @param errors where rejected records' error_stream rows go (the writers of error_stream outputs) */
+    EngineLoop(String applicationName, RunningApplication engine, ErrorStreamRows errorRows, RowSink errors) {
         this.engine = engine;
+        this.errorRows = errorRows;
+        this.errors = errors;
         this.thread = new Thread(this::run, "analytics-" + applicationName + "-engine");
         this.thread.setDaemon(true);
     }
@@ -117,6 +127,9 @@ final class EngineLoop {
                 LOG.log(System.Logger.Level.WARNING, "record " + record.sequenceNumber() + " of " + batch.shardId()
                         + " failed in the engine: " + e.getMessage(), e);
             }
+        }
+        for (RejectedRecord rejected : batch.rejected()) {
+            errors.accept(errorRows.row(rejected, System.currentTimeMillis(), rowtime));
         }
     }
 
