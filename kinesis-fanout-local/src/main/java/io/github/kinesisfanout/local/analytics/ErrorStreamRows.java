@@ -18,15 +18,20 @@ final class ErrorStreamRows {
 
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
-    private final List<String> columns;
+    private final CompiledApplication compiled;
+    private List<String> columns;
 
     ErrorStreamRows(CompiledApplication compiled) {
-        this.columns = compiled.streams().stream().filter(s -> RunnerLauncher.ERROR_STREAM.equals(s.name()))
-                .findFirst().orElseThrow().columns().stream().map(CompiledApplication.ColumnDescription::name)
-                .toList();
+        this.compiled = compiled;
     }
 
+    /** Called on the engine thread only. */
     Row row(RejectedRecord rejected, long errorTime, long rowtime) {
+        if (columns == null) {
+            columns = compiled.streams().stream().filter(s -> RunnerLauncher.ERROR_STREAM.equals(s.name()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("the application has no error_stream"))
+                    .columns().stream().map(CompiledApplication.ColumnDescription::name).toList();
+        }
         String hex = HEX.formatHex(rejected.record().data());
         String message = rejected.message();
         Object[] values = {timestamp(errorTime), "ERROR", rejected.errorName(),
