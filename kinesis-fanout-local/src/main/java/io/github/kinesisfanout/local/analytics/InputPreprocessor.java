@@ -61,10 +61,6 @@ final class InputPreprocessor {
         this.json = json;
     }
 
-    String functionArn() {
-        return functionArn;
-    }
-
     /** Settles every record of one read of one shard; null when the reader stopped before they were all settled. */
     Preprocessed process(String shardId, List<KinesisRecord> records, Backoff backoff) throws InterruptedException {
         List<KinesisRecord> ok = new ArrayList<>();
