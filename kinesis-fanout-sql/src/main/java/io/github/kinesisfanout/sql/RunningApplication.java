@@ -20,6 +20,14 @@ public interface RunningApplication {
      */
     void pushRecord(String inputStreamName, InputRecord record);
 
+    /**
+     * Reports a record the host rejected before the engine could parse it (its Lambda preprocessing failed, say):
+     * it goes to {@code error_stream} as a record that failed to parse does, with this error name and message.
+     *
+     * @throws IllegalArgumentException when {@code inputStreamName} is not an input stream
+     */
+    void rejectRecord(String inputStreamName, InputRecord record, String errorName, String message);
+
     /** Pushes a row already made of column values (Java types of {@link Row}) into any stream. */
     void pushRow(String streamName, Object[] values, long rowtimeMillis);
 

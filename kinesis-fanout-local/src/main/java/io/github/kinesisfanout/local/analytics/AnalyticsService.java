@@ -57,7 +57,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
                 firehose);
         this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
-        this.discover = new DiscoverOperation(streams, objects);
+        this.discover = new DiscoverOperation(streams, objects, lambda);
         for (ObjectNode snapshot : storage.loadAll()) {
             Application app = ApplicationSnapshots.restore(snapshot);
             registries.computeIfAbsent(app.accountId + "/" + app.region,

@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * DiscoverInputSchema: samples a stream (ResourceARN, from InputStartingPositionConfiguration,
  * TRIM_HORIZON when absent) or an S3 object (S3Configuration, one record per line) and answers the
  * inferred InputSchema with RawInputRecords and ParsedInputRecords; UnableToDetectSchemaException
- * carrying the raw records when nothing fits.
+ * carrying the raw records when nothing fits. With an InputProcessingConfiguration the sampled stream
+ * records go through the function first ({@link DiscoverPreprocessing}) and the schema is inferred from what
+ * it answered Ok (ProcessedInputRecords).
  */
 final class DiscoverOperation {
 
@@ -27,28 +29,44 @@ final class DiscoverOperation {
 
     private final StreamAccess streams;
     private final ObjectReader objects;
+    private final LambdaInvoker lambda;
 
-    DiscoverOperation(StreamAccess streams, ObjectReader objects) {
+    /** @param lambda how an InputProcessingConfiguration's function is invoked; null when the cloud has no Lambda */
+    DiscoverOperation(StreamAccess streams, ObjectReader objects, LambdaInvoker lambda) {
         this.streams = streams;
         this.objects = objects;
+        this.lambda = lambda;
     }
 
     JsonNode discover(ObjectNode input, RequestContext context) {
-        if (input.has("InputProcessingConfiguration")) {
-            throw AnalyticsErrors.unsupported("InputProcessingConfiguration (Lambda preprocessing) is not supported"
-                    + " by the local cloud's DiscoverInputSchema.");
+        ObjectNode processing = Members.optionalObject(input, "InputProcessingConfiguration",
+                "inputProcessingConfiguration");
+        List<String> raw;
+        List<String> processed;
+        if (processing == null) {
+            raw = input.has("S3Configuration") ? fromS3(input) : strings(fromStream(input));
+            processed = raw;
+        } else {
+            DiscoverPreprocessing preprocessing = DiscoverPreprocessing.of(processing, input, lambda);
+            List<RecordSampler.Sampled> sampled = fromStream(input);
+            raw = strings(sampled);
+            processed = preprocessing.apply(sampled, raw);
         }
-        List<String> raw = input.has("S3Configuration") ? fromS3(input) : fromStream(input);
-        DiscoveredSchema result = SchemaDiscovery.infer(raw).orElse(null);
+        DiscoveredSchema result = SchemaDiscovery.infer(processed).orElse(null);
         if (result == null) {
-            AwsServiceException error = new AwsServiceException("UnableToDetectSchemaException",
-                    raw.isEmpty() ? "No data found in the sampled source: put records first, or sample from TRIM_HORIZON."
-                            : "Unable to detect a schema: the " + raw.size()
-                            + " sampled records are neither JSON objects nor consistently delimited text.");
+            String message;
+            if (raw.isEmpty()) {
+                message = "No data found in the sampled source: put records first, or sample from TRIM_HORIZON.";
+            } else if (processed.isEmpty()) {
+                message = "The preprocessing function answered Ok for none of the " + raw.size() + " sampled records.";
+            } else {
+                message = "Unable to detect a schema: the " + processed.size()
+                        + " sampled records are neither JSON objects nor consistently delimited text.";
+            }
+            AwsServiceException error = new AwsServiceException("UnableToDetectSchemaException", message);
             ObjectNode members = JsonNodeFactory.instance.objectNode();
-            ArrayNode rawRecords = members.putArray("RawInputRecords");
-            raw.forEach(rawRecords::add);
-            members.set("ProcessedInputRecords", rawRecords.deepCopy());
+            raw.forEach(members.putArray("RawInputRecords")::add);
+            processed.forEach(members.putArray("ProcessedInputRecords")::add);
             throw error.withMembers(members);
         }
         ObjectNode output = JsonNodeFactory.instance.objectNode();
@@ -58,13 +76,16 @@ final class DiscoverOperation {
             ArrayNode values = parsed.addArray();
             row.forEach(values::add);
         }
-        ArrayNode processed = output.putArray("ProcessedInputRecords");
-        raw.forEach(processed::add);
-        output.set("RawInputRecords", processed.deepCopy());
+        processed.forEach(output.putArray("ProcessedInputRecords")::add);
+        raw.forEach(output.putArray("RawInputRecords")::add);
         return output;
     }
 
-    private List<String> fromStream(ObjectNode input) {
+    private static List<String> strings(List<RecordSampler.Sampled> sampled) {
+        return sampled.stream().map(s -> new String(s.record().data(), StandardCharsets.UTF_8)).toList();
+    }
+
+    private List<RecordSampler.Sampled> fromStream(ObjectNode input) {
         String arn = Members.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
         Members.required(input, "RoleARN", "roleARN", 1, 2048, Members.ROLE_ARN);
         ObjectNode starting = Members.optionalObject(input, "InputStartingPositionConfiguration",
@@ -72,7 +93,7 @@ final class DiscoverOperation {
         String position = Members.optional(starting, "InputStartingPosition",
                 "inputStartingPositionConfiguration.inputStartingPosition", 1, 18, POSITION);
         try {
-            return new RecordSampler(streams).sample(arn, position == null ? "TRIM_HORIZON" : position);
+            return new RecordSampler(streams).sampleRecords(arn, position == null ? "TRIM_HORIZON" : position);
         } catch (AwsServiceException e) {
             if ("ProvisionedThroughputExceededException".equals(e.errorCode())) {
                 throw new AwsServiceException("ResourceProvisionedThroughputExceededException", e.getMessage());

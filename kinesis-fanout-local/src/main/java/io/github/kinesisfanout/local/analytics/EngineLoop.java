@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * The one thread that touches the running SQL engine: it takes record batches from the shard
  * readers through a bounded queue (a full queue holds the readers back), pushes them with ROWTIME
  * = arrival in the application, and advances ROWTIME every second while the input is idle so
- * windows close.
+ * windows close. Records whose preprocessing failed reach error_stream's writers from this thread too, with
+ * the ROWTIME their batch gets.
  */
 final class EngineLoop {
 
@@ -20,8 +21,11 @@ final class EngineLoop {
     private static final long TICK_MILLIS = 1000;
     private static final Batch STOP = new Batch(null, null, List.of());
 
-    /** Records of one shard read for one in-application input stream. */
-    record Batch(String inAppStream, String shardId, List<KinesisRecord> records) {
+    /** Records of one shard read for one in-application input stream, and those of the read rejected before it. */
+    record Batch(String inAppStream, String shardId, List<KinesisRecord> records, List<RejectedRecord> rejected) {
+        Batch(String inAppStream, String shardId, List<KinesisRecord> records) {
+            this(inAppStream, shardId, records, List.of());
+        }
     }
 
     private final RunningApplication engine;
@@ -117,6 +121,12 @@ final class EngineLoop {
                 LOG.log(System.Logger.Level.WARNING, "record " + record.sequenceNumber() + " of " + batch.shardId()
                         + " failed in the engine: " + e.getMessage(), e);
             }
+        }
+        for (RejectedRecord rejected : batch.rejected()) {
+            KinesisRecord record = rejected.record();
+            engine.rejectRecord(batch.inAppStream(), new InputRecord(record.data(), rowtime,
+                    record.approximateArrivalTimestamp().toEpochMilli(), record.partitionKey(), record.sequenceNumber(),
+                    batch.shardId()), rejected.errorName(), rejected.message());
         }
     }
 

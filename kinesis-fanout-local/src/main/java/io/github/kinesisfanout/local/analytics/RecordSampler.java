@@ -28,6 +28,19 @@ final class RecordSampler {
     }
 
     List<String> sample(String streamArn, String startingPosition) throws InterruptedException {
+        List<String> records = new ArrayList<>();
+        for (Sampled sampled : sampleRecords(streamArn, startingPosition)) {
+            records.add(new String(sampled.record().data(), StandardCharsets.UTF_8));
+        }
+        return records;
+    }
+
+    /** One sampled record and the shard it was read from. */
+    record Sampled(String shardId, KinesisRecord record) {
+    }
+
+    /** The sampled records with their shards and metadata, in the order they were read. */
+    List<Sampled> sampleRecords(String streamArn, String startingPosition) throws InterruptedException {
         boolean fromNow = "NOW".equals(startingPosition);
         List<ShardCursor> cursors = new ArrayList<>();
         for (ShardInfo shard : streams.listShards(streamArn)) {
@@ -38,14 +51,14 @@ final class RecordSampler {
                     fromNow ? StartingPosition.latest() : StartingPosition.trimHorizon()));
         }
         cursors.removeIf(ShardCursor::ended);
-        List<String> records = new ArrayList<>();
+        List<Sampled> records = new ArrayList<>();
         long deadline = System.currentTimeMillis() + NOW_WAIT_MILLIS;
         while (records.size() < MAX_RECORDS && !cursors.isEmpty()) {
             boolean any = false;
             for (ShardCursor cursor : new ArrayList<>(cursors)) {
                 ReadResult result = cursor.read(MAX_RECORDS - records.size());
                 for (KinesisRecord record : result.records()) {
-                    records.add(new String(record.data(), StandardCharsets.UTF_8));
+                    records.add(new Sampled(cursor.shardId(), record));
                 }
                 any |= !result.records().isEmpty();
                 if (cursor.ended()) {

@@ -40,9 +40,10 @@ final class RunnerLauncher {
                     + " has no input: add one with AddApplicationInput before starting it.");
         }
         ApplicationInput input = config.inputs().get(0);
-        if (input.processing() != null) {
+        if (input.processing() != null && (lambda == null || !lambda.available())) {
             throw AnalyticsErrors.invalidConfiguration("Input " + input.id() + " of application " + app.name
-                    + " has an InputProcessingConfiguration; Lambda preprocessing is not supported by the local cloud.");
+                    + " has an InputProcessingConfiguration (InputLambdaProcessor), but this local cloud has no"
+                    + " Lambda service.");
         }
         if (input.fromFirehose()) {
             requireDirectPut(input.streamArn(), "Input " + input.id() + " (KinesisFirehoseInput)");

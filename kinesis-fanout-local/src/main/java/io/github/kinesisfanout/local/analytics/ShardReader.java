@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Reads one input shard from its position and hands its records to the engine, waiting on the
- * Kinesis new-data signal when caught up. Its position advances only once a batch is handed
- * over, so the position at stop is exactly where reading resumes.
+ * Kinesis new-data signal when caught up. With an input preprocessor, each read goes through the
+ * function first and what it settled is handed over. Its position advances only once a batch is
+ * handed over (every record of it settled), so the position at stop is exactly where reading resumes.
  */
 final class ShardReader {
 
@@ -30,13 +31,15 @@ final class ShardReader {
     private final String inAppStream;
     private final EngineLoop engine;
     private final Listener listener;
+    private final InputPreprocessor preprocessor;
     private final Thread thread;
     private volatile ShardPosition position;
     private volatile boolean running = true;
     private ShardCursor firstCursor;
 
+    /** @param preprocessor the input's Lambda preprocessor, or null */
     ShardReader(StreamAccess streams, String streamArn, String shardId, String inAppStream, ShardPosition start,
-            EngineLoop engine, Listener listener, String applicationName) {
+            EngineLoop engine, Listener listener, String applicationName, InputPreprocessor preprocessor) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.shardId = shardId;
@@ -44,6 +47,7 @@ final class ShardReader {
         this.position = start;
         this.engine = engine;
         this.listener = listener;
+        this.preprocessor = preprocessor;
         this.thread = new Thread(this::run, "analytics-" + applicationName + "-" + shardId);
         this.thread.setDaemon(true);
     }
@@ -116,10 +120,24 @@ final class ShardReader {
         }
     }
 
-    /** False when the reader was stopped before the engine took the batch (position unchanged). */
+    /**
+     * False when the reader was stopped before the engine took the batch, or before the preprocessing function
+     * settled every record of it (position unchanged: the records are read again at the next start).
+     */
     private boolean handOver(List<KinesisRecord> records) throws InterruptedException {
         EngineLoop.Batch batch = new EngineLoop.Batch(inAppStream, shardId, records);
-        while (!engine.offer(batch, WAIT_MILLIS)) {
+        if (preprocessor != null) {
+            InputPreprocessor.Preprocessed settled = preprocessor.process(shardId, records, millis -> {
+                pause(millis);
+                return running;
+            });
+            if (settled == null) {
+                return false;
+            }
+            batch = new EngineLoop.Batch(inAppStream, shardId, settled.records(), settled.rejected());
+        }
+        // A read whose records were all dropped has nothing for the engine, but its position still advances.
+        while ((!batch.records().isEmpty() || !batch.rejected().isEmpty()) && !engine.offer(batch, WAIT_MILLIS)) {
             if (!running) {
                 return false;
             }

@@ -10,12 +10,14 @@ import java.util.Map;
 /**
  * The readers of every shard of the input stream. A shard is read once its parents are finished
  * (so a key's records stay in order across resharding); its children start when it closes. Shards
- * are spread over the in-application input streams {@code P_001..P_00N} by shard number.
+ * are spread over the in-application input streams {@code P_001..P_00N} by shard number. With an
+ * InputProcessingConfiguration, every reader sends its records through the one {@link InputPreprocessor}.
  */
 final class ShardReaders implements InputReaders, ShardReader.Listener {
 
     private final RunnerSpec spec;
     private final EngineLoop engine;
+    private final InputPreprocessor preprocessor;
     private final Map<String, ShardPosition> positions = new HashMap<>();
     private final Map<String, ShardReader> readers = new HashMap<>();
     private boolean stopped;
@@ -23,6 +25,18 @@ final class ShardReaders implements InputReaders, ShardReader.Listener {
     ShardReaders(RunnerSpec spec, EngineLoop engine) {
         this.spec = spec;
         this.engine = engine;
+        this.preprocessor = preprocessor(spec);
+    }
+
+    /** The input's InputLambdaProcessor, or null when it has none. */
+    private static InputPreprocessor preprocessor(RunnerSpec spec) {
+        ApplicationInput input = spec.input();
+        if (input.processing() == null) {
+            return null;
+        }
+        return new InputPreprocessor(spec.lambda(), input.processing().path("InputLambdaProcessor")
+                .path("ResourceARN").asText(), spec.applicationArn(), input.streamArn(),
+                "JSON".equals(input.schema().path("RecordFormat").path("RecordFormatType").asText()));
     }
 
     /**
@@ -84,7 +98,7 @@ final class ShardReaders implements InputReaders, ShardReader.Listener {
             ShardPosition position = positions.get(shard.shardId());
             ShardReader reader = new ShardReader(spec.streams(), spec.input().streamArn(), shard.shardId(),
                     inAppStream(shard.shardId()), position == null ? ShardPosition.trimHorizon() : position,
-                    engine, this, spec.applicationName());
+                    engine, this, spec.applicationName(), preprocessor);
             readers.put(shard.shardId(), reader);
             reader.start();
         }

@@ -70,6 +70,12 @@ final class CopyApplication implements CompiledApplication {
             }
 
             @Override
+            public void rejectRecord(String inputStreamName, InputRecord record, String errorName, String message) {
+                pushRow("error_stream", new Object[] {errorName, new String(record.data(), StandardCharsets.UTF_8)},
+                        record.rowtimeMillis());
+            }
+
+            @Override
             public int loadReference(String tableName, byte[] data) {
                 throw new IllegalArgumentException("No reference table \"" + tableName + "\"");
             }

@@ -113,6 +113,15 @@ final class Runtime implements RunningApplication {
         decoders[channel.stream.inputIndex()].decode(record.data(), decoded);
     }
 
+    @Override
+    public void rejectRecord(String inputStreamName, InputRecord record, String errorName, String message) {
+        Channel channel = channel(inputStreamName);
+        if (channel.stream.role() != StreamDef.Role.INPUT) {
+            throw new IllegalArgumentException("\"" + inputStreamName + "\" is not an input stream");
+        }
+        error(errorName, message, record.rowtimeMillis(), record.data(), null);
+    }
+
     /** Receives what a decoder makes of the record being pushed; one instance, reused (single-threaded). */
     private final class Decoded implements RecordDecoder.Output {
         Channel channel;
