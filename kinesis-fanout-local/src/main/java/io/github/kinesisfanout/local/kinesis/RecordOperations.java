@@ -75,11 +75,7 @@ final class RecordOperations {
             if (!record.isObject()) {
                 throw new AwsServiceException("SerializationException", "Records must be structures");
             }
-            ObjectNode fields = (ObjectNode) record;
-            String member = "records." + (i + 1) + ".member.";
-            PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
-                    Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
-            RecordWriter.validate(entry, member);
+            PutRecordsEntry entry = entry((ObjectNode) record, i);
             total += entry.data().length + entry.partitionKey().length();
             entries.add(entry);
         }
@@ -107,6 +103,27 @@ final class RecordOperations {
         out.set("Records", resultNodes);
         out.put("EncryptionType", "NONE");
         return out;
+    }
+
+    /**
+     * The entry of {@code Records[index]}, validated. The member names of the messages
+     * ({@code records.1.member.partitionKey}) are only built when an entry is invalid.
+     */
+    private static PutRecordsEntry entry(ObjectNode fields, int index) {
+        String partitionKey = Inputs.string(fields, "PartitionKey");
+        JsonNode data = fields.get("Data");
+        if (partitionKey != null && data != null && !data.isNull()) {
+            PutRecordsEntry entry = new PutRecordsEntry(partitionKey, Inputs.blob(fields, "Data", "data"),
+                    Inputs.string(fields, "ExplicitHashKey"));
+            if (RecordWriter.isValid(entry)) {
+                return entry;
+            }
+        }
+        String member = "records." + (index + 1) + ".member.";
+        PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
+                Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
+        RecordWriter.validate(entry, member);
+        return entry;
     }
 
     private static String abbreviated(JsonNode records) {
