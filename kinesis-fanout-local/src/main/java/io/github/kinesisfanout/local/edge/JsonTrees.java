@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORParser;
 import java.io.IOException;
 import java.time.Instant;
@@ -15,12 +14,10 @@ import java.util.Map;
 
 /**
  * Reads and writes JSON trees over any Jackson parser or generator (JSON or CBOR), turning CBOR
- * timestamps (tag 1) and byte strings into {@link Timestamps} and binary nodes and back.
+ * timestamps (tag 1) and byte strings into {@link Timestamps} and binary nodes and back; a
+ * {@link StreamedValue} in a tree writes itself.
  */
 final class JsonTrees {
-
-    /** CBOR tag 1: epoch-based date/time; the AWS SDKs put epoch milliseconds under it. */
-    private static final int CBOR_EPOCH_TAG = 1;
 
     private JsonTrees() {
     }
@@ -80,7 +77,7 @@ final class JsonTrees {
     }
 
     private static boolean isEpochTagged(JsonParser parser) {
-        return parser instanceof CBORParser cbor && cbor.getCurrentTag() == CBOR_EPOCH_TAG;
+        return parser instanceof CBORParser cbor && cbor.getCurrentTag() == Timestamps.CBOR_EPOCH_TAG;
     }
 
     /** Writes a tree; timestamps as epoch seconds in JSON and tagged epoch milliseconds in CBOR. */
@@ -101,16 +98,16 @@ final class JsonTrees {
         } else if (node.isBinary()) {
             out.writeBinary(node.binaryValue());
         } else if (node.isPojo()) {
+            StreamedValue streamed = StreamedValue.of(node);
+            if (streamed != null) {
+                streamed.write(out);
+                return;
+            }
             Instant instant = Timestamps.instantOf(node);
             if (instant == null) {
                 throw new IllegalStateException("a service returned a value no codec can render: " + node);
             }
-            if (out instanceof CBORGenerator cbor) {
-                cbor.writeTag(CBOR_EPOCH_TAG);
-                cbor.writeNumber(instant.toEpochMilli());
-            } else {
-                out.writeNumber(Timestamps.epochSeconds(instant));
-            }
+            Timestamps.write(instant.toEpochMilli(), out);
         } else if (node.isTextual()) {
             out.writeString(node.textValue());
         } else if (node.isIntegralNumber()) {

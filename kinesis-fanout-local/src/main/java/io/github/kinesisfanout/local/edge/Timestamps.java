@@ -1,7 +1,10 @@
 package io.github.kinesisfanout.local.edge;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,6 +17,9 @@ import java.time.format.DateTimeParseException;
  * Java v2 writes and reads them). On input, {@link #read(JsonNode)} accepts what any codec decoded.
  */
 public final class Timestamps {
+
+    /** CBOR tag 1: epoch-based date/time; the AWS SDKs put epoch milliseconds under it. */
+    static final int CBOR_EPOCH_TAG = 1;
 
     private Timestamps() {
     }
@@ -55,6 +61,20 @@ public final class Timestamps {
             }
         }
         throw new IllegalArgumentException("not a timestamp: " + node);
+    }
+
+    /**
+     * Writes a timestamp the way the generator's protocol renders it: CBOR tag 1 with epoch
+     * milliseconds (as the AWS SDK for Java v2 writes and reads them), JSON epoch seconds with the
+     * millisecond fraction.
+     */
+    public static void write(long epochMillis, JsonGenerator out) throws IOException {
+        if (out instanceof CBORGenerator cbor) {
+            cbor.writeTag(CBOR_EPOCH_TAG);
+            cbor.writeNumber(epochMillis);
+        } else {
+            out.writeNumber(BigDecimal.valueOf(epochMillis, 3));
+        }
     }
 
     /** Epoch seconds with the millisecond fraction, as AWS JSON protocols render timestamps. */

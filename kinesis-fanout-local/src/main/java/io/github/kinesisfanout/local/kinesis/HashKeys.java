@@ -25,6 +25,11 @@ final class HashKeys {
         }
     }
 
+    /** The high 64 bits of a 128-bit hash key (the low ones are {@code key.longValue()}). */
+    static long high(BigInteger key) {
+        return key.shiftRight(64).longValue();
+    }
+
     /** The starting hash key of range i of n: i * floor(2^128 / n), as AWS splits the space. */
     static BigInteger start(int i, int n) {
         return BigInteger.ONE.shiftLeft(128).divide(BigInteger.valueOf(n)).multiply(BigInteger.valueOf(i));

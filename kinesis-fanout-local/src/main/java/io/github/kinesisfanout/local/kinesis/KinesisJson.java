@@ -66,15 +66,6 @@ final class KinesisJson {
         out.set("StreamModeDetails", streamModeDetails(stream));
     }
 
-    static ObjectNode record(KinesisRecord record) {
-        ObjectNode out = object();
-        out.put("SequenceNumber", record.sequenceNumber());
-        out.set("ApproximateArrivalTimestamp", Timestamps.node(record.approximateArrivalTimestamp()));
-        out.put("Data", record.data());
-        out.put("PartitionKey", record.partitionKey());
-        return out;
-    }
-
     static ArrayNode childShards(List<ShardInfo> children) {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
         for (ShardInfo child : children) {

@@ -1,7 +1,6 @@
 package io.github.kinesisfanout.local.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -75,11 +74,7 @@ final class RecordOperations {
             if (!record.isObject()) {
                 throw new AwsServiceException("SerializationException", "Records must be structures");
             }
-            ObjectNode fields = (ObjectNode) record;
-            String member = "records." + (i + 1) + ".member.";
-            PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
-                    Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
-            RecordWriter.validate(entry, member);
+            PutRecordsEntry entry = entry((ObjectNode) record, i);
             total += entry.data().length + entry.partitionKey().length();
             entries.add(entry);
         }
@@ -91,22 +86,36 @@ final class RecordOperations {
         List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
         int failed = 0;
-        ArrayNode resultNodes = KinesisJson.array();
         for (PutRecordsResultEntry result : results) {
-            ObjectNode node = resultNodes.addObject();
             if (result.failed()) {
                 failed++;
-                node.put("ErrorCode", result.errorCode());
-                node.put("ErrorMessage", result.errorMessage());
-            } else {
-                node.put("SequenceNumber", result.sequenceNumber());
-                node.put("ShardId", result.shardId());
             }
         }
         out.put("FailedRecordCount", failed);
-        out.set("Records", resultNodes);
+        out.set("Records", StreamedRecords.putResults(results));
         out.put("EncryptionType", "NONE");
         return out;
+    }
+
+    /**
+     * The entry of {@code Records[index]}, validated. The member names of the messages
+     * ({@code records.1.member.partitionKey}) are only built when an entry is invalid.
+     */
+    private static PutRecordsEntry entry(ObjectNode fields, int index) {
+        String partitionKey = Inputs.string(fields, "PartitionKey");
+        JsonNode data = fields.get("Data");
+        if (partitionKey != null && data != null && !data.isNull()) {
+            PutRecordsEntry entry = new PutRecordsEntry(partitionKey, Inputs.blob(fields, "Data", "data"),
+                    Inputs.string(fields, "ExplicitHashKey"));
+            if (RecordWriter.isValid(entry)) {
+                return entry;
+            }
+        }
+        String member = "records." + (index + 1) + ".member.";
+        PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
+                Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
+        RecordWriter.validate(entry, member);
+        return entry;
     }
 
     private static String abbreviated(JsonNode records) {
@@ -159,23 +168,21 @@ final class RecordOperations {
         if (config.throughputLimits() && !shard.meter().tryRead(now)) {
             throw KinesisErrors.throughputExceeded(shard, stream);
         }
-        ReadResult result = reader.read(stream, shard, decoded.counter(), limit);
+        StoredRead result = reader.readStored(stream, shard, decoded.counter(), limit);
         ObjectNode out = KinesisJson.object();
-        ArrayNode records = out.putArray("Records");
-        long bytes = 0;
-        for (KinesisRecord record : result.records()) {
-            records.add(KinesisJson.record(record));
-            bytes += record.data().length + record.partitionKey().length();
-        }
+        out.set("Records", StreamedRecords.records(shard, result.records()));
         if (config.throughputLimits()) {
+            long bytes = 0;
+            for (StoredRecord record : result.records()) {
+                bytes += record.size();
+            }
             shard.meter().addReadBytes(now, bytes);
         }
-        if (result.nextPosition() != null) {
-            long next = SequenceNumbers.parse(result.nextPosition().sequenceNumber()).counter();
-            out.put("NextShardIterator", ShardIterators.encode(stream, shard, next, now));
+        if (!result.ended()) {
+            out.put("NextShardIterator", ShardIterators.encode(stream, shard, result.nextCounter(), now));
         }
         out.put("MillisBehindLatest", result.millisBehindLatest());
-        if (result.nextPosition() == null) {
+        if (result.ended()) {
             out.set("ChildShards", KinesisJson.childShards(result.childShards()));
         }
         return out;

@@ -79,15 +79,25 @@ final class RecordReader {
 
     /** Reads from a counter; the result's next position continues from there. */
     ReadResult read(Stream stream, Shard shard, long counter, int limit) {
+        StoredRead read = readStored(stream, shard, counter, limit);
+        List<KinesisRecord> records = new ArrayList<>(read.records().size());
+        for (StoredRecord record : read.records()) {
+            records.add(new KinesisRecord(shard.sequenceNumber(record.counter()),
+                    Instant.ofEpochMilli(record.arrivalMillis()), record.data(), record.partitionKey()));
+        }
+        if (read.ended()) {
+            return new ReadResult(records, null, 0, read.childShards());
+        }
+        return new ReadResult(records, StartingPosition.atSequenceNumber(shard.sequenceNumber(read.nextCounter())),
+                read.millisBehindLatest(), List.of());
+    }
+
+    /** Reads from a counter, the records as the shard keeps them. */
+    StoredRead readStored(Stream stream, Shard shard, long counter, int limit) {
         long now = streams.now();
         streams.trim(stream, shard, now);
         ShardLog log = shard.log();
         List<StoredRecord> stored = log.read(counter, limit, MAX_BYTES);
-        List<KinesisRecord> records = new ArrayList<>(stored.size());
-        for (StoredRecord record : stored) {
-            records.add(new KinesisRecord(shard.sequenceNumber(record.counter()),
-                    Instant.ofEpochMilli(record.arrivalMillis()), record.data(), record.partitionKey()));
-        }
         long next = stored.isEmpty() ? Math.max(counter, log.firstCounter())
                 : stored.get(stored.size() - 1).counter() + 1;
         long tip = log.nextCounter();
@@ -98,10 +108,9 @@ final class RecordReader {
             behind = arrival < 0 ? 0 : Math.max(0, now - arrival);
         }
         if (!shard.isOpen() && next >= tip) {
-            return new ReadResult(records, null, 0, childShards(stream, shard));
+            return new StoredRead(stored, next, 0, true, childShards(stream, shard));
         }
-        return new ReadResult(records, StartingPosition.atSequenceNumber(shard.sequenceNumber(next)), behind,
-                List.of());
+        return new StoredRead(stored, next, behind, false, List.of());
     }
 
     static List<ShardInfo> childShards(Stream stream, Shard parent) {

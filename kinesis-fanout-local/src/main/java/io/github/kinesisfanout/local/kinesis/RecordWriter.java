@@ -1,11 +1,16 @@
 package io.github.kinesisfanout.local.kinesis;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Writes records: validates each, routes it by the MD5 of its partition key (or its explicit hash
@@ -16,19 +21,52 @@ final class RecordWriter {
 
     /** A record's data plus partition key may not exceed 1 MiB. */
     static final int MAX_RECORD_BYTES = 1024 * 1024;
-    /** One digest per writing thread of this cloud (MessageDigest is not thread-safe). */
-    private final ThreadLocal<MessageDigest> md5 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+    private static final Pattern EXPLICIT_HASH_KEY = Pattern.compile("0|([1-9]\\d{0,38})");
+    /** One digest and its output buffer per writing thread of this cloud (MessageDigest is not thread-safe). */
+    private final ThreadLocal<Md5> md5 = ThreadLocal.withInitial(Md5::new);
+
+    /** A reusable MD5 digest with a buffer for its 16 bytes. */
+    private static final class Md5 {
+        private final MessageDigest digest;
+        private final byte[] out = new byte[16];
+
+        Md5() {
+            try {
+                digest = MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("MD5 is part of every Java runtime", e);
+            }
         }
-    });
+
+        /** The open shard owning the MD5 of a partition key read as an unsigned big-endian 128-bit number. */
+        Shard route(Stream stream, String partitionKey) {
+            digest.update(partitionKey.getBytes(StandardCharsets.UTF_8));
+            try {
+                digest.digest(out, 0, 16);
+            } catch (DigestException e) {
+                throw new IllegalStateException("MD5 writes 16 bytes", e);
+            }
+            return stream.route((long) BIG_ENDIAN_LONG.get(out, 0), (long) BIG_ENDIAN_LONG.get(out, 8));
+        }
+    }
+
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
 
     private final KinesisConfig config;
 
     RecordWriter(KinesisConfig config) {
         this.config = config;
+    }
+
+    /** Whether {@link #validate} accepts an entry (without building its messages). */
+    static boolean isValid(PutRecordsEntry entry) {
+        String key = entry.partitionKey();
+        byte[] data = entry.data();
+        return key != null && !key.isEmpty() && key.length() <= 256 && data != null && data.length <= MAX_RECORD_BYTES
+                && (entry.explicitHashKey() == null || EXPLICIT_HASH_KEY.matcher(entry.explicitHashKey()).matches())
+                && (data.length + 3L * key.length() <= MAX_RECORD_BYTES
+                        || data.length + (long) key.getBytes(StandardCharsets.UTF_8).length <= MAX_RECORD_BYTES);
     }
 
     /** Validates one entry; {@code member} names it in messages, e.g. {@code records.1.member}. */
@@ -45,7 +83,7 @@ final class RecordWriter {
                     + entry.data().length + "]", member + "data", "have length less than or equal to "
                     + MAX_RECORD_BYTES);
         }
-        if (entry.explicitHashKey() != null && !entry.explicitHashKey().matches("0|([1-9]\\d{0,38})")) {
+        if (entry.explicitHashKey() != null && !EXPLICIT_HASH_KEY.matcher(entry.explicitHashKey()).matches()) {
             throw KinesisErrors.validation(entry.explicitHashKey(), member + "explicitHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
@@ -58,16 +96,17 @@ final class RecordWriter {
         }
     }
 
-    BigInteger hashKey(PutRecordsEntry entry) {
+    /** The open shard an entry goes to: by its explicit hash key, else by the MD5 of its partition key. */
+    private Shard route(Stream stream, PutRecordsEntry entry) {
         if (entry.explicitHashKey() != null) {
             BigInteger explicit = new BigInteger(entry.explicitHashKey());
             if (explicit.compareTo(HashKeys.MAX) > 0) {
                 throw KinesisErrors.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
                         + "[0, 2^128-1]. Specified value was " + entry.explicitHashKey());
             }
-            return explicit;
+            return stream.route(explicit);
         }
-        return new BigInteger(1, md5.get().digest(entry.partitionKey().getBytes(StandardCharsets.UTF_8)));
+        return md5.get().route(stream, entry.partitionKey());
     }
 
     /**
@@ -78,15 +117,18 @@ final class RecordWriter {
     private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
             boolean[] done, String[] sequenceNumbers, int from, long now) {
         Shard shard = targets[from];
-        List<Integer> indexes = new ArrayList<>();
-        List<byte[]> data = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
+        int[] indexes = new int[targets.length - from];
+        int count = 0;
         for (int j = from; j < targets.length; j++) {
             if (targets[j] == shard && failures[j] == null && !done[j]) {
-                indexes.add(j);
-                data.add(entries.get(j).data());
-                keys.add(entries.get(j).partitionKey());
+                indexes[count++] = j;
             }
+        }
+        List<byte[]> data = new ArrayList<>(count);
+        List<String> keys = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            data.add(entries.get(indexes[k]).data());
+            keys.add(entries.get(indexes[k]).partitionKey());
         }
         long first = shard.log().append(data, keys, now);
         if (first < 0) {
@@ -97,10 +139,10 @@ final class RecordWriter {
             // A reshard is between closing the parent and opening the children: route again.
             Thread.onSpinWait();
         }
-        for (int k = 0; k < indexes.size(); k++) {
-            int index = indexes.get(k);
+        for (int k = 0; k < count; k++) {
+            int index = indexes[k];
             if (first < 0) {
-                targets[index] = stream.route(hashKey(entries.get(index)));
+                targets[index] = route(stream, entries.get(index));
             } else {
                 sequenceNumbers[index] = shard.sequenceNumber(first + k);
                 done[index] = true;
@@ -124,7 +166,7 @@ final class RecordWriter {
         boolean limits = enforceLimits && config.throughputLimits();
         for (int i = 0; i < count; i++) {
             PutRecordsEntry entry = entries.get(i);
-            Shard shard = stream.route(hashKey(entry));
+            Shard shard = route(stream, entry);
             targets[i] = shard;
             if (config.faults().hits(failureRate)) {
                 // Injected failures split between the two errors PutRecords reports per entry.

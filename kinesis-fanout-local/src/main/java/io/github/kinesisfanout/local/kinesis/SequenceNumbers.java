@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.kinesis;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Sequence numbers shaped like AWS's: 56 decimal digits, numerically increasing within a shard.
@@ -11,6 +12,8 @@ import java.math.BigInteger;
 final class SequenceNumbers {
 
     static final int LENGTH = 56;
+    /** The digits shared by every sequence number of a shard: version, creation time, index. */
+    static final int PREFIX_LENGTH = 25;
     private static final String ZEROS = "0".repeat(31);
 
     private SequenceNumbers() {
@@ -30,9 +33,30 @@ final class SequenceNumbers {
 
     /** A shard's prefix followed by the counter in 31 digits. */
     static String format(String prefix, long counter) {
-        StringBuilder out = new StringBuilder(LENGTH).append(prefix);
-        pad(out, Long.toString(counter), 31);
-        return out.toString();
+        byte[] digits = new byte[LENGTH];
+        write(prefix.getBytes(StandardCharsets.US_ASCII), counter, digits);
+        return new String(digits, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Writes a sequence number as ASCII digits into {@code out[0..56)}: the shard's prefix (its 25 ASCII
+     * digits) and the counter, zero-padded to 31 digits. No string is made: GetRecords and PutRecords answers
+     * render thousands of them.
+     */
+    static void write(byte[] prefix, long counter, byte[] out) {
+        if (counter < 0) {
+            throw new IllegalArgumentException("a record counter is never negative: " + counter);
+        }
+        System.arraycopy(prefix, 0, out, 0, PREFIX_LENGTH);
+        int at = LENGTH - 1;
+        long rest = counter;
+        do {
+            out[at--] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest != 0);
+        while (at >= PREFIX_LENGTH) {
+            out[at--] = '0';
+        }
     }
 
     private static void pad(StringBuilder out, String digits, int width) {

@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.local.kinesis;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /** One shard: its id, hash key range, lineage, sequence number range and record log. */
 final class Shard {
@@ -13,7 +14,13 @@ final class Shard {
     private final String adjacentParentShardId;
     private final long createdMillis;
     private final ShardLog log;
-    private final String sequencePrefix;
+    /** The 25 ASCII digits every sequence number of this shard starts with. */
+    private final byte[] sequencePrefix;
+    /** The hash key range as unsigned 128-bit numbers in two longs each, for routing without BigInteger. */
+    private final long startingHigh;
+    private final long startingLow;
+    private final long endingHigh;
+    private final long endingLow;
     private volatile String endingSequenceNumber;
     private volatile long closedMillis = Long.MAX_VALUE;
     private volatile java.util.List<Shard> children = java.util.List.of();
@@ -29,7 +36,11 @@ final class Shard {
         this.adjacentParentShardId = adjacentParentShardId;
         this.createdMillis = createdMillis;
         this.log = log;
-        this.sequencePrefix = SequenceNumbers.prefix(createdMillis, index);
+        this.sequencePrefix = SequenceNumbers.prefix(createdMillis, index).getBytes(StandardCharsets.US_ASCII);
+        this.startingHigh = HashKeys.high(startingHashKey);
+        this.startingLow = startingHashKey.longValue();
+        this.endingHigh = HashKeys.high(endingHashKey);
+        this.endingLow = endingHashKey.longValue();
     }
 
     /** AWS shard ids: {@code shardId-} and the index in 12 zero-padded digits. */
@@ -57,6 +68,18 @@ final class Shard {
         return startingHashKey.compareTo(hashKey) <= 0 && endingHashKey.compareTo(hashKey) >= 0;
     }
 
+    /** Whether the hash key {@code high:low} (unsigned, high 64 bits first) is after this shard's range. */
+    boolean endsBefore(long high, long low) {
+        int byHigh = Long.compareUnsigned(endingHigh, high);
+        return byHigh < 0 || byHigh == 0 && Long.compareUnsigned(endingLow, low) < 0;
+    }
+
+    /** Whether the hash key {@code high:low} (unsigned, high 64 bits first) is before this shard's range. */
+    boolean startsAfter(long high, long low) {
+        int byHigh = Long.compareUnsigned(startingHigh, high);
+        return byHigh > 0 || byHigh == 0 && Long.compareUnsigned(startingLow, low) > 0;
+    }
+
     String parentShardId() {
         return parentShardId;
     }
@@ -78,7 +101,14 @@ final class Shard {
     }
 
     String sequenceNumber(long counter) {
-        return SequenceNumbers.format(sequencePrefix, counter);
+        byte[] digits = new byte[SequenceNumbers.LENGTH];
+        SequenceNumbers.write(sequencePrefix, counter, digits);
+        return new String(digits, StandardCharsets.US_ASCII);
+    }
+
+    /** Writes the sequence number of a counter as 56 ASCII digits into {@code out}. */
+    void sequenceNumber(long counter, byte[] out) {
+        SequenceNumbers.write(sequencePrefix, counter, out);
     }
 
     String startingSequenceNumber() {

@@ -142,20 +142,26 @@ final class Stream {
 
     /** The open shard owning a hash key (binary search over the open shards' ranges). */
     Shard route(BigInteger hashKey) {
+        return route(HashKeys.high(hashKey), hashKey.longValue());
+    }
+
+    /** The open shard owning the hash key {@code high:low}: its unsigned high and low 64 bits. */
+    Shard route(long high, long low) {
         List<Shard> open = openShards;
-        int low = 0;
-        int high = open.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
+        int lowIndex = 0;
+        int highIndex = open.size() - 1;
+        while (lowIndex <= highIndex) {
+            int mid = (lowIndex + highIndex) >>> 1;
             Shard shard = open.get(mid);
-            if (shard.endingHashKey().compareTo(hashKey) < 0) {
-                low = mid + 1;
-            } else if (shard.startingHashKey().compareTo(hashKey) > 0) {
-                high = mid - 1;
+            if (shard.endsBefore(high, low)) {
+                lowIndex = mid + 1;
+            } else if (shard.startsAfter(high, low)) {
+                highIndex = mid - 1;
             } else {
                 return shard;
             }
         }
-        throw new IllegalStateException("no open shard of " + name + " owns hash key " + hashKey);
+        throw new IllegalStateException("no open shard of " + name + " owns hash key "
+                + new BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array()));
     }
 }

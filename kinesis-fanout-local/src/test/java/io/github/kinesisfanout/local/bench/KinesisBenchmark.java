@@ -29,15 +29,20 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * 1 KB records from 1 to 4 threads, then every record read back and checked (none lost, none
  * duplicated, order kept per writer within a shard). Runs against an in-process LocalCloud, or any
  * Kinesis endpoint given with {@code --endpoint}; {@code --storage memory,disk} compares an in-memory cloud with one
- * on a data directory. See the module README for the command.
+ * on a data directory. With {@code --server-pid} it also reports the server process's CPU time per record, and
+ * {@code --records} and {@code --repeat} make that a fixed amount of work repeated for a median. See the module
+ * README for the commands.
  */
 public final class KinesisBenchmark {
 
     private final BenchOptions options;
     private final KinesisClient kinesis;
+    /** The server process whose CPU time is measured, or null. */
+    private final ProcessCpu server;
 
-    private KinesisBenchmark(BenchOptions options, URI endpoint) {
+    private KinesisBenchmark(BenchOptions options, URI endpoint, ProcessCpu server) {
         this.options = options;
+        this.server = server;
         String previous = System.getProperty("aws.cborEnabled");
         System.setProperty("aws.cborEnabled", Boolean.toString(options.cbor()));
         try {
@@ -85,18 +90,34 @@ public final class KinesisBenchmark {
 
     private static void run(BenchOptions options, LocalCloud cloud, String storage) throws Exception {
         URI endpoint = cloud != null ? cloud.endpoint() : URI.create(options.endpoint());
-        System.out.printf(Locale.ROOT, "endpoint %s (%s), %s, %d shards, %.1f s per run, GetRecords limit %d%n",
-                endpoint, storage, options.cbor() ? "CBOR" : "JSON", options.shards(), options.seconds(),
+        System.out.printf(Locale.ROOT, "endpoint %s (%s), %s, %d shards, %s per run, GetRecords limit %d%n",
+                endpoint, storage, options.cbor() ? "CBOR" : "JSON", options.shards(),
+                options.records() > 0 ? options.records() + " records" : options.seconds() + " s",
                 options.readLimit());
-        System.out.printf(Locale.ROOT, "%-6s %-7s %14s %14s %10s%n", "bytes", "threads", "put rec/s", "get rec/s",
-                "checked");
-        KinesisBenchmark bench = new KinesisBenchmark(options, endpoint);
+        ProcessCpu server = options.serverPid() == 0 ? null : ProcessCpu.of(options.serverPid());
+        System.out.printf(Locale.ROOT, "%-6s %-7s %14s %14s %10s%s%n", "bytes", "threads", "put rec/s", "get rec/s",
+                "checked", server == null ? "" : String.format(Locale.ROOT, " %12s %12s %12s", "put us/rec",
+                        "get us/rec", "server us/rec"));
+        KinesisBenchmark bench = new KinesisBenchmark(options, endpoint, server);
         try {
-            bench.run("warmup", 100, 2, Math.min(1.0, options.seconds()), false);
+            bench.run("warmup", 100, 2, Math.min(1.0, options.seconds()), 0);
             int run = 0;
             for (int size : options.sizes()) {
                 for (int threads : options.threads()) {
-                    bench.run("bench" + (run++), size, threads, options.seconds(), true);
+                    List<RunResult> results = new ArrayList<>();
+                    for (int r = 0; r < options.warmupRuns() + options.repeat(); r++) {
+                        RunResult result = bench.run("bench" + (run++), size, threads, options.seconds(),
+                                options.records());
+                        boolean warmup = r < options.warmupRuns();
+                        if (!warmup) {
+                            results.add(result);
+                        }
+                        System.out.println(result.line(size, threads, warmup ? " (warm-up)" : "", server != null));
+                    }
+                    if (results.size() > 1) {
+                        System.out.println(RunResult.median(results).line(size, threads, " median of "
+                                + results.size() + ", CPU min-max " + RunResult.cpuRange(results), server != null));
+                    }
                 }
             }
         } finally {
@@ -107,7 +128,11 @@ public final class KinesisBenchmark {
         }
     }
 
-    private void run(String name, int size, int threads, double seconds, boolean print) throws Exception {
+    /**
+     * One run: writes for {@code seconds}, or {@code records} in all when positive, then reads everything
+     * back; the server's CPU time is read before the writes, between writes and reads, and after the reads.
+     */
+    private RunResult run(String name, int size, int threads, double seconds, int records) throws Exception {
         String stream = name + "-" + System.nanoTime();
         kinesis.createStream(r -> r.streamName(stream).shardCount(options.shards()));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -120,12 +145,14 @@ public final class KinesisBenchmark {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            long cpuStart = cpu();
             long start = System.nanoTime();
-            long stop = start + (long) (seconds * 1e9);
+            long stop = records > 0 ? Long.MAX_VALUE : start + (long) (seconds * 1e9);
             List<Future<Integer>> writers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int writer = t;
-                writers.add(pool.submit(() -> write(stream, writer, size, stop)));
+                int quota = records <= 0 ? Integer.MAX_VALUE : records / threads + (t < records % threads ? 1 : 0);
+                writers.add(pool.submit(() -> write(stream, writer, size, stop, quota)));
             }
             int[] written = new int[threads];
             long total = 0;
@@ -134,6 +161,7 @@ public final class KinesisBenchmark {
                 total += written[t];
             }
             double putRate = total / ((System.nanoTime() - start) / 1e9);
+            long cpuWritten = cpu();
 
             List<String> shardIds = kinesis.listShards(r -> r.streamName(stream)).shards().stream()
                     .map(s -> s.shardId()).toList();
@@ -162,28 +190,35 @@ public final class KinesisBenchmark {
                 }
             }
             double getRate = readTotal / ((System.nanoTime() - readStart) / 1e9);
+            long cpuRead = cpu();
             for (int t = 0; t < threads; t++) {
                 if (seen[t].cardinality() != written[t] || seen[t].nextClearBit(0) != written[t]) {
                     throw new IllegalStateException("writer " + t + " wrote " + written[t] + " records, "
                             + seen[t].cardinality() + " distinct ones read back");
                 }
             }
-            if (print) {
-                System.out.printf(Locale.ROOT, "%-6d %-7d %14.0f %14.0f %10d%n", size, threads, putRate, getRate,
-                        total);
-            }
+            return new RunResult(putRate, getRate, total, (cpuWritten - cpuStart) / 1e3 / total,
+                    (cpuRead - cpuWritten) / 1e3 / total);
         } finally {
             pool.shutdownNow();
             kinesis.deleteStream(r -> r.streamName(stream));
         }
     }
 
-    /** Writes 500-record batches until the deadline; each record carries its writer and number. */
-    private int write(String stream, int writer, int size, long stop) {
+    private long cpu() {
+        return server == null ? 0 : server.nanos();
+    }
+
+    /**
+     * Writes batches of up to 500 records until the deadline or the quota; each record carries its writer and
+     * number.
+     */
+    private int write(String stream, int writer, int size, long stop, int quota) {
         int next = 0;
-        while (System.nanoTime() < stop) {
-            List<PutRecordsRequestEntry> batch = new ArrayList<>(500);
-            for (int i = 0; i < 500; i++) {
+        while (next < quota && System.nanoTime() < stop) {
+            int count = Math.min(500, quota - next);
+            List<PutRecordsRequestEntry> batch = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
                 ByteBuffer payload = ByteBuffer.allocate(size);
                 payload.putInt(writer).putInt(next + i);
                 batch.add(PutRecordsRequestEntry.builder().partitionKey("w" + writer + "-" + (next + i) % 97)
@@ -193,7 +228,7 @@ public final class KinesisBenchmark {
             if (response.failedRecordCount() != 0) {
                 throw new IllegalStateException(response.failedRecordCount() + " records failed");
             }
-            next += 500;
+            next += count;
         }
         return next;
     }
