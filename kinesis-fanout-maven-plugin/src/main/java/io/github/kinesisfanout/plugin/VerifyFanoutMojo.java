@@ -5,9 +5,11 @@ import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.OutputMapping;
 import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.verify.FanoutReport;
+import io.github.kinesisfanout.operations.verify.FanoutReportHtml;
 import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
 import io.github.kinesisfanout.operations.verify.VerifySettings;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -18,9 +20,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Checks the routing: runs the application SQL locally over the records put-records sent, then reads
  * every output stream until each expected row has arrived, and reports per output what was expected,
- * arrived, missing, unexpected and duplicated, with put-to-arrival latencies. Bound to
- * integration-test with {@code failOnError=false}, it leaves the verdict to verify-report so the
- * pipeline is torn down in post-integration-test first.
+ * arrived, missing, unexpected and duplicated, with put-to-arrival latencies, as JSON and as an HTML
+ * page. Bound to integration-test with {@code failOnError=false}, it leaves the verdict to
+ * verify-report so the pipeline is torn down in post-integration-test first.
  */
 @Mojo(name = VerifyFanoutMojo.GOAL_NAME, defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
 public class VerifyFanoutMojo extends AbstractFanoutMojo {
@@ -88,7 +90,10 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.verify.pollInterval", defaultValue = "250")
     protected int pollInterval;
 
-    /** Where the report goes (JSON), for verify-report and for people. */
+    /**
+     * Where the report goes (JSON), for verify-report; the same report as an HTML page goes beside it,
+     * the name ending in {@code .html}.
+     */
     @Parameter(property = "fanout.verify.report",
                defaultValue = "${project.build.directory}/kinesis-fanout/verify-fanout-report.json")
     protected File report;
@@ -113,7 +118,7 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
                 namePrefix, input, outputSpecs(), checkLogs, Duration.ofSeconds(timeout),
                 Duration.ofMillis(pollInterval), report.toPath());
         FanoutReport result = new VerifyFanoutOperation(clients(), listener()).run(settings);
-        getLog().info(result.summary());
+        getLog().info(result.summary() + "; report: " + shown(FanoutReportHtml.fileBeside(report.toPath())));
         if (result.passed()) {
             return;
         }
@@ -138,6 +143,13 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
                     "<errorStream> (-Dfanout.errorStream)");
         }
         return mapping.outputs();
+    }
+
+    /** A path under the project's folder relative to it, as a reader would type it; any other in full. */
+    private Path shown(Path file) {
+        Path base = project == null ? null : project.getBasedir().toPath().toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return base != null && absolute.startsWith(base) ? base.relativize(absolute) : absolute;
     }
 
     private static boolean blank(String value) {

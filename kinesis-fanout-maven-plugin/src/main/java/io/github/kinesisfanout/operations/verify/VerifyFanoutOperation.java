@@ -10,6 +10,8 @@ import io.github.kinesisfanout.sql.InputSchema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 /**
  * The routing check: computes each output's expected rows by running the application SQL over the
  * records put-records sent, reads every output stream from TRIM_HORIZON until those rows have
- * arrived (or the timeout passes), optionally counts the consumers' log lines, and writes a report.
+ * arrived (or the timeout passes), optionally counts the consumers' log lines, and writes a report
+ * (JSON for verify-report, and the same as an HTML page beside it for people).
  */
 public final class VerifyFanoutOperation {
 
@@ -39,6 +42,7 @@ public final class VerifyFanoutOperation {
 
     /** Runs the check and writes the report; the caller decides whether a failed check fails the build. */
     public FanoutReport run(VerifySettings settings) {
+        Instant started = Instant.now();
         checkOutputs(settings.outputs());
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
         InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
@@ -64,6 +68,7 @@ public final class VerifyFanoutOperation {
         }
         FanoutReport report = new FanoutReport(records.size(), results, settings.checkLogs());
         FanoutReportFile.write(settings.report(), report);
+        FanoutReportHtml.write(report, settings, started, Duration.between(started, Instant.now()));
         return report;
     }
 
