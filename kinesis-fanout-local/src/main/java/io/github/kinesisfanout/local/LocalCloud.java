@@ -9,7 +9,6 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.BindWarning;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
-import io.github.kinesisfanout.local.edge.LambdaRoutes;
 import io.github.kinesisfanout.local.edge.QueryWireProtocol;
 import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
@@ -18,6 +17,7 @@ import io.github.kinesisfanout.local.iam.IamService;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
 import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
+import io.github.kinesisfanout.local.lambda.LambdaRoutes;
 import io.github.kinesisfanout.local.lambda.LambdaService;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import io.github.kinesisfanout.local.logs.LogsService;
@@ -90,7 +90,6 @@ public final class LocalCloud implements AutoCloseable {
         // Before Kinesis Analytics, which writes to and reads from delivery streams: so it is there when
         // applications resume at start, and closes after them (the last rows reach it, then it flushes).
         registry.register(new FirehoseService(registry), new JsonWireProtocol());
-        registry.registerTargetPrefix(FirehoseService.TARGET_PREFIX, "firehose");
         registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
         registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
         registry.register(new CloudFormationService(CloudFormationResources.handlers(),

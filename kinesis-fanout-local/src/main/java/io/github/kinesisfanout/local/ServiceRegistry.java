@@ -44,14 +44,6 @@ public final class ServiceRegistry {
         return service;
     }
 
-    /**
-     * Routes unsigned requests whose X-Amz-Target starts with {@code prefix.} to a signing name
-     * (Kinesis, Kinesis Analytics and CloudWatch Logs prefixes are known already).
-     */
-    public void registerTargetPrefix(String prefix, String signingName) {
-        router.registerTargetPrefix(prefix, signingName);
-    }
-
     /** The service with a SigV4 signing name (e.g. {@code kinesis}, {@code s3}). */
     public AwsService service(String signingName) {
         AwsService service = router.service(signingName);

@@ -92,6 +92,11 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     }
 
     @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
+    }
+
+    @Override
     public String signingName() {
         return SIGNING_NAME;
     }

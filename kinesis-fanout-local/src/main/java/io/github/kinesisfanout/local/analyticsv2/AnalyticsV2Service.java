@@ -99,6 +99,11 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
     }
 
     @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
+    }
+
+    @Override
     public String signingName() {
         return SIGNING_NAME;
     }

@@ -16,6 +16,14 @@ public interface AwsService {
     String signingName();
 
     /**
+     * The X-Amz-Target prefix of a JSON 1.1 service, e.g. {@code Kinesis_20131202}, by which an unsigned request
+     * finds it; null for a service without one (Query and REST services).
+     */
+    default String targetPrefix() {
+        return null;
+    }
+
+    /**
      * Runs one operation.
      *
      * @param operation the AWS operation name, e.g. {@code PutRecords}

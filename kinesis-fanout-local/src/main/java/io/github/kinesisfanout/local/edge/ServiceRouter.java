@@ -17,13 +17,6 @@ import java.util.logging.Logger;
  */
 public final class ServiceRouter {
 
-    /** X-Amz-Target prefixes of the JSON services, for unsigned requests. */
-    private static final Map<String, String> KNOWN_TARGET_PREFIXES = Map.of(
-            "Kinesis_20131202", "kinesis",
-            "KinesisAnalytics_20150814", "kinesisanalytics",
-            "KinesisAnalytics_20180523", "kinesisanalyticsv2",
-            "Logs_20140328", "logs");
-
     /** Services the SDK signs under another service's name. */
     private static final Map<String, String> SIGNED_AS = Map.of("kinesisanalyticsv2", "kinesisanalytics");
 
@@ -33,7 +26,8 @@ public final class ServiceRouter {
     private static final Logger LOG = Logger.getLogger(ServiceRouter.class.getName());
 
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
-    private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>(KNOWN_TARGET_PREFIXES);
+    /** X-Amz-Target prefixes of the JSON services, for unsigned requests: each service declares its own. */
+    private final Map<String, String> targetPrefixes = new ConcurrentHashMap<>();
     private final String accountId;
     private final String defaultRegion;
     private volatile SignatureVerifier verifier;
@@ -46,6 +40,9 @@ public final class ServiceRouter {
     /** Serves a service under its signing name with the given wire protocol. */
     public void register(AwsService service, WireProtocol protocol) {
         routes.put(service.signingName(), new Route(service, protocol));
+        if (service.targetPrefix() != null) {
+            targetPrefixes.put(service.targetPrefix(), service.signingName());
+        }
     }
 
     /**
@@ -54,11 +51,6 @@ public final class ServiceRouter {
      */
     public void verifySignatures(Map<String, String> secretKeys) {
         this.verifier = secretKeys.isEmpty() ? null : new SignatureVerifier(secretKeys);
-    }
-
-    /** Routes unsigned requests whose X-Amz-Target starts with {@code prefix.} to a signing name. */
-    public void registerTargetPrefix(String prefix, String signingName) {
-        targetPrefixes.put(prefix, signingName);
     }
 
     /** The service registered under a signing name, or null. */

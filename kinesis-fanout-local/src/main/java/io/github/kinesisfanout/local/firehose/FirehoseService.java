@@ -49,6 +49,11 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
+    }
+
+    @Override
     public String signingName() {
         return "firehose";
     }

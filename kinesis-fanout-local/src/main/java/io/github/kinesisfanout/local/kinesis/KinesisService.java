@@ -21,6 +21,9 @@ import java.util.function.BiFunction;
  */
 public final class KinesisService implements AwsService, AutoCloseable {
 
+    /** The X-Amz-Target prefix of its JSON 1.1 operations. */
+    public static final String TARGET_PREFIX = "Kinesis_20131202";
+
     private final StreamManager streams;
     private final RecordWriter writer;
     private final RecordReader reader;
@@ -71,6 +74,11 @@ public final class KinesisService implements AwsService, AutoCloseable {
                 Map.entry("UpdateStreamMode", accountOps::updateStreamMode));
         // Reads trim lazily; this sweep also frees memory of streams nobody reads.
         this.trimming = config.scheduler().scheduleWithFixedDelay(streams::trimAll, 1, 1, TimeUnit.MINUTES);
+    }
+
+    @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
     }
 
     @Override

@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class LogsService implements AwsService, AutoCloseable {
 
+    /** The X-Amz-Target prefix of its JSON 1.1 operations. */
+    public static final String TARGET_PREFIX = "Logs_20140328";
+
     static final String INVALID = "InvalidParameterException";
     /** The retention values PutRetentionPolicy accepts, as listed in the CloudWatch Logs API reference. */
     private static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
@@ -54,6 +57,11 @@ public final class LogsService implements AwsService, AutoCloseable {
 
     public LogsService() {
         this(Clock.systemUTC());
+    }
+
+    @Override
+    public String targetPrefix() {
+        return TARGET_PREFIX;
     }
 
     @Override

@@ -1,5 +1,7 @@
-package io.github.kinesisfanout.local.edge;
+package io.github.kinesisfanout.local.lambda;
 
+import io.github.kinesisfanout.local.edge.RestJsonProtocol;
+import io.github.kinesisfanout.local.edge.RestRoute;
 import java.util.List;
 import java.util.Map;
 
