@@ -95,7 +95,8 @@ final class AppDefinition {
         var deployedReference = ReferenceDifference.deployed(deployed);
         if (reference != null && deployedReference.isPresent()) {
             List<String> differences = ReferenceDifference.differences(deployedReference.get(), reference);
-            if (referenceContentChanged) {
+            // New bytes under the object the application already reads; another object is news enough.
+            if (referenceContentChanged && !differences.contains("bucket") && !differences.contains("key")) {
                 differences.add("content");
             }
             if (!differences.isEmpty()) {
