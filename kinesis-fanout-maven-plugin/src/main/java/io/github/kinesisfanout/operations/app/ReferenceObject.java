@@ -3,6 +3,7 @@ package io.github.kinesisfanout.operations.app;
 import io.github.kinesisfanout.operations.AwsClientFactory;
 import io.github.kinesisfanout.operations.FanoutException;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.stack.ArtifactUploader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ public final class ReferenceObject {
             return Files.readAllBytes(source.file());
         } catch (IOException e) {
             throw new FanoutException("Cannot read the reference file " + source.file() + ": " + e.getMessage()
-                    + ": fix <referenceFile> (-Dfanout.reference.file=FILE)", e);
+                    + ": fix <referenceFile> (-D" + PropertyNames.REFERENCE_FILE + "=FILE)", e);
         }
     }
 
