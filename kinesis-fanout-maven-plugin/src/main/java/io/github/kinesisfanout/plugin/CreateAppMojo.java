@@ -101,7 +101,10 @@ public class CreateAppMojo extends AbstractFlinkMojo {
     @Parameter(property = "fanout.reference.s3Uri")
     protected String referenceS3Uri;
 
-    /** The bucket referenceFile is uploaded to (created when missing). Unset: artifactBucket, else kinesis-fanout-artifacts-ACCOUNT-REGION. */
+    /**
+     * The bucket referenceFile is uploaded to (created when missing). Unset: artifactBucket, else
+     * kinesis-fanout-artifacts-ACCOUNT-REGION.
+     */
     @Parameter(property = "fanout.reference.bucket")
     protected String referenceBucket;
 
