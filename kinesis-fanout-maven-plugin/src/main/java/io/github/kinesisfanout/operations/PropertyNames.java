@@ -36,6 +36,18 @@ public final class PropertyNames {
     public static final String ROLE_ARN = "fanout.roleArn";
     public static final String ROLE_ARN_OUTPUT = "fanout.roleArnOutput";
 
+    /** create-app's reference table (Kinesis Analytics ReferenceDataSource): its name, data, S3 object, schema and role. */
+    public static final String REFERENCE_TABLE_NAME = "fanout.reference.tableName";
+    public static final String REFERENCE_FILE = "fanout.reference.file";
+    public static final String REFERENCE_S3_URI = "fanout.reference.s3Uri";
+    public static final String REFERENCE_BUCKET = "fanout.reference.bucket";
+    public static final String REFERENCE_KEY = "fanout.reference.key";
+    public static final String REFERENCE_SCHEMA_FILE = "fanout.reference.schemaFile";
+    public static final String REFERENCE_ROLE_ARN = "fanout.reference.roleArn";
+
+    /** The S3 bucket the goals upload to: Lambda code (deploy-stack), the Flink jar and by default the reference file (create-app). */
+    public static final String ARTIFACT_BUCKET = "fanout.artifactBucket";
+
     /** The stack outputs file deploy-stack writes and the application goals read. */
     public static final String STACK_OUTPUTS_FILE = "fanout.stackOutputsFile";
 

@@ -4,6 +4,7 @@ import io.github.kinesisfanout.operations.ApplicationOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationDetail;
 import software.amazon.awssdk.services.kinesisanalytics.model.ApplicationUpdate;
 import software.amazon.awssdk.services.kinesisanalytics.model.Input;
@@ -12,10 +13,11 @@ import software.amazon.awssdk.services.kinesisanalytics.model.InputUpdate;
 import software.amazon.awssdk.services.kinesisanalytics.model.Output;
 import software.amazon.awssdk.services.kinesisanalytics.model.OutputDescription;
 import software.amazon.awssdk.services.kinesisanalytics.model.OutputUpdate;
+import software.amazon.awssdk.services.kinesisanalytics.model.ReferenceDataSourceDescription;
 
 /**
  * The application as the build describes it (its outputs' streams by ARN), in SDK shapes, and how it differs from a deployed
- * one: what UpdateApplication must change and which outputs to add or delete.
+ * one: what UpdateApplication must change and which outputs and reference table to add or delete.
  */
 final class AppDefinition {
 
@@ -46,8 +48,13 @@ final class AppDefinition {
                 .destinationSchema(d -> d.recordFormatType(target.format())).build();
     }
 
-    /** The changes UpdateApplication must make, or null when code, input and kept outputs are as wanted. */
-    ApplicationUpdate update(ApplicationDetail deployed, List<String> changes) {
+    /**
+     * The changes UpdateApplication must make, or null when code, input, kept outputs and a kept reference table are
+     * as wanted.
+     *
+     * @param referenceContentChanged the reference object now holds other bytes, so the table must be reloaded
+     */
+    ApplicationUpdate update(ApplicationDetail deployed, boolean referenceContentChanged, List<String> changes) {
         ApplicationUpdate.Builder update = ApplicationUpdate.builder();
         boolean any = false;
         if (!Objects.equals(normalize(deployed.applicationCode()), normalize(request.code()))) {
@@ -84,11 +91,38 @@ final class AppDefinition {
             update.outputUpdates(outputUpdates);
             any = true;
         }
+        ReferenceSource reference = request.reference();
+        var deployedReference = ReferenceDifference.deployed(deployed);
+        if (reference != null && deployedReference.isPresent()) {
+            List<String> differences = ReferenceDifference.differences(deployedReference.get(), reference);
+            // New bytes under the object the application already reads; another object is news enough.
+            if (referenceContentChanged && !differences.contains("bucket") && !differences.contains("key")) {
+                differences.add("content");
+            }
+            if (!differences.isEmpty()) {
+                update.referenceDataSourceUpdates(ReferenceDifference.update(deployedReference.get(), reference));
+                changes.add("reference table " + reference.tableName() + (differences.equals(List.of("content"))
+                        ? " reloaded (new content in " + reference.location() + ")"
+                        : " updated (" + String.join(", ", differences) + ")"));
+                any = true;
+            }
+        }
         return any ? update.build() : null;
     }
 
     boolean hasInput(ApplicationDetail deployed) {
         return deployed.hasInputDescriptions() && !deployed.inputDescriptions().isEmpty();
+    }
+
+    /** The reference source to add: the build declares one and the application has none. */
+    Optional<ReferenceSource> addedReference(ApplicationDetail deployed) {
+        return request.reference() != null && ReferenceDifference.deployed(deployed).isEmpty()
+                ? Optional.of(request.reference()) : Optional.empty();
+    }
+
+    /** The deployed reference source the build no longer declares. */
+    Optional<ReferenceDataSourceDescription> removedReference(ApplicationDetail deployed) {
+        return request.reference() == null ? ReferenceDifference.deployed(deployed) : Optional.empty();
     }
 
     /** Deployed outputs the build no longer lists. */

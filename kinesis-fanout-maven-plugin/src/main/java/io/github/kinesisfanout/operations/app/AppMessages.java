@@ -1,6 +1,7 @@
 package io.github.kinesisfanout.operations.app;
 
 import io.github.kinesisfanout.operations.FanoutException;
+import io.github.kinesisfanout.operations.PropertyNames;
 import java.util.List;
 
 /** The fix-it messages of the application goals, in one place so they read alike. */
@@ -43,5 +44,34 @@ final class AppMessages {
         return new FanoutException("The discovered schema differs from " + file + " (-Dfanout.checkSchema=true):\n  "
                 + String.join("\n  ", differences) + "\nUpdate the file (run discover-schema without -Dfanout.checkSchema)"
                 + " or fix the records");
+    }
+
+    static FanoutException referenceTableNameMissing() {
+        return new FanoutException("<referenceTableName> is not set but other reference table settings are: add it to"
+                + " the plugin configuration or pass -D" + PropertyNames.REFERENCE_TABLE_NAME + "=NAME (the table the"
+                + " SQL joins with), or remove the reference settings");
+    }
+
+    static FanoutException referenceFileAndS3Uri() {
+        return new FanoutException("<referenceFile> and <referenceS3Uri> are both set: give one, a local file to upload"
+                + " (-D" + PropertyNames.REFERENCE_FILE + "=FILE) or an object already in S3 (-D"
+                + PropertyNames.REFERENCE_S3_URI + "=s3://BUCKET/KEY)");
+    }
+
+    static FanoutException referenceDataMissing(String table) {
+        return new FanoutException("<referenceFile> is not set: reference table " + table + " needs its data, a local"
+                + " file to upload (-D" + PropertyNames.REFERENCE_FILE + "=FILE) or an object already in S3 (-D"
+                + PropertyNames.REFERENCE_S3_URI + "=s3://BUCKET/KEY)");
+    }
+
+    static FanoutException referenceUploadTargetWithS3Uri(String parameter, String property) {
+        return new FanoutException("<" + parameter + "> says where <referenceFile> is uploaded, but <referenceS3Uri>"
+                + " names an object already in S3: remove <" + parameter + "> (-D" + property + ") or give a file"
+                + " instead of the URI");
+    }
+
+    static FanoutException referenceObjectMissing(String location, String error) {
+        return new FanoutException("The reference object " + location + " does not exist (" + error + "): upload it"
+                + " first or fix <referenceS3Uri> (-D" + PropertyNames.REFERENCE_S3_URI + "=s3://BUCKET/KEY)");
     }
 }

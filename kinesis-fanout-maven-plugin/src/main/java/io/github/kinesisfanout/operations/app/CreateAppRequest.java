@@ -5,7 +5,7 @@ import java.util.List;
 import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
 
 /**
- * What create-app makes: the application, its SQL, its input and its outputs.
+ * What create-app makes: the application, its SQL, its input, its outputs and its reference table.
  *
  * @param applicationName the application name
  * @param description the ApplicationDescription, or null
@@ -18,18 +18,30 @@ import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
  * @param roleArn the role the application uses for its input and outputs
  * @param outputs the outputs, in-application stream to Kinesis stream (by name or ARN) and format
  * @param replace delete and recreate an existing application instead of updating it
+ * @param reference the reference table, its bucket and role resolved; null for none (a deployed one is deleted)
  */
 public record CreateAppRequest(String applicationName, String description, String code, String sqlFileName,
         String namePrefix, int parallelism, SourceSchema schema, String inputStreamArn, String roleArn,
-        List<ApplicationOutput> outputs, boolean replace) {
+        List<ApplicationOutput> outputs, boolean replace, ReferenceSource reference) {
 
     public CreateAppRequest {
         outputs = List.copyOf(outputs);
+        if (reference != null && (reference.bucket() == null || reference.roleArn() == null)) {
+            throw new IllegalArgumentException("reference has no bucket or role: call ReferenceSource.withDefaults");
+        }
+    }
+
+    /** A request without a reference table. */
+    public CreateAppRequest(String applicationName, String description, String code, String sqlFileName,
+            String namePrefix, int parallelism, SourceSchema schema, String inputStreamArn, String roleArn,
+            List<ApplicationOutput> outputs, boolean replace) {
+        this(applicationName, description, code, sqlFileName, namePrefix, parallelism, schema, inputStreamArn, roleArn,
+                outputs, replace, null);
     }
 
     /** The same request with other outputs, e.g. their streams resolved to ARNs. */
     public CreateAppRequest withOutputs(List<ApplicationOutput> others) {
         return new CreateAppRequest(applicationName, description, code, sqlFileName, namePrefix, parallelism, schema,
-                inputStreamArn, roleArn, others, replace);
+                inputStreamArn, roleArn, others, replace, reference);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.operations.app;
 
+import io.github.kinesisfanout.sql.InputSchema;
 import io.github.kinesisfanout.sql.InputSchemaJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,11 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.kinesisanalytics.model.RecordColumn;
+import software.amazon.awssdk.services.kinesisanalytics.model.SourceSchema;
 
 /**
- * The input schema file: a JSON array of RecordColumns {@code {"Name","SqlType","Mapping"}}, as
- * create-app reads it and discover-schema writes it; also the inline form
- * {@code NAME:SQLTYPE[:MAPPING],...}.
+ * The schema files: the input schema, a JSON array of RecordColumns {@code {"Name","SqlType","Mapping"}}, as
+ * create-app reads it and discover-schema writes it (also the inline form {@code NAME:SQLTYPE[:MAPPING],...}),
+ * and a reference table's schema, a whole SourceSchema.
  */
 public final class SchemaFile {
 
@@ -19,16 +21,30 @@ public final class SchemaFile {
     }
 
     public static List<RecordColumn> read(Path file) {
+        return SourceSchemas.recordColumns(parse(file, "input schema file").columns());
+    }
+
+    /**
+     * The whole schema a file holds: AWS's SourceSchema object ({@code RecordFormat}, {@code RecordEncoding},
+     * {@code RecordColumns}), or the bare RecordColumns array (JSON records, row path {@code $}).
+     *
+     * @param what the file's role in messages, e.g. {@code reference schema file}
+     */
+    public static SourceSchema readSourceSchema(Path file, String what) {
+        return SourceSchemas.sourceSchema(parse(file, what));
+    }
+
+    private static InputSchema parse(Path file, String what) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw AppMessages.unreadableFile("input schema file", file.toString(), e.getMessage());
+            throw AppMessages.unreadableFile(what, file.toString(), e.getMessage());
         }
         try {
-            return SourceSchemas.recordColumns(InputSchemaJson.read(text, "").columns());
+            return InputSchemaJson.read(text, "");
         } catch (IllegalArgumentException e) {
-            throw AppMessages.unreadableFile("input schema file", file.toString(), e.getMessage());
+            throw AppMessages.unreadableFile(what, file.toString(), e.getMessage());
         }
     }
 

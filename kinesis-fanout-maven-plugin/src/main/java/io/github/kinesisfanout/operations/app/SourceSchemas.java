@@ -26,6 +26,20 @@ public final class SourceSchemas {
         return new InputSchema(namePrefix, format, columns(schema.recordColumns()), "UTF-8");
     }
 
+    /** The SDK source schema (format with its mapping parameters, encoding, columns) of the engine's input schema. */
+    public static SourceSchema sourceSchema(InputSchema schema) {
+        InputSchema.RecordFormat format = schema.format();
+        SourceSchema.Builder result = SourceSchema.builder().recordEncoding(schema.encoding())
+                .recordColumns(recordColumns(schema.columns()));
+        if ("CSV".equals(format.type())) {
+            return result.recordFormat(f -> f.recordFormatType("CSV").mappingParameters(m -> m.csvMappingParameters(c -> c
+                    .recordRowDelimiter(format.recordRowDelimiter())
+                    .recordColumnDelimiter(format.recordColumnDelimiter())))).build();
+        }
+        return result.recordFormat(f -> f.recordFormatType("JSON")
+                .mappingParameters(m -> m.jsonMappingParameters(j -> j.recordRowPath(format.recordRowPath())))).build();
+    }
+
     /** The engine's columns of SDK record columns. */
     public static List<InputSchema.Column> columns(List<RecordColumn> columns) {
         List<InputSchema.Column> result = new ArrayList<>();

@@ -73,7 +73,8 @@ public final class ArtifactUploader {
         }
     }
 
-    private void ensureBucket(S3Client s3, String bucket) {
+    /** Creates the bucket (in the client's region) unless HeadBucket finds it. */
+    public void ensureBucket(S3Client s3, String bucket) {
         try {
             s3.headBucket(b -> b.bucket(bucket));
             return;
