@@ -21,7 +21,6 @@ import io.github.kinesisfanout.sql.FlinkTranslation;
 import io.github.kinesisfanout.sql.InputSchema;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,19 +74,24 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
                 choice(FlinkRowtime.class, rowtime, "rowtime", "fanout.flink.rowtime"), allowApproximations);
     }
 
-    /** The application from create-app's parameters: SQL, schema (once per input parallelism) and outputs. */
+    /** The application from create-app's parameters: SQL, schema with the input parallelism, and outputs. */
     protected final FlinkApplication application() {
-        if (inputParallelism < 1 || inputParallelism > 64) {
-            throw HelpfulSuggestions.invalidParameter("inputParallelism", "fanout.inputParallelism", inputParallelism,
-                    "it must be 1 to 64");
-        }
+        checkInputParallelism();
         String sql = readSql();
-        InputSchema input = SourceSchemas.inputSchema(namePrefix, schema());
+        InputSchema input = SourceSchemas.inputSchema(namePrefix, schema()).withParallelism(inputParallelism);
         List<FlinkOutput> outputs = new ArrayList<>();
         for (ApplicationOutput output : configuredOutputs()) {
             outputs.add(new FlinkOutput(output.name(), output.format()));
         }
-        return new FlinkApplication(sql, sqlFile.getPath(), Collections.nCopies(inputParallelism, input), outputs);
+        return new FlinkApplication(sql, sqlFile.getPath(), List.of(input), outputs);
+    }
+
+    /** inputParallelism is 1 to 64, as AWS allows. */
+    protected final void checkInputParallelism() {
+        if (inputParallelism < 1 || inputParallelism > 64) {
+            throw HelpfulSuggestions.invalidParameter("inputParallelism", "fanout.inputParallelism", inputParallelism,
+                    "it must be 1 to 64");
+        }
     }
 
     /** Translates the application and writes application.sql, logging what each construct became. */

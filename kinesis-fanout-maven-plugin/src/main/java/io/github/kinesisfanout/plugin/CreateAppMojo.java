@@ -140,7 +140,8 @@ public class CreateAppMojo extends AbstractFlinkMojo {
         SourceSchema schema = schema();
         Optional<ReferenceSource> reference = referenceSettings().resolve(name);
         // The SQL is checked before anything else is resolved, so its errors come first.
-        CompiledApplication compiled = SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema,
+        checkInputParallelism();
+        CompiledApplication compiled = SqlCheck.validate(sql, sqlFile.getPath(), namePrefix, schema, inputParallelism,
                 reference.orElse(null));
         StackOutputs stack = stack();
         String input = inputStreamArn(stack);

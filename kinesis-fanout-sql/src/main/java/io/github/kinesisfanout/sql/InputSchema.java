@@ -11,8 +11,27 @@ import java.util.List;
  * @param format how a record is parsed into columns
  * @param columns the columns in order; each has a name, an SQL type and (JSON) a mapping path
  * @param encoding the record encoding, {@code UTF-8}
+ * @param parallelism the InputParallelism count, 1 to 64: the input makes the in-application streams
+ *     {@code <prefix>_001} to {@code <prefix>_00N}, all with these columns
  */
-public record InputSchema(String namePrefix, RecordFormat format, List<Column> columns, String encoding) {
+public record InputSchema(String namePrefix, RecordFormat format, List<Column> columns, String encoding,
+        int parallelism) {
+
+    public InputSchema {
+        if (parallelism < 1 || parallelism > 64) {
+            throw new IllegalArgumentException("Input parallelism must be between 1 and 64, was " + parallelism);
+        }
+    }
+
+    /** An input with parallelism 1: one in-application stream, {@code <prefix>_001}. */
+    public InputSchema(String namePrefix, RecordFormat format, List<Column> columns, String encoding) {
+        this(namePrefix, format, columns, encoding, 1);
+    }
+
+    /** The same input with another parallelism. */
+    public InputSchema withParallelism(int count) {
+        return new InputSchema(namePrefix, format, columns, encoding, count);
+    }
 
     /**
      * One column of the input schema.

@@ -36,8 +36,8 @@ public final class SqlEngine {
      *
      * @param applicationCode the statements, separated by {@code ;}
      * @param inputs the application inputs, in order (at most one for Kinesis Analytics v1); an input
-     *     with InputParallelism N is given as N consecutive copies of its schema, which make the
-     *     streams {@code PREFIX_001} to {@code PREFIX_00N}
+     *     with {@link InputSchema#parallelism()} N makes the streams {@code PREFIX_001} to {@code PREFIX_00N}
+     *     (N consecutive copies of a schema with parallelism 1 do the same)
      * @return the compiled application, ready to be started
      * @throws SqlCompilationException with every error found, each with its line and column
      * @throws IllegalArgumentException when an input schema is unusable (unknown type, bad mapping,
@@ -60,12 +60,13 @@ public final class SqlEngine {
      */
     public static CompiledApplication compile(String applicationCode, List<InputSchema> inputs,
             List<ReferenceTable> references) {
-        List<StreamDef> streams = inputStreams(inputs);
+        List<InputSchema> schemas = perStream(inputs);
+        List<StreamDef> streams = inputStreams(schemas);
         List<StreamDef> tables = tables(references, streams);
         AnalyzedApplication app = analyze(applicationCode, streams, tables);
         List<Application.InputSpec> specs = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            specs.add(spec(streams.get(i), inputs.get(i)));
+        for (int i = 0; i < schemas.size(); i++) {
+            specs.add(spec(streams.get(i), schemas.get(i)));
         }
         List<Application.InputSpec> tableSpecs = new ArrayList<>();
         for (int i = 0; i < references.size(); i++) {
@@ -108,12 +109,13 @@ public final class SqlEngine {
      */
     public static FlinkTranslation translateToFlink(String applicationCode, List<InputSchema> inputs,
             List<ReferenceTable> references, List<FlinkOutput> outputs, FlinkOptions options) {
+        List<InputSchema> schemas = perStream(inputs);
         FlinkOptions o = options == null ? FlinkOptions.defaults() : options;
-        List<StreamDef> streams = inputStreams(inputs);
+        List<StreamDef> streams = inputStreams(schemas);
         AnalyzedApplication app = analyze(applicationCode, streams, tables(references, streams));
         List<FlinkTranslator.Input> in = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            InputSchema schema = inputs.get(i);
+        for (int i = 0; i < schemas.size(); i++) {
+            InputSchema schema = schemas.get(i);
             InputSchema.RecordFormat format = schema.format();
             in.add(new FlinkTranslator.Input(streams.get(i), schema.namePrefix(), format.type(), format.recordRowPath(),
                     schema.columns().stream().map(InputSchema.Column::mapping).toList(),
@@ -157,6 +159,17 @@ public final class SqlEngine {
             throw new SqlCompilationException(errors);
         }
         return app;
+    }
+
+    /** One schema per in-application input stream: an input with parallelism N becomes N copies of parallelism 1. */
+    private static List<InputSchema> perStream(List<InputSchema> inputs) {
+        List<InputSchema> out = new ArrayList<>();
+        for (InputSchema input : inputs) {
+            for (int i = 0; i < input.parallelism(); i++) {
+                out.add(input.withParallelism(1));
+            }
+        }
+        return out;
     }
 
     private static List<StreamDef> inputStreams(List<InputSchema> inputs) {

@@ -121,10 +121,8 @@ class FlinkGoldenTest {
                     default -> throw new IllegalArgumentException("unknown directive " + parts[0]);
                 }
             }
-            List<InputSchema> inputs = new ArrayList<>();
-            for (int i = 0; i < parallelism; i++) {
-                inputs.add(new InputSchema("SOURCE_SQL_STREAM", format, columns, "UTF-8"));
-            }
+            List<InputSchema> inputs = List.of(new InputSchema("SOURCE_SQL_STREAM", format, columns, "UTF-8",
+                    parallelism));
             return new GoldenCase(inputs, references, outputs, new FlinkOptions(connector, rowtime, approximations),
                     warnings);
         }

@@ -29,6 +29,30 @@ class SqlEngineApiTest {
     }
 
     @Test
+    void anInputWithParallelismMakesOneStreamPerCount() {
+        String code = "CREATE STREAM OUT1 (ID INTEGER);\n"
+                + "CREATE PUMP P1 AS INSERT INTO OUT1 SELECT STREAM ID FROM \"SOURCE_SQL_STREAM_001\";\n"
+                + "CREATE PUMP P3 AS INSERT INTO OUT1 SELECT STREAM ID FROM \"SOURCE_SQL_STREAM_003\";";
+        CompiledApplication three = SqlEngine.compile(code, List.of(SqlCase.transactions().withParallelism(3)));
+        assertEquals(List.of("SOURCE_SQL_STREAM_001", "SOURCE_SQL_STREAM_002", "SOURCE_SQL_STREAM_003"),
+                three.inputStreamNames());
+        List<Object> ids = new ArrayList<>();
+        RunningApplication run = three.start();
+        run.subscribe("OUT1", row -> ids.add(row.values()[0]));
+        run.pushRecord("SOURCE_SQL_STREAM_003", new InputRecord("{\"ID\":7}".getBytes(StandardCharsets.UTF_8), 1, 1,
+                "pk", "1", "shardId-0"));
+        run.pushRecord("SOURCE_SQL_STREAM_002", new InputRecord("{\"ID\":8}".getBytes(StandardCharsets.UTF_8), 2, 2,
+                "pk", "2", "shardId-1"));
+        assertEquals(List.of(7), ids);
+        SqlCompilationException one = assertThrows(SqlCompilationException.class,
+                () -> SqlEngine.compile(code, List.of(SqlCase.transactions())));
+        assertEquals("line 3, column 58: Stream \"SOURCE_SQL_STREAM_003\" not found; did you mean "
+                + "\"SOURCE_SQL_STREAM_001\"?", one.getMessage());
+        assertEquals("Input parallelism must be between 1 and 64, was 65", assertThrows(IllegalArgumentException.class,
+                () -> SqlCase.transactions().withParallelism(65)).getMessage());
+    }
+
+    @Test
     void rejectsUnknownOutputsAndFormats() {
         assertEquals("No in-application stream \"OUT\" (names match exactly, as stored)",
                 assertThrows(IllegalArgumentException.class, () -> app.outputFormat("OUT", "JSON")).getMessage());

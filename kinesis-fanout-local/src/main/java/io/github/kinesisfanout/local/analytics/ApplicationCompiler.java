@@ -50,11 +50,7 @@ final class ApplicationCompiler {
     private static CompiledApplication compile(ApplicationConfig config, boolean tableToCome) {
         List<InputSchema> schemas = new ArrayList<>();
         for (ApplicationInput input : config.inputs()) {
-            InputSchema schema = InputSchemaJson.fromJson(input.schema(), input.namePrefix());
-            // The engine makes PREFIX_001..PREFIX_00N from N consecutive copies of the schema.
-            for (int i = 0; i < input.parallelism(); i++) {
-                schemas.add(schema);
-            }
+            schemas.add(InputSchemaJson.fromJson(input.schema(), input.namePrefix()).withParallelism(input.parallelism()));
         }
         try {
             return SqlEngine.compile(config.code() == null ? "" : config.code(), schemas, references(config));

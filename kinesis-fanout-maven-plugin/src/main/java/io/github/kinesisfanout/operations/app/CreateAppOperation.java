@@ -43,7 +43,7 @@ public final class CreateAppOperation {
     /** Checks the SQL, then returns what was done, one line. */
     public String run(CreateAppRequest request) {
         return run(request, SqlCheck.validate(request.code(), request.sqlFileName(), request.namePrefix(),
-                request.schema(), request.reference()));
+                request.schema(), request.parallelism(), request.reference()));
     }
 
     /**

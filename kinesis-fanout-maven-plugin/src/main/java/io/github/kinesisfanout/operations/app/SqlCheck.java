@@ -21,19 +21,21 @@ public final class SqlCheck {
 
     /** The compiled application, or a failure listing every error when the code does not compile against the input. */
     public static CompiledApplication validate(String code, String fileName, String namePrefix, SourceSchema schema) {
-        return validate(code, fileName, namePrefix, schema, null);
+        return validate(code, fileName, namePrefix, schema, 1, null);
     }
 
     /**
      * The compiled application, or a failure listing every error when the code does not compile against the input
      * and the reference table.
      *
+     * @param parallelism the InputParallelism count: the SQL may read {@code <prefix>_001} to {@code <prefix>_00N}
      * @param reference the reference table, or null for none
      */
     public static CompiledApplication validate(String code, String fileName, String namePrefix, SourceSchema schema,
-            ReferenceSource reference) {
+            int parallelism, ReferenceSource reference) {
         try {
-            return SqlEngine.compile(code, List.of(SourceSchemas.inputSchema(namePrefix, schema)),
+            return SqlEngine.compile(code, List.of(SourceSchemas.inputSchema(namePrefix, schema)
+                            .withParallelism(parallelism)),
                     reference == null ? List.of() : List.of(reference.table()));
         } catch (SqlCompilationException e) {
             List<String> errors = new ArrayList<>();
