@@ -79,6 +79,10 @@ final class Coercion {
 
     private static Object exact(BigDecimal v, String text, SqlType type, String column) {
         try {
+            if (type.isExact()) {
+                decideByExponent(v, type.isIntegral() ? 19 : type.precision() - type.scale(), type.scale(), text, type,
+                        column);
+            }
             if (type.isIntegral()) {
                 BigDecimal whole = v.setScale(0, RoundingMode.UNNECESSARY);
                 if (whole.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
@@ -110,6 +114,25 @@ final class Coercion {
                     + " column '" + column + "'");
         } catch (EvaluationException e) {
             throw outOfRange(display(v, text), type, column);
+        }
+    }
+
+    /**
+     * Fails a number whose exponent alone decides the outcome before {@code setScale} would compute a
+     * power of ten as long as the exponent ({@code 1e99999999} takes hours): a whole number with more
+     * integer digits than the column holds is out of range, a number with more fraction digits than the
+     * column's scale (after trailing zeros) loses precision; the same errors the scaling would give.
+     */
+    private static void decideByExponent(BigDecimal v, int integerDigits, int scale, String text, SqlType type,
+            String column) {
+        if (v.signum() == 0) {
+            return;
+        }
+        if (v.scale() < 0 && (long) v.precision() - v.scale() > integerDigits) {
+            throw outOfRange(display(v, text), type, column);
+        }
+        if (v.scale() > scale + 18 && v.stripTrailingZeros().scale() > scale) {
+            throw new ArithmeticException("Rounding necessary");
         }
     }
 

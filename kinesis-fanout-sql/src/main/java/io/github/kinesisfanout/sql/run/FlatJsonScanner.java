@@ -1,0 +1,285 @@
+package io.github.kinesisfanout.sql.run;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.github.kinesisfanout.sql.type.SqlType;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes the usual shape of a JSON record without a Jackson parser: one flat object of ASCII text,
+ * names and strings without escapes, integers and plain decimals, {@code true}, {@code false} and
+ * {@code null}, mapped to top-level members. Any other record (nested or unmapped objects and arrays,
+ * escapes, non-ASCII bytes, exponents, numbers a column does not take as they are, anything malformed)
+ * is left to Jackson, so values, errors and their messages stay Jackson's. What it reads it coerces as
+ * Jackson's path does, value by value in record order; a coercion error is thrown only once
+ * everything before it and the value itself are known to be well-formed, as Jackson would have read them.
+ */
+final class FlatJsonScanner {
+
+    private static final int MAX_STRING = StreamReadConstraints.defaults().getMaxStringLength();
+    private static final int MAX_NAME = StreamReadConstraints.defaults().getMaxNameLength();
+
+    /** Member names (UTF-8) of the top-level mappings, in mapping order. */
+    private final byte[][] members;
+    /** The column each member maps to, or -1 for a member whose nested members are mapped. */
+    private final int[] columns;
+    private final SqlType[] types;
+    private final String[] names;
+
+    FlatJsonScanner(String[] members, int[] columns, SqlType[] types, String[] names) {
+        this.members = new byte[members.length][];
+        for (int i = 0; i < members.length; i++) {
+            this.members[i] = members[i].getBytes(StandardCharsets.UTF_8);
+        }
+        this.columns = columns;
+        this.types = types;
+        this.names = names;
+    }
+
+    /**
+     * Reads a record into {@code values}.
+     *
+     * @return false when the record is not of the shape read here (values then hold partial results)
+     * @throws CoercionException the error Jackson's path reports for this record
+     */
+    boolean scan(byte[] data, Object[] values) {
+        int end = data.length;
+        int i = whitespace(data, 0);
+        if (i >= end || data[i] != '{') {
+            return false;
+        }
+        i = whitespace(data, i + 1);
+        if (i < end && data[i] == '}') {
+            return whitespace(data, i + 1) == end;
+        }
+        int expected = 0;
+        while (true) {
+            // a member name
+            if (i >= end || data[i] != '"') {
+                return false;
+            }
+            int nameStart = i + 1;
+            int nameEnd = stringEnd(data, nameStart);
+            if (nameEnd < 0 || nameEnd - nameStart > MAX_NAME) {
+                return false;
+            }
+            int member;
+            if (expected < members.length && matches(data, nameStart, nameEnd, members[expected])) {
+                member = expected++;
+            } else {
+                member = find(data, nameStart, nameEnd);
+            }
+            i = whitespace(data, nameEnd + 1);
+            if (i >= end || data[i] != ':') {
+                return false;
+            }
+            i = whitespace(data, i + 1);
+            if (i >= end) {
+                return false;
+            }
+            int column = member < 0 ? -1 : columns[member];
+            if (member >= 0 && column < 0) {
+                return false;
+            }
+            i = value(data, i, column, values);
+            if (i < 0) {
+                return false;
+            }
+            i = whitespace(data, i);
+            if (i >= end) {
+                return false;
+            }
+            if (data[i] == '}') {
+                return whitespace(data, i + 1) == end;
+            }
+            if (data[i] != ',') {
+                return false;
+            }
+            i = whitespace(data, i + 1);
+        }
+    }
+
+    /** Reads the value at {@code i} into the column (or skips it when column is -1); the index after it, or -1. */
+    private int value(byte[] data, int i, int column, Object[] values) {
+        byte b = data[i];
+        if (b == '"') {
+            int stringEnd = stringEnd(data, i + 1);
+            if (stringEnd < 0 || stringEnd - i - 1 > MAX_STRING) {
+                return -1;
+            }
+            if (column >= 0) {
+                String text = new String(data, i + 1, stringEnd - i - 1, StandardCharsets.ISO_8859_1);
+                values[column] = Coercion.fromString(text, types[column], names[column]);
+            }
+            return stringEnd + 1;
+        }
+        if (b == '-' || (b >= '0' && b <= '9')) {
+            return number(data, i, column, values);
+        }
+        int after;
+        Object literal;
+        if (b == 't' && literal(data, i, "true")) {
+            after = i + 4;
+            literal = Boolean.TRUE;
+        } else if (b == 'f' && literal(data, i, "false")) {
+            after = i + 5;
+            literal = Boolean.FALSE;
+        } else if (b == 'n' && literal(data, i, "null")) {
+            after = i + 4;
+            literal = null;
+        } else {
+            return -1;
+        }
+        if (!terminates(data, after)) {
+            return -1;
+        }
+        if (column >= 0) {
+            values[column] = literal == null ? null : Coercion.fromBoolean((Boolean) literal, types[column],
+                    names[column]);
+        }
+        return after;
+    }
+
+    /**
+     * A number of JSON's grammar without exponent ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}) followed by
+     * whitespace, a comma or the closing brace; taken as is by INTEGER and BIGINT columns when whole and
+     * in range, and by DECIMAL columns as {@link PlainDecimal} reads it.
+     */
+    private int number(byte[] data, int start, int column, Object[] values) {
+        int end = data.length;
+        int i = start;
+        if (data[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        if (i < end && data[i] == '0') {
+            i++;
+        } else {
+            while (i < end && data[i] >= '0' && data[i] <= '9') {
+                i++;
+            }
+        }
+        int intEnd = i;
+        if (intEnd == intStart || (i < end && data[i] >= '0' && data[i] <= '9')) {
+            return -1;
+        }
+        boolean fraction = i < end && data[i] == '.';
+        if (fraction) {
+            i++;
+            int fractionStart = i;
+            while (i < end && data[i] >= '0' && data[i] <= '9') {
+                i++;
+            }
+            if (i == fractionStart) {
+                return -1;
+            }
+        }
+        if (!terminates(data, i)) {
+            return -1;
+        }
+        if (column < 0) {
+            return i;
+        }
+        SqlType type = types[column];
+        switch (type.kind()) {
+            case INTEGER, BIGINT -> {
+                if (fraction || intEnd - intStart > 18) {
+                    return -1;
+                }
+                long v = 0;
+                for (int k = intStart; k < intEnd; k++) {
+                    v = v * 10 + (data[k] - '0');
+                }
+                if (intStart > start) {
+                    v = -v;
+                }
+                if (type.kind() == SqlType.Kind.BIGINT) {
+                    values[column] = v;
+                } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                    values[column] = (int) v;
+                } else {
+                    return -1;
+                }
+            }
+            case DECIMAL -> {
+                Object v = PlainDecimal.read(data, start, i - start, type);
+                if (v == null) {
+                    return -1;
+                }
+                values[column] = v;
+            }
+            default -> {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    /** The index of the closing quote of a string of printable ASCII without escapes starting at i, or -1. */
+    private static int stringEnd(byte[] data, int i) {
+        for (; i < data.length; i++) {
+            byte b = data[i];
+            if (b == '"') {
+                return i;
+            }
+            // negative bytes are non-ASCII
+            if (b < 0x20 || b == '\\') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean literal(byte[] data, int i, String word) {
+        if (i + word.length() > data.length) {
+            return false;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            if (data[i + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether what follows a value at i ends it within an object: whitespace, a comma or the closing brace. */
+    private static boolean terminates(byte[] data, int i) {
+        if (i >= data.length) {
+            return false;
+        }
+        byte b = data[i];
+        return b == ',' || b == '}' || b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private static int whitespace(byte[] data, int i) {
+        while (i < data.length) {
+            byte b = data[i];
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean matches(byte[] data, int start, int end, byte[] name) {
+        if (end - start != name.length) {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (data[start + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The mapped member with this name, or -1. */
+    private int find(byte[] data, int start, int end) {
+        for (int m = 0; m < members.length; m++) {
+            if (matches(data, start, end, members[m])) {
+                return m;
+            }
+        }
+        return -1;
+    }
+}
