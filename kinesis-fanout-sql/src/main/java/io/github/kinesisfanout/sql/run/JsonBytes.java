@@ -38,17 +38,15 @@ final class JsonBytes {
             ascii(Long.toString(v));
             return;
         }
-        ensure(20);
+        long magnitude = Math.abs(v);
+        int digits = digits(magnitude);
+        // exactly what is written: a buffer sized by numberLength is not grown
+        ensure(digits + (v < 0 ? 1 : 0));
         if (v < 0) {
             buf[len++] = '-';
-            v = -v;
         }
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
-        reverse(start, len - 1);
+        len += digits;
+        writeDigits(magnitude, len);
     }
 
     /** A DECIMAL in plain notation with its scale (12.50, -0.01), without building a String. */
@@ -58,33 +56,81 @@ final class JsonBytes {
             ascii(d.toPlainString());
             return;
         }
-        long unscaled = d.unscaledValue().longValue();
-        ensure(22);
+        long unscaled = unscaled(d);
+        long magnitude = Math.abs(unscaled);
+        int digits = scale == 0 ? digits(magnitude) : Math.max(digits(magnitude), scale + 1) + 1;
+        ensure(digits + (unscaled < 0 ? 1 : 0));
         if (unscaled < 0) {
             buf[len++] = '-';
-            unscaled = -unscaled;
         }
-        int start = len;
-        for (int i = 0; i < scale; i++) {
-            buf[len++] = (byte) ('0' + (int) (unscaled % 10));
-            unscaled /= 10;
-        }
+        int end = len + digits;
+        int i = end;
         if (scale > 0) {
-            buf[len++] = '.';
+            for (int k = 0; k < scale; k++) {
+                buf[--i] = (byte) ('0' + (int) (magnitude % 10));
+                magnitude /= 10;
+            }
+            buf[--i] = '.';
         }
-        do {
-            buf[len++] = (byte) ('0' + (int) (unscaled % 10));
-            unscaled /= 10;
-        } while (unscaled != 0);
-        reverse(start, len - 1);
+        writeDigits(magnitude, i);
+        len = end;
     }
 
-    private void reverse(int i, int j) {
-        while (i < j) {
-            byte t = buf[i];
-            buf[i++] = buf[j];
-            buf[j--] = t;
+    /** The bytes {@link #number} writes for v. */
+    static int numberLength(long v) {
+        if (v == Long.MIN_VALUE) {
+            return 20;
         }
+        return v < 0 ? 1 + digits(-v) : digits(v);
+    }
+
+    /** The bytes {@link #decimal} writes for d. */
+    static int decimalLength(BigDecimal d) {
+        int scale = d.scale();
+        if (scale < 0 || scale > 18 || d.precision() > 18) {
+            return d.toPlainString().length();
+        }
+        long unscaled = unscaled(d);
+        int sign = unscaled < 0 ? 1 : 0;
+        int digits = digits(Math.abs(unscaled));
+        return scale == 0 ? sign + digits : sign + Math.max(digits, scale + 1) + 1;
+    }
+
+    /** The bytes {@link #string} writes for s when it is printable ASCII needing no escape, else -1. */
+    static int plainStringLength(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                return -1;
+            }
+        }
+        return s.length() + 2;
+    }
+
+    /**
+     * The unscaled value of a DECIMAL of at most 18 digits; moving the point to the end keeps it in
+     * a long (no BigInteger as {@code unscaledValue()} makes).
+     */
+    private static long unscaled(BigDecimal d) {
+        return d.scale() == 0 ? d.longValue() : d.scaleByPowerOfTen(d.scale()).longValue();
+    }
+
+    /** The number of decimal digits of v (v &ge; 0). */
+    private static int digits(long v) {
+        int n = 1;
+        for (long bound = 10; n < 19 && v >= bound; bound *= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes the digits of v (v &ge; 0) backwards, ending before index end. */
+    private void writeDigits(long v, int end) {
+        int i = end;
+        do {
+            buf[--i] = (byte) ('0' + (int) (v % 10));
+            v /= 10;
+        } while (v != 0);
     }
 
     void string(String s) {
@@ -135,7 +181,8 @@ final class JsonBytes {
         }
     }
 
+    /** The bytes written: the buffer itself when they fill it exactly (a buffer sized by the caller). */
     byte[] toBytes() {
-        return Arrays.copyOf(buf, len);
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
     }
 }

@@ -20,6 +20,8 @@ public final class JsonOutputFormat implements OutputFormat {
 
     /** For each column, the bytes before its value: {@code {"ID":} then {@code ,"USERNAME":}. */
     private final byte[][] prefixes;
+    /** The bytes of an object besides its values: the prefixes and the braces. */
+    private final int frame;
 
     public JsonOutputFormat(List<String> columns) {
         prefixes = new byte[columns.size()][];
@@ -30,6 +32,11 @@ public final class JsonOutputFormat implements OutputFormat {
             w.write(':');
             prefixes[i] = w.toBytes();
         }
+        int bytes = columns.isEmpty() ? 2 : 1;
+        for (byte[] prefix : prefixes) {
+            bytes += prefix.length;
+        }
+        frame = bytes;
     }
 
     @Override
@@ -37,8 +44,13 @@ public final class JsonOutputFormat implements OutputFormat {
         return serialize(row.values());
     }
 
+    /** Sized first, so the usual row is written straight into the array returned. */
     byte[] serialize(Object[] values) {
-        JsonBytes w = new JsonBytes(96);
+        int size = frame;
+        for (int i = 0; i < prefixes.length; i++) {
+            size += size(values[i]);
+        }
+        JsonBytes w = new JsonBytes(size);
         if (prefixes.length == 0) {
             w.write('{');
         }
@@ -48,6 +60,27 @@ public final class JsonOutputFormat implements OutputFormat {
         }
         w.write('}');
         return w.toBytes();
+    }
+
+    /** The bytes {@link #value} writes for v, or a guess where that takes the work of writing it. */
+    private static int size(Object v) {
+        if (v == null) {
+            return 4;
+        }
+        if (v instanceof String s) {
+            int plain = JsonBytes.plainStringLength(s);
+            return plain >= 0 ? plain : s.length() + 16;
+        }
+        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            return JsonBytes.numberLength(((Number) v).longValue());
+        }
+        if (v instanceof BigDecimal d) {
+            return JsonBytes.decimalLength(d);
+        }
+        if (v instanceof Boolean b) {
+            return b ? 4 : 5;
+        }
+        return 32;
     }
 
     private static void value(JsonBytes w, Object v) {
