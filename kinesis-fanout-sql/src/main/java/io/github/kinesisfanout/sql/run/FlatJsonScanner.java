@@ -20,6 +20,8 @@ final class FlatJsonScanner {
 
     /** Member names (UTF-8) of the top-level mappings, in mapping order. */
     private final byte[][] members;
+    /** Whether a member's name is printable ASCII without quote or backslash (a name read here), short enough. */
+    private final boolean[] plain;
     /** The column each member maps to, or -1 for a member whose nested members are mapped. */
     private final int[] columns;
     private final SqlType[] types;
@@ -29,6 +31,11 @@ final class FlatJsonScanner {
         this.members = new byte[members.length][];
         for (int i = 0; i < members.length; i++) {
             this.members[i] = members[i].getBytes(StandardCharsets.UTF_8);
+        }
+        plain = new boolean[members.length];
+        for (int i = 0; i < members.length; i++) {
+            plain[i] = this.members[i].length <= MAX_NAME && stringEnd(quoted(this.members[i]), 0)
+                    == this.members[i].length;
         }
         this.columns = columns;
         this.types = types;
@@ -58,14 +65,17 @@ final class FlatJsonScanner {
                 return false;
             }
             int nameStart = i + 1;
-            int nameEnd = stringEnd(data, nameStart);
-            if (nameEnd < 0 || nameEnd - nameStart > MAX_NAME) {
-                return false;
-            }
+            int nameEnd;
             int member;
-            if (expected < members.length && matches(data, nameStart, nameEnd, members[expected])) {
+            if (expected < members.length && plain[expected] && named(data, nameStart, members[expected])) {
+                // the expected name and its closing quote, the string stringEnd would have found
                 member = expected++;
+                nameEnd = nameStart + members[member].length;
             } else {
+                nameEnd = stringEnd(data, nameStart);
+                if (nameEnd < 0 || nameEnd - nameStart > MAX_NAME) {
+                    return false;
+                }
                 member = find(data, nameStart, nameEnd);
             }
             i = whitespace(data, nameEnd + 1);
@@ -259,6 +269,27 @@ final class FlatJsonScanner {
             i++;
         }
         return i;
+    }
+
+    /** The name followed by a quote, as a string's content. */
+    private static byte[] quoted(byte[] name) {
+        byte[] quoted = java.util.Arrays.copyOf(name, name.length + 1);
+        quoted[name.length] = '"';
+        return quoted;
+    }
+
+    /** Whether the bytes at start are the name and a closing quote. */
+    private static boolean named(byte[] data, int start, byte[] name) {
+        int end = start + name.length;
+        if (end >= data.length || data[end] != '"') {
+            return false;
+        }
+        for (int k = 0; k < name.length; k++) {
+            if (data[start + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(byte[] data, int start, int end, byte[] name) {

@@ -8,11 +8,38 @@ import java.util.Arrays;
 final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The tens and the ones digit of 0 to 99. */
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Scratch buffers larger than this are not kept for the next row. */
+    private static final int KEPT = 1 << 16;
+    private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(256));
     private byte[] buf;
     private int len;
 
     JsonBytes(int capacity) {
         buf = new byte[capacity];
+    }
+
+    /**
+     * The calling thread's scratch buffer, emptied: a row is written into it and copied out by
+     * {@link #toBytes}, so the only array made per row is the result.
+     */
+    static JsonBytes scratch() {
+        JsonBytes w = SCRATCH.get();
+        if (w.buf.length > KEPT) {
+            w.buf = new byte[256];
+        }
+        w.len = 0;
+        return w;
     }
 
     void write(int b) {
@@ -40,7 +67,6 @@ final class JsonBytes {
         }
         long magnitude = Math.abs(v);
         int digits = digits(magnitude);
-        // exactly what is written: a buffer sized by numberLength is not grown
         ensure(digits + (v < 0 ? 1 : 0));
         if (v < 0) {
             buf[len++] = '-';
@@ -76,37 +102,6 @@ final class JsonBytes {
         len = end;
     }
 
-    /** The bytes {@link #number} writes for v. */
-    static int numberLength(long v) {
-        if (v == Long.MIN_VALUE) {
-            return 20;
-        }
-        return v < 0 ? 1 + digits(-v) : digits(v);
-    }
-
-    /** The bytes {@link #decimal} writes for d. */
-    static int decimalLength(BigDecimal d) {
-        int scale = d.scale();
-        if (scale < 0 || scale > 18 || d.precision() > 18) {
-            return d.toPlainString().length();
-        }
-        long unscaled = unscaled(d);
-        int sign = unscaled < 0 ? 1 : 0;
-        int digits = digits(Math.abs(unscaled));
-        return scale == 0 ? sign + digits : sign + Math.max(digits, scale + 1) + 1;
-    }
-
-    /** The bytes {@link #string} writes for s when it is printable ASCII needing no escape, else -1. */
-    static int plainStringLength(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-                return -1;
-            }
-        }
-        return s.length() + 2;
-    }
-
     /**
      * The unscaled value of a DECIMAL of at most 18 digits; moving the point to the end keeps it in
      * a long (no BigInteger as {@code unscaledValue()} makes).
@@ -124,13 +119,30 @@ final class JsonBytes {
         return n;
     }
 
-    /** Writes the digits of v (v &ge; 0) backwards, ending before index end. */
+    /** Writes the digits of v (v &ge; 0) backwards, ending before index end; two at a time, in ints once v fits. */
     private void writeDigits(long v, int end) {
         int i = end;
-        do {
-            buf[--i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            v = q;
+        }
+        int n = (int) v;
+        while (n >= 100) {
+            int q = n / 100;
+            int r = n - q * 100;
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            n = q;
+        }
+        if (n >= 10) {
+            buf[--i] = DIGIT_ONES[n];
+            buf[--i] = DIGIT_TENS[n];
+        } else {
+            buf[--i] = (byte) ('0' + n);
+        }
     }
 
     void string(String s) {
@@ -181,8 +193,8 @@ final class JsonBytes {
         }
     }
 
-    /** The bytes written: the buffer itself when they fill it exactly (a buffer sized by the caller). */
+    /** A copy of the bytes written. */
     byte[] toBytes() {
-        return len == buf.length ? buf : Arrays.copyOf(buf, len);
+        return Arrays.copyOf(buf, len);
     }
 }

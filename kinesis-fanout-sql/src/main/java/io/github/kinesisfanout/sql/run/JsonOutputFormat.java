@@ -20,8 +20,6 @@ public final class JsonOutputFormat implements OutputFormat {
 
     /** For each column, the bytes before its value: {@code {"ID":} then {@code ,"USERNAME":}. */
     private final byte[][] prefixes;
-    /** The bytes of an object besides its values: the prefixes and the braces. */
-    private final int frame;
 
     public JsonOutputFormat(List<String> columns) {
         prefixes = new byte[columns.size()][];
@@ -32,11 +30,6 @@ public final class JsonOutputFormat implements OutputFormat {
             w.write(':');
             prefixes[i] = w.toBytes();
         }
-        int bytes = columns.isEmpty() ? 2 : 1;
-        for (byte[] prefix : prefixes) {
-            bytes += prefix.length;
-        }
-        frame = bytes;
     }
 
     @Override
@@ -44,13 +37,9 @@ public final class JsonOutputFormat implements OutputFormat {
         return serialize(row.values());
     }
 
-    /** Sized first, so the usual row is written straight into the array returned. */
+    /** Written into the calling thread's scratch buffer, then copied out at its length. */
     byte[] serialize(Object[] values) {
-        int size = frame;
-        for (int i = 0; i < prefixes.length; i++) {
-            size += size(values[i]);
-        }
-        JsonBytes w = new JsonBytes(size);
+        JsonBytes w = JsonBytes.scratch();
         if (prefixes.length == 0) {
             w.write('{');
         }
@@ -60,27 +49,6 @@ public final class JsonOutputFormat implements OutputFormat {
         }
         w.write('}');
         return w.toBytes();
-    }
-
-    /** The bytes {@link #value} writes for v, or a guess where that takes the work of writing it. */
-    private static int size(Object v) {
-        if (v == null) {
-            return 4;
-        }
-        if (v instanceof String s) {
-            int plain = JsonBytes.plainStringLength(s);
-            return plain >= 0 ? plain : s.length() + 16;
-        }
-        if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
-            return JsonBytes.numberLength(((Number) v).longValue());
-        }
-        if (v instanceof BigDecimal d) {
-            return JsonBytes.decimalLength(d);
-        }
-        if (v instanceof Boolean b) {
-            return b ? 4 : 5;
-        }
-        return 32;
     }
 
     private static void value(JsonBytes w, Object v) {
