@@ -157,29 +157,33 @@ final class FlatJsonScanner {
     private int number(byte[] data, int start, int column, Object[] values) {
         int end = data.length;
         int i = start;
-        if (data[i] == '-') {
+        boolean negative = data[i] == '-';
+        if (negative) {
             i++;
         }
+        // the digits are gathered as they are checked; past 18 of them only the check goes on
+        long unscaled = 0;
         int intStart = i;
         if (i < end && data[i] == '0') {
             i++;
         } else {
-            while (i < end && data[i] >= '0' && data[i] <= '9') {
-                i++;
+            for (; i < end && data[i] >= '0' && data[i] <= '9'; i++) {
+                unscaled = unscaled * 10 + (data[i] - '0');
             }
         }
-        int intEnd = i;
-        if (intEnd == intStart || (i < end && data[i] >= '0' && data[i] <= '9')) {
+        int intDigits = i - intStart;
+        if (intDigits == 0 || (i < end && data[i] >= '0' && data[i] <= '9')) {
             return -1;
         }
-        boolean fraction = i < end && data[i] == '.';
-        if (fraction) {
+        int scale = -1;
+        if (i < end && data[i] == '.') {
             i++;
             int fractionStart = i;
-            while (i < end && data[i] >= '0' && data[i] <= '9') {
-                i++;
+            for (; i < end && data[i] >= '0' && data[i] <= '9'; i++) {
+                unscaled = unscaled * 10 + (data[i] - '0');
             }
-            if (i == fractionStart) {
+            scale = i - fractionStart;
+            if (scale == 0) {
                 return -1;
             }
         }
@@ -189,19 +193,17 @@ final class FlatJsonScanner {
         if (column < 0) {
             return i;
         }
+        int digits = intDigits + Math.max(scale, 0);
+        if (digits > 18) {
+            return -1;
+        }
         SqlType type = types[column];
         switch (type.kind()) {
             case INTEGER, BIGINT -> {
-                if (fraction || intEnd - intStart > 18) {
+                if (scale >= 0) {
                     return -1;
                 }
-                long v = 0;
-                for (int k = intStart; k < intEnd; k++) {
-                    v = v * 10 + (data[k] - '0');
-                }
-                if (intStart > start) {
-                    v = -v;
-                }
+                long v = negative ? -unscaled : unscaled;
                 if (type.kind() == SqlType.Kind.BIGINT) {
                     values[column] = v;
                 } else if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
@@ -211,7 +213,9 @@ final class FlatJsonScanner {
                 }
             }
             case DECIMAL -> {
-                Object v = PlainDecimal.read(data, start, i - start, type);
+                // as PlainDecimal reads the number's text: a lone 0 before the point is no integer digit
+                int integerDigits = unscaledIntegerDigits(data, intStart, intDigits);
+                Object v = PlainDecimal.of(negative, unscaled, digits, integerDigits, scale, type);
                 if (v == null) {
                     return -1;
                 }
@@ -222,6 +226,11 @@ final class FlatJsonScanner {
             }
         }
         return i;
+    }
+
+    /** The integer digits of a number of JSON's grammar that count towards a DECIMAL's precision. */
+    private static int unscaledIntegerDigits(byte[] data, int intStart, int intDigits) {
+        return intDigits == 1 && data[intStart] == '0' ? 0 : intDigits;
     }
 
     /** The index of the closing quote of a string of printable ASCII without escapes starting at i, or -1. */

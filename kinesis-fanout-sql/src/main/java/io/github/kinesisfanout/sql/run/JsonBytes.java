@@ -146,9 +146,19 @@ final class JsonBytes {
     }
 
     void string(String s) {
-        ensure(s.length() + 2);
+        int n = s.length();
+        ensure(n + 2);
         buf[len++] = '"';
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        // printable ASCII needs no escape and fits the room just made; the rest may need more
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            buf[len++] = (byte) c;
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 if (len == buf.length) {

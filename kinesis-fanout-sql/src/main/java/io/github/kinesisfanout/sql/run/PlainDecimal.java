@@ -40,42 +40,15 @@ final class PlainDecimal {
                 integerDigits++;
             }
         }
-        return value(negative, unscaled, digits, integerDigits, scale, type);
+        return of(negative, unscaled, digits, integerDigits, scale, type);
     }
 
-    /** The same for a number's UTF-8 bytes. */
-    static BigDecimal read(byte[] text, int offset, int length, SqlType type) {
-        int i = offset;
-        int end = offset + length;
-        boolean negative = i < end && text[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long unscaled = 0;
-        int digits = 0;
-        int integerDigits = 0;
-        int scale = -1;
-        for (; i < end; i++) {
-            byte c = text[i];
-            if (c == '.' && scale < 0) {
-                scale = 0;
-                continue;
-            }
-            if (c < '0' || c > '9' || ++digits > 18) {
-                return null;
-            }
-            unscaled = unscaled * 10 + (c - '0');
-            if (scale >= 0) {
-                scale++;
-            } else if (unscaled != 0) {
-                integerDigits++;
-            }
-        }
-        return value(negative, unscaled, digits, integerDigits, scale, type);
-    }
-
-    /** The DECIMAL of the digits read ({@code scale} -1: no decimal point), or null. */
-    private static BigDecimal value(boolean negative, long unscaled, int digits, int integerDigits, int scale,
+    /**
+     * The DECIMAL of the digits read: at most 18 {@code digits} making {@code unscaled},
+     * {@code integerDigits} of them before the point not counting leading zeros, {@code scale} after it
+     * (-1: no decimal point); null when the column does not take it as it is.
+     */
+    static BigDecimal of(boolean negative, long unscaled, int digits, int integerDigits, int scale,
             SqlType type) {
         if (digits == 0 || scale == 0) {
             return null;
