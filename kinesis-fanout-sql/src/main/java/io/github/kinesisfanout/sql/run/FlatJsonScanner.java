@@ -17,6 +17,8 @@ final class FlatJsonScanner {
 
     private static final int MAX_STRING = StreamReadConstraints.defaults().getMaxStringLength();
     private static final int MAX_NAME = StreamReadConstraints.defaults().getMaxNameLength();
+    /** Longer numbers, even unmapped ones, are left to Jackson, which checks their length. */
+    private static final int MAX_NUMBER = 100;
 
     /** Member names (UTF-8) of the top-level mappings, in mapping order. */
     private final byte[][] members;
@@ -187,7 +189,8 @@ final class FlatJsonScanner {
                 return -1;
             }
         }
-        if (!terminates(data, i)) {
+        // Jackson limits a number's length (StreamReadConstraints); long ones are left to it
+        if (!terminates(data, i) || i - start > MAX_NUMBER) {
             return -1;
         }
         if (column < 0) {
