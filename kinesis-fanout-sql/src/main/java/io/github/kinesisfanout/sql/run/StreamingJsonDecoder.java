@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.StringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,16 +94,18 @@ final class StreamingJsonDecoder implements RecordDecoder {
     public void decode(byte[] data, Output out) {
         Object[] values = new Object[types.length];
         if (flat != null) {
+            boolean read;
             try {
-                if (flat.scan(data, values)) {
-                    out.row(values);
-                    return;
-                }
+                read = flat.scan(data, values);
             } catch (CoercionException e) {
                 out.error(e.errorName(), e.getMessage(), data);
                 return;
             }
-            java.util.Arrays.fill(values, null);
+            if (read) {
+                out.row(values);
+                return;
+            }
+            Arrays.fill(values, null);
         }
         try (JsonParser parser = FACTORY.createParser(data)) {
             JsonToken first = parser.nextToken();
