@@ -34,6 +34,10 @@ final class Coercion {
     /** A JSON string into a column. */
     static Object fromString(String s, SqlType type, String column) {
         if (type.isNumeric()) {
+            Object plain = plainNumber(s, type);
+            if (plain != null) {
+                return plain;
+            }
             BigDecimal v;
             try {
                 v = new BigDecimal(s.trim());
@@ -50,6 +54,38 @@ final class Coercion {
             case DATE, TIME, TIMESTAMP -> datetime(s, type, column);
             default -> throw mismatch("string", type, column);
         };
+    }
+
+    /**
+     * Text that is a plain whole number for an integral column, or a plain decimal a DECIMAL column
+     * takes as it is, read without a BigDecimal (CSV fields are all text); null for anything else,
+     * errors included, which the general path decides.
+     */
+    private static Object plainNumber(String s, SqlType type) {
+        if (type.kind() == SqlType.Kind.DECIMAL) {
+            return PlainDecimal.read(s, type);
+        }
+        if (!type.isIntegral()) {
+            return null;
+        }
+        int n = s.length();
+        int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        if (n == i || n - i > 18) {
+            return null;
+        }
+        long v = 0;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+            v = v * 10 + (c - '0');
+        }
+        try {
+            return Numbers.integral(s.charAt(0) == '-' ? -v : v, type.kind());
+        } catch (EvaluationException e) {
+            return null;
+        }
     }
 
     /** A JSON true/false into a column. */
@@ -79,9 +115,15 @@ final class Coercion {
 
     private static Object exact(BigDecimal v, String text, SqlType type, String column) {
         try {
+            if (type.isExact()) {
+                decideByExponent(v, type.isIntegral() ? 19 : type.precision() - type.scale(), type.scale(), text, type,
+                        column);
+            }
             if (type.isIntegral()) {
                 BigDecimal whole = v.setScale(0, RoundingMode.UNNECESSARY);
-                if (whole.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                // -9223372036854775808 is a BIGINT too
+                if (whole.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                        || whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                     throw outOfRange(display(v, text), type, column);
                 }
                 return Numbers.integral(whole.longValue(), type.kind());
@@ -110,6 +152,25 @@ final class Coercion {
                     + " column '" + column + "'");
         } catch (EvaluationException e) {
             throw outOfRange(display(v, text), type, column);
+        }
+    }
+
+    /**
+     * Fails a number whose exponent alone decides the outcome before {@code setScale} would compute a
+     * power of ten as long as the exponent ({@code 1e99999999} takes hours): a whole number with more
+     * integer digits than the column holds is out of range, a number with more fraction digits than the
+     * column's scale (after trailing zeros) loses precision; the same errors the scaling would give.
+     */
+    private static void decideByExponent(BigDecimal v, int integerDigits, int scale, String text, SqlType type,
+            String column) {
+        if (v.signum() == 0) {
+            return;
+        }
+        if (v.scale() < 0 && (long) v.precision() - v.scale() > integerDigits) {
+            throw outOfRange(display(v, text), type, column);
+        }
+        if (v.scale() > scale + 18 && v.stripTrailingZeros().scale() > scale) {
+            throw new ArithmeticException("Rounding necessary");
         }
     }
 

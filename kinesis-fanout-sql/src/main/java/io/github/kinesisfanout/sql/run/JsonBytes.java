@@ -8,11 +8,38 @@ import java.util.Arrays;
 final class JsonBytes {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    /** The tens and the ones digit of 0 to 99. */
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Scratch buffers larger than this are not kept for the next row. */
+    private static final int KEPT = 1 << 16;
+    private static final ThreadLocal<JsonBytes> SCRATCH = ThreadLocal.withInitial(() -> new JsonBytes(256));
     private byte[] buf;
     private int len;
 
     JsonBytes(int capacity) {
         buf = new byte[capacity];
+    }
+
+    /**
+     * The calling thread's scratch buffer, emptied: a row is written into it and copied out by
+     * {@link #toBytes}, so the only array made per row is the result.
+     */
+    static JsonBytes scratch() {
+        JsonBytes w = SCRATCH.get();
+        if (w.buf.length > KEPT) {
+            w.buf = new byte[256];
+        }
+        w.len = 0;
+        return w;
     }
 
     void write(int b) {
@@ -38,17 +65,14 @@ final class JsonBytes {
             ascii(Long.toString(v));
             return;
         }
-        ensure(20);
+        long magnitude = Math.abs(v);
+        int digits = digits(magnitude);
+        ensure(digits + (v < 0 ? 1 : 0));
         if (v < 0) {
             buf[len++] = '-';
-            v = -v;
         }
-        int start = len;
-        do {
-            buf[len++] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
-        } while (v != 0);
-        reverse(start, len - 1);
+        len += digits;
+        writeDigits(magnitude, len);
     }
 
     /** A DECIMAL in plain notation with its scale (12.50, -0.01), without building a String. */
@@ -58,39 +82,83 @@ final class JsonBytes {
             ascii(d.toPlainString());
             return;
         }
-        long unscaled = d.unscaledValue().longValue();
-        ensure(22);
+        long unscaled = unscaled(d);
+        long magnitude = Math.abs(unscaled);
+        int digits = scale == 0 ? digits(magnitude) : Math.max(digits(magnitude), scale + 1) + 1;
+        ensure(digits + (unscaled < 0 ? 1 : 0));
         if (unscaled < 0) {
             buf[len++] = '-';
-            unscaled = -unscaled;
         }
-        int start = len;
-        for (int i = 0; i < scale; i++) {
-            buf[len++] = (byte) ('0' + (int) (unscaled % 10));
-            unscaled /= 10;
-        }
+        int end = len + digits;
+        int i = end;
         if (scale > 0) {
-            buf[len++] = '.';
+            for (int k = 0; k < scale; k++) {
+                buf[--i] = (byte) ('0' + (int) (magnitude % 10));
+                magnitude /= 10;
+            }
+            buf[--i] = '.';
         }
-        do {
-            buf[len++] = (byte) ('0' + (int) (unscaled % 10));
-            unscaled /= 10;
-        } while (unscaled != 0);
-        reverse(start, len - 1);
+        writeDigits(magnitude, i);
+        len = end;
     }
 
-    private void reverse(int i, int j) {
-        while (i < j) {
-            byte t = buf[i];
-            buf[i++] = buf[j];
-            buf[j--] = t;
+    /**
+     * The unscaled value of a DECIMAL of at most 18 digits; moving the point to the end keeps it in
+     * a long (no BigInteger as {@code unscaledValue()} makes).
+     */
+    private static long unscaled(BigDecimal d) {
+        return d.scale() == 0 ? d.longValue() : d.scaleByPowerOfTen(d.scale()).longValue();
+    }
+
+    /** The number of decimal digits of v (v &ge; 0). */
+    private static int digits(long v) {
+        int n = 1;
+        for (long bound = 10; n < 19 && v >= bound; bound *= 10) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes the digits of v (v &ge; 0) backwards, ending before index end; two at a time, in ints once v fits. */
+    private void writeDigits(long v, int end) {
+        int i = end;
+        while (v > Integer.MAX_VALUE) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            v = q;
+        }
+        int n = (int) v;
+        while (n >= 100) {
+            int q = n / 100;
+            int r = n - q * 100;
+            buf[--i] = DIGIT_ONES[r];
+            buf[--i] = DIGIT_TENS[r];
+            n = q;
+        }
+        if (n >= 10) {
+            buf[--i] = DIGIT_ONES[n];
+            buf[--i] = DIGIT_TENS[n];
+        } else {
+            buf[--i] = (byte) ('0' + n);
         }
     }
 
     void string(String s) {
-        ensure(s.length() + 2);
+        int n = s.length();
+        ensure(n + 2);
         buf[len++] = '"';
-        for (int i = 0; i < s.length(); i++) {
+        int i = 0;
+        // printable ASCII needs no escape and fits the room just made; the rest may need more
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            buf[len++] = (byte) c;
+        }
+        for (; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                 if (len == buf.length) {
@@ -135,6 +203,7 @@ final class JsonBytes {
         }
     }
 
+    /** A copy of the bytes written. */
     byte[] toBytes() {
         return Arrays.copyOf(buf, len);
     }

@@ -37,8 +37,9 @@ public final class JsonOutputFormat implements OutputFormat {
         return serialize(row.values());
     }
 
+    /** Written into the calling thread's scratch buffer, then copied out at its length. */
     byte[] serialize(Object[] values) {
-        JsonBytes w = new JsonBytes(96);
+        JsonBytes w = JsonBytes.scratch();
         if (prefixes.length == 0) {
             w.write('{');
         }

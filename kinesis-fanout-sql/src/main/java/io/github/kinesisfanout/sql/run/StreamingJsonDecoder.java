@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.StringWriter;
 import com.fasterxml.jackson.core.io.SerializedString;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class StreamingJsonDecoder implements RecordDecoder {
     private final Node root = new Node();
     private final SqlType[] types;
     private final String[] names;
+    /** Reads the usual flat records first; null when it is turned off. */
+    private final FlatJsonScanner flat;
 
     /** A member of the path trie: the column it maps to (or -1) and nested members, in mapping order. */
     private static final class Node {
@@ -44,6 +47,11 @@ final class StreamingJsonDecoder implements RecordDecoder {
     }
 
     StreamingJsonDecoder(List<JsonPath> paths, SqlType[] types, String[] names) {
+        this(paths, types, names, true);
+    }
+
+    /** With {@code flat} false every record goes through Jackson (to compare the two readings). */
+    StreamingJsonDecoder(List<JsonPath> paths, SqlType[] types, String[] names, boolean flat) {
         this.types = types;
         this.names = names;
         for (int i = 0; i < paths.size(); i++) {
@@ -54,6 +62,16 @@ final class StreamingJsonDecoder implements RecordDecoder {
             node.column = i;
         }
         root.freeze();
+        if (flat) {
+            String[] members = root.children.keySet().toArray(new String[0]);
+            int[] columns = new int[root.ordered.length];
+            for (int i = 0; i < columns.length; i++) {
+                columns[i] = root.ordered[i].column;
+            }
+            this.flat = new FlatJsonScanner(members, columns, types, names);
+        } else {
+            this.flat = null;
+        }
     }
 
     /** Whether these paths suit this decoder: plain members, no flattening, no path inside a mapped one. */
@@ -75,6 +93,20 @@ final class StreamingJsonDecoder implements RecordDecoder {
     @Override
     public void decode(byte[] data, Output out) {
         Object[] values = new Object[types.length];
+        if (flat != null) {
+            boolean read;
+            try {
+                read = flat.scan(data, values);
+            } catch (CoercionException e) {
+                out.error(e.errorName(), e.getMessage(), data);
+                return;
+            }
+            if (read) {
+                out.row(values);
+                return;
+            }
+            Arrays.fill(values, null);
+        }
         try (JsonParser parser = FACTORY.createParser(data)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -94,6 +126,10 @@ final class StreamingJsonDecoder implements RecordDecoder {
             return;
         } catch (IOException e) {
             out.error("Parse_Error", "Unreadable record: " + e.getMessage(), data);
+            return;
+        } catch (NumberFormatException e) {
+            // Jackson refuses a number whose exponent is beyond int range by a NumberFormatException
+            out.error("Parse_Error", "Unreadable number: " + e.getMessage(), data);
             return;
         }
         out.row(values);

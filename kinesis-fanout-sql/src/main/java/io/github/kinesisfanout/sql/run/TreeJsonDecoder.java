@@ -69,6 +69,10 @@ final class TreeJsonDecoder implements RecordDecoder {
         } catch (IOException e) {
             out.error("Parse_Error", "Unreadable record: " + e.getMessage(), data);
             return;
+        } catch (NumberFormatException e) {
+            // Jackson refuses a number whose exponent is beyond int range by a NumberFormatException
+            out.error("Parse_Error", "Unreadable number: " + e.getMessage(), data);
+            return;
         }
         for (Object[] row : rows) {
             out.row(row);

@@ -79,6 +79,11 @@ public class TransactionRoutingBenchmark {
         }
     }
 
+    /** The generated records (after {@link #setUp}), for a hand-coded route of the same input. */
+    byte[][] records() {
+        return records;
+    }
+
     /** Pushes {@code count} records outside JMH (for the CPU-time measurement of {@link RoutingCpuTime}). */
     void route(int count) {
         for (int i = 0; i < count; i++) {
