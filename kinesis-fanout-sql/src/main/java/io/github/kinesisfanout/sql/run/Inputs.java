@@ -38,6 +38,10 @@ public final class Inputs {
             paths.add(JsonPath.parse(mapping == null ? "$." + names[i] : mapping));
         }
         JsonPath rowPath = JsonPath.parse(recordRowPath == null ? "$" : recordRowPath);
+        if (rowPath.levels().size() > 1) {
+            throw new IllegalArgumentException("Record row path '" + recordRowPath + "' has more than one [0:]: a row "
+                    + "path may name one array of rows; flatten inner arrays in the column mappings");
+        }
         if (rowPath.members().isEmpty() && !rowPath.array() && StreamingJsonDecoder.supports(paths)) {
             return new StreamingJsonDecoder(paths, types, names);
         }

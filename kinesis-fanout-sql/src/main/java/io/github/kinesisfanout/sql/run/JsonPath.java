@@ -6,16 +6,49 @@ import java.util.List;
 /**
  * A column mapping or row path of reference §3.1: {@code $.a.b}, {@code $.arr[0:]} (the whole array),
  * {@code $.arr[0:].field} (flattened, one row per element); members may be written {@code ['name']}.
+ * Flattening may nest, as AWS's own templates do: {@code $.a[0:].b[0:].c} gives one row per element of each
+ * {@code b} array of each element of {@code a}, and a {@code [0:]} after a flattened level flattens that level
+ * too ({@code $.a[0:].b[0:]}: one row per element of {@code b}, the element itself as the value).
  *
- * @param members the member names before the array marker (or all of them)
- * @param array whether the path has an {@code [0:]} marker after {@code members}
- * @param after the member names after the array marker (flattening), empty otherwise
+ * @param members the member names before the first array marker (or all of them)
+ * @param levels for each {@code [0:]} marker, the member names after it (up to the next marker)
  */
-record JsonPath(List<String> members, boolean array, List<String> after) {
+record JsonPath(List<String> members, List<List<String>> levels) {
 
-    /** Whether the path flattens an array: {@code $.arr[0:].field}. */
+    /** Whether the path has an {@code [0:]} marker. */
+    boolean array() {
+        return !levels.isEmpty();
+    }
+
+    /** The member names after the first array marker (for a row path, which has at most one). */
+    List<String> after() {
+        return levels.isEmpty() ? List.of() : levels.get(0);
+    }
+
+    /** Whether the path flattens arrays: {@code $.arr[0:].field}, or nested markers. */
     boolean flattens() {
-        return array && !after.isEmpty();
+        return levels.size() > 1 || levels.size() == 1 && !levels.get(0).isEmpty();
+    }
+
+    /** How many arrays it flattens: 0 for a plain path or a whole array. */
+    int depth() {
+        return flattens() ? levels.size() : 0;
+    }
+
+    /**
+     * The paths of the arrays it flattens, each from the element of the one before: the members, then the
+     * members after each marker but the last.
+     */
+    List<List<String>> arrays() {
+        List<List<String>> out = new ArrayList<>();
+        out.add(members);
+        out.addAll(levels.subList(0, Math.max(0, depth() - 1)));
+        return out;
+    }
+
+    /** The member names read from the innermost flattened element. */
+    List<String> leaf() {
+        return levels.get(levels.size() - 1);
     }
 
     static JsonPath parse(String path) {
@@ -23,12 +56,11 @@ record JsonPath(List<String> members, boolean array, List<String> after) {
             throw new IllegalArgumentException("JSON path '" + path + "' must start with $");
         }
         List<String> members = new ArrayList<>();
-        List<String> after = new ArrayList<>();
-        boolean array = false;
+        List<List<String>> levels = new ArrayList<>();
         int i = 1;
         while (i < path.length()) {
             char c = path.charAt(i);
-            List<String> target = array ? after : members;
+            List<String> target = levels.isEmpty() ? members : levels.get(levels.size() - 1);
             if (c == '.') {
                 int end = i + 1;
                 while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
@@ -40,11 +72,11 @@ record JsonPath(List<String> members, boolean array, List<String> after) {
                 target.add(path.substring(i + 1, end));
                 i = end;
             } else if (path.startsWith("[0:]", i)) {
-                if (array) {
-                    throw new IllegalArgumentException("JSON path '" + path + "' flattens nested arrays, which is "
-                            + "not supported");
+                if (!levels.isEmpty() && target.isEmpty()) {
+                    throw new IllegalArgumentException("JSON path '" + path + "' has two [0:] in a row at position "
+                            + (i + 1) + ": name the member holding the inner array");
                 }
-                array = true;
+                levels.add(new ArrayList<>());
                 i += 4;
             } else if (path.startsWith("['", i) || path.startsWith("[\"", i)) {
                 char quote = path.charAt(i + 1);
@@ -59,6 +91,6 @@ record JsonPath(List<String> members, boolean array, List<String> after) {
                         + ": use $.member, $.member[0:] or $.member[0:].field");
             }
         }
-        return new JsonPath(List.copyOf(members), array, List.copyOf(after));
+        return new JsonPath(List.copyOf(members), levels.stream().map(List::copyOf).toList());
     }
 }

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Decodes JSON records with the general mappings of reference §3.1: a row path other than {@code $}
- * (an array row path gives one row per element) and one flattened array ({@code $.arr[0:].field}:
- * one row per element, other columns repeated; an empty or absent array still gives one row).
+ * (an array row path gives one row per element) and flattened arrays ({@code $.arr[0:].field}:
+ * one row per element, other columns repeated; an empty or absent array still gives one row). Flattening
+ * may nest ({@code $.a[0:].b[0:].c}: one row per element of each inner array); the flattening mappings of
+ * a schema must follow one chain of arrays, each mapping flattening the chain or a start of it.
  */
 final class TreeJsonDecoder implements RecordDecoder {
 
@@ -23,22 +25,39 @@ final class TreeJsonDecoder implements RecordDecoder {
     private final List<JsonPath> paths;
     private final SqlType[] types;
     private final String[] names;
+    /** The arrays flattened, outermost first, each read from the element of the one before; empty for none. */
+    private final List<List<String>> chain;
 
     TreeJsonDecoder(JsonPath rowPath, List<JsonPath> paths, SqlType[] types, String[] names) {
         this.rowPath = rowPath;
         this.paths = paths;
         this.types = types;
         this.names = names;
-        List<String> flattened = null;
+        List<List<String>> longest = List.of();
+        JsonPath longestPath = null;
         for (JsonPath p : paths) {
-            if (p.flattens()) {
-                if (flattened != null && !flattened.equals(p.members())) {
-                    throw new IllegalArgumentException("Only one array per schema may be flattened, found "
-                            + String.join(".", flattened) + " and " + String.join(".", p.members()));
-                }
-                flattened = p.members();
+            if (p.flattens() && p.arrays().size() > longest.size()) {
+                longest = p.arrays();
+                longestPath = p;
             }
         }
+        for (JsonPath p : paths) {
+            if (p.flattens() && !longest.subList(0, p.arrays().size()).equals(p.arrays())) {
+                throw new IllegalArgumentException("Only one chain of arrays per schema may be flattened, found "
+                        + describe(longestPath) + " and " + describe(p));
+            }
+        }
+        this.chain = longest;
+    }
+
+    private static String describe(JsonPath p) {
+        StringBuilder text = new StringBuilder("$");
+        p.members().forEach(m -> text.append('.').append(m));
+        for (List<String> level : p.levels()) {
+            text.append("[0:]");
+            level.forEach(m -> text.append('.').append(m));
+        }
+        return text.toString();
     }
 
     @Override
@@ -80,29 +99,35 @@ final class TreeJsonDecoder implements RecordDecoder {
     }
 
     private void rows(JsonNode row, List<Object[]> out) {
-        JsonNode array = null;
-        for (JsonPath p : paths) {
-            if (p.flattens()) {
-                array = navigate(row, p.members());
-                break;
-            }
+        expand(row, new JsonNode[chain.size()], 0, out);
+    }
+
+    /** One row per combination of elements of the chain's arrays; an empty or absent array counts as one NULL. */
+    private void expand(JsonNode row, JsonNode[] elements, int level, List<Object[]> out) {
+        if (level == chain.size()) {
+            out.add(values(row, elements));
+            return;
         }
-        int count = array != null && array.isArray() && array.size() > 0 ? array.size() : 1;
-        for (int r = 0; r < count; r++) {
-            Object[] values = new Object[types.length];
-            for (int i = 0; i < paths.size(); i++) {
-                JsonPath p = paths.get(i);
-                JsonNode node;
-                if (p.flattens()) {
-                    JsonNode element = array != null && array.isArray() ? array.get(r) : null;
-                    node = navigate(element, p.after());
-                } else {
-                    node = navigate(row, p.members());
-                }
-                values[i] = value(node, i);
+        JsonNode array = navigate(level == 0 ? row : elements[level - 1], chain.get(level));
+        if (array != null && array.isArray() && array.size() > 0) {
+            for (JsonNode element : array) {
+                elements[level] = element;
+                expand(row, elements, level + 1, out);
             }
-            out.add(values);
+        } else {
+            elements[level] = null;
+            expand(row, elements, level + 1, out);
         }
+    }
+
+    private Object[] values(JsonNode row, JsonNode[] elements) {
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < paths.size(); i++) {
+            JsonPath p = paths.get(i);
+            JsonNode node = p.flattens() ? navigate(elements[p.depth() - 1], p.leaf()) : navigate(row, p.members());
+            values[i] = value(node, i);
+        }
+        return values;
     }
 
     private static JsonNode navigate(JsonNode node, List<String> members) {
