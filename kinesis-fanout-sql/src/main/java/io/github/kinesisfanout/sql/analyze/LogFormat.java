@@ -35,6 +35,13 @@ public sealed interface LogFormat {
     }
 
     /**
+     * SYS_LOG_PARSE: {@code Mon DD HH:MM:SS text} (RFC 3164's timestamp, English month abbreviations, the day
+     * space-padded or not); the timestamp gets the year of the row's ROWTIME, as the line has none.
+     */
+    record Syslog() implements LogFormat {
+    }
+
+    /**
      * A fixed-width field.
      *
      * @param start the 0-based start position

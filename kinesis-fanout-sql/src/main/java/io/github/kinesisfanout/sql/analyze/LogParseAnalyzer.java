@@ -17,8 +17,8 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Types the log parsing functions (reference §4.7) REGEX_LOG_PARSE, VARIABLE_COLUMN_LOG_PARSE and
- * FIXED_COLUMN_LOG_PARSE: a ROW whose fields are read as {@code alias.COLUMN1} or {@code (f(...)).COLUMN1}.
+ * Types the log parsing functions (reference §4.7) REGEX_LOG_PARSE, VARIABLE_COLUMN_LOG_PARSE,
+ * FIXED_COLUMN_LOG_PARSE and SYS_LOG_PARSE: a ROW whose fields are read as {@code alias.COLUMN1} or {@code (f(...)).COLUMN1}.
  * Patterns and column lists must be literals, so that the row type is known when the code is compiled.
  */
 final class LogParseAnalyzer {
@@ -37,6 +37,7 @@ final class LogParseAnalyzer {
             case "REGEX_LOG_PARSE" -> regex(call);
             case "VARIABLE_COLUMN_LOG_PARSE" -> variable(call);
             case "FIXED_COLUMN_LOG_PARSE" -> fixed(call);
+            case "SYS_LOG_PARSE" -> syslog(call);
             default -> throw new IllegalStateException(name);
         };
     }
@@ -69,6 +70,15 @@ final class LogParseAnalyzer {
             fields = defaults(groups);
         }
         return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input), new LogFormat.Regex(pattern));
+    }
+
+    /** SYS_LOG_PARSE(s): {@code Mon DD HH:MM:SS text} into COLUMN1 TIMESTAMP and COLUMN2 VARCHAR (the text). */
+    private Expr syslog(SqlCall call) {
+        arity(call, 1, 1);
+        Expr input = string(call, 0);
+        List<SqlType.Field> fields = List.of(new SqlType.Field("COLUMN1", SqlType.TIMESTAMP),
+                new SqlType.Field("COLUMN2", SqlType.varchar(SqlType.MAX_CHAR_LENGTH)));
+        return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input), new LogFormat.Syslog());
     }
 
     private Expr variable(SqlCall call) {

@@ -18,6 +18,9 @@ final class LogParsers {
     }
 
     static Evaluator of(Expr.Call call, Evaluator input) {
+        if (call.param() instanceof LogFormat.Syslog) {
+            return syslog(input);
+        }
         List<SqlType.Field> fields = call.type().fields();
         @SuppressWarnings("unchecked")
         UnaryOperator<Object>[] converters = new UnaryOperator[fields.size()];
@@ -39,6 +42,35 @@ final class LogParsers {
                 values[i] = texts[i] == null ? null : converters[i].apply(texts[i]);
             }
             return values;
+        };
+    }
+
+    private static final java.util.regex.Pattern SYSLOG = java.util.regex.Pattern.compile(
+            "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}(\\d{1,2}) (\\d{2}):(\\d{2}):(\\d{2}) (.*)",
+            java.util.regex.Pattern.DOTALL);
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+            "Sep", "Oct", "Nov", "Dec");
+
+    /** SYS_LOG_PARSE: NULL when the line does not start with a valid {@code Mon DD HH:MM:SS }. */
+    private static Evaluator syslog(Evaluator input) {
+        return row -> {
+            Object v = input.eval(row);
+            if (v == null) {
+                return null;
+            }
+            Matcher m = SYSLOG.matcher((String) v);
+            if (!m.matches()) {
+                return null;
+            }
+            int year = java.time.Instant.ofEpochMilli(row.rowtime).atZone(java.time.ZoneOffset.UTC).getYear();
+            try {
+                java.time.LocalDateTime time = java.time.LocalDateTime.of(year, MONTHS.indexOf(m.group(1)) + 1,
+                        Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+                        Integer.parseInt(m.group(5)));
+                return new Object[] {time, m.group(6)};
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
         };
     }
 
