@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.regex.Pattern;
 
 /**
@@ -158,8 +159,7 @@ public final class Members {
     }
 
     public static AwsServiceException violation(String value, String path, String constraint) {
-        return AnalyticsErrors.invalidArgument("1 validation error detected: Value " + value + " at '" + path
-                + "' failed to satisfy constraint: " + constraint);
+        return AnalyticsErrors.invalidArgument(ValidationErrors.message(value, path, constraint));
     }
 
     private static String abbreviate(String value) {

@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +26,7 @@ final class QueryInput {
     static String required(ObjectNode input, String member) {
         String value = text(input, member);
         if (value == null || value.isEmpty()) {
-            throw new AwsServiceException("ValidationError", "1 validation error detected: Value null at '"
-                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing("ValidationError", ValidationErrors.camel(member));
         }
         return value;
     }

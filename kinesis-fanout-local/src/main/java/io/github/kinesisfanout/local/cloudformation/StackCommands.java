@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -112,8 +113,7 @@ final class StackCommands {
 
     static String stackName(String name) {
         if (!STACK_NAME.matcher(name).matches()) {
-            throw new AwsServiceException("ValidationError", "1 validation error detected: Value '" + name
-                    + "' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression"
+            throw ValidationErrors.of("ValidationError", name, "stackName", "Member must satisfy regular expression"
                     + " pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*");
         }
         return name;

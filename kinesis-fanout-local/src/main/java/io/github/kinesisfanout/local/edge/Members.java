@@ -16,9 +16,7 @@ public final class Members {
     public static String required(ObjectNode input, String member, String errorCode) {
         String value = text(input, member);
         if (value == null || value.isEmpty()) {
-            throw new AwsServiceException(errorCode, "1 validation error detected: Value null at '"
-                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing(errorCode, ValidationErrors.camel(member));
         }
         return value;
     }
@@ -46,8 +44,7 @@ public final class Members {
         try {
             return Integer.parseInt(node.asText().trim());
         } catch (NumberFormatException e) {
-            throw new AwsServiceException(errorCode, "1 validation error detected: Value '" + node.asText()
-                    + "' at '" + member + "' failed to satisfy constraint: Member must be a number");
+            throw ValidationErrors.of(errorCode, node.asText(), member, "Member must be a number");
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.firehose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.time.Instant;
 
 /** Reads the members of a CreateDeliveryStream request: the name, the source and the S3 destination. */
@@ -19,8 +20,8 @@ final class DeliveryStreamRequests {
     static String name(ObjectNode input) {
         String name = Members.required(input, "DeliveryStreamName", FirehoseErrors.INVALID);
         if (!name.matches("[a-zA-Z0-9_.-]{1,64}")) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + name + "' at 'deliveryStreamName'"
-                    + " failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw ValidationErrors.of(FirehoseErrors.INVALID, name, "deliveryStreamName",
+                    "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return name;
     }
@@ -43,9 +44,8 @@ final class DeliveryStreamRequests {
                 return KinesisStreamSource.parse(input.get(KinesisStreamSource.MEMBER), start);
             }
             case "MSKAsSource", "DatabaseAsSource" -> throw FirehoseErrors.notSupported("DeliveryStreamType " + type);
-            default -> throw FirehoseErrors.invalid("1 validation error detected: Value '" + type
-                    + "' at 'deliveryStreamType' failed to satisfy constraint: Member must satisfy enum value set:"
-                    + " [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
+            default -> throw ValidationErrors.of(FirehoseErrors.INVALID, type, "deliveryStreamType",
+                    "Member must satisfy enum value set: [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
         }
     }
 

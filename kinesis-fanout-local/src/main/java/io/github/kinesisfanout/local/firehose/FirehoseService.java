@@ -10,6 +10,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.Timestamps;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Instant;
@@ -302,8 +303,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private JsonNode list(ObjectNode input, RequestContext context) {
         int limit = Members.integer(input, "Limit", 10, FirehoseErrors.INVALID);
         if (limit < 1 || limit > 10000) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + limit + "' at 'limit' failed to"
-                    + " satisfy constraint: Member must have value between 1 and 10000");
+            throw ValidationErrors.of(FirehoseErrors.INVALID, limit, "limit", "Member must have value between 1 and 10000");
         }
         String type = Members.text(input, "DeliveryStreamType");
         String after = Members.text(input, "ExclusiveStartDeliveryStreamName");
@@ -360,8 +360,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         for (JsonNode tag : given) {
             String key = Members.text(tag, "Key");
             if (key == null || key.isEmpty()) {
-                throw FirehoseErrors.invalid("1 validation error detected: Value null at 'tags.member.key' failed"
-                        + " to satisfy constraint: Member must not be null");
+                throw ValidationErrors.missing(FirehoseErrors.INVALID, "tags.member.key");
             }
             merged.put(key, Members.text(tag, "Value", ""));
         }

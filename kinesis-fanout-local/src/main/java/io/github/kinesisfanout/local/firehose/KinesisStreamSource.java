@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.Timestamps;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.time.Instant;
 
 /**
@@ -41,12 +42,11 @@ record KinesisStreamSource(String kinesisStreamArn, String roleArn, Instant deli
         String at = "kinesisStreamSourceConfiguration." + (name.equals("RoleARN") ? "roleARN" : "kinesisStreamARN");
         String value = Members.text(config, name);
         if (value == null || value.isEmpty()) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value null at '" + at
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing(FirehoseErrors.INVALID, at);
         }
         if (value.length() > 512 || !value.matches(pattern)) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + value + "' at '" + at
-                    + "' failed to satisfy constraint: Member must satisfy regular expression pattern: " + pattern);
+            throw ValidationErrors.of(FirehoseErrors.INVALID, value, at,
+                    "Member must satisfy regular expression pattern: " + pattern);
         }
         return value;
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -35,9 +36,8 @@ final class RecordPuts {
     static JsonNode putRecordBatch(Consumer<List<byte[]>> sink, ObjectNode input) {
         JsonNode records = input.path("Records");
         if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH_RECORDS) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value at 'records' failed to satisfy"
-                    + " constraint: Member must have length less than or equal to " + MAX_BATCH_RECORDS
-                    + " and greater than or equal to 1");
+            throw FirehoseErrors.invalid(ValidationErrors.message("", "records", "Member must have length less than "
+                    + "or equal to " + MAX_BATCH_RECORDS + " and greater than or equal to 1"));
         }
         byte[][] all = new byte[records.size()][];
         long total = 0;
@@ -66,12 +66,11 @@ final class RecordPuts {
             throw new AwsServiceException("SerializationException", "Member Data must be base64-encoded binary data");
         }
         if (bytes == null) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value null at '" + path
-                    + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing(FirehoseErrors.INVALID, path);
         }
         if (bytes.length > MAX_RECORD_BYTES) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value at '" + path + "' failed to satisfy"
-                    + " constraint: Member must have length less than or equal to " + MAX_RECORD_BYTES);
+            throw FirehoseErrors.invalid(ValidationErrors.message("", path, "Member must have length less than or "
+                    + "equal to " + MAX_RECORD_BYTES));
         }
         return bytes;
     }

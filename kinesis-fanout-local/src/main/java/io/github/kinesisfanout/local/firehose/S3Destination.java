@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 
 /**
  * An S3 destination (ExtendedS3DestinationConfiguration or S3DestinationConfiguration): bucket,
@@ -22,9 +23,8 @@ record S3Destination(String member, String roleArn, String bucketArn, String pre
         String roleArn = required(config, member, "RoleARN");
         String bucketArn = required(config, member, "BucketARN");
         if (!bucketArn.matches("arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + bucketArn + "' at '"
-                    + camel(member) + ".bucketARN' failed to satisfy constraint: Member must satisfy regular"
-                    + " expression pattern: arn:.*:s3:::[\\w\\.\\-]{1,255}");
+            throw ValidationErrors.of(FirehoseErrors.INVALID, bucketArn, camel(member) + ".bucketARN",
+                    "Member must satisfy regular expression pattern: arn:.*:s3:::[\\w\\.\\-]{1,255}");
         }
         JsonNode hints = config.path("BufferingHints");
         int size = Members.integer(hints, "SizeInMBs", DEFAULT_SIZE_MB, FirehoseErrors.INVALID);
@@ -73,16 +73,15 @@ record S3Destination(String member, String roleArn, String bucketArn, String pre
     private static String required(JsonNode config, String member, String name) {
         String value = Members.text(config, name);
         if (value == null || value.isEmpty()) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value null at '" + camel(member) + "."
-                    + camel(name) + "' failed to satisfy constraint: Member must not be null");
+            throw ValidationErrors.missing(FirehoseErrors.INVALID, camel(member) + "." + camel(name));
         }
         return value;
     }
 
     private static void range(String member, int value, int min, int max) {
         if (value < min || value > max) {
-            throw FirehoseErrors.invalid("1 validation error detected: Value '" + value + "' at '" + member
-                    + "' failed to satisfy constraint: Member must have value between " + min + " and " + max);
+            throw ValidationErrors.of(FirehoseErrors.INVALID, value, member, "Member must have value between " + min
+                    + " and " + max);
         }
     }
 

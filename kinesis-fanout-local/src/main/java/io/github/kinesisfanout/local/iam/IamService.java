@@ -10,6 +10,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.Timestamps;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -119,9 +120,8 @@ public final class IamService implements AwsService {
     private JsonNode createRole(ObjectNode input, IamEntities entities, RequestContext context) {
         String name = Members.required(input, "RoleName", VALIDATION);
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
-            throw new AwsServiceException(VALIDATION, "1 validation error detected: Value '" + name
-                    + "' at 'roleName' failed to satisfy constraint: Member must satisfy regular expression pattern:"
-                    + " [\\w+=,.@-]+", 400);
+            throw ValidationErrors.of(VALIDATION, name, "roleName", "Member must satisfy regular expression pattern:"
+                    + " [\\w+=,.@-]+");
         }
         String path = path(input);
         String document = document(input, "AssumeRolePolicyDocument");

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.lambda;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +23,8 @@ final class FunctionNames {
     static String name(String functionName, String qualifier, RequestContext context) {
         Matcher matcher = FORMS.matcher(functionName == null ? "" : functionName);
         if (!matcher.matches()) {
-            throw new AwsServiceException(FunctionSettings.INVALID, "1 validation error detected: Value '"
-                    + functionName + "' at 'functionName' failed to satisfy constraint: Member must satisfy"
-                    + " regular expression pattern: " + FORMS.pattern(), 400);
+            throw ValidationErrors.of(FunctionSettings.INVALID, functionName, "functionName", "Member must satisfy"
+                    + " regular expression pattern: " + FORMS.pattern());
         }
         String name = matcher.group(1);
         String version = matcher.group(2) != null ? matcher.group(2) : qualifier;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -46,9 +47,8 @@ final class FunctionSettings {
         if (Members.has(input, "Role")) {
             String role = input.get("Role").asText();
             if (!ROLE.matcher(role).matches()) {
-                throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + role
-                        + "' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                        + ROLE.pattern(), 400);
+                throw ValidationErrors.of(INVALID, role, "role", "Member must satisfy regular expression pattern: "
+                        + ROLE.pattern());
             }
             configuration.put("Role", role);
         }
@@ -110,9 +110,8 @@ final class FunctionSettings {
     private static int range(ObjectNode input, String member, String name, int min, int max) {
         int value = Members.integer(input, member, min, INVALID);
         if (value < min || value > max) {
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + value + "' at '" + name
-                    + "' failed to satisfy constraint: Member must have value "
-                    + (value < min ? "greater than or equal to " + min : "less than or equal to " + max), 400);
+            throw ValidationErrors.of(INVALID, value, name, "Member must have value "
+                    + (value < min ? "greater than or equal to " + min : "less than or equal to " + max));
         }
         return value;
     }

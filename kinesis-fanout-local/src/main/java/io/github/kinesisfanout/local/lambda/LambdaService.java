@@ -7,6 +7,7 @@ import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.local.lambda.esm.EventSourceMappings;
 import io.github.kinesisfanout.local.lambda.esm.FileMappingStorage;
@@ -157,9 +158,8 @@ public final class LambdaService implements AwsService, AutoCloseable {
                 }
                 output.put("Payload", result.payload());
             }
-            default -> throw new AwsServiceException(FunctionSettings.INVALID, "1 validation error detected: Value '"
-                    + type + "' at 'invocationType' failed to satisfy constraint: Member must satisfy enum value set:"
-                    + " [Event, RequestResponse, DryRun]", 400);
+            default -> throw ValidationErrors.of(FunctionSettings.INVALID, type, "invocationType",
+                    "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
         }
         return output;
     }

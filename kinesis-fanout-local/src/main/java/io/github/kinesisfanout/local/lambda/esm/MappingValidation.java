@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.Timestamps;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,8 @@ final class MappingValidation {
     static MappingConfig update(ObjectNode input, MappingConfig current) {
         String position = Members.text(input, "StartingPosition", current.startingPosition());
         if (!POSITIONS.contains(position)) {
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + position + "' at"
-                    + " 'startingPosition' failed to satisfy constraint: Member must satisfy enum value set:"
-                    + " [TRIM_HORIZON, LATEST, AT_TIMESTAMP]", 400);
+            throw ValidationErrors.of(INVALID, position, "startingPosition", "Member must satisfy enum value set:"
+                    + " [TRIM_HORIZON, LATEST, AT_TIMESTAMP]");
         }
         Instant timestamp = current.startingPositionTimestamp();
         if (Members.has(input, "StartingPositionTimestamp")) {
@@ -66,18 +66,16 @@ final class MappingValidation {
         }
         int age = range(input, "MaximumRecordAgeInSeconds", current.maximumRecordAgeSeconds(), -1, 604_800);
         if (age != -1 && age < 60) {
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + age + "' at"
-                    + " 'maximumRecordAgeInSeconds' failed to satisfy constraint: Member must be -1 or between 60"
-                    + " and 604800", 400);
+            throw ValidationErrors.of(INVALID, age, "maximumRecordAgeInSeconds", "Member must be -1 or between 60"
+                    + " and 604800");
         }
         List<String> types = current.functionResponseTypes();
         if (input.has("FunctionResponseTypes")) {
             types = new ArrayList<>();
             for (JsonNode type : input.get("FunctionResponseTypes")) {
                 if (!type.asText().equals("ReportBatchItemFailures")) {
-                    throw new AwsServiceException(INVALID, "1 validation error detected: Value '[" + type.asText()
-                            + "]' at 'functionResponseTypes' failed to satisfy constraint: Member must satisfy"
-                            + " enum value set: [ReportBatchItemFailures]", 400);
+                    throw ValidationErrors.of(INVALID, "[" + type.asText() + "]", "functionResponseTypes",
+                            "Member must satisfy enum value set: [ReportBatchItemFailures]");
                 }
                 types.add(type.asText());
             }
@@ -98,9 +96,8 @@ final class MappingValidation {
         int value = Members.integer(input, member, fallback, INVALID);
         if (value < min || value > max) {
             String name = Character.toLowerCase(member.charAt(0)) + member.substring(1);
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + value + "' at '" + name
-                    + "' failed to satisfy constraint: Member must have value "
-                    + (value < min ? "greater than or equal to " + min : "less than or equal to " + max), 400);
+            throw ValidationErrors.of(INVALID, value, name, "Member must have value "
+                    + (value < min ? "greater than or equal to " + min : "less than or equal to " + max));
         }
         return value;
     }
