@@ -17,10 +17,12 @@ final class LogEventsReader {
     private static final int MAX_EVENTS = 10_000;
     private final LogStore store;
     private final Clock clock;
+    private final MessageSpill messages;
 
-    LogEventsReader(LogStore store, Clock clock) {
+    LogEventsReader(LogStore store, Clock clock, MessageSpill messages) {
         this.store = store;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -31,7 +33,7 @@ final class LogEventsReader {
     JsonNode getLogEvents(ObjectNode input, RequestContext context) {
         String groupName = Members.required(input, "logGroupName", LogsService.INVALID);
         LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsService.INVALID));
-        List<LogEvent> events = inTimeRange(LogRetention.unexpired(store.group(context, groupName), stream.events(),
+        List<StoredEvent> events = inTimeRange(LogRetention.unexpired(store.group(context, groupName), stream.events(),
                 clock.millis()), input);
         int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
         String token = Members.text(input, "nextToken");
@@ -55,11 +57,12 @@ final class LogEventsReader {
         }
         ObjectNode output = LogsService.empty();
         ArrayNode items = output.putArray("events");
-        for (LogEvent event : events.subList(from, to)) {
+        MessageSpill.Reader reader = messages.reader();
+        for (StoredEvent event : events.subList(from, to)) {
             ObjectNode item = items.addObject();
-            item.put("timestamp", event.timestamp());
-            item.put("message", event.message());
-            item.put("ingestionTime", event.ingestionTime());
+            item.put("timestamp", event.timestamp);
+            item.put("message", reader.message(event));
+            item.put("ingestionTime", event.ingestionTime);
         }
         output.put("nextForwardToken", String.format("f/%056d", to));
         output.put("nextBackwardToken", String.format("b/%056d", from));
@@ -75,6 +78,7 @@ final class LogEventsReader {
         String prefix = Members.text(input, "logStreamNamePrefix", "");
         List<Object[]> matches = new ArrayList<>();
         long now = clock.millis();
+        MessageSpill.Reader reader = messages.reader();
         ObjectNode output = LogsService.empty();
         ArrayNode searched = output.putArray("searchedLogStreams");
         for (LogStream stream : group.streams.values()) {
@@ -82,14 +86,14 @@ final class LogEventsReader {
                 continue;
             }
             searched.addObject().put("logStreamName", stream.name).put("searchedCompletely", true);
-            List<LogEvent> events = inTimeRange(LogRetention.unexpired(group, stream.events(), now), input);
+            List<StoredEvent> events = inTimeRange(LogRetention.unexpired(group, stream.events(), now), input);
             for (int i = 0; i < events.size(); i++) {
-                if (pattern.matches(events.get(i).message())) {
+                if (pattern.matches(reader.message(events.get(i)))) {
                     matches.add(new Object[] {stream.name, events.get(i), i});
                 }
             }
         }
-        matches.sort(Comparator.comparingLong(m -> ((LogEvent) m[1]).timestamp()));
+        matches.sort(Comparator.comparingLong(m -> ((StoredEvent) m[1]).timestamp));
         int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
         int start = Members.has(input, "nextToken") ? parseToken(Members.text(input, "nextToken")) : 0;
         ArrayNode items = output.putArray("events");
@@ -98,25 +102,25 @@ final class LogEventsReader {
                 output.put("nextToken", String.format("n/%056d", i));
                 break;
             }
-            LogEvent event = (LogEvent) matches.get(i)[1];
+            StoredEvent event = (StoredEvent) matches.get(i)[1];
             ObjectNode item = items.addObject();
             item.put("logStreamName", (String) matches.get(i)[0]);
-            item.put("timestamp", event.timestamp());
-            item.put("message", event.message());
-            item.put("ingestionTime", event.ingestionTime());
-            item.put("eventId", String.format("%s-%d-%d", matches.get(i)[0], event.timestamp(), (int) matches.get(i)[2]));
+            item.put("timestamp", event.timestamp);
+            item.put("message", reader.message(event));
+            item.put("ingestionTime", event.ingestionTime);
+            item.put("eventId", String.format("%s-%d-%d", matches.get(i)[0], event.timestamp, (int) matches.get(i)[2]));
         }
         return output;
     }
 
-    private static List<LogEvent> inTimeRange(List<LogEvent> events, ObjectNode input) {
+    private static List<StoredEvent> inTimeRange(List<StoredEvent> events, ObjectNode input) {
         long startTime = Members.longValue(input, "startTime", Long.MIN_VALUE);
         long endTime = Members.longValue(input, "endTime", Long.MAX_VALUE);
         if (startTime == Long.MIN_VALUE && endTime == Long.MAX_VALUE) {
             return events;
         }
         // startTime is inclusive and endTime exclusive, as the API reference states.
-        return events.stream().filter(e -> e.timestamp() >= startTime && e.timestamp() < endTime).toList();
+        return events.stream().filter(e -> e.timestamp >= startTime && e.timestamp < endTime).toList();
     }
 
     private static int parseToken(String token) {

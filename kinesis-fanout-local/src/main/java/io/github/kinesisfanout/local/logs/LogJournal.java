@@ -24,20 +24,22 @@ final class LogJournal implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
     private final SegmentLog log;
+    private final MessageSpill messages;
 
-    private LogJournal(SegmentLog log) {
+    private LogJournal(SegmentLog log, MessageSpill messages) {
         this.log = log;
+        this.messages = messages;
     }
 
     /** Nothing kept: memory only. */
     static LogJournal none() {
-        return new LogJournal(null);
+        return new LogJournal(null, MessageSpill.none());
     }
 
-    /** Opens the journal in {@code directory} and replays it into {@code store}. */
-    static LogJournal open(Path directory, LogStore store, long now) {
+    /** Opens the journal in {@code directory} and replays it into {@code store}, messages past the budget to disk. */
+    static LogJournal open(Path directory, LogStore store, MessageSpill messages) {
         return new LogJournal(SegmentLog.open(directory, SEGMENT_BYTES, (segment, payload) ->
-                replay(store, read(payload), now)));
+                replay(store, read(payload), messages)), messages);
     }
 
     void record(ObjectNode entry, boolean durable) {
@@ -92,13 +94,13 @@ final class LogJournal implements AutoCloseable {
             return;
         }
         LogStore kept = new LogStore();
-        log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), now));
+        log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), messages));
         LogRetention.dropExpired(kept, now, none());
-        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept).stream()
+        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept, messages).stream()
                 .map(e -> ByteBuffer.wrap(e.toString().getBytes(StandardCharsets.UTF_8))).iterator());
     }
 
-    private static void replay(LogStore store, JsonNode entry, long now) {
+    private static void replay(LogStore store, JsonNode entry, MessageSpill messages) {
         if (entry.path("op").asText().equals("reset")) {
             // A compacted segment: what older segments (left by a crash during compaction) built is stale.
             store.clear();
@@ -139,11 +141,13 @@ final class LogJournal implements AutoCloseable {
             case "events" -> {
                 LogStream stream = group == null ? null : group.streams.get(entry.path("stream").asText());
                 if (stream != null && stream.sequence() == entry.path("from").asLong()) {
-                    List<LogEvent> events = new java.util.ArrayList<>();
+                    List<StoredEvent> events = new java.util.ArrayList<>();
                     for (JsonNode event : entry.path("events")) {
-                        events.add(new LogEvent(event.get(0).asLong(), event.get(1).asText(), event.get(2).asLong()));
+                        events.add(new StoredEvent(new LogEvent(event.get(0).asLong(), event.get(1).asText(),
+                                event.get(2).asLong())));
                     }
                     stream.append(events);
+                    messages.admitted(events);
                 }
             }
             default -> throw new IllegalStateException("unknown CloudWatch Logs journal entry " + entry);

@@ -18,7 +18,8 @@ final class LogJournalSnapshot {
     private LogJournalSnapshot() {
     }
 
-    static List<ObjectNode> entries(LogStore store) {
+    static List<ObjectNode> entries(LogStore store, MessageSpill messages) {
+        MessageSpill.Reader reader = messages.reader();
         List<ObjectNode> entries = new ArrayList<>();
         entries.add(LogJournal.entry("reset", null, null));
         for (Map.Entry<String, ? extends Map<String, LogGroup>> scope : store.scopes().entrySet()) {
@@ -30,13 +31,14 @@ final class LogJournalSnapshot {
                             .put("days", group.retentionInDays));
                 }
                 for (LogStream stream : group.streams.values()) {
-                    List<LogEvent> events = stream.events();
+                    List<StoredEvent> events = stream.events();
                     long first = stream.sequence() - events.size();
                     entries.add(LogJournal.entry("stream", scope.getKey(), group.name).put("stream", stream.name)
                             .put("time", stream.creationTime).put("sequence", first));
                     for (int i = 0; i < events.size(); i += BATCH_EVENTS) {
                         entries.add(LogJournal.events(scope.getKey(), group.name, stream.name, first + i,
-                                events.subList(i, Math.min(events.size(), i + BATCH_EVENTS))));
+                                events.subList(i, Math.min(events.size(), i + BATCH_EVENTS)).stream()
+                                        .map(reader::event).toList()));
                     }
                 }
             }

@@ -15,12 +15,12 @@ final class LogRetention {
     }
 
     /** The events of a stream that have not expired at {@code now}. */
-    static List<LogEvent> unexpired(LogGroup group, List<LogEvent> events, long now) {
+    static List<StoredEvent> unexpired(LogGroup group, List<StoredEvent> events, long now) {
         long cutoff = group.expiredBefore(now);
-        if (cutoff == Long.MIN_VALUE || events.isEmpty() || events.get(0).timestamp() >= cutoff) {
+        if (cutoff == Long.MIN_VALUE || events.isEmpty() || events.get(0).timestamp >= cutoff) {
             return events;
         }
-        return events.stream().filter(e -> e.timestamp() >= cutoff).toList();
+        return events.stream().filter(e -> e.timestamp >= cutoff).toList();
     }
 
     /**

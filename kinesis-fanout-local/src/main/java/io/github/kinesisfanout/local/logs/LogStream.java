@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** One log stream: its events in timestamp order, as CloudWatch Logs returns them. */
+/**
+ * One log stream: its events in timestamp order, as CloudWatch Logs returns them (their messages in
+ * memory or, with a data directory and past the service's budget, spilled to disk: {@link MessageSpill}).
+ */
 final class LogStream {
 
     final String name;
     final long creationTime;
-    private final List<LogEvent> events = new ArrayList<>();
+    private final List<StoredEvent> events = new ArrayList<>();
     private long lastIngestionTime;
     private long storedBytes;
     private long sequence;
@@ -20,19 +23,19 @@ final class LogStream {
     }
 
     /** Appends events; returns the next sequence token (ignored by AWS since 2023, kept for old clients). */
-    synchronized String append(List<LogEvent> batch) {
+    synchronized String append(List<StoredEvent> batch) {
         boolean inOrder = true;
-        long last = events.isEmpty() ? Long.MIN_VALUE : events.get(events.size() - 1).timestamp();
-        for (LogEvent event : batch) {
-            inOrder &= event.timestamp() >= last;
-            last = Math.max(last, event.timestamp());
+        long last = events.isEmpty() ? Long.MIN_VALUE : events.get(events.size() - 1).timestamp;
+        for (StoredEvent event : batch) {
+            inOrder &= event.timestamp >= last;
+            last = Math.max(last, event.timestamp);
             events.add(event);
-            storedBytes += event.message().length() + 26;
-            lastIngestionTime = Math.max(lastIngestionTime, event.ingestionTime());
+            storedBytes += event.messageLength + 26;
+            lastIngestionTime = Math.max(lastIngestionTime, event.ingestionTime);
         }
         if (!inOrder) {
             // Events are kept sorted by timestamp; a stable sort keeps arrival order for equal times.
-            events.sort(Comparator.comparingLong(LogEvent::timestamp));
+            events.sort(Comparator.comparingLong(StoredEvent::timestamp));
         }
         sequence += batch.size();
         return String.format("%056d", sequence);
@@ -44,8 +47,8 @@ final class LogStream {
      */
     synchronized int dropBefore(long cutoff) {
         int expired = 0;
-        while (expired < events.size() && events.get(expired).timestamp() < cutoff) {
-            storedBytes -= events.get(expired).message().length() + 26;
+        while (expired < events.size() && events.get(expired).timestamp < cutoff) {
+            storedBytes -= events.get(expired).messageLength + 26;
             expired++;
         }
         events.subList(0, expired).clear();
@@ -65,16 +68,16 @@ final class LogStream {
         return sequence;
     }
 
-    synchronized List<LogEvent> events() {
+    synchronized List<StoredEvent> events() {
         return List.copyOf(events);
     }
 
     synchronized Long firstEventTimestamp() {
-        return events.isEmpty() ? null : events.get(0).timestamp();
+        return events.isEmpty() ? null : events.get(0).timestamp;
     }
 
     synchronized Long lastEventTimestamp() {
-        return events.isEmpty() ? null : events.get(events.size() - 1).timestamp();
+        return events.isEmpty() ? null : events.get(events.size() - 1).timestamp;
     }
 
     synchronized long lastIngestionTime() {

@@ -28,6 +28,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     private final Clock clock;
     private final LogEventsReader reader;
     private final LogJournal journal;
+    private final MessageSpill messages;
     private final LogMaintenance maintenance;
 
     public LogsService(Clock clock) {
@@ -40,11 +41,24 @@ public final class LogsService implements AwsService, AutoCloseable {
      * (and the journal) through {@link LogMaintenance}.
      */
     public LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
+        this(clock, data, MessageSpill.MEMORY_BUDGET_BYTES);
+    }
+
+    /** With a data directory, at most about {@code memoryBudgetBytes} of messages stay in memory; older ones are read from disk. */
+    LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data,
+            long memoryBudgetBytes) {
         this.clock = clock;
-        this.reader = new LogEventsReader(store, clock);
-        this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, clock.millis()))
+        this.messages = data.map(d -> MessageSpill.open(d.serviceDirectory("logs").resolve("spill"), memoryBudgetBytes))
+                .orElseGet(MessageSpill::none);
+        this.reader = new LogEventsReader(store, clock, messages);
+        this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, messages))
                 .orElseGet(LogJournal::none);
         this.maintenance = new LogMaintenance(store, journal, clock).start();
+    }
+
+    /** The message bytes in memory now (tests check the budget holds). */
+    long cachedMessageBytes() {
+        return messages.cachedBytes();
     }
 
     /** Sweeps expired events and compacts the journal if it is worth it, now (it runs once a minute anyway). */
@@ -109,11 +123,16 @@ public final class LogsService implements AwsService, AutoCloseable {
 
     private String append(RequestContext context, String groupName, LogStream stream, List<LogEvent> batch,
             boolean durable) {
+        List<StoredEvent> stored = new ArrayList<>(batch.size());
+        batch.forEach(event -> stored.add(new StoredEvent(event)));
+        String token;
         synchronized (stream) {
             journal.record(LogJournal.events(LogStore.scope(context), groupName, stream.name, stream.sequence(), batch),
                     durable);
-            return stream.append(batch);
+            token = stream.append(stored);
         }
+        messages.admitted(stored);
+        return token;
     }
 
     private LogGroup addGroup(RequestContext context, String name) {
@@ -224,6 +243,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     public void close() {
         maintenance.close();
         journal.close();
+        messages.close();
     }
 
     static ObjectNode empty() {
