@@ -11,9 +11,9 @@ interface RecordJournal {
     /** The journal of an in-memory cloud: keeps nothing. */
     RecordJournal NONE = new RecordJournal() {
         @Override
-        public long[] write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
+        public long write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
                 List<String> partitionKeys) {
-            return null;
+            return -1;
         }
 
         @Override
@@ -29,9 +29,10 @@ interface RecordJournal {
     /**
      * Writes records numbered from {@code firstCounter} to the operating system (not yet fsync'd).
      *
-     * @return where each record is on disk, to read it back with {@link #reader()}; null when kept nowhere
+     * @return where the first record's frame is on disk (the others follow it), to read them back with
+     *     {@link #reader()}; -1 when they are kept nowhere
      */
-    long[] write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data, List<String> partitionKeys);
+    long write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data, List<String> partitionKeys);
 
     /** Returns once every record written before this call is on disk. */
     void awaitDurable();
@@ -44,5 +45,8 @@ interface RecordJournal {
 
         /** The record at a location; it must be the one of that shard and counter, else the file is damaged. */
         StoredRecord read(long location, int shardIndex, long counter);
+
+        /** The location of the frame that follows the one at {@code location} (the next record of its append). */
+        long after(long location);
     }
 }

@@ -62,7 +62,7 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
         ShardLog target = shards.get(shard);
         if (target != null) {
             // Only where the record is: its payload is read back from disk when a read asks for it.
-            target.restore(counter, location, arrival);
+            target.restore(counter, location, Frames.HEADER_BYTES + payload.limit(), arrival);
         }
         advance(shard, counter + 1, arrival);
         newestArrival.merge(segment, arrival, Math::max);
@@ -89,32 +89,24 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
     }
 
     @Override
-    public synchronized long[] write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
+    public synchronized long write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
             List<String> partitionKeys) {
         if (log == null) {
             log = SegmentLog.open(directory, segmentBytes, (segment, payload) -> { });
         }
         List<ByteBuffer> entries = new ArrayList<>(data.size());
-        long[] locations = new long[data.size()];
-        long offset = 0;
         for (int i = 0; i < data.size(); i++) {
             byte[] key = partitionKeys.get(i).getBytes(StandardCharsets.UTF_8);
             byte[] bytes = data.get(i);
-            int length = 1 + 4 + 8 + 8 + 2 + key.length + bytes.length;
-            entries.add(ByteBuffer.allocate(length).put(RECORD)
+            entries.add(ByteBuffer.allocate(1 + 4 + 8 + 8 + 2 + key.length + bytes.length).put(RECORD)
                     .putInt(shardIndex).putLong(firstCounter + i).putLong(arrivalMillis).putShort((short) key.length)
                     .put(key).put(bytes).flip());
-            // The frames of one append follow each other: each is its header and payload long.
-            locations[i] = offset;
-            offset += Frames.HEADER_BYTES + length;
         }
+        // The frames of one append follow each other, so the first one's location finds them all.
         long first = log.appendLocated(entries, this::checkpoint);
-        for (int i = 0; i < locations.length; i++) {
-            locations[i] += first;
-        }
         advance(shardIndex, firstCounter + data.size(), arrivalMillis);
         newestArrival.merge(SegmentLog.segmentOf(first), arrivalMillis, Math::max);
-        return locations;
+        return first;
     }
 
     @Override
@@ -127,11 +119,28 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
             throw new IllegalStateException("no records were written to " + directory);
         }
         SegmentReader segments = new SegmentReader(current);
-        return (location, shardIndex, counter) -> decode(segments, location, shardIndex, counter);
+        return new Reader() {
+            /** The frame read last and the location just past it: a read then its after() check one frame once. */
+            private long lastLocation = -1;
+            private long lastEnd;
+
+            @Override
+            public StoredRecord read(long location, int shardIndex, long counter) {
+                ByteBuffer payload = segments.payload(location);
+                lastLocation = location;
+                lastEnd = location + Frames.HEADER_BYTES + payload.remaining();
+                return decode(payload, location, shardIndex, counter);
+            }
+
+            @Override
+            public long after(long location) {
+                return location == lastLocation ? lastEnd
+                        : location + Frames.HEADER_BYTES + segments.payload(location).remaining();
+            }
+        };
     }
 
-    private StoredRecord decode(SegmentReader segments, long location, int shardIndex, long counter) {
-        ByteBuffer payload = segments.payload(location);
+    private StoredRecord decode(ByteBuffer payload, long location, int shardIndex, long counter) {
         if (payload.remaining() < 1 + 4 + 8 + 8 + 2 || payload.get() != RECORD || payload.getInt() != shardIndex
                 || payload.getLong() != counter) {
             throw new DamagedFrameException("the frame at byte " + SegmentLog.positionOf(location) + " of segment "

@@ -140,6 +140,7 @@ class PayloadBudgetTest {
         ShardLog b = store.find("000000000000", "us-east-1", "b").shard("shardId-000000000000").log();
         assertEquals(5, a.cachedRecords());
         assertEquals(5, b.cachedRecords());
+        assertEquals(40, a.runs(), "one index entry per append of five records");
         List<String> all = readAll(service, "a", StartingPosition.trimHorizon(), 7);
         assertEquals(200, all.size());
         for (int i = 0; i < 200; i++) {
@@ -161,6 +162,10 @@ class PayloadBudgetTest {
         assertEquals(0, reopened.cachedBytes(), "a restart replays locations, not payloads");
         KinesisService restarted = service(reopened);
         assertEquals(all, readAll(restarted, "a", StartingPosition.trimHorizon(), 10_000));
+        assertEquals(all.subList(57, 200), readAll(restarted, "a",
+                StartingPosition.atSequenceNumber(sequenceNumbers.get(57)), 10_000), "from inside an append");
+        assertEquals(40, reopened.find("000000000000", "us-east-1", "a").shard("shardId-000000000000").log().runs(),
+                "the replay finds the same appends again");
     }
 
     @Test
