@@ -121,7 +121,7 @@ final class LogJournal implements AutoCloseable {
             case "stream" -> {
                 if (group != null) {
                     String stream = entry.path("stream").asText();
-                    LogStream created = new LogStream(stream, entry.path("time").asLong());
+                    LogStream created = new LogStream(stream, entry.path("time").asLong(), messages);
                     if (group.streams.putIfAbsent(stream, created) == null && entry.has("sequence")) {
                         created.startAt(entry.path("sequence").asLong());
                     }
@@ -141,13 +141,11 @@ final class LogJournal implements AutoCloseable {
             case "events" -> {
                 LogStream stream = group == null ? null : group.streams.get(entry.path("stream").asText());
                 if (stream != null && stream.sequence() == entry.path("from").asLong()) {
-                    List<StoredEvent> events = new java.util.ArrayList<>();
+                    List<LogEvent> events = new java.util.ArrayList<>();
                     for (JsonNode event : entry.path("events")) {
-                        events.add(new StoredEvent(new LogEvent(event.get(0).asLong(), event.get(1).asText(),
-                                event.get(2).asLong())));
+                        events.add(new LogEvent(event.get(0).asLong(), event.get(1).asText(), event.get(2).asLong()));
                     }
                     stream.append(events);
-                    messages.admitted(events);
                 }
             }
             default -> throw new IllegalStateException("unknown CloudWatch Logs journal entry " + entry);

@@ -31,14 +31,13 @@ final class LogJournalSnapshot {
                             .put("days", group.retentionInDays));
                 }
                 for (LogStream stream : group.streams.values()) {
-                    List<StoredEvent> events = stream.events();
+                    List<LogEvent> events = stream.events(reader);
                     long first = stream.sequence() - events.size();
                     entries.add(LogJournal.entry("stream", scope.getKey(), group.name).put("stream", stream.name)
                             .put("time", stream.creationTime).put("sequence", first));
                     for (int i = 0; i < events.size(); i += BATCH_EVENTS) {
                         entries.add(LogJournal.events(scope.getKey(), group.name, stream.name, first + i,
-                                events.subList(i, Math.min(events.size(), i + BATCH_EVENTS)).stream()
-                                        .map(reader::event).toList()));
+                                events.subList(i, Math.min(events.size(), i + BATCH_EVENTS))));
                     }
                 }
             }

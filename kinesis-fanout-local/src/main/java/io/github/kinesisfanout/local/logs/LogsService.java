@@ -44,7 +44,7 @@ public final class LogsService implements AwsService, AutoCloseable {
         this(clock, data, MessageSpill.MEMORY_BUDGET_BYTES);
     }
 
-    /** With a data directory, at most about {@code memoryBudgetBytes} of messages stay in memory; older ones are read from disk. */
+    /** With a data directory, at most about {@code memoryBudgetBytes} of events stay in memory; older ones are read from disk. */
     LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data,
             long memoryBudgetBytes) {
         this.clock = clock;
@@ -123,16 +123,11 @@ public final class LogsService implements AwsService, AutoCloseable {
 
     private String append(RequestContext context, String groupName, LogStream stream, List<LogEvent> batch,
             boolean durable) {
-        List<StoredEvent> stored = new ArrayList<>(batch.size());
-        batch.forEach(event -> stored.add(new StoredEvent(event)));
-        String token;
         synchronized (stream) {
             journal.record(LogJournal.events(LogStore.scope(context), groupName, stream.name, stream.sequence(), batch),
                     durable);
-            token = stream.append(stored);
+            return stream.append(batch);
         }
-        messages.admitted(stored);
-        return token;
     }
 
     private LogGroup addGroup(RequestContext context, String name) {
@@ -144,7 +139,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private LogStream addStream(RequestContext context, LogGroup group, String name) {
-        LogStream stream = new LogStream(name, clock.millis());
+        LogStream stream = new LogStream(name, clock.millis(), messages);
         journal.record(LogJournal.entry("stream", LogStore.scope(context), group.name).put("stream", name)
                 .put("time", stream.creationTime), true);
         group.streams.put(name, stream);

@@ -1,7 +1,6 @@
 package io.github.kinesisfanout.local.logs;
 
 import io.github.kinesisfanout.local.storage.AtomicFiles;
-import io.github.kinesisfanout.local.storage.Frames;
 import io.github.kinesisfanout.local.storage.SegmentLog;
 import io.github.kinesisfanout.local.storage.SegmentReader;
 import java.nio.ByteBuffer;
@@ -12,30 +11,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps the messages of CloudWatch Logs events in memory up to a byte budget for the whole service:
- * past it, the oldest messages are written to a spill log ({@code logs/spill/} of the data directory,
- * a {@link SegmentLog} emptied at every start, as the journal holds the events for good) and read back
- * from there when a read asks for them. Without a data directory every message stays in memory.
+ * Keeps CloudWatch Logs events in memory up to a byte budget for the whole service: past it, the
+ * oldest {@link EventChunk}s are written to a spill log ({@code logs/spill/} of the data directory, a
+ * {@link SegmentLog} emptied at every start, as the journal holds the events for good), one frame per
+ * chunk, and read back from there when a read asks for them. Without a data directory every event
+ * stays in memory.
  */
 final class MessageSpill implements AutoCloseable {
 
-    /** The message bytes kept in memory by default. */
+    /** The event bytes kept in memory by default. */
     static final long MEMORY_BUDGET_BYTES = 32L * 1024 * 1024;
-    /** What a cached message costs beyond its characters: the string and array headers. */
-    static final int MESSAGE_OVERHEAD_BYTES = 40;
+    /** What an event in memory costs beyond its message's characters: the event, string and array headers. */
+    static final int EVENT_OVERHEAD_BYTES = 72;
     private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
     private final SegmentLog log;
     private final long budgetBytes;
-    private final ArrayDeque<List<StoredEvent>> batches = new ArrayDeque<>();
+    private final ArrayDeque<Admission> admissions = new ArrayDeque<>();
     private long cachedBytes;
+
+    /** Bytes a chunk took in memory by one append (a chunk may have several; the first one out spills it). */
+    private record Admission(EventChunk chunk, long bytes) {
+    }
 
     private MessageSpill(SegmentLog log, long budgetBytes) {
         this.log = log;
         this.budgetBytes = budgetBytes;
     }
 
-    /** Every message stays in memory. */
+    /** Every event stays in memory. */
     static MessageSpill none() {
         return new MessageSpill(null, Long.MAX_VALUE);
     }
@@ -49,82 +53,87 @@ final class MessageSpill implements AutoCloseable {
         return new MessageSpill(SegmentLog.open(directory, SEGMENT_BYTES, (segment, payload) -> { }), budgetBytes);
     }
 
-    private static long bytes(StoredEvent event) {
-        return 2L * event.messageLength + MESSAGE_OVERHEAD_BYTES;
+    /** What an event costs in memory, about. */
+    static long memoryBytes(LogEvent event) {
+        return 2L * event.message().length() + EVENT_OVERHEAD_BYTES;
     }
 
-    /** Counts a batch of new events' messages, then spills the oldest messages until the budget holds. */
-    void admitted(List<StoredEvent> batch) {
-        if (log == null || batch.isEmpty()) {
+    /**
+     * Counts {@code bytes} a chunk now holds in memory, then spills the chunks admitted first until the
+     * budget holds. Takes chunks' monitors (never a stream's), so it may run under a stream's.
+     */
+    void admitted(EventChunk chunk, long bytes) {
+        if (log == null) {
             return;
         }
-        List<List<StoredEvent>> evicted = new ArrayList<>();
+        List<EventChunk> evicted = new ArrayList<>();
         synchronized (this) {
-            batches.addLast(batch);
-            for (StoredEvent event : batch) {
-                cachedBytes += bytes(event);
-            }
-            while (cachedBytes > budgetBytes && !batches.isEmpty()) {
-                List<StoredEvent> oldest = batches.pollFirst();
-                for (StoredEvent event : oldest) {
-                    cachedBytes -= bytes(event);
-                }
-                evicted.add(oldest);
+            admissions.addLast(new Admission(chunk, bytes));
+            cachedBytes += bytes;
+            while (cachedBytes > budgetBytes && !admissions.isEmpty()) {
+                Admission oldest = admissions.pollFirst();
+                cachedBytes -= oldest.bytes();
+                evicted.add(oldest.chunk());
             }
         }
-        for (List<StoredEvent> events : evicted) {
-            spill(events);
+        for (EventChunk each : evicted) {
+            each.spill(this::write);
         }
     }
 
-    private void spill(List<StoredEvent> events) {
-        List<ByteBuffer> entries = new ArrayList<>(events.size());
-        List<StoredEvent> spilled = new ArrayList<>(events.size());
-        for (StoredEvent event : events) {
-            String message = event.cachedMessage();
-            if (message != null) {
-                entries.add(ByteBuffer.wrap(message.getBytes(StandardCharsets.UTF_8)));
-                spilled.add(event);
-            }
+    private long write(List<LogEvent> events) {
+        List<byte[]> messages = new ArrayList<>(events.size());
+        int size = 4;
+        for (LogEvent event : events) {
+            byte[] message = event.message().getBytes(StandardCharsets.UTF_8);
+            messages.add(message);
+            size += 8 + 8 + 4 + message.length;
         }
-        if (entries.isEmpty()) {
-            return;
+        ByteBuffer frame = ByteBuffer.allocate(size).putInt(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            frame.putLong(events.get(i).timestamp()).putLong(events.get(i).ingestionTime())
+                    .putInt(messages.get(i).length).put(messages.get(i));
         }
-        long location = log.appendLocated(entries, List::of);
-        for (int i = 0; i < spilled.size(); i++) {
-            spilled.get(i).spilled(location);
-            location += Frames.HEADER_BYTES + entries.get(i).capacity();
-        }
+        return log.appendLocated(List.of(frame.flip()), List::of);
     }
 
-    /** The message bytes counted as in memory now. */
+    /** The event bytes counted as in memory now (tests check the budget holds). */
     synchronized long cachedBytes() {
         return cachedBytes;
     }
 
-    /** Reads messages, from memory or the spill log; one per read request (it reads ahead, and is not shared). */
+    /** Reads spilled chunks back; one per read request (it reads ahead, and is not shared). */
     Reader reader() {
         return new Reader();
     }
 
-    /** Resolves events' messages for one read. */
+    /** Reads spilled chunks back for one read, keeping the last one decoded. */
     final class Reader {
 
         private SegmentReader disk;
+        private long lastLocation = -1;
+        private List<LogEvent> last;
 
-        String message(StoredEvent event) {
-            String message = event.cachedMessage();
-            if (message != null) {
-                return message;
+        List<LogEvent> chunk(long location) {
+            if (location == lastLocation) {
+                return last;
             }
             if (disk == null) {
                 disk = new SegmentReader(log);
             }
-            return StandardCharsets.UTF_8.decode(disk.payload(event.location())).toString();
-        }
-
-        LogEvent event(StoredEvent event) {
-            return new LogEvent(event.timestamp, message(event), event.ingestionTime);
+            ByteBuffer frame = disk.payload(location);
+            int count = frame.getInt();
+            List<LogEvent> events = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long timestamp = frame.getLong();
+                long ingestionTime = frame.getLong();
+                byte[] message = new byte[frame.getInt()];
+                frame.get(message);
+                events.add(new LogEvent(timestamp, new String(message, StandardCharsets.UTF_8), ingestionTime));
+            }
+            lastLocation = location;
+            last = List.copyOf(events);
+            return last;
         }
     }
 

@@ -49,7 +49,7 @@ class LogJournalTest {
             LogGroup kept = reopened.groups(SCOPE).get("/kept");
             assertEquals(1, kept.retentionInDays);
             LogStream stream = kept.streams.get("s");
-            assertEquals(List.of("new1", "new2", "new3"), stream.events().stream().map(StoredEvent::cachedMessage).toList());
+            assertEquals(List.of("new1", "new2", "new3"), stream.events(MessageSpill.none().reader()).stream().map(LogEvent::message).toList());
             assertEquals(5, stream.sequence(), "every event ever appended is counted, the expired ones too");
         }
     }

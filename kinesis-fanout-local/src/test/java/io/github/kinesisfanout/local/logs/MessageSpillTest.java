@@ -157,7 +157,7 @@ class MessageSpillTest {
                 expected.get(0).get("events").get(45).get("message").asText());
         assertEquals(60, expected.get(5).get("events").size(), "every fifth of 300 events carries ERROR");
 
-        long budget = 20 * (2L * 120 + MessageSpill.MESSAGE_OVERHEAD_BYTES);
+        long budget = 20 * (2L * 120 + MessageSpill.EVENT_OVERHEAD_BYTES);
         LogsService durable = durable(budget);
         write(durable);
         assertTrue(durable.cachedMessageBytes() <= budget, durable.cachedMessageBytes() + " bytes cached");
@@ -212,5 +212,79 @@ class MessageSpillTest {
         assertEquals(expected, durable.invoke("GetLogEvents", input(read), CTX));
         stop(durable);
         assertEquals(expected, durable(0).invoke("GetLogEvents", input(read), CTX));
+    }
+
+    /** Pages through a stream forward with GetLogEvents, as clients do until the token repeats. */
+    private static List<JsonNode> pages(LogsService service, String stream, int limit) {
+        List<JsonNode> out = new ArrayList<>();
+        String token = null;
+        while (true) {
+            ObjectNode get = input("{\"logGroupName\":\"/many\",\"logStreamName\":\"" + stream
+                    + "\",\"startFromHead\":true,\"limit\":" + limit + "}");
+            if (token != null) {
+                get.put("nextToken", token);
+            }
+            JsonNode page = service.invoke("GetLogEvents", get, CTX);
+            out.add(page);
+            if (page.get("nextForwardToken").asText().equals(token)) {
+                return out;
+            }
+            token = page.get("nextForwardToken").asText();
+        }
+    }
+
+    @Test
+    void manyChunksRetentionInsideAChunkAndLateEventsReadTheSame() throws Exception {
+        LogsService memory = new LogsService(clock, Optional.empty());
+        open.add(memory);
+        LogsService durable = durable(0);
+        for (LogsService service : List.of(memory, durable)) {
+            service.invoke("CreateLogGroup", input("{\"logGroupName\":\"/many\"}"), CTX);
+            service.invoke("PutRetentionPolicy", input("{\"logGroupName\":\"/many\",\"retentionInDays\":1}"), CTX);
+            service.invoke("CreateLogStream", input("{\"logGroupName\":\"/many\",\"logStreamName\":\"s\"}"), CTX);
+            // 2,000 events one minute apart (about four chunks of 512), in batches of 250...
+            for (int batch = 0; batch < 8; batch++) {
+                ObjectNode put = input("{\"logGroupName\":\"/many\",\"logStreamName\":\"s\"}");
+                var events = put.putArray("logEvents");
+                for (int i = 0; i < 250; i++) {
+                    int n = batch * 250 + i;
+                    events.addObject().put("timestamp", T0 + n * 60_000L).put("message", "line " + n);
+                }
+                service.invoke("PutLogEvents", put, CTX);
+            }
+            // ...then three late events, stamped between lines 700 and 701 and before line 0.
+            ObjectNode late = input("{\"logGroupName\":\"/many\",\"logStreamName\":\"s\"}");
+            late.putArray("logEvents").addObject().put("timestamp", T0 + 700 * 60_000L + 1).put("message", "late a");
+            late.withArray("logEvents").addObject().put("timestamp", T0 - 1).put("message", "late b");
+            late.withArray("logEvents").addObject().put("timestamp", T0 + 700 * 60_000L).put("message", "late c");
+            service.invoke("PutLogEvents", late, CTX);
+        }
+        List<JsonNode> expected = pages(memory, "s", 300);
+        List<String> messages = new ArrayList<>();
+        expected.forEach(page -> page.get("events").forEach(e -> messages.add(e.get("message").asText())));
+        assertEquals(2003, messages.size());
+        // Sorted by timestamp, equal times in arrival order: "late c" has line 700's time and came later.
+        assertEquals(List.of("late b", "line 0"), messages.subList(0, 2));
+        assertEquals(List.of("line 699", "line 700", "late c", "late a", "line 701"), messages.subList(700, 705));
+        assertEquals(expected, pages(durable, "s", 300));
+
+        // A day after T0 + 300 min, the events before T0 + 300 min have expired: "late b" and lines 0-299.
+        clock.advance(Duration.ofMinutes(24 * 60 + 300));
+        memory.maintain();
+        durable.maintain();
+        List<JsonNode> kept = pages(memory, "s", 1000);
+        assertEquals("line 300", kept.get(0).get("events").get(0).get("message").asText());
+        assertEquals(2003 - 301, kept.stream().mapToInt(page -> page.get("events").size()).sum());
+        assertEquals(kept, pages(durable, "s", 1000));
+        String describe = "{\"logGroupName\":\"/many\"}";
+        assertEquals(memory.invoke("DescribeLogStreams", input(describe), CTX),
+                durable.invoke("DescribeLogStreams", input(describe), CTX));
+        String range = "{\"logGroupName\":\"/many\",\"startTime\":" + (T0 + 650 * 60_000L) + ",\"endTime\":"
+                + (T0 + 1100 * 60_000L + 1) + ",\"filterPattern\":\"late\"}";
+        JsonNode filtered = memory.invoke("FilterLogEvents", input(range), CTX);
+        assertEquals(2, filtered.get("events").size());
+        assertEquals(filtered, durable.invoke("FilterLogEvents", input(range), CTX));
+        stop(durable);
+        assertEquals(kept, pages(durable(0), "s", 1000));
     }
 }
