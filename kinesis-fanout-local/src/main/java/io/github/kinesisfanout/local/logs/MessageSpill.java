@@ -107,16 +107,25 @@ final class MessageSpill implements AutoCloseable {
         return new Reader();
     }
 
-    /** Reads spilled chunks back for one read, keeping the last one decoded. */
+    /** Reads spilled chunks back for one read, keeping the last few decoded (a read may go back and forth between streams). */
     final class Reader {
 
+        private static final int DECODED_CHUNKS = 16;
         private SegmentReader disk;
-        private long lastLocation = -1;
-        private List<LogEvent> last;
+        private final java.util.LinkedHashMap<Long, List<LogEvent>> decoded =
+                new java.util.LinkedHashMap<>(DECODED_CHUNKS * 2, 0.75f, true) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected boolean removeEldestEntry(java.util.Map.Entry<Long, List<LogEvent>> eldest) {
+                        return size() > DECODED_CHUNKS;
+                    }
+                };
 
         List<LogEvent> chunk(long location) {
-            if (location == lastLocation) {
-                return last;
+            List<LogEvent> known = decoded.get(location);
+            if (known != null) {
+                return known;
             }
             if (disk == null) {
                 disk = new SegmentReader(log);
@@ -131,9 +140,9 @@ final class MessageSpill implements AutoCloseable {
                 frame.get(message);
                 events.add(new LogEvent(timestamp, new String(message, StandardCharsets.UTF_8), ingestionTime));
             }
-            lastLocation = location;
-            last = List.copyOf(events);
-            return last;
+            List<LogEvent> chunk = List.copyOf(events);
+            decoded.put(location, chunk);
+            return chunk;
         }
     }
 
