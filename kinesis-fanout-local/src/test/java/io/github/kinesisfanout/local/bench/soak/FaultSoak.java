@@ -89,8 +89,10 @@ public final class FaultSoak {
                 } else if (killedAt == 0 && now >= killAt) {
                     memory.put(String.format(Locale.ROOT, "middle, before kill -9 at %d s (%d records put)",
                             (now - t0) / 1000, producer.acknowledged().size()), cloud.memory(true));
-                    killedAt = System.currentTimeMillis();
+                    // The time of death, not of the signal: until it dies the old process may still log
+                    // lines or write rows whose copies after the restart are the kill's duplicates.
                     cloud.killNine();
+                    killedAt = System.currentTimeMillis();
                     cloud.start();
                     restartedAt = System.currentTimeMillis();
                     log(String.format(Locale.ROOT, "kill -9 and restart on the same data directory and port: down"
