@@ -33,11 +33,6 @@ final class PayloadCache {
         this.budgetBytes = budgetBytes;
     }
 
-    /** The most payload bytes kept in memory (beyond one batch being admitted). */
-    long budgetBytes() {
-        return budgetBytes;
-    }
-
     /** Whether payloads are ever dropped from memory. */
     boolean bounded() {
         return budgetBytes != Long.MAX_VALUE;

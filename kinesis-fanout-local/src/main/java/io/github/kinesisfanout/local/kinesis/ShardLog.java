@@ -49,12 +49,10 @@ public final class ShardLog {
         this(RecordJournal.NONE, 0, PayloadCache.UNBOUNDED);
     }
 
-    /** A log whose appends also go to a journal (a data directory) before they are acknowledged. */
-    ShardLog(RecordJournal journal, int shardIndex) {
-        this(journal, shardIndex, PayloadCache.UNBOUNDED);
-    }
-
-    /** A journaled log whose records stay in memory only as long as {@code cache} has room. */
+    /**
+     * A log whose appends also go to a journal (a data directory) before they are acknowledged, and
+     * whose records stay in memory only as long as {@code cache} has room.
+     */
     ShardLog(RecordJournal journal, int shardIndex, PayloadCache cache) {
         this.journal = journal;
         this.shardIndex = shardIndex;

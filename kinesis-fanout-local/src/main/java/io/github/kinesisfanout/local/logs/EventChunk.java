@@ -105,8 +105,4 @@ final class EventChunk {
     synchronized void kill() {
         dead = true;
     }
-
-    synchronized boolean inMemory() {
-        return events != null;
-    }
 }

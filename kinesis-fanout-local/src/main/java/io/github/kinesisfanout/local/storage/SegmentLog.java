@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 public final class SegmentLog implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SegmentLog.class.getName());
+    /** Read-only channels kept open at most (one per segment being read back). */
+    private static final int MAX_OPEN_READERS = 16;
 
     private final Path directory;
     private final long segmentBytes;
@@ -172,22 +174,31 @@ public final class SegmentLog implements AutoCloseable {
      * @throws UncheckedIOException when the segment was deleted or cannot be read
      */
     public int read(long segmentId, long position, ByteBuffer into) {
-        FileChannel reader = readers.get(segmentId);
-        if (reader == null) {
-            reader = openReader(segmentId);
-        }
-        try {
-            int total = 0;
-            while (into.hasRemaining()) {
-                int read = reader.read(into, position + total);
-                if (read < 0) {
-                    break;
-                }
-                total += read;
+        int start = into.position();
+        for (int attempt = 0; ; attempt++) {
+            FileChannel reader = readers.get(segmentId);
+            if (reader == null) {
+                reader = openReader(segmentId);
             }
-            return total;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read segment " + segmentId + " of " + directory, e);
+            try {
+                int total = 0;
+                while (into.hasRemaining()) {
+                    int read = reader.read(into, position + total);
+                    if (read < 0) {
+                        break;
+                    }
+                    total += read;
+                }
+                return total;
+            } catch (ClosedChannelException e) {
+                // Closed meanwhile to keep the open readers few (or the segment was deleted): open it again.
+                into.position(start);
+                if (attempt == 2) {
+                    throw new UncheckedIOException("cannot read segment " + segmentId + " of " + directory, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read segment " + segmentId + " of " + directory, e);
+            }
         }
     }
 
@@ -208,6 +219,16 @@ public final class SegmentLog implements AutoCloseable {
             throw new UncheckedIOException("cannot open " + file, e);
         }
         readers.put(segmentId, reader);
+        while (readers.size() > MAX_OPEN_READERS) {
+            // The oldest segments are the least likely to be read next (reads move forward).
+            var oldest = readers.firstKey() == segmentId ? readers.lastEntry() : readers.firstEntry();
+            readers.remove(oldest.getKey());
+            try {
+                oldest.getValue().close();
+            } catch (IOException e) {
+                LOG.warning("closing a reader of " + directory + " failed: " + e);
+            }
+        }
         return reader;
     }
 

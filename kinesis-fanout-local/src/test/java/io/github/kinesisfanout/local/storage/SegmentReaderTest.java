@@ -109,4 +109,22 @@ class SegmentReaderTest {
             assertTrue(gone.getMessage().contains("segment 1"), gone.getMessage());
         }
     }
+
+    @Test
+    void moreSegmentsThanOpenReadersReadBackInAnyOrder() {
+        try (SegmentLog log = SegmentLog.open(dir, 10, (segment, payload) -> { })) {
+            List<Long> locations = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                // 8 + 8 bytes pass the 10-byte segment size: one entry per segment, 40 segments.
+                locations.add(log.appendLocated(List.of(text(String.format("entry%03d", i))), List::of));
+            }
+            assertEquals(40, log.segmentIds().size());
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < 40; i++) {
+                    int n = round == 0 ? i : 39 - i;
+                    assertEquals(String.format("entry%03d", n), string(new SegmentReader(log).payload(locations.get(n))));
+                }
+            }
+        }
+    }
 }
