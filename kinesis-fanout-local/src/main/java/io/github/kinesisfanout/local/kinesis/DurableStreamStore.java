@@ -13,23 +13,34 @@ import java.util.logging.Logger;
 
 /**
  * Keeps streams in a data directory: {@code ACCOUNT/REGION/stream-NAME/stream.json} holds a stream's
- * metadata (written atomically on every change) and {@code records/} its journal. Reads are served
- * from memory, rebuilt from the journal at start.
+ * metadata (written atomically on every change) and {@code records/} its journal. Memory keeps each
+ * record's arrival time and location in the journal, and the payloads of the most recent records up
+ * to a byte budget for all streams ({@link PayloadCache}); reads of older records read them back from
+ * the journal. At start the journal is replayed into that index only, so no payload is in memory.
  */
 final class DurableStreamStore implements StreamStore {
 
     /** A segment file is closed and a new one started past this size. */
     static final long SEGMENT_BYTES = 64L * 1024 * 1024;
+    /** The payload bytes of all streams kept in memory by default. */
+    static final long MEMORY_BUDGET_BYTES = 64L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(DurableStreamStore.class.getName());
 
     private final Path root;
     private final long segmentBytes;
     private final InMemoryStreamStore streams = new InMemoryStreamStore();
     private final Map<Stream, StreamJournal> journals = new ConcurrentHashMap<>();
+    private final PayloadCache cache;
 
     DurableStreamStore(Path root, long segmentBytes) {
+        this(root, segmentBytes, MEMORY_BUDGET_BYTES);
+    }
+
+    /** A store keeping at most about {@code memoryBudgetBytes} of record payloads in memory. */
+    DurableStreamStore(Path root, long segmentBytes, long memoryBudgetBytes) {
         this.root = root;
         this.segmentBytes = segmentBytes;
+        this.cache = new PayloadCache(memoryBudgetBytes);
         load();
     }
 
@@ -42,7 +53,7 @@ final class DurableStreamStore implements StreamStore {
             for (Path file : files.sorted().toList()) {
                 Map<Integer, ShardLog> logs = new HashMap<>();
                 Stream stream = StreamSnapshot.read(AtomicFiles.read(file), index -> {
-                    ShardLog log = new ShardLog(RecordJournal.NONE, index);
+                    ShardLog log = new ShardLog(RecordJournal.NONE, index, cache);
                     logs.put(index, log);
                     return log;
                 });
@@ -95,7 +106,7 @@ final class DurableStreamStore implements StreamStore {
     public ShardLog newShardLog(Stream stream, String shardId) {
         StreamJournal journal = journals.computeIfAbsent(stream,
                 key -> StreamJournal.create(directory(key).resolve("records"), segmentBytes));
-        return new ShardLog(journal, Integer.parseInt(shardId.substring("shardId-".length())));
+        return new ShardLog(journal, Integer.parseInt(shardId.substring("shardId-".length())), cache);
     }
 
     @Override
@@ -111,6 +122,11 @@ final class DurableStreamStore implements StreamStore {
         if (journal != null) {
             journal.trimBefore(cutoffMillis);
         }
+    }
+
+    /** The payload bytes kept in memory now (tests check the budget holds). */
+    long cachedBytes() {
+        return cache.cachedBytes();
     }
 
     /** The journal of a stream (tests look at its segments). */

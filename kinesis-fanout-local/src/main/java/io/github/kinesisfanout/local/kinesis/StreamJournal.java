@@ -1,6 +1,9 @@
 package io.github.kinesisfanout.local.kinesis;
 
+import io.github.kinesisfanout.local.storage.DamagedFrameException;
+import io.github.kinesisfanout.local.storage.Frames;
 import io.github.kinesisfanout.local.storage.SegmentLog;
+import io.github.kinesisfanout.local.storage.SegmentReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -12,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The records of one stream on disk: a segment log shared by its shards (so one fsync covers a whole
  * PutRecords), one frame per record. Each segment starts with a checkpoint of every shard's next
- * counter, so deleting expired segments never lets a sequence number be issued twice.
+ * counter, so deleting expired segments never lets a sequence number be issued twice. The shards'
+ * logs keep each record's location, and read the record back from here once its payload left memory.
  */
 final class StreamJournal implements RecordJournal, AutoCloseable {
 
@@ -40,10 +44,10 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
     /** Opens a stream's journal and puts its records back into the shards' logs. */
     static StreamJournal load(Path directory, long segmentBytes, Map<Integer, ShardLog> shards) {
         StreamJournal journal = new StreamJournal(directory, segmentBytes);
-        journal.log = SegmentLog.open(directory, segmentBytes, (segment, payload) -> {
+        journal.log = SegmentLog.openLocated(directory, segmentBytes, (segment, position, payload) -> {
             byte type = payload.get();
             if (type == RECORD) {
-                journal.replayRecord(segment, payload, shards);
+                journal.replayRecord(segment, SegmentLog.location(segment, position), payload, shards);
             } else if (type == CHECKPOINT) {
                 journal.replayCheckpoint(payload, shards);
             }
@@ -51,17 +55,14 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
         return journal;
     }
 
-    private void replayRecord(long segment, ByteBuffer payload, Map<Integer, ShardLog> shards) {
+    private void replayRecord(long segment, long location, ByteBuffer payload, Map<Integer, ShardLog> shards) {
         int shard = payload.getInt();
         long counter = payload.getLong();
         long arrival = payload.getLong();
-        byte[] key = new byte[payload.getShort() & 0xffff];
-        payload.get(key);
-        byte[] data = new byte[payload.remaining()];
-        payload.get(data);
         ShardLog target = shards.get(shard);
         if (target != null) {
-            target.restore(counter, data, new String(key, StandardCharsets.UTF_8), arrival);
+            // Only where the record is: its payload is read back from disk when a read asks for it.
+            target.restore(counter, location, Frames.HEADER_BYTES + payload.limit(), arrival);
         }
         advance(shard, counter + 1, arrival);
         newestArrival.merge(segment, arrival, Math::max);
@@ -88,7 +89,7 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
     }
 
     @Override
-    public synchronized void write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
+    public synchronized long write(int shardIndex, long firstCounter, long arrivalMillis, List<byte[]> data,
             List<String> partitionKeys) {
         if (log == null) {
             log = SegmentLog.open(directory, segmentBytes, (segment, payload) -> { });
@@ -101,9 +102,57 @@ final class StreamJournal implements RecordJournal, AutoCloseable {
                     .putInt(shardIndex).putLong(firstCounter + i).putLong(arrivalMillis).putShort((short) key.length)
                     .put(key).put(bytes).flip());
         }
-        long segment = log.append(entries, this::checkpoint);
+        // The frames of one append follow each other, so the first one's location finds them all.
+        long first = log.appendLocated(entries, this::checkpoint);
         advance(shardIndex, firstCounter + data.size(), arrivalMillis);
-        newestArrival.merge(segment, arrivalMillis, Math::max);
+        newestArrival.merge(SegmentLog.segmentOf(first), arrivalMillis, Math::max);
+        return first;
+    }
+
+    @Override
+    public Reader reader() {
+        SegmentLog current;
+        synchronized (this) {
+            current = log;
+        }
+        if (current == null) {
+            throw new IllegalStateException("no records were written to " + directory);
+        }
+        SegmentReader segments = new SegmentReader(current);
+        return new Reader() {
+            /** The frame read last and the location just past it: a read then its after() check one frame once. */
+            private long lastLocation = -1;
+            private long lastEnd;
+
+            @Override
+            public StoredRecord read(long location, int shardIndex, long counter) {
+                ByteBuffer payload = segments.payload(location);
+                lastLocation = location;
+                lastEnd = location + Frames.HEADER_BYTES + payload.remaining();
+                return decode(payload, location, shardIndex, counter);
+            }
+
+            @Override
+            public long after(long location) {
+                return location == lastLocation ? lastEnd
+                        : location + Frames.HEADER_BYTES + segments.payload(location).remaining();
+            }
+        };
+    }
+
+    private StoredRecord decode(ByteBuffer payload, long location, int shardIndex, long counter) {
+        if (payload.remaining() < 1 + 4 + 8 + 8 + 2 || payload.get() != RECORD || payload.getInt() != shardIndex
+                || payload.getLong() != counter) {
+            throw new DamagedFrameException("the frame at byte " + SegmentLog.positionOf(location) + " of segment "
+                    + SegmentLog.segmentOf(location) + " in " + directory + " is not record " + counter + " of shard "
+                    + shardIndex);
+        }
+        long arrival = payload.getLong();
+        byte[] key = new byte[payload.getShort() & 0xffff];
+        payload.get(key);
+        byte[] data = new byte[payload.remaining()];
+        payload.get(data);
+        return new StoredRecord(counter, data, new String(key, StandardCharsets.UTF_8), arrival);
     }
 
     private List<ByteBuffer> checkpoint() {

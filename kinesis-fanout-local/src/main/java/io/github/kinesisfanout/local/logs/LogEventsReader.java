@@ -17,10 +17,12 @@ final class LogEventsReader {
     private static final int MAX_EVENTS = 10_000;
     private final LogStore store;
     private final Clock clock;
+    private final MessageSpill messages;
 
-    LogEventsReader(LogStore store, Clock clock) {
+    LogEventsReader(LogStore store, Clock clock, MessageSpill messages) {
         this.store = store;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /**
@@ -31,39 +33,50 @@ final class LogEventsReader {
     JsonNode getLogEvents(ObjectNode input, RequestContext context) {
         String groupName = Members.required(input, "logGroupName", LogsService.INVALID);
         LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsService.INVALID));
-        List<LogEvent> events = inTimeRange(LogRetention.unexpired(store.group(context, groupName), stream.events(),
-                clock.millis()), input);
+        LogGroup group = store.group(context, groupName);
         int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
         String token = Members.text(input, "nextToken");
-        int from;
-        int to;
-        if (token != null) {
-            int index = parseToken(token);
-            if (token.startsWith("f/")) {
-                from = Math.min(index, events.size());
-                to = Math.min(from + limit, events.size());
-            } else {
-                to = Math.max(0, Math.min(index, events.size()));
-                from = Math.max(0, to - limit);
-            }
-        } else if (Members.bool(input, "startFromHead", false)) {
-            from = 0;
-            to = Math.min(limit, events.size());
-        } else {
-            to = events.size();
-            from = Math.max(0, to - limit);
-        }
+        boolean fromHead = Members.bool(input, "startFromHead", false);
+        long now = clock.millis();
+        MessageSpill.Reader reader = messages.reader();
         ObjectNode output = LogsService.empty();
         ArrayNode items = output.putArray("events");
-        for (LogEvent event : events.subList(from, to)) {
-            ObjectNode item = items.addObject();
-            item.put("timestamp", event.timestamp());
-            item.put("message", event.message());
-            item.put("ingestionTime", event.ingestionTime());
+        int from;
+        int to;
+        synchronized (stream) {
+            // The events read are those unexpired and in the time range: one run of the stream's order.
+            int first = inRange(stream, group, input, now, reader);
+            int size = Math.max(0, end(stream, input, reader) - first);
+            if (token != null) {
+                int index = parseToken(token);
+                if (token.startsWith("f/")) {
+                    from = Math.min(index, size);
+                    to = Math.min(from + limit, size);
+                } else {
+                    to = Math.max(0, Math.min(index, size));
+                    from = Math.max(0, to - limit);
+                }
+            } else if (fromHead) {
+                from = 0;
+                to = Math.min(limit, size);
+            } else {
+                to = size;
+                from = Math.max(0, to - limit);
+            }
+            stream.forEach(first + from, first + to, reader, (index, event) -> {
+                ObjectNode item = items.addObject();
+                item.put("timestamp", event.timestamp());
+                item.put("message", event.message());
+                item.put("ingestionTime", event.ingestionTime());
+            });
         }
         output.put("nextForwardToken", String.format("f/%056d", to));
         output.put("nextBackwardToken", String.format("b/%056d", from));
         return output;
+    }
+
+    /** A match of FilterLogEvents: where it is, to read its message again if it is returned. */
+    private record Match(LogStream stream, long timestamp, int index, int position) {
     }
 
     /** FilterLogEvents: events of a group's streams that match a term pattern, in time order. */
@@ -73,8 +86,9 @@ final class LogEventsReader {
         List<String> names = new ArrayList<>();
         input.path("logStreamNames").forEach(n -> names.add(n.asText()));
         String prefix = Members.text(input, "logStreamNamePrefix", "");
-        List<Object[]> matches = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
         long now = clock.millis();
+        MessageSpill.Reader reader = messages.reader();
         ObjectNode output = LogsService.empty();
         ArrayNode searched = output.putArray("searchedLogStreams");
         for (LogStream stream : group.streams.values()) {
@@ -82,14 +96,16 @@ final class LogEventsReader {
                 continue;
             }
             searched.addObject().put("logStreamName", stream.name).put("searchedCompletely", true);
-            List<LogEvent> events = inTimeRange(LogRetention.unexpired(group, stream.events(), now), input);
-            for (int i = 0; i < events.size(); i++) {
-                if (pattern.matches(events.get(i).message())) {
-                    matches.add(new Object[] {stream.name, events.get(i), i});
-                }
+            synchronized (stream) {
+                int first = inRange(stream, group, input, now, reader);
+                stream.forEach(first, end(stream, input, reader), reader, (position, event) -> {
+                    if (pattern.matches(event.message())) {
+                        matches.add(new Match(stream, event.timestamp(), position - first, position));
+                    }
+                });
             }
         }
-        matches.sort(Comparator.comparingLong(m -> ((LogEvent) m[1]).timestamp()));
+        matches.sort(Comparator.comparingLong(Match::timestamp));
         int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
         int start = Members.has(input, "nextToken") ? parseToken(Members.text(input, "nextToken")) : 0;
         ArrayNode items = output.putArray("events");
@@ -98,25 +114,33 @@ final class LogEventsReader {
                 output.put("nextToken", String.format("n/%056d", i));
                 break;
             }
-            LogEvent event = (LogEvent) matches.get(i)[1];
+            Match match = matches.get(i);
+            LogEvent[] event = new LogEvent[1];
+            match.stream().forEach(match.position(), match.position() + 1, reader, (index, found) -> event[0] = found);
             ObjectNode item = items.addObject();
-            item.put("logStreamName", (String) matches.get(i)[0]);
-            item.put("timestamp", event.timestamp());
-            item.put("message", event.message());
-            item.put("ingestionTime", event.ingestionTime());
-            item.put("eventId", String.format("%s-%d-%d", matches.get(i)[0], event.timestamp(), (int) matches.get(i)[2]));
+            item.put("logStreamName", match.stream().name);
+            item.put("timestamp", event[0].timestamp());
+            item.put("message", event[0].message());
+            item.put("ingestionTime", event[0].ingestionTime());
+            item.put("eventId", String.format("%s-%d-%d", match.stream().name, event[0].timestamp(), match.index()));
         }
         return output;
     }
 
-    private static List<LogEvent> inTimeRange(List<LogEvent> events, ObjectNode input) {
-        long startTime = Members.longValue(input, "startTime", Long.MIN_VALUE);
+    /**
+     * The index of a stream's first event to read: unexpired (the group's retention) and at or after
+     * {@code startTime} (inclusive, as the API reference states).
+     */
+    private static int inRange(LogStream stream, LogGroup group, ObjectNode input, long now,
+            MessageSpill.Reader reader) {
+        long from = Math.max(group.expiredBefore(now), Members.longValue(input, "startTime", Long.MIN_VALUE));
+        return from == Long.MIN_VALUE ? 0 : stream.indexAtOrAfter(from, reader);
+    }
+
+    /** The index past a stream's last event to read: before {@code endTime} (exclusive). */
+    private static int end(LogStream stream, ObjectNode input, MessageSpill.Reader reader) {
         long endTime = Members.longValue(input, "endTime", Long.MAX_VALUE);
-        if (startTime == Long.MIN_VALUE && endTime == Long.MAX_VALUE) {
-            return events;
-        }
-        // startTime is inclusive and endTime exclusive, as the API reference states.
-        return events.stream().filter(e -> e.timestamp() >= startTime && e.timestamp() < endTime).toList();
+        return endTime == Long.MAX_VALUE ? stream.size() : stream.indexAtOrAfter(endTime, reader);
     }
 
     private static int parseToken(String token) {

@@ -24,20 +24,22 @@ final class LogJournal implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
     private final SegmentLog log;
+    private final MessageSpill messages;
 
-    private LogJournal(SegmentLog log) {
+    private LogJournal(SegmentLog log, MessageSpill messages) {
         this.log = log;
+        this.messages = messages;
     }
 
     /** Nothing kept: memory only. */
     static LogJournal none() {
-        return new LogJournal(null);
+        return new LogJournal(null, MessageSpill.none());
     }
 
-    /** Opens the journal in {@code directory} and replays it into {@code store}. */
-    static LogJournal open(Path directory, LogStore store, long now) {
+    /** Opens the journal in {@code directory} and replays it into {@code store}, messages past the budget to disk. */
+    static LogJournal open(Path directory, LogStore store, MessageSpill messages) {
         return new LogJournal(SegmentLog.open(directory, SEGMENT_BYTES, (segment, payload) ->
-                replay(store, read(payload), now)));
+                replay(store, read(payload), messages)), messages);
     }
 
     void record(ObjectNode entry, boolean durable) {
@@ -92,13 +94,13 @@ final class LogJournal implements AutoCloseable {
             return;
         }
         LogStore kept = new LogStore();
-        log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), now));
+        log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), messages));
         LogRetention.dropExpired(kept, now, none());
-        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept).stream()
+        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept, messages).stream()
                 .map(e -> ByteBuffer.wrap(e.toString().getBytes(StandardCharsets.UTF_8))).iterator());
     }
 
-    private static void replay(LogStore store, JsonNode entry, long now) {
+    private static void replay(LogStore store, JsonNode entry, MessageSpill messages) {
         if (entry.path("op").asText().equals("reset")) {
             // A compacted segment: what older segments (left by a crash during compaction) built is stale.
             store.clear();
@@ -119,7 +121,7 @@ final class LogJournal implements AutoCloseable {
             case "stream" -> {
                 if (group != null) {
                     String stream = entry.path("stream").asText();
-                    LogStream created = new LogStream(stream, entry.path("time").asLong());
+                    LogStream created = new LogStream(stream, entry.path("time").asLong(), messages);
                     if (group.streams.putIfAbsent(stream, created) == null && entry.has("sequence")) {
                         created.startAt(entry.path("sequence").asLong());
                     }

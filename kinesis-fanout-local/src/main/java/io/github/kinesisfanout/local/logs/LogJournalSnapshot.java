@@ -18,7 +18,8 @@ final class LogJournalSnapshot {
     private LogJournalSnapshot() {
     }
 
-    static List<ObjectNode> entries(LogStore store) {
+    static List<ObjectNode> entries(LogStore store, MessageSpill messages) {
+        MessageSpill.Reader reader = messages.reader();
         List<ObjectNode> entries = new ArrayList<>();
         entries.add(LogJournal.entry("reset", null, null));
         for (Map.Entry<String, ? extends Map<String, LogGroup>> scope : store.scopes().entrySet()) {
@@ -30,7 +31,7 @@ final class LogJournalSnapshot {
                             .put("days", group.retentionInDays));
                 }
                 for (LogStream stream : group.streams.values()) {
-                    List<LogEvent> events = stream.events();
+                    List<LogEvent> events = stream.events(reader);
                     long first = stream.sequence() - events.size();
                     entries.add(LogJournal.entry("stream", scope.getKey(), group.name).put("stream", stream.name)
                             .put("time", stream.creationTime).put("sequence", first));

@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.logs;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -12,15 +11,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class LogRetention {
 
     private LogRetention() {
-    }
-
-    /** The events of a stream that have not expired at {@code now}. */
-    static List<LogEvent> unexpired(LogGroup group, List<LogEvent> events, long now) {
-        long cutoff = group.expiredBefore(now);
-        if (cutoff == Long.MIN_VALUE || events.isEmpty() || events.get(0).timestamp() >= cutoff) {
-            return events;
-        }
-        return events.stream().filter(e -> e.timestamp() >= cutoff).toList();
     }
 
     /**

@@ -31,6 +31,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     private final Clock clock;
     private final LogEventsReader reader;
     private final LogJournal journal;
+    private final MessageSpill messages;
     private final LogMaintenance maintenance;
 
     public LogsService(Clock clock) {
@@ -43,11 +44,24 @@ public final class LogsService implements AwsService, AutoCloseable {
      * (and the journal) through {@link LogMaintenance}.
      */
     public LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
+        this(clock, data, MessageSpill.MEMORY_BUDGET_BYTES);
+    }
+
+    /** With a data directory, at most about {@code memoryBudgetBytes} of events stay in memory; older ones are read from disk. */
+    LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data,
+            long memoryBudgetBytes) {
         this.clock = clock;
-        this.reader = new LogEventsReader(store, clock);
-        this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, clock.millis()))
+        this.messages = data.map(d -> MessageSpill.open(d.serviceDirectory("logs").resolve("spill"), memoryBudgetBytes))
+                .orElseGet(MessageSpill::none);
+        this.reader = new LogEventsReader(store, clock, messages);
+        this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, messages))
                 .orElseGet(LogJournal::none);
         this.maintenance = new LogMaintenance(store, journal, clock).start();
+    }
+
+    /** The message bytes in memory now (tests check the budget holds). */
+    long cachedMessageBytes() {
+        return messages.cachedBytes();
     }
 
     /** Sweeps expired events and compacts the journal if it is worth it, now (it runs once a minute anyway). */
@@ -133,7 +147,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private LogStream addStream(RequestContext context, LogGroup group, String name) {
-        LogStream stream = new LogStream(name, clock.millis());
+        LogStream stream = new LogStream(name, clock.millis(), messages);
         journal.record(LogJournal.entry("stream", LogStore.scope(context), group.name).put("stream", name)
                 .put("time", stream.creationTime), true);
         group.streams.put(name, stream);
@@ -232,6 +246,7 @@ public final class LogsService implements AwsService, AutoCloseable {
     public void close() {
         maintenance.close();
         journal.close();
+        messages.close();
     }
 
     static ObjectNode empty() {

@@ -23,10 +23,15 @@ import java.util.logging.Logger;
 public final class SegmentLog implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SegmentLog.class.getName());
+    /** Read-only channels kept open at most (one per segment being read back). */
+    private static final int MAX_OPEN_READERS = 16;
 
     private final Path directory;
     private final long segmentBytes;
     private final TreeMap<Long, Path> segments = new TreeMap<>();
+    /** Read-only channels of segments read back by {@link #read}, closed when their segment goes. */
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, FileChannel> readers =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final ReentrantLock syncLock = new ReentrantLock();
     private final Condition syncDone = syncLock.newCondition();
     private FileChannel channel;
@@ -46,6 +51,14 @@ public final class SegmentLog implements AutoCloseable {
      * order, and cuts off a torn tail of the last segment (logged).
      */
     public static SegmentLog open(Path directory, long segmentBytes, SegmentReplay replay) {
+        return openLocated(directory, segmentBytes, (segment, position, payload) -> replay.entry(segment, payload));
+    }
+
+    /**
+     * Opens the log like {@link #open}, handing each entry with the position of its frame in its segment
+     * (what {@link #location} and {@link SegmentReader} take to read it back later).
+     */
+    public static SegmentLog openLocated(Path directory, long segmentBytes, LocatedReplay replay) {
         SegmentLog log = new SegmentLog(directory, segmentBytes);
         try {
             Files.createDirectories(directory);
@@ -72,7 +85,7 @@ public final class SegmentLog implements AutoCloseable {
         return Long.parseLong(name.substring("segment-".length(), name.length() - ".log".length()));
     }
 
-    private void replay(long id, Path file, boolean last, SegmentReplay replay) throws IOException {
+    private void replay(long id, Path file, boolean last, LocatedReplay replay) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
         int position = 0;
         while (position < bytes.limit()) {
@@ -80,7 +93,7 @@ public final class SegmentLog implements AutoCloseable {
             if (frame < 0) {
                 break;
             }
-            replay.entry(id, bytes.slice(position + Frames.HEADER_BYTES, frame - Frames.HEADER_BYTES));
+            replay.entry(id, position, bytes.slice(position + Frames.HEADER_BYTES, frame - Frames.HEADER_BYTES));
             position += frame;
         }
         if (position < bytes.limit()) {
@@ -99,6 +112,11 @@ public final class SegmentLog implements AutoCloseable {
         }
     }
 
+    /** The directory of the segment files. */
+    public Path directory() {
+        return directory;
+    }
+
     /** The id of the segment the next append goes to (segments are numbered upwards). */
     public synchronized long currentSegment() {
         return channel == null ? (segments.isEmpty() ? 1 : segments.lastKey() + 1) : segmentId;
@@ -111,15 +129,119 @@ public final class SegmentLog implements AutoCloseable {
      * @return the id of the segment written to
      */
     public synchronized long append(List<ByteBuffer> entries, Supplier<List<ByteBuffer>> header) {
+        return segmentOf(appendLocated(entries, header));
+    }
+
+    /**
+     * Appends entries in one write like {@link #append}; returns the {@link #location} of the first
+     * entry's frame (the others follow it, each {@link Frames#HEADER_BYTES} plus its payload long).
+     */
+    public synchronized long appendLocated(List<ByteBuffer> entries, Supplier<List<ByteBuffer>> header) {
         try {
             if (channel == null || size >= segmentBytes) {
                 roll(header.get());
             }
+            long location = location(segmentId, size);
             write(Frames.encode(entries));
-            return segmentId;
+            return location;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + directory, e);
         }
+    }
+
+    /** A frame's place as one long: its segment id in the high 32 bits, its byte position in the low 32. */
+    public static long location(long segmentId, long position) {
+        if (segmentId < 0 || segmentId > Integer.MAX_VALUE || position < 0 || position > 0xffffffffL) {
+            throw new IllegalArgumentException("no location for byte " + position + " of segment " + segmentId);
+        }
+        return segmentId << 32 | position;
+    }
+
+    /** The segment id of a {@link #location}. */
+    public static long segmentOf(long location) {
+        return location >>> 32;
+    }
+
+    /** The byte position in its segment of a {@link #location}. */
+    public static long positionOf(long location) {
+        return location & 0xffffffffL;
+    }
+
+    /**
+     * Reads bytes of a segment from a position into {@code into} (fewer at the segment's end); returns
+     * how many. Reads share one read-only channel per segment and may run concurrently with appends.
+     *
+     * @throws UncheckedIOException when the segment was deleted or cannot be read
+     */
+    public int read(long segmentId, long position, ByteBuffer into) {
+        int start = into.position();
+        for (int attempt = 0; ; attempt++) {
+            FileChannel reader = readers.get(segmentId);
+            if (reader == null) {
+                reader = openReader(segmentId);
+            }
+            try {
+                int total = 0;
+                while (into.hasRemaining()) {
+                    int read = reader.read(into, position + total);
+                    if (read < 0) {
+                        break;
+                    }
+                    total += read;
+                }
+                return total;
+            } catch (ClosedChannelException e) {
+                // Closed meanwhile to keep the open readers few (or the segment was deleted): open it again.
+                into.position(start);
+                if (attempt == 2) {
+                    throw new UncheckedIOException("cannot read segment " + segmentId + " of " + directory, e);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read segment " + segmentId + " of " + directory, e);
+            }
+        }
+    }
+
+    private synchronized FileChannel openReader(long segmentId) {
+        FileChannel reader = readers.get(segmentId);
+        if (reader != null) {
+            return reader;
+        }
+        Path file = segments.get(segmentId);
+        if (file == null) {
+            throw new UncheckedIOException(new java.nio.file.NoSuchFileException(directory
+                    .resolve(String.format("segment-%020d.log", segmentId)).toString(), null,
+                    "segment " + segmentId + " of " + directory + " is not on disk (deleted by retention?)"));
+        }
+        try {
+            reader = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file, e);
+        }
+        readers.put(segmentId, reader);
+        while (readers.size() > MAX_OPEN_READERS) {
+            // The oldest segments are the least likely to be read next (reads move forward).
+            var oldest = readers.firstKey() == segmentId ? readers.lastEntry() : readers.firstEntry();
+            readers.remove(oldest.getKey());
+            try {
+                oldest.getValue().close();
+            } catch (IOException e) {
+                LOG.warning("closing a reader of " + directory + " failed: " + e);
+            }
+        }
+        return reader;
+    }
+
+    private synchronized void closeReaders(long beforeSegmentId) {
+        var stale = readers.headMap(beforeSegmentId);
+        for (FileChannel reader : stale.values()) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                LOG.warning("closing a reader of " + directory + " failed: " + e);
+            }
+        }
+        stale.clear();
     }
 
     private void roll(List<ByteBuffer> header) throws IOException {
@@ -198,7 +320,9 @@ public final class SegmentLog implements AutoCloseable {
     public synchronized void deleteBefore(long segmentId) {
         while (!segments.isEmpty() && segments.firstKey() < segmentId
                 && (channel == null || segments.firstKey() != this.segmentId)) {
-            Path file = segments.pollFirstEntry().getValue();
+            var first = segments.pollFirstEntry();
+            closeReaders(first.getKey() + 1);
+            Path file = first.getValue();
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -233,7 +357,8 @@ public final class SegmentLog implements AutoCloseable {
         }
         try {
             for (var segment : sealed) {
-                replay(segment.getKey(), segment.getValue(), false, replay);
+                replay(segment.getKey(), segment.getValue(), false,
+                        (id, position, payload) -> replay.entry(id, payload));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + directory, e);
@@ -273,6 +398,7 @@ public final class SegmentLog implements AutoCloseable {
             throw new UncheckedIOException("cannot rewrite " + target, e);
         }
         deleteBefore(segmentId);
+        closeReaders(segmentId + 1);
         AtomicFiles.syncDirectory(directory);
     }
 
@@ -297,6 +423,7 @@ public final class SegmentLog implements AutoCloseable {
     /** Fsyncs and closes the segment being written. */
     @Override
     public synchronized void close() {
+        closeReaders(Long.MAX_VALUE);
         if (channel != null) {
             try {
                 channel.force(false);

@@ -24,7 +24,7 @@ class LogJournalTest {
     void compactionKeepsWhatIsThereAndMakesOlderSegmentsIrrelevant() throws Exception {
         long now = 1_700_000_000_000L;
         LogStore store = new LogStore();
-        try (LogJournal journal = LogJournal.open(dir, store, now)) {
+        try (LogJournal journal = LogJournal.open(dir, store, MessageSpill.none())) {
             journal.record(LogJournal.entry("group", SCOPE, "/kept").put("arn", "arn:kept").put("time", 1), true);
             journal.record(LogJournal.entry("retention", SCOPE, "/kept").put("days", 1), true);
             journal.record(LogJournal.entry("stream", SCOPE, "/kept").put("stream", "s").put("time", 2), true);
@@ -44,12 +44,12 @@ class LogJournalTest {
                 LogJournal.entry("group", SCOPE, "/stale").put("arn", "arn:stale").put("time", 0).toString()
                         .getBytes(StandardCharsets.UTF_8)))).array());
         LogStore reopened = new LogStore();
-        try (LogJournal journal = LogJournal.open(dir, reopened, now)) {
+        try (LogJournal journal = LogJournal.open(dir, reopened, MessageSpill.none())) {
             assertEquals(Set.of("/kept"), reopened.groups(SCOPE).keySet());
             LogGroup kept = reopened.groups(SCOPE).get("/kept");
             assertEquals(1, kept.retentionInDays);
             LogStream stream = kept.streams.get("s");
-            assertEquals(List.of("new1", "new2", "new3"), stream.events().stream().map(LogEvent::message).toList());
+            assertEquals(List.of("new1", "new2", "new3"), stream.events(MessageSpill.none().reader()).stream().map(LogEvent::message).toList());
             assertEquals(5, stream.sequence(), "every event ever appended is counted, the expired ones too");
         }
     }

@@ -57,13 +57,16 @@ public final class FaultSoak {
             stack.createAndStartApp();
             log("stack " + SoakStack.STACK + " and application " + SoakStack.APP + " are up: " + stack.outputs);
             Map<String, CloudProcess.Memory> memory = new LinkedHashMap<>();
-            memory.put("start", cloud.memory(true));
+            memory.put("start (0 records put)", cloud.memory(true));
             SoakProducer producer = new SoakProducer(stack.outputs.get("InputStreamName"), cloud.endpoint(), o.rate(),
                     o.seed());
             long t0 = System.currentTimeMillis();
             long end = t0 + o.durationSeconds() * 1000L;
             long stopAt = t0 + o.durationSeconds() * 400L;
             long killAt = t0 + o.durationSeconds() * 600L;
+            // Live-heap samples (a full GC each) besides the start, the kill and the end: is memory flat?
+            List<Long> samplesAt = new ArrayList<>(List.of(t0 + o.durationSeconds() * 300L,
+                    t0 + o.durationSeconds() * 900L));
             long appStopAt = 0;
             long appStartedAt = 0;
             long killedAt = 0;
@@ -79,10 +82,17 @@ public final class FaultSoak {
                     appStartedAt = System.currentTimeMillis();
                     log(String.format(Locale.ROOT, "application stopped and started from LAST_STOPPED_POINT in %.1f s",
                             (appStartedAt - appStopAt) / 1000.0));
+                } else if (!samplesAt.isEmpty() && now >= samplesAt.get(0)) {
+                    samplesAt.remove(0);
+                    memory.put(String.format(Locale.ROOT, "at %d s (%d records put)", (now - t0) / 1000,
+                            producer.acknowledged().size()), cloud.memory(true));
                 } else if (killedAt == 0 && now >= killAt) {
-                    memory.put("middle (before kill -9)", cloud.memory(true));
-                    killedAt = System.currentTimeMillis();
+                    memory.put(String.format(Locale.ROOT, "middle, before kill -9 at %d s (%d records put)",
+                            (now - t0) / 1000, producer.acknowledged().size()), cloud.memory(true));
+                    // The time of death, not of the signal: until it dies the old process may still log
+                    // lines or write rows whose copies after the restart are the kill's duplicates.
                     cloud.killNine();
+                    killedAt = System.currentTimeMillis();
                     cloud.start();
                     restartedAt = System.currentTimeMillis();
                     log(String.format(Locale.ROOT, "kill -9 and restart on the same data directory and port: down"
@@ -117,7 +127,7 @@ public final class FaultSoak {
             }
             Map<String, SoakReadings.ConsumerLines> consumed = drain(stack, readings, expected);
             long drained = System.currentTimeMillis();
-            memory.put("end (drained)", cloud.memory(true));
+            memory.put("end, drained (" + acked.size() + " records put)", cloud.memory(true));
 
             SoakEvents events = new SoakEvents(appStopAt, appStartedAt, killedAt, restartedAt);
             Map<Integer, java.util.List<Long>> input = readings.streamCopies(stack.outputs.get("InputStreamName"));
