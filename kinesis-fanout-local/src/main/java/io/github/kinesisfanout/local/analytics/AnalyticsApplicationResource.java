@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.cloudformation.ProvisionedResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceContext;
+import io.github.kinesisfanout.local.cloudformation.ResourceFailure;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandler;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.Objects;
@@ -92,6 +93,36 @@ public final class AnalyticsApplicationResource implements ResourceHandler {
      * A request naming the application at the version DescribeApplication reports now: every
      * change to an application must pass CurrentApplicationVersionId.
      */
+    /**
+     * The id of an application's sub-resource (output, reference data source) from DescribeApplication: in the
+     * list {@code descriptions}, the entry whose {@code nameMember} is {@code name}; its {@code idMember}.
+     */
+    static String subResourceId(ResourceContext context, String application, String descriptions, String nameMember,
+            String name, String idMember, String what) {
+        for (JsonNode description : describe(context, application).path(descriptions)) {
+            if (description.path(nameMember).asText().equals(name)) {
+                return description.path(idMember).asText();
+            }
+        }
+        throw new ResourceFailure(what + " " + name + " was added to " + application + " but DescribeApplication does"
+                + " not list it");
+    }
+
+    /**
+     * Deletes a sub-resource at the application's current version; an application (and so its sub-resources)
+     * already gone, or a sub-resource already removed, is success.
+     */
+    static void deleteSubResource(ResourceContext context, String operation, String application, String idMember,
+            String id) {
+        try {
+            context.call(ANALYTICS, operation, atCurrentVersion(context, application).put(idMember, id));
+        } catch (AwsServiceException e) {
+            if (!e.errorCode().equals("ResourceNotFoundException") && !e.errorCode().equals("InvalidArgumentException")) {
+                throw e;
+            }
+        }
+    }
+
     static ObjectNode atCurrentVersion(ResourceContext context, String name) {
         return ResourceContext.input().put("ApplicationName", name)
                 .put("CurrentApplicationVersionId", describe(context, name).path("ApplicationVersionId").asLong());

@@ -7,7 +7,6 @@ import io.github.kinesisfanout.local.cloudformation.ProvisionedResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceContext;
 import io.github.kinesisfanout.local.cloudformation.ResourceFailure;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandler;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,26 +70,13 @@ public final class AnalyticsOutputResource implements ResourceHandler {
 
     @Override
     public void delete(ResourceContext context, ProvisionedResource current) {
-        String application = context.properties().path("ApplicationName").asText();
-        try {
-            context.call(AnalyticsApplicationResource.ANALYTICS, "DeleteApplicationOutput",
-                    AnalyticsApplicationResource.atCurrentVersion(context, application)
-                            .put("OutputId", current.attributes().get("OutputId").asText()));
-        } catch (AwsServiceException e) {
-            // The application (and so its outputs) is already gone, or the output was removed.
-            if (!e.errorCode().equals("ResourceNotFoundException") && !e.errorCode().equals("InvalidArgumentException")) {
-                throw e;
-            }
-        }
+        AnalyticsApplicationResource.deleteSubResource(context, "DeleteApplicationOutput",
+                context.properties().path("ApplicationName").asText(), "OutputId",
+                current.attributes().get("OutputId").asText());
     }
 
     private static String outputId(ResourceContext context, String application, String name) {
-        for (JsonNode description : AnalyticsApplicationResource.describe(context, application).path("OutputDescriptions")) {
-            if (description.path("Name").asText().equals(name)) {
-                return description.path("OutputId").asText();
-            }
-        }
-        throw new ResourceFailure("Output " + name + " was added to " + application + " but DescribeApplication does not"
-                + " list it");
+        return AnalyticsApplicationResource.subResourceId(context, application, "OutputDescriptions", "Name", name,
+                "OutputId", "Output");
     }
 }

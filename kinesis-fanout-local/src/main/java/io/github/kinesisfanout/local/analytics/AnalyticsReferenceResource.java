@@ -7,7 +7,6 @@ import io.github.kinesisfanout.local.cloudformation.ProvisionedResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceContext;
 import io.github.kinesisfanout.local.cloudformation.ResourceFailure;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandler;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,27 +73,13 @@ public final class AnalyticsReferenceResource implements ResourceHandler {
 
     @Override
     public void delete(ResourceContext context, ProvisionedResource current) {
-        String application = context.properties().path("ApplicationName").asText();
-        try {
-            context.call(AnalyticsApplicationResource.ANALYTICS, "DeleteApplicationReferenceDataSource",
-                    AnalyticsApplicationResource.atCurrentVersion(context, application)
-                            .put("ReferenceId", current.attributes().get("ReferenceId").asText()));
-        } catch (AwsServiceException e) {
-            // The application (and so its reference data source) is already gone, or the source was removed.
-            if (!e.errorCode().equals("ResourceNotFoundException") && !e.errorCode().equals("InvalidArgumentException")) {
-                throw e;
-            }
-        }
+        AnalyticsApplicationResource.deleteSubResource(context, "DeleteApplicationReferenceDataSource",
+                context.properties().path("ApplicationName").asText(), "ReferenceId",
+                current.attributes().get("ReferenceId").asText());
     }
 
     private static String referenceId(ResourceContext context, String application, String table) {
-        for (JsonNode description : AnalyticsApplicationResource.describe(context, application)
-                .path("ReferenceDataSourceDescriptions")) {
-            if (description.path("TableName").asText().equals(table)) {
-                return description.path("ReferenceId").asText();
-            }
-        }
-        throw new ResourceFailure("Reference data source " + table + " was added to " + application
-                + " but DescribeApplication does not list it");
+        return AnalyticsApplicationResource.subResourceId(context, application, "ReferenceDataSourceDescriptions",
+                "TableName", table, "ReferenceId", "Reference data source");
     }
 }

@@ -35,6 +35,14 @@ final class RunnerLauncher {
 
     /** Everything StartApplication can find wrong before the application starts. */
     CompiledApplication check(Application app, ApplicationConfig config) {
+        return checked(app, config).compiled();
+    }
+
+    /** The compiled code and the reference tables' objects of a configuration that can run. */
+    private record Checked(CompiledApplication compiled, Map<String, byte[]> referenceData) {
+    }
+
+    private Checked checked(Application app, ApplicationConfig config) {
         if (config.inputs().isEmpty()) {
             throw AnalyticsErrors.invalidConfiguration("Application " + app.name
                     + " has no input: add one with AddApplicationInput before starting it.");
@@ -50,7 +58,7 @@ final class RunnerLauncher {
         } else {
             requireStream(input.streamArn(), "Input stream");
         }
-        referenceData(app, config);
+        Map<String, byte[]> referenceData = referenceData(app, config);
         CompiledApplication compiled;
         try {
             compiled = ApplicationCompiler.compile(config);
@@ -75,12 +83,12 @@ final class RunnerLauncher {
                 requireDirectPut(output.resourceArn(), "Output " + output.id() + " (KinesisFirehoseOutput)");
             }
         }
-        return compiled;
+        return new Checked(compiled, referenceData);
     }
 
-    /** Starts the runner and makes it the application's. */
+    /** Starts the runner and makes it the application's; the reference objects are read once, here. */
     void launch(Application app, ApplicationConfig config, String startingPosition) {
-        CompiledApplication compiled = check(app, config);
+        Checked checked = checked(app, config);
         ApplicationInput input = config.inputs().get(0);
         synchronized (app) {
             if (!input.streamArn().equals(app.checkpointStreamArn)) {
@@ -88,9 +96,9 @@ final class RunnerLauncher {
                 app.checkpointStreamArn = input.streamArn();
             }
         }
-        ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, compiled, input,
+        ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, checked.compiled(), input,
                 config.outputs(), streams, lambda, firehose, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS,
-                referenceData(app, config)), startingPosition);
+                checked.referenceData()), startingPosition);
         synchronized (app) {
             app.runner = runner;
         }
