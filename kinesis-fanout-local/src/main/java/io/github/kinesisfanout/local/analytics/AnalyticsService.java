@@ -76,7 +76,7 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
         this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda, objects,
                 firehose);
-        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose);
+        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose, clock);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects, lambda);
         for (ObjectNode snapshot : storage.loadAll()) {
