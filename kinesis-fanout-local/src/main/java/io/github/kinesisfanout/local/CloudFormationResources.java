@@ -6,7 +6,6 @@ import io.github.kinesisfanout.local.analytics.AnalyticsReferenceResource;
 import io.github.kinesisfanout.local.analyticsv2.FlinkApplicationResource;
 import io.github.kinesisfanout.local.analyticsv2.FlinkLoggingOptionResource;
 import io.github.kinesisfanout.local.cloudformation.ResourceHandlers;
-import io.github.kinesisfanout.local.cloudformation.ServiceDirectory;
 import io.github.kinesisfanout.local.firehose.DeliveryStreamResource;
 import io.github.kinesisfanout.local.iam.IamManagedPolicyResource;
 import io.github.kinesisfanout.local.iam.IamPolicyResource;
@@ -17,7 +16,6 @@ import io.github.kinesisfanout.local.lambda.LambdaFunctionResource;
 import io.github.kinesisfanout.local.lambda.LambdaPermissionResource;
 import io.github.kinesisfanout.local.logs.LogGroupResource;
 import io.github.kinesisfanout.local.s3.S3BucketResource;
-import java.util.Optional;
 
 /**
  * The CloudFormation resource types the local cloud supports, each handled beside the service that
@@ -45,16 +43,5 @@ final class CloudFormationResources {
                 .register(new FlinkApplicationResource())
                 .register(new FlinkLoggingOptionResource())
                 .register(new DeliveryStreamResource());
-    }
-
-    /** Finds services in the registry at call time, so services registered later are found too. */
-    static ServiceDirectory directory(ServiceRegistry registry) {
-        return signingName -> {
-            try {
-                return Optional.of(registry.service(signingName));
-            } catch (IllegalArgumentException notRegistered) {
-                return Optional.empty();
-            }
-        };
     }
 }

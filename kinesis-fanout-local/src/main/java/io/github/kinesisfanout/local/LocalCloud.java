@@ -16,7 +16,6 @@ import io.github.kinesisfanout.local.firehose.FirehoseService;
 import io.github.kinesisfanout.local.iam.IamService;
 import io.github.kinesisfanout.local.kinesis.KinesisConfig;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
-import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
 import io.github.kinesisfanout.local.lambda.LambdaRoutes;
 import io.github.kinesisfanout.local.lambda.LambdaService;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
@@ -34,7 +33,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,33 +67,31 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Creates and registers every service. To add a service, add one line here:
-     * {@code registry.register(new XyzService(registry), new XyzWireProtocol());}
+     * Creates and registers every service, each from the one context (clock, scheduler, account,
+     * region, status-transition delay, data directory, the registry), plus its own switches if it has
+     * any. To add a service, add one line here:
+     * {@code registry.register(new XyzService(context), new XyzWireProtocol());}
      */
     private void registerServices(ServiceRegistry registry) {
-        registry.register(new KinesisService(new KinesisConfig(settings.clock(), registry.scheduler(),
-                settings.statusTransitionDelay(), settings.throughputLimits(), settings.putRecordsFailureRate(),
-                FaultDice.of(settings.faultSeed(), "kinesis")),
-                registry.dataDirectory()), new JsonWireProtocol());
-        S3Service s3 = registry.register(new S3Service(settings.clock(), registry.dataDirectory()), new S3RestXmlProtocol());
-        LogsService logs = registry.register(new LogsService(settings.clock(), registry.dataDirectory()), new JsonWireProtocol());
-        registry.register(new IamService(settings.clock(), registry.dataDirectory()),
-                new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
-        registry.register(new StsService(), new QueryWireProtocol(StsService.XML_NAMESPACE));
-        registry.register(new LambdaService(LambdaSettings.defaults().withStateDelay(settings.statusTransitionDelay())
+        ServiceContext context = registry.context();
+        registry.register(new KinesisService(context, new KinesisConfig(settings.throughputLimits(),
+                settings.putRecordsFailureRate(), FaultDice.of(settings.faultSeed(), "kinesis"))), new JsonWireProtocol());
+        registry.register(new S3Service(context), new S3RestXmlProtocol());
+        registry.register(new LogsService(context), new JsonWireProtocol());
+        registry.register(new IamService(context), new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
+        registry.register(new StsService(context), new QueryWireProtocol(StsService.XML_NAMESPACE));
+        // After S3 and Logs, which it takes code from and writes logs to.
+        registry.register(new LambdaService(context, LambdaSettings.defaults()
                 .withLogsToConsole(settings.functionLogsToConsole())
-                .withMappingInvocationFailures(settings.lambdaFailureRate(), FaultDice.of(settings.faultSeed(), "lambda")),
-                s3, logs, new KinesisStreamAccess(registry::kinesis), () -> endpoint, registry.dataDirectory()),
+                .withMappingInvocationFailures(settings.lambdaFailureRate(), FaultDice.of(settings.faultSeed(), "lambda"))),
                 LambdaRoutes.protocol());
         // Before Kinesis Analytics, which writes to and reads from delivery streams: so it is there when
         // applications resume at start, and closes after them (the last rows reach it, then it flushes).
-        registry.register(new FirehoseService(registry), new JsonWireProtocol());
-        registry.register(AnalyticsService.create(registry), new JsonWireProtocol());
-        registry.register(AnalyticsV2Service.create(registry, flinkJobs, () -> endpoint), new JsonWireProtocol());
-        registry.register(new CloudFormationService(CloudFormationResources.handlers(),
-                CloudFormationResources.directory(registry), settings.statusTransitionDelay(), registry.dataDirectory()),
-                new QueryWireProtocol(
-                        "http://cloudformation.amazonaws.com/doc/2010-05-15/", CloudFormationService.EMPTY_RESULTS));
+        registry.register(new FirehoseService(context), new JsonWireProtocol());
+        registry.register(new AnalyticsService(context), new JsonWireProtocol());
+        registry.register(new AnalyticsV2Service(context, flinkJobs), new JsonWireProtocol());
+        registry.register(new CloudFormationService(context, CloudFormationResources.handlers()), new QueryWireProtocol(
+                "http://cloudformation.amazonaws.com/doc/2010-05-15/", CloudFormationService.EMPTY_RESULTS));
     }
 
     /** Binds the port and starts serving; returns this cloud. */
@@ -105,16 +101,10 @@ public final class LocalCloud implements AutoCloseable {
         }
         // Locked and version-checked before any service reads it; refused with a clear message otherwise.
         data = settings.dataDirectoryIfAny().map(DataDirectory::open);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "local-cloud-scheduler");
-            thread.setDaemon(true);
-            return thread;
-        });
-        pool.setRemoveOnCancelPolicy(true);
-        scheduler = pool;
+        scheduler = ServiceContext.newScheduler();
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
         router.verifySignatures(settings.signatureKeys());
-        registry = new ServiceRegistry(settings, router, scheduler, data);
+        registry = new ServiceRegistry(settings, router, scheduler, data, () -> endpoint);
         try {
             registerServices(registry);
             edge = new EdgeServer(router, settings.maxRequestBodyBytes(), settings.idleTimeout());
@@ -331,10 +321,15 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public LocalCloud build() {
-            return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
-                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed),
+            return new LocalCloud(settings(),
                     flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
+        }
+
+        /** The settings collected so far. */
+        LocalCloudSettings settings() {
+            return new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
+                    maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
+                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed);
         }
 
         /**

@@ -5,16 +5,19 @@ import io.github.kinesisfanout.local.edge.ServiceRouter;
 import io.github.kinesisfanout.local.edge.WireProtocol;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
 import io.github.kinesisfanout.local.storage.DataDirectory;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The services of one {@link LocalCloud}: each registers here with its wire protocol, and services
  * find each other here (by signing name, by type, or typed accessors such as {@link #kinesis()}).
- * Every service gets this registry at construction; look others up when calling them, not before.
+ * Every service is built from its {@link #context()} (clock, scheduler, account, region, transition
+ * delay, data directory, and this registry); look others up when calling them, not before.
  */
 public final class ServiceRegistry {
 
@@ -23,13 +26,21 @@ public final class ServiceRegistry {
     private final ScheduledExecutorService scheduler;
     private final List<AwsService> services = new ArrayList<>();
     private final Optional<DataDirectory> dataDirectory;
+    private final ServiceContext context;
 
     ServiceRegistry(LocalCloudSettings settings, ServiceRouter router, ScheduledExecutorService scheduler,
-            Optional<DataDirectory> dataDirectory) {
+            Optional<DataDirectory> dataDirectory, Supplier<URI> endpoint) {
         this.settings = settings;
         this.router = router;
         this.scheduler = scheduler;
         this.dataDirectory = dataDirectory;
+        this.context = new ServiceContext(settings.clock(), scheduler, settings.accountId(), settings.region(),
+                settings.statusTransitionDelay(), dataDirectory, endpoint, this);
+    }
+
+    /** What every service of this cloud is built from. */
+    public ServiceContext context() {
+        return context;
     }
 
     /** The opened, locked data directory when state is durable; empty keeps everything in memory. */
@@ -52,6 +63,11 @@ public final class ServiceRegistry {
                     + router.signingNames());
         }
         return service;
+    }
+
+    /** The service with a SigV4 signing name, if this cloud has it. */
+    public Optional<AwsService> find(String signingName) {
+        return Optional.ofNullable(router.service(signingName));
     }
 
     /** The registered service of a type. */

@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -33,29 +33,50 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
     private final ApplicationKeeper keeper;
 
     /**
-     * @param settings transition delay and limits
+     * The service as a local cloud registers it: Kinesis, Lambda (LambdaOutput), Firehose
+     * (KinesisFirehoseOutput, KinesisFirehoseInput) and S3 (DiscoverInputSchema from an object) through
+     * their typed methods, looked up when used; applications kept in the context's data directory when
+     * it has one.
+     */
+    public AnalyticsService(ServiceContext context) {
+        this(context, AnalyticsSettings.defaults());
+    }
+
+    /** As above, with these settings. */
+    public AnalyticsService(ServiceContext context, AnalyticsSettings settings) {
+        this(context, settings, new KinesisStreamAccess(context.services()::kinesis), LocalCloudLinks.lambda(context),
+                LocalCloudLinks.s3(context), LocalCloudLinks.firehose(context), context.dataDirectory()
+                        .map(d -> new ApplicationStorage(d.serviceDirectory("kinesisanalytics")))
+                        .orElse(ApplicationStorage.NONE));
+    }
+
+    /**
+     * With the services it calls given.
+     *
+     * @param context clock, status-transition delay
+     * @param settings limits
      * @param streams how applications read and write Kinesis streams
      * @param lambda how applications invoke Lambda outputs; null when the cloud has no Lambda service
      * @param objects how DiscoverInputSchema reads S3 objects; null when the cloud has no S3 service
      */
-    public AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda,
-            ObjectReader objects) {
-        this(settings, streams, lambda, objects, null, ApplicationStorage.NONE);
+    public AnalyticsService(ServiceContext context, AnalyticsSettings settings, StreamAccess streams,
+            LambdaInvoker lambda, ObjectReader objects) {
+        this(context, settings, streams, lambda, objects, null, ApplicationStorage.NONE);
     }
 
     /**
      * As above, with delivery streams reached through {@code firehose} (null: none) and the applications kept in
      * {@code storage}: those RUNNING when it was last written run again.
      */
-    AnalyticsService(AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda, ObjectReader objects,
-            DeliveryStreamLink firehose, ApplicationStorage storage) {
+    AnalyticsService(ServiceContext cloud, AnalyticsSettings settings, StreamAccess streams, LambdaInvoker lambda,
+            ObjectReader objects, DeliveryStreamLink firehose, ApplicationStorage storage) {
         this.settings = settings;
-        this.transitions = new StatusTransitions(settings.transitionDelay());
-        Clock clock = Clock.systemUTC();
+        this.transitions = new StatusTransitions(cloud.statusTransitionDelay());
+        Clock clock = cloud.clock();
         this.lifecycle = new LifecycleOperations(this::registry, transitions, clock);
         this.configuration = new ConfigurationOperations(this::registry, transitions, clock, streams, lambda, objects,
                 firehose);
-        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose);
+        this.run = new RunOperations(this::registry, transitions, streams, lambda, objects, firehose, clock);
         this.tags = new ApplicationTags("Kinesis Analytics", (name, context) -> registry(context).get(name));
         this.discover = new DiscoverOperation(streams, objects, lambda);
         for (ObjectNode snapshot : storage.loadAll()) {
@@ -75,20 +96,6 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
 
     private Iterable<Application> applications() {
         return registries.values().stream().flatMap(r -> r.all().stream()).toList();
-    }
-
-    /**
-     * The service as a local cloud registers it: Kinesis, Lambda (LambdaOutput), Firehose
-     * (KinesisFirehoseOutput, KinesisFirehoseInput) and S3 (DiscoverInputSchema from an object) through
-     * their typed methods, looked up when used.
-     */
-    public static AnalyticsService create(ServiceRegistry registry) {
-        return new AnalyticsService(AnalyticsSettings.defaults()
-                .withTransitionDelay(registry.settings().statusTransitionDelay()),
-                new KinesisStreamAccess(registry::kinesis), LocalCloudLinks.lambda(registry),
-                LocalCloudLinks.s3(registry), LocalCloudLinks.firehose(registry), registry.dataDirectory()
-                        .map(d -> new ApplicationStorage(d.serviceDirectory("kinesisanalytics")))
-                        .orElse(ApplicationStorage.NONE));
     }
 
     @Override

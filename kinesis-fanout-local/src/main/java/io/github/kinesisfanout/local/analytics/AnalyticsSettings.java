@@ -1,21 +1,15 @@
 package io.github.kinesisfanout.local.analytics;
 
-import java.time.Duration;
-
 /**
- * Settings of the analytics service.
+ * The analytics service's own settings. How long STARTING, STOPPING, UPDATING and DELETING stay
+ * observable is the cloud's status-transition delay, from the
+ * {@link io.github.kinesisfanout.local.ServiceContext} like every service's.
  *
- * @param transitionDelay how long STARTING, STOPPING, UPDATING and DELETING stay observable (0: the
- *     call returns with the application settled)
  * @param applicationLimit applications per region (AWS: 50, a soft limit)
  */
-public record AnalyticsSettings(Duration transitionDelay, int applicationLimit) {
+public record AnalyticsSettings(int applicationLimit) {
 
     public static AnalyticsSettings defaults() {
-        return new AnalyticsSettings(Duration.ZERO, 50);
-    }
-
-    public AnalyticsSettings withTransitionDelay(Duration delay) {
-        return new AnalyticsSettings(delay, applicationLimit);
+        return new AnalyticsSettings(50);
     }
 }

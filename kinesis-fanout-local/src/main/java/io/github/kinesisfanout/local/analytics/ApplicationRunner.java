@@ -31,7 +31,7 @@ final class ApplicationRunner {
         // Before the engine thread starts, so the tables are there for the first record (and its rows that do not
         // parse reach error_stream's writer).
         spec.referenceData().forEach(running::loadReference);
-        this.engine = new EngineLoop(spec.applicationName(), running);
+        this.engine = new EngineLoop(spec.applicationName(), running, spec.clock());
         this.readers = spec.input().fromFirehose() ? new FirehoseInputReader(spec, engine) : new ShardReaders(spec, engine);
         this.delivered = new DeliveredPositions(readers, engine, writers);
     }

@@ -29,7 +29,7 @@ final class ConfigurationOperations {
         this.registries = registries;
         this.transitions = transitions;
         this.clock = clock;
-        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose);
+        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose, clock);
     }
 
     JsonNode update(ObjectNode input, RequestContext context) {

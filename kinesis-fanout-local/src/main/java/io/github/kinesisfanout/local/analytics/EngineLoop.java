@@ -34,11 +34,14 @@ final class EngineLoop {
     private long lastRowtime;
     private boolean stopQueued;
     private long lastAdvance;
+    private final java.time.Clock clock;
     private final java.util.concurrent.atomic.AtomicLong offered = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong processed = new java.util.concurrent.atomic.AtomicLong();
 
-    EngineLoop(String applicationName, RunningApplication engine) {
+    /** @param clock the cloud's clock: ROWTIME and the once-a-second advance of the engine's time */
+    EngineLoop(String applicationName, RunningApplication engine, java.time.Clock clock) {
         this.engine = engine;
+        this.clock = clock;
         this.thread = new Thread(this::run, "analytics-" + applicationName + "-engine");
         this.thread.setDaemon(true);
     }
@@ -84,10 +87,10 @@ final class EngineLoop {
     }
 
     private void run() {
-        lastAdvance = System.currentTimeMillis();
+        lastAdvance = clock.millis();
         try {
             while (true) {
-                long wait = Math.max(1, lastAdvance + TICK_MILLIS - System.currentTimeMillis());
+                long wait = Math.max(1, Math.min(TICK_MILLIS, lastAdvance + TICK_MILLIS - clock.millis()));
                 Batch batch = queue.poll(wait, TimeUnit.MILLISECONDS);
                 if (batch == STOP) {
                     return;
@@ -108,7 +111,7 @@ final class EngineLoop {
 
     /** ROWTIME never goes backwards: readers of several shards feed one engine. */
     private long rowtime() {
-        lastRowtime = Math.max(lastRowtime, System.currentTimeMillis());
+        lastRowtime = Math.max(lastRowtime, clock.millis());
         return lastRowtime;
     }
 

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.analytics;
 
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.ServiceRegistry;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -24,12 +25,13 @@ final class LocalCloudLinks {
     }
 
     /** Invokes functions by ARN in the ARN's account and region; a function error fails the delivery. */
-    static LambdaInvoker lambda(ServiceRegistry registry) {
+    static LambdaInvoker lambda(ServiceContext cloud) {
+        ServiceRegistry registry = cloud.services();
         return new LambdaInvoker() {
             @Override
             public byte[] invoke(String functionArn, byte[] payload) {
                 InvokeResult result = registry.service(LambdaService.class)
-                        .invokeFunction(context(registry, functionArn), functionArn, payload);
+                        .invokeFunction(context(cloud, functionArn), functionArn, payload);
                 if (result.functionError() != null) {
                     throw new AwsServiceException("ServiceException", "Function " + functionArn + " failed ("
                             + result.functionError() + "): " + result.logTail());
@@ -45,7 +47,8 @@ final class LocalCloudLinks {
     }
 
     /** Reaches delivery streams by ARN, in the ARN's account and region. */
-    static DeliveryStreamLink firehose(ServiceRegistry registry) {
+    static DeliveryStreamLink firehose(ServiceContext cloud) {
+        ServiceRegistry registry = cloud.services();
         return new DeliveryStreamLink() {
             @Override
             public boolean available() {
@@ -54,17 +57,17 @@ final class LocalCloudLinks {
 
             @Override
             public String type(String arn) {
-                return service().deliveryStreamType(context(registry, arn), name(arn));
+                return service().deliveryStreamType(context(cloud, arn), name(arn));
             }
 
             @Override
             public void put(String arn, List<byte[]> records) {
-                service().putRecords(context(registry, arn), name(arn), records);
+                service().putRecords(context(cloud, arn), name(arn), records);
             }
 
             @Override
             public RecordSubscription subscribe(String arn, Consumer<List<AcceptedRecord>> subscriber) {
-                return service().subscribe(context(registry, arn), name(arn), subscriber);
+                return service().subscribe(context(cloud, arn), name(arn), subscriber);
             }
 
             private FirehoseService service() {
@@ -82,14 +85,14 @@ final class LocalCloudLinks {
     }
 
     /** Reads objects in the cloud's own account and region (bucket ARNs carry neither). */
-    static ObjectReader s3(ServiceRegistry registry) {
+    static ObjectReader s3(ServiceContext cloud) {
+        ServiceRegistry registry = cloud.services();
         return (bucket, key) -> {
             if (!has(registry, S3Service.class)) {
                 throw AnalyticsErrors.unsupported("S3Configuration needs the local S3 service, which this local cloud"
                         + " does not have.");
             }
-            return registry.service(S3Service.class).getObjectBytes(new RequestContext(UUID.randomUUID().toString(),
-                    registry.settings().accountId(), registry.settings().region()), bucket, key);
+            return registry.service(S3Service.class).getObjectBytes(cloud.localRequest(), bucket, key);
         };
     }
 
@@ -106,10 +109,10 @@ final class LocalCloudLinks {
      * arn:aws:lambda:REGION:ACCOUNT:function:NAME (or a firehose deliverystream ARN): the call goes
      * to that account and region.
      */
-    private static RequestContext context(ServiceRegistry registry, String functionArn) {
+    private static RequestContext context(ServiceContext cloud, String functionArn) {
         String[] parts = functionArn.split(":");
         boolean arn = parts.length >= 7 && "arn".equals(parts[0]);
-        return new RequestContext(UUID.randomUUID().toString(), arn ? parts[4] : registry.settings().accountId(),
-                arn ? parts[3] : registry.settings().region());
+        return new RequestContext(UUID.randomUUID().toString(), arn ? parts[4] : cloud.accountId(),
+                arn ? parts[3] : cloud.region());
     }
 }

@@ -22,10 +22,11 @@ final class RunOperations {
     private final RunnerLauncher launcher;
 
     RunOperations(Function<RequestContext, ApplicationRegistry> registries, StatusTransitions transitions,
-            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
+            StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose,
+            java.time.Clock clock) {
         this.registries = registries;
         this.transitions = transitions;
-        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose);
+        this.launcher = new RunnerLauncher(streams, lambda, objects, firehose, clock);
     }
 
     JsonNode start(ObjectNode input, RequestContext context) {

@@ -21,12 +21,16 @@ final class RunnerLauncher {
     private final LambdaInvoker lambda;
     private final ObjectReader objects;
     private final DeliveryStreamLink firehose;
+    private final java.time.Clock clock;
 
     /**
      * @param objects how reference data is read from S3; null when the cloud has no S3 service
      * @param firehose how delivery streams are reached; null when the cloud has no Firehose service
+     * @param clock the cloud's clock, the runners' time
      */
-    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose) {
+    RunnerLauncher(StreamAccess streams, LambdaInvoker lambda, ObjectReader objects, DeliveryStreamLink firehose,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.streams = streams;
         this.lambda = lambda;
         this.objects = objects;
@@ -98,7 +102,7 @@ final class RunnerLauncher {
         }
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec(app.name, app.arn, checked.compiled(), input,
                 config.outputs(), streams, lambda, firehose, app.checkpoints, RunnerSpec.STOP_TIMEOUT_MILLIS,
-                checked.referenceData()), startingPosition);
+                checked.referenceData(), clock), startingPosition);
         synchronized (app) {
             app.runner = runner;
         }

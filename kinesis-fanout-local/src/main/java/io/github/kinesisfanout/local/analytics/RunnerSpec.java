@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.CompiledApplication;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +13,12 @@ import java.util.Map;
  * @param firehose how KinesisFirehoseOutput and KinesisFirehoseInput reach delivery streams; null without Firehose
  * @param stopTimeoutMillis how long a stop waits for outputs to take the last rows before dropping them
  * @param referenceData the object of each reference table, by table name, loaded before the first record
+ * @param clock the cloud's clock: ROWTIME, and the start time of a NOW reader against records' arrival times
  */
 record RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled,
         ApplicationInput input, List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
         DeliveryStreamLink firehose, Map<String, ShardPosition> checkpoints, long stopTimeoutMillis,
-        Map<String, byte[]> referenceData) {
+        Map<String, byte[]> referenceData, Clock clock) {
 
     /** Ten seconds for outputs to drain at stop. */
     static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -24,8 +26,9 @@ record RunnerSpec(String applicationName, String applicationArn, CompiledApplica
     /** A runner of Kinesis streams and Lambda functions only (no Firehose). */
     RunnerSpec(String applicationName, String applicationArn, CompiledApplication compiled, ApplicationInput input,
             List<ApplicationOutput> outputs, StreamAccess streams, LambdaInvoker lambda,
-            Map<String, ShardPosition> checkpoints, long stopTimeoutMillis, Map<String, byte[]> referenceData) {
+            Map<String, ShardPosition> checkpoints, long stopTimeoutMillis, Map<String, byte[]> referenceData,
+            Clock clock) {
         this(applicationName, applicationArn, compiled, input, outputs, streams, lambda, null, checkpoints,
-                stopTimeoutMillis, referenceData);
+                stopTimeoutMillis, referenceData, clock);
     }
 }

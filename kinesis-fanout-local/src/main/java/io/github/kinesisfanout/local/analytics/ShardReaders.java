@@ -51,7 +51,7 @@ final class ShardReaders implements InputReaders, ShardReader.Listener {
         } else if (!"TRIM_HORIZON".equals(startingPosition)) {
             // NOW: iterators are taken before StartApplication returns, so every record put after
             // it is read.
-            long now = System.currentTimeMillis();
+            long now = spec.clock().millis();
             for (ShardInfo shard : shards) {
                 positions.put(shard.shardId(), shard.isOpen() ? ShardPosition.latest(now) : ShardPosition.finished());
             }

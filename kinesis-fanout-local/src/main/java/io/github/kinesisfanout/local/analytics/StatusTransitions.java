@@ -18,8 +18,8 @@ final class StatusTransitions implements AutoCloseable {
     private final long delayMillis;
     private final ScheduledExecutorService scheduler;
 
-    StatusTransitions(Duration delay) {
-        this.delayMillis = delay.toMillis();
+    StatusTransitions(Duration statusTransitionDelay) {
+        this.delayMillis = statusTransitionDelay.toMillis();
         this.scheduler = delayMillis == 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "analytics-transitions");
             thread.setDaemon(true);

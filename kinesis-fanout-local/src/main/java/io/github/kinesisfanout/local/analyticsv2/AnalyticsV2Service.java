@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.analyticsv2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.analytics.ApplicationTags;
 import io.github.kinesisfanout.local.analytics.ObjectReader;
 import io.github.kinesisfanout.local.edge.AwsService;
@@ -45,29 +45,37 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
     private final OperationQueries operations;
 
     /**
+     * The service as a local cloud registers it: code from its S3, logs to its CloudWatch Logs (both
+     * looked up when used), the cloud's endpoint handed to jobs as {@code aws.endpoint}, and the
+     * applications and their savepoints kept in the context's data directory when it has one.
+     *
      * @param launcher runs the jobs
-     * @param code reads application jars from S3 (bucket, key)
-     * @param logs receives the jobs' log lines and the service's events
-     * @param endpoint the local cloud's endpoint, handed to jobs as {@code aws.endpoint}
      */
-    public AnalyticsV2Service(FlinkSettings settings, FlinkJobLauncher launcher, ObjectReader code, LogSink logs,
-            Supplier<URI> endpoint, Clock clock) {
-        this(settings, launcher, code, logs, endpoint, clock, null);
+    public AnalyticsV2Service(ServiceContext context, FlinkJobLauncher launcher) {
+        this(context, FlinkSettings.defaults(), launcher, code(context), logs(context),
+                context.dataDirectory().map(d -> d.serviceDirectory("kinesisanalyticsv2")).orElse(null));
     }
 
     /**
-     * As above, with the applications and their savepoints kept under {@code stateDirectory} (null: in
-     * memory only): applications kept there come back, their jobs started again (see {@link ApplicationRecovery}).
+     * With the services it calls given, and the applications and their savepoints kept under
+     * {@code stateDirectory} (null: in memory only): applications kept there come back, their jobs
+     * started again (see {@link ApplicationRecovery}).
+     *
+     * @param cloud clock, status-transition delay, endpoint (handed to jobs as {@code aws.endpoint})
+     * @param code reads application jars from S3 (bucket, key)
+     * @param logs receives the jobs' log lines and the service's events
      */
-    AnalyticsV2Service(FlinkSettings settings, FlinkJobLauncher launcher, ObjectReader code, LogSink logs,
-            Supplier<URI> endpoint, Clock clock, Path stateDirectory) {
+    AnalyticsV2Service(ServiceContext cloud, FlinkSettings settings, FlinkJobLauncher launcher, ObjectReader code,
+            LogSink logs, Path stateDirectory) {
+        Clock clock = cloud.clock();
+        Supplier<URI> endpoint = cloud.endpoint();
         this.settings = settings;
         this.work = new WorkDirectory(settings.workDirectory(),
                 stateDirectory == null ? null : stateDirectory.resolve("savepoints"));
         ApplicationFiles files = new ApplicationFiles(stateDirectory == null ? null
                 : stateDirectory.resolve("applications"), work);
-        this.jobs = new JobControl(settings, new JobRunner(launcher, code, endpoint, work), new ApplicationLogs(logs),
-                work, clock, files);
+        this.jobs = new JobControl(settings, cloud.statusTransitionDelay(), new JobRunner(launcher, code, endpoint,
+                work), new ApplicationLogs(logs), work, clock, files);
         this.lifecycle = new LifecycleOperations(this::store, jobs, clock);
         this.updates = new UpdateOperations(this::store, jobs, clock);
         this.run = new RunOperations(this::store, jobs, clock);
@@ -84,18 +92,20 @@ public final class AnalyticsV2Service implements AwsService, AutoCloseable {
         }
     }
 
-    /** The service as a local cloud registers it: code from its S3, logs to its CloudWatch Logs. */
-    public static AnalyticsV2Service create(ServiceRegistry registry, FlinkJobLauncher launcher, Supplier<URI> endpoint) {
-        ObjectReader code = (bucket, key) -> registry.service(S3Service.class).getObjectBytes(new RequestContext(
-                UUID.randomUUID().toString(), registry.settings().accountId(), registry.settings().region()), bucket, key);
-        LogSink logs = (account, region, group, stream, messages) -> {
-            long now = registry.clock().millis();
-            registry.service(LogsService.class).appendToStream(new RequestContext(UUID.randomUUID().toString(), account,
-                    region), group, stream, messages.stream().map(m -> new LogsService.InputLogEvent(now, m)).toList());
+    /** Reads application jars from the cloud's S3, in its own account and region. */
+    private static ObjectReader code(ServiceContext context) {
+        return (bucket, key) -> context.services().service(S3Service.class).getObjectBytes(context.localRequest(),
+                bucket, key);
+    }
+
+    /** Writes the jobs' log lines and the service's events to the cloud's CloudWatch Logs, stamped by its clock. */
+    private static LogSink logs(ServiceContext context) {
+        return (account, region, group, stream, messages) -> {
+            long now = context.clock().millis();
+            context.services().service(LogsService.class).appendToStream(new RequestContext(
+                    UUID.randomUUID().toString(), account, region), group, stream,
+                    messages.stream().map(m -> new LogsService.InputLogEvent(now, m)).toList());
         };
-        return new AnalyticsV2Service(FlinkSettings.defaults().withTransitionDelay(registry.settings().statusTransitionDelay()),
-                launcher, code, logs, endpoint, registry.clock(),
-                registry.dataDirectory().map(d -> d.serviceDirectory("kinesisanalyticsv2")).orElse(null));
     }
 
     @Override

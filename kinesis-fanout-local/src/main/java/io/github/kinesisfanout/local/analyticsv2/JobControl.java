@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class JobControl implements AutoCloseable {
 
     private final FlinkSettings settings;
+    private final java.time.Duration statusTransitionDelay;
     private final JobRunner runner;
     private final ApplicationLogs logs;
     private final WorkDirectory work;
@@ -26,10 +27,14 @@ final class JobControl implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("analyticsv2-jobs"));
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("analyticsv2-ticks"));
 
-    /** @param files keeps each application after every change this class makes to it */
-    JobControl(FlinkSettings settings, JobRunner runner, ApplicationLogs logs, WorkDirectory work, Clock clock,
-            ApplicationFiles files) {
+    /**
+     * @param statusTransitionDelay how long a transient status lasts at least
+     * @param files keeps each application after every change this class makes to it
+     */
+    JobControl(FlinkSettings settings, java.time.Duration statusTransitionDelay, JobRunner runner, ApplicationLogs logs,
+            WorkDirectory work, Clock clock, ApplicationFiles files) {
         this.settings = settings;
+        this.statusTransitionDelay = statusTransitionDelay;
         this.runner = runner;
         this.logs = logs;
         this.work = work;
@@ -48,7 +53,7 @@ final class JobControl implements AutoCloseable {
 
     /** Runs work on a worker once the transition delay has passed. */
     void later(Runnable task) {
-        long delay = settings.transitionDelay().toMillis();
+        long delay = statusTransitionDelay.toMillis();
         if (delay == 0) {
             workers.execute(task);
         } else {

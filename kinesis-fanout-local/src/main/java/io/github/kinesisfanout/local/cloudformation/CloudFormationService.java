@@ -2,11 +2,11 @@ package io.github.kinesisfanout.local.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,30 +32,30 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
     private final ChangeSetCommands changeSets;
 
     /**
+     * The service as a local cloud registers it: the handlers call the context's services, the
+     * status-transition delay is the pause between resource steps, and stacks are kept in the
+     * context's data directory when it has one.
+     *
      * @param handlers the resource handlers, by type
-     * @param services the local cloud's services, which the handlers call
-     * @param transitionDelay a pause between resource steps (zero in tests)
      */
-    public CloudFormationService(ResourceHandlers handlers, ServiceDirectory services, Duration transitionDelay) {
-        this(handlers, services, transitionDelay, java.util.Optional.empty());
+    public CloudFormationService(ServiceContext context, ResourceHandlers handlers) {
+        this(context, handlers, context.services()::find);
     }
 
     /**
      * @param handlers the resource handlers, by type
-     * @param services the local cloud's services, which the handlers call
-     * @param transitionDelay a pause between resource steps (zero in tests)
-     * @param data where stacks are kept across restarts; empty keeps them in memory
+     * @param services the services the handlers call (a unit test's own)
      */
-    public CloudFormationService(ResourceHandlers handlers, ServiceDirectory services, Duration transitionDelay,
-            java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
-        this.storage = data.<StackStorage>map(d -> new FileStackStorage(d.serviceDirectory("cloudformation")))
-                .orElse(StackStorage.NONE);
+    public CloudFormationService(ServiceContext context, ResourceHandlers handlers, ServiceDirectory services) {
+        Clock clock = context.clock();
+        this.storage = context.dataDirectory().<StackStorage>map(d -> new FileStackStorage(
+                d.serviceDirectory("cloudformation"))).orElse(StackStorage.NONE);
         for (Stack stack : storage.loadAll()) {
             String[] arn = stack.stackId().split(":", 6);
             store(arn[4], arn[3]).restore(stack);
-            interrupted(stack);
+            interrupted(stack, clock);
         }
-        this.deployments = new Deployments(handlers, services, Clock.systemUTC(), transitionDelay);
+        this.deployments = new Deployments(handlers, services, clock, context.statusTransitionDelay());
         this.stacks = new StackCommands(deployments);
         this.templates = new TemplateQueries(deployments);
         this.changeSets = new ChangeSetCommands(deployments, stacks);
@@ -101,7 +101,7 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
      * it ends in the failed status AWS uses when an operation cannot finish, so it can be updated or
      * deleted again.
      */
-    private static void interrupted(Stack stack) {
+    private static void interrupted(Stack stack, Clock clock) {
         String status = stack.status();
         if (!status.endsWith("_IN_PROGRESS")) {
             return;
@@ -111,7 +111,7 @@ public final class CloudFormationService implements AwsService, AutoCloseable {
                 : status.startsWith("ROLLBACK_") ? "ROLLBACK_FAILED"
                 : "UPDATE_ROLLBACK_FAILED";
         stack.transition(failed, "The local cloud stopped while the stack was " + status
-                + "; the operation did not finish", java.time.Instant.now());
+                + "; the operation did not finish", clock.instant());
     }
 
     /** Stops the background stack operations. */

@@ -22,7 +22,7 @@ final class Deployments implements AutoCloseable {
     private final ResourceHandlers handlers;
     private final Clock clock;
 
-    Deployments(ResourceHandlers handlers, ServiceDirectory services, Clock clock, Duration delay) {
+    Deployments(ResourceHandlers handlers, ServiceDirectory services, Clock clock, Duration statusTransitionDelay) {
         AtomicInteger count = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "cloudformation-" + count.incrementAndGet());
@@ -31,7 +31,7 @@ final class Deployments implements AutoCloseable {
         });
         this.handlers = handlers;
         this.clock = clock;
-        this.steps = new ResourceSteps(handlers, services, clock, delay);
+        this.steps = new ResourceSteps(handlers, services, clock, statusTransitionDelay);
         this.engine = new StackEngine(steps);
         this.update = new StackUpdate(steps, engine);
     }

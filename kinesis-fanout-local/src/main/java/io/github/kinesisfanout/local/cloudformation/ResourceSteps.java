@@ -18,13 +18,13 @@ final class ResourceSteps {
     private final ResourceHandlers handlers;
     private final ServiceDirectory services;
     private final Clock clock;
-    private final Duration delay;
+    private final Duration statusTransitionDelay;
 
-    ResourceSteps(ResourceHandlers handlers, ServiceDirectory services, Clock clock, Duration delay) {
+    ResourceSteps(ResourceHandlers handlers, ServiceDirectory services, Clock clock, Duration statusTransitionDelay) {
         this.handlers = handlers;
         this.services = services;
         this.clock = clock;
-        this.delay = delay;
+        this.statusTransitionDelay = statusTransitionDelay;
     }
 
     ResourceHandlers handlers() {
@@ -145,11 +145,11 @@ final class ResourceSteps {
     }
 
     private void pause() {
-        if (delay.isZero()) {
+        if (statusTransitionDelay.isZero()) {
             return;
         }
         try {
-            Thread.sleep(delay.toMillis());
+            Thread.sleep(statusTransitionDelay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

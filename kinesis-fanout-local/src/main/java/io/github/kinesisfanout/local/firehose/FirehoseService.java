@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.ServiceRegistry;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
@@ -33,7 +33,8 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     /** The X-Amz-Target prefix of the Firehose API. */
     public static final String TARGET_PREFIX = "Firehose_20150804";
 
-    private final ServiceRegistry registry;
+    /** The cloud's clock, scheduler, delay, data directory and services (named so as not to be taken for a call's {@code context}). */
+    private final ServiceContext cloud;
     private final Map<String, Map<String, DeliveryStream>> streams = new ConcurrentHashMap<>();
     private final StreamAccess kinesis;
     private final RecordSubscriptions subscriptions = new RecordSubscriptions();
@@ -41,10 +42,10 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(FirehoseService.class.getName());
 
     /** The service of a local cloud: delivery streams kept in its data directory when it has one. */
-    public FirehoseService(ServiceRegistry registry) {
-        this.registry = registry;
-        this.kinesis = new KinesisStreamAccess(registry::kinesis);
-        this.storage = registry.dataDirectory().map(d -> new DeliveryStreamStorage(d.serviceDirectory("firehose")))
+    public FirehoseService(ServiceContext cloud) {
+        this.cloud = cloud;
+        this.kinesis = new KinesisStreamAccess(cloud.services()::kinesis);
+        this.storage = cloud.dataDirectory().map(d -> new DeliveryStreamStorage(d.serviceDirectory("firehose")))
                 .orElse(DeliveryStreamStorage.NONE);
         restore();
     }
@@ -107,7 +108,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private void accept(RequestContext context, DeliveryStream stream, List<byte[]> records) {
         records.forEach(stream.buffer::add);
         stream.buffer.awaitDurable();
-        subscriptions.publish(scopeKey(context), stream.name, records, registry.clock().instant());
+        subscriptions.publish(scopeKey(context), stream.name, records, cloud.clock().instant());
     }
 
     private static String scopeKey(RequestContext context) {
@@ -166,7 +167,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         String name = name(input);
         ObjectNode request = input.deepCopy();
         request.remove(List.of("Tags", "DeliveryStreamName"));
-        DeliveryStream stream = build(context, name, request, registry.clock().millis(), registry.clock().instant());
+        DeliveryStream stream = build(context, name, request, cloud.clock().millis(), cloud.clock().instant());
         tags(input.path("Tags"), stream.tags);
         if (scope(context).putIfAbsent(name, stream) != null) {
             throw FirehoseErrors.inUse("Firehose " + name + " under accountId " + context.accountId()
@@ -193,7 +194,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         String type = DeliveryStreamRequests.type(request);
         KinesisStreamSource source = DeliveryStreamRequests.source(type, request, sourceStart);
         S3Destination destination = DeliveryStreamRequests.destination(request);
-        S3Buffer buffer = new S3Buffer(name, "1", destination, registry.clock(), registry.scheduler(),
+        S3Buffer buffer = new S3Buffer(name, "1", destination, cloud.clock(), cloud.scheduler(),
                 (bucket, key, body) -> writeObject(context, bucket, key, body));
         return new DeliveryStream(name, context.accountId(), context.region(), request, source, destination,
                 createdMillis, buffer);
@@ -226,7 +227,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
             try {
                 DeliveryStream stream = build(context, name, (ObjectNode) kept.get("request"),
                         kept.path("createdMillis").asLong(), Instant.ofEpochMilli(kept.path("deliveryStartMillis")
-                                .asLong(registry.clock().millis())));
+                                .asLong(cloud.clock().millis())));
                 kept.path("tags").fields().forEachRemaining(tag -> stream.tags.put(tag.getKey(), tag.getValue().asText()));
                 stream.status = kept.path("status").asText("CREATING");
                 scope(context).put(name, stream);
@@ -254,7 +255,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
             startReading(stream);
         } catch (AwsServiceException e) {
             LOG.log(System.Logger.Level.WARNING, "delivery stream " + stream.name + ": " + e.getMessage() + "; retrying");
-            registry.scheduler().schedule(() -> resumeReading(stream), 1, TimeUnit.SECONDS);
+            cloud.scheduler().schedule(() -> resumeReading(stream), 1, TimeUnit.SECONDS);
         }
     }
 
@@ -269,15 +270,15 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private void writeObject(RequestContext context, String bucket, String key, byte[] body) {
         ObjectNode put = JsonNodeFactory.instance.objectNode().put("Bucket", bucket).put("Key", key)
                 .put("Body", body).put("ContentType", "application/octet-stream");
-        registry.service("s3").invoke("PutObject", put, context);
+        cloud.services().service("s3").invoke("PutObject", put, context);
     }
 
     private void settle(Runnable change) {
-        long delay = registry.settings().statusTransitionDelay().toMillis();
+        long delay = cloud.statusTransitionDelay().toMillis();
         if (delay == 0) {
             change.run();
         } else {
-            registry.scheduler().schedule(change, delay, TimeUnit.MILLISECONDS);
+            cloud.scheduler().schedule(change, delay, TimeUnit.MILLISECONDS);
         }
     }
 

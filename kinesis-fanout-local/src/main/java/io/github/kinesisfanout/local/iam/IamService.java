@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
@@ -45,19 +46,11 @@ public final class IamService implements AwsService {
     private final Clock clock;
     private final IamStorage storage;
 
-    public IamService(Clock clock) {
-        this(clock, java.util.Optional.empty());
-    }
-
-    /** With a data directory, every account's roles and policies are kept under its {@code iam} directory. */
-    public IamService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
-        this.clock = clock;
-        this.storage = new IamStorage(data.map(d -> d.serviceDirectory("iam")).orElse(null));
+    /** With a data directory in the context, every account's roles and policies are kept under its {@code iam} directory. */
+    public IamService(ServiceContext context) {
+        this.clock = context.clock();
+        this.storage = new IamStorage(context.dataDirectory().map(d -> d.serviceDirectory("iam")).orElse(null));
         accounts.putAll(storage.loadAll());
-    }
-
-    public IamService() {
-        this(Clock.systemUTC());
     }
 
     @Override

@@ -2,10 +2,10 @@ package io.github.kinesisfanout.local.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
-import io.github.kinesisfanout.local.storage.DataDirectory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +30,21 @@ public final class KinesisService implements AwsService, AutoCloseable {
     private final Map<String, BiFunction<ObjectNode, RequestContext, JsonNode>> operations;
     private final ScheduledFuture<?> trimming;
 
-    public KinesisService(KinesisConfig config) {
-        this(config, new InMemoryStreamStore());
+    /** A Kinesis service with AWS's behaviour and no opt-in switches. */
+    public KinesisService(ServiceContext context) {
+        this(context, KinesisConfig.defaults());
     }
 
-    /** A Kinesis service whose streams and records live in {@code data} when present, else in memory. */
-    public KinesisService(KinesisConfig config, java.util.Optional<DataDirectory> data) {
-        this(config, data.<StreamStore>map(d -> new DurableStreamStore(d.serviceDirectory("kinesis"),
-                DurableStreamStore.SEGMENT_BYTES)).orElseGet(InMemoryStreamStore::new));
+    /** A Kinesis service whose streams and records live in the context's data directory when it has one, else in memory. */
+    public KinesisService(ServiceContext context, KinesisConfig config) {
+        this(context, config, context.dataDirectory().<StreamStore>map(d -> new DurableStreamStore(
+                d.serviceDirectory("kinesis"), DurableStreamStore.SEGMENT_BYTES)).orElseGet(InMemoryStreamStore::new));
     }
 
-    KinesisService(KinesisConfig config, StreamStore store) {
-        this.streams = new StreamManager(store, config);
+    KinesisService(ServiceContext context, KinesisConfig config, StreamStore store) {
+        this.streams = new StreamManager(store, context);
         streams.resumeTransitions();
-        this.writer = new RecordWriter(config);
+        this.writer = new RecordWriter(config, context.clock());
         this.reader = new RecordReader(streams);
         StreamOperations streamOps = new StreamOperations(streams);
         ShardOperations shardOps = new ShardOperations(streams);
@@ -73,7 +74,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
                 Map.entry("DescribeLimits", accountOps::describeLimits),
                 Map.entry("UpdateStreamMode", accountOps::updateStreamMode));
         // Reads trim lazily; this sweep also frees memory of streams nobody reads.
-        this.trimming = config.scheduler().scheduleWithFixedDelay(streams::trimAll, 1, 1, TimeUnit.MINUTES);
+        this.trimming = context.scheduler().scheduleWithFixedDelay(streams::trimAll, 1, 1, TimeUnit.MINUTES);
     }
 
     @Override

@@ -54,9 +54,11 @@ final class RecordWriter {
             ByteOrder.BIG_ENDIAN);
 
     private final KinesisConfig config;
+    private final java.time.Clock clock;
 
-    RecordWriter(KinesisConfig config) {
+    RecordWriter(KinesisConfig config, java.time.Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     /** Whether {@link #validate} accepts an entry (without building its messages). */
@@ -161,7 +163,7 @@ final class RecordWriter {
         int count = entries.size();
         Shard[] targets = new Shard[count];
         String[] failures = new String[count];
-        long now = config.clock().millis();
+        long now = clock.millis();
         double failureRate = injectFailures ? config.putRecordsFailureRate() : 0;
         boolean limits = enforceLimits && config.throughputLimits();
         for (int i = 0; i < count; i++) {

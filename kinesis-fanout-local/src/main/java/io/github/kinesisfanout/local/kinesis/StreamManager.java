@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.kinesis;
 
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,11 +18,11 @@ final class StreamManager {
     static final int SHARD_LIMIT = 500;
 
     private final StreamStore store;
-    private final KinesisConfig config;
+    private final ServiceContext context;
 
-    StreamManager(StreamStore store, KinesisConfig config) {
+    StreamManager(StreamStore store, ServiceContext context) {
         this.store = store;
-        this.config = config;
+        this.context = context;
     }
 
     /** Finishes the transitions a restart interrupted: CREATING and UPDATING become ACTIVE, DELETING ends. */
@@ -53,7 +54,7 @@ final class StreamManager {
     }
 
     long now() {
-        return config.clock().millis();
+        return context.clock().millis();
     }
 
     /** Creates a stream; it becomes ACTIVE after the transition delay. */
@@ -116,11 +117,11 @@ final class StreamManager {
     }
 
     private void after(Runnable action) {
-        long delay = config.statusTransitionDelay().toMillis();
+        long delay = context.statusTransitionDelay().toMillis();
         if (delay <= 0) {
             action.run();
         } else {
-            config.scheduler().schedule(action, delay, TimeUnit.MILLISECONDS);
+            context.scheduler().schedule(action, delay, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.kinesisfanout.local.lambda.runtime.JavaRuntime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -31,21 +32,17 @@ final class FunctionCatalog {
 
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<String, LambdaFunction>> regions = new ConcurrentHashMap<>();
     private final FunctionPackages packages;
-    private final LambdaSettings settings;
+    private final Duration statusTransitionDelay;
     private final ExecutorService invocations;
     private final ScheduledExecutorService timers;
     private final Clock clock;
     private final FunctionStorage storage;
 
-    FunctionCatalog(FunctionPackages packages, LambdaSettings settings, ExecutorService invocations,
-            ScheduledExecutorService timers, Clock clock) {
-        this(packages, settings, invocations, timers, clock, FunctionStorage.NONE);
-    }
-
-    FunctionCatalog(FunctionPackages packages, LambdaSettings settings, ExecutorService invocations,
+    /** @param statusTransitionDelay how long a function stays {@code Pending} and an update {@code InProgress} */
+    FunctionCatalog(FunctionPackages packages, Duration statusTransitionDelay, ExecutorService invocations,
             ScheduledExecutorService timers, Clock clock, FunctionStorage storage) {
         this.packages = packages;
-        this.settings = settings;
+        this.statusTransitionDelay = statusTransitionDelay;
         this.invocations = invocations;
         this.timers = timers;
         this.clock = clock;
@@ -207,7 +204,7 @@ final class FunctionCatalog {
 
     private JsonNode updated(LambdaFunction function) {
         touch(function);
-        if (!settings.stateDelay().isZero()) {
+        if (!statusTransitionDelay.isZero()) {
             function.lastUpdateStatus = "InProgress";
             schedule(() -> {
                 synchronized (function) {
@@ -225,7 +222,7 @@ final class FunctionCatalog {
         if (FunctionSettings.JAVA_RUNTIMES.contains(function.runtimeName())) {
             try {
                 function.runtime = new JavaRuntime(function.name, function.configuration.path("Handler").asText(),
-                        FunctionCode.unpack(function.name, code), invocations);
+                        FunctionCode.unpack(function.name, code), invocations, clock);
             } catch (IllegalArgumentException e) {
                 throw new AwsServiceException(FunctionSettings.INVALID, e.getMessage(), 400);
             }
@@ -245,10 +242,10 @@ final class FunctionCatalog {
     }
 
     private void schedule(Runnable transition) {
-        if (settings.stateDelay().isZero()) {
+        if (statusTransitionDelay.isZero()) {
             transition.run();
         } else {
-            timers.schedule(transition, settings.stateDelay().toMillis(), TimeUnit.MILLISECONDS);
+            timers.schedule(transition, statusTransitionDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

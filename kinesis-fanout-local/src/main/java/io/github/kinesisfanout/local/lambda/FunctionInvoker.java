@@ -31,11 +31,15 @@ final class FunctionInvoker {
     private final LogsService logs;
     private final java.util.function.Supplier<java.net.URI> endpoint;
     private final boolean logsToConsole;
+    private final java.time.Clock clock;
 
-    FunctionInvoker(LogsService logs, java.util.function.Supplier<java.net.URI> endpoint, boolean logsToConsole) {
+    /** @param clock the time of the START, END and REPORT lines */
+    FunctionInvoker(LogsService logs, java.util.function.Supplier<java.net.URI> endpoint, boolean logsToConsole,
+            java.time.Clock clock) {
         this.logs = logs;
         this.endpoint = endpoint;
         this.logsToConsole = logsToConsole;
+        this.clock = clock;
     }
 
     InvokeResult invoke(LambdaFunction function, byte[] payload, RequestContext context) {
@@ -81,17 +85,20 @@ final class FunctionInvoker {
                     "Request must be smaller than 6291456 bytes for the InvokeFunction operation", 413);
         }
         String requestId = UUID.randomUUID().toString();
-        long start = System.currentTimeMillis();
+        long start = clock.millis();
+        long startNanos = System.nanoTime();
+        // The deadline is for getRemainingTimeInMillis: elapsed time on the system clock, not the cloud's.
         InvocationInfo info = new InvocationInfo(requestId, function.name, function.arn, memory,
-                start + timeout.toMillis(), logGroup, null, Map.copyOf(environment), null);
-        InvocationOutcome outcome = injectFailure ? InjectedFailure.outcome(requestId)
+                System.currentTimeMillis() + timeout.toMillis(), logGroup, null, Map.copyOf(environment), null);
+        InvocationOutcome outcome = injectFailure ? InjectedFailure.outcome(requestId, clock)
                 : runtime.invoke(payload, info, timeout);
-        long end = System.currentTimeMillis();
+        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        long end = clock.millis();
         List<LogsService.InputLogEvent> events = new ArrayList<>();
         events.add(new LogsService.InputLogEvent(start, "START RequestId: " + requestId + " Version: $LATEST"));
         outcome.logLines().forEach(line -> events.add(new LogsService.InputLogEvent(line.timestamp(), line.message())));
         events.add(new LogsService.InputLogEvent(end, "END RequestId: " + requestId));
-        long duration = Math.max(1, end - start);
+        long duration = Math.max(1, elapsedMillis);
         events.add(new LogsService.InputLogEvent(end, "REPORT RequestId: " + requestId + "\tDuration: " + duration
                 + " ms\tBilled Duration: " + duration + " ms\tMemory Size: " + memory + " MB\tMax Memory Used: "
                 + memory + " MB"));

@@ -3,11 +3,13 @@ package io.github.kinesisfanout.local.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
+import io.github.kinesisfanout.local.kinesis.access.KinesisStreamAccess;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.local.lambda.esm.EventSourceMappings;
 import io.github.kinesisfanout.local.lambda.esm.FileMappingStorage;
@@ -18,7 +20,6 @@ import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.UUID;
 
 /**
@@ -34,34 +35,30 @@ public final class LambdaService implements AwsService, AutoCloseable {
     private final FunctionInvoker invoker;
     private final EventSourceMappings mappings;
 
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams) {
-        this(settings, s3, logs, streams, () -> null);
+    /**
+     * The service as a local cloud registers it: code from the cloud's S3, logs to its CloudWatch Logs
+     * (both registered before it), streams read through its Kinesis, functions kept in the context's
+     * data directory when it has one, and the cloud's endpoint given to functions as
+     * {@code AWS_ENDPOINT_URL} so the AWS SDK inside a handler calls the local cloud.
+     */
+    public LambdaService(ServiceContext context, LambdaSettings settings) {
+        this(context, settings, context.services().service(S3Service.class),
+                context.services().service(LogsService.class),
+                new KinesisStreamAccess(context.services()::kinesis));
     }
 
-    /**
-     * @param endpoint the local cloud's endpoint once it serves (null before), given to functions as
-     *     {@code AWS_ENDPOINT_URL} so the AWS SDK inside a handler calls the local cloud
-     */
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams,
-            java.util.function.Supplier<java.net.URI> endpoint) {
-        this(settings, s3, logs, streams, endpoint, java.util.Optional.empty());
-    }
-
-    /**
-     * @param endpoint the local cloud's endpoint once it serves (null before)
-     * @param data where functions are kept across restarts; empty keeps them in memory
-     */
-    public LambdaService(LambdaSettings settings, S3Service s3, LogsService logs, StreamAccess streams,
-            java.util.function.Supplier<java.net.URI> endpoint,
-            java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
+    /** With the services it calls given (a unit test's own S3, Logs and stream fake). */
+    public LambdaService(ServiceContext context, LambdaSettings settings, S3Service s3, LogsService logs,
+            StreamAccess streams) {
+        java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data = context.dataDirectory();
         this.settings = settings;
-        this.catalog = new FunctionCatalog(new FunctionPackages(s3), settings, threads.invocations, threads.timers,
-                Clock.systemUTC(), data.map(d -> new FunctionStorage(d.serviceDirectory("lambda")))
-                        .orElse(FunctionStorage.NONE));
-        this.invoker = new FunctionInvoker(logs, endpoint, settings.logsToConsole());
+        this.catalog = new FunctionCatalog(new FunctionPackages(s3), context.statusTransitionDelay(),
+                threads.invocations, threads.timers, context.clock(),
+                data.map(d -> new FunctionStorage(d.serviceDirectory("lambda"))).orElse(FunctionStorage.NONE));
+        this.invoker = new FunctionInvoker(logs, context.endpoint(), settings.logsToConsole(), context.clock());
         this.mappings = new EventSourceMappings(new MappingRuntime(streams, new MappingCaller(), threads.pollers,
-                threads.timers, settings, JavaRuntime.console()),
-                (name, context) -> catalog.function(context, name, null).arn,
+                threads.timers, settings, JavaRuntime.console(), context.clock(), context.statusTransitionDelay()),
+                (name, call) -> catalog.function(call, name, null).arn,
                 data.<io.github.kinesisfanout.local.lambda.esm.MappingStorage>map(d -> new FileMappingStorage(
                         d.serviceDirectory("lambda-event-source-mappings")))
                         .orElse(io.github.kinesisfanout.local.lambda.esm.MappingStorage.NONE));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
@@ -34,23 +35,19 @@ public final class LogsService implements AwsService, AutoCloseable {
     private final MessageSpill messages;
     private final LogMaintenance maintenance;
 
-    public LogsService(Clock clock) {
-        this(clock, java.util.Optional.empty());
-    }
-
     /**
-     * With a data directory, groups, streams, retention and events are kept under its {@code logs}
-     * directory. Either way events past their group's retention are no longer read, and leave memory
-     * (and the journal) through {@link LogMaintenance}.
+     * With a data directory in the context, groups, streams, retention and events are kept under its
+     * {@code logs} directory. Either way events past their group's retention are no longer read, and
+     * leave memory (and the journal) through {@link LogMaintenance}.
      */
-    public LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
-        this(clock, data, MessageSpill.MEMORY_BUDGET_BYTES);
+    public LogsService(ServiceContext context) {
+        this(context, MessageSpill.MEMORY_BUDGET_BYTES);
     }
 
     /** With a data directory, at most about {@code memoryBudgetBytes} of events stay in memory; older ones are read from disk. */
-    LogsService(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data,
-            long memoryBudgetBytes) {
-        this.clock = clock;
+    LogsService(ServiceContext context, long memoryBudgetBytes) {
+        java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data = context.dataDirectory();
+        this.clock = context.clock();
         this.messages = data.map(d -> MessageSpill.open(d.serviceDirectory("logs").resolve("spill"), memoryBudgetBytes))
                 .orElseGet(MessageSpill::none);
         this.reader = new LogEventsReader(store, clock, messages);
@@ -67,10 +64,6 @@ public final class LogsService implements AwsService, AutoCloseable {
     /** Sweeps expired events and compacts the journal if it is worth it, now (it runs once a minute anyway). */
     void maintain() {
         maintenance.run();
-    }
-
-    public LogsService() {
-        this(Clock.systemUTC());
     }
 
     @Override

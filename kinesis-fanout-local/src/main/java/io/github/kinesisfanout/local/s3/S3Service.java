@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
@@ -26,20 +27,12 @@ public final class S3Service implements AwsService {
     private final S3Objects objects;
     private final MultipartUploads multipart;
 
-    public S3Service(Clock clock) {
-        this(clock, java.util.Optional.empty());
-    }
-
-    /** With a data directory, buckets and objects are kept under its {@code s3} directory. */
-    public S3Service(Clock clock, java.util.Optional<io.github.kinesisfanout.local.storage.DataDirectory> data) {
-        this.store = new S3Store(data.map(d -> d.serviceDirectory("s3")).orElse(null));
-        this.clock = clock;
+    /** With a data directory in the context, buckets and objects are kept under its {@code s3} directory. */
+    public S3Service(ServiceContext context) {
+        this.store = new S3Store(context.dataDirectory().map(d -> d.serviceDirectory("s3")).orElse(null));
+        this.clock = context.clock();
         this.objects = new S3Objects(store, clock);
         this.multipart = new MultipartUploads(store, clock, objects);
-    }
-
-    public S3Service() {
-        this(Clock.systemUTC());
     }
 
     @Override

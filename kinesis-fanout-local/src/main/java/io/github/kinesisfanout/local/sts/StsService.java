@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local.sts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -15,6 +16,10 @@ public final class StsService implements AwsService {
 
     /** The namespace of its Query protocol's XML responses. */
     public static final String XML_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    /** Built like every service; GetCallerIdentity needs nothing of the context but the caller's account. */
+    public StsService(ServiceContext context) {
+    }
 
     @Override
     public String signingName() {

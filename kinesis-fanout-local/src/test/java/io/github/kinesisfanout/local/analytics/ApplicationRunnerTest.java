@@ -37,7 +37,7 @@ class ApplicationRunnerTest {
                 new ApplicationOutput("1.1", "OUT", ApplicationOutput.KINESIS, OUT, ROLE, "JSON"),
                 new ApplicationOutput("2.1", "error_stream", ApplicationOutput.KINESIS, ERRORS, ROLE, "CSV"));
         return ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input, outputs,
-                streams, null, checkpoints, 10_000, Map.of()), position);
+                streams, null, checkpoints, 10_000, Map.of(), java.time.Clock.systemUTC()), position);
     }
 
     private void putNumbered(int from, int to, int shards) {
@@ -161,7 +161,7 @@ class ApplicationRunnerTest {
         ApplicationOutput missing = new ApplicationOutput("1.1", "OUT", ApplicationOutput.KINESIS,
                 "arn:aws:kinesis:us-east-1:000000000000:stream/missing", ROLE, "JSON");
         ApplicationRunner runner = ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input,
-                List.of(missing), streams, null, checkpoints, 200, Map.of()), "TRIM_HORIZON");
+                List.of(missing), streams, null, checkpoints, 200, Map.of(), java.time.Clock.systemUTC()), "TRIM_HORIZON");
         runner.stop();
         assertTrue(checkpoints.containsKey(InMemoryStreamAccess.shardId(0)), checkpoints.toString());
     }

@@ -68,7 +68,7 @@ class PreprocessingCheckpointsTest {
         List<ApplicationOutput> outputs = List.of(new ApplicationOutput("1.1", "OUT", ApplicationOutput.KINESIS, OUT,
                 ROLE, "JSON"));
         return ApplicationRunner.start(new RunnerSpec("app", "arn:app", new CopyApplication(), input, outputs,
-                streams, this::function, checkpoints, 10_000, Map.of()), position);
+                streams, this::function, checkpoints, 10_000, Map.of(), java.time.Clock.systemUTC()), position);
     }
 
     private void put(int from, int to) {

@@ -3,7 +3,9 @@ package io.github.kinesisfanout.local.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class StackFixture implements AutoCloseable {
 
     final WidgetResource widgets = new WidgetResource();
-    final CloudFormationService service = new CloudFormationService(new ResourceHandlers().register(widgets),
-            name -> Optional.empty(), Duration.ZERO);
+    final CloudFormationService service = new CloudFormationService(
+            ServiceContext.inMemory(Clock.systemUTC()), new ResourceHandlers().register(widgets), name -> Optional.empty());
     private final AtomicInteger requests = new AtomicInteger();
 
     JsonNode call(String operation, ObjectNode input) {

@@ -3,8 +3,10 @@ package io.github.kinesisfanout.local.edge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class S3RestXmlProtocolTest {
 
     private final S3RestXmlProtocol protocol = new S3RestXmlProtocol();
-    private final S3Service s3 = new S3Service();
+    private final S3Service s3 = new S3Service(ServiceContext.inMemory(Clock.systemUTC()));
     private final RequestContext context = new RequestContext("rid", "000000000000", "us-east-1");
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.MutableClock;
+import io.github.kinesisfanout.local.ServiceContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -157,10 +158,9 @@ class DurableKinesisIT {
     @Test
     void retentionDeletesWholeExpiredSegmentFiles() {
         MutableClock clock = new MutableClock();
-        KinesisConfig config = new KinesisConfig(clock, java.util.concurrent.Executors.newSingleThreadScheduledExecutor(),
-                Duration.ZERO, false, 0);
+        ServiceContext cloud = ServiceContext.inMemory(clock);
         DurableStreamStore store = new DurableStreamStore(dir, 200);
-        KinesisService service = new KinesisService(config, store);
+        KinesisService service = new KinesisService(cloud, KinesisConfig.defaults(), store);
         try {
             var ctx = new io.github.kinesisfanout.local.edge.RequestContext("r", "000000000000", "us-east-1");
             service.invoke("CreateStream", KinesisJson.object().put("StreamName", "s").put("ShardCount", 1), ctx);
@@ -174,14 +174,14 @@ class DurableKinesisIT {
             // A record frame is 8 + 24 + 21 = 53 bytes, a segment's checkpoint 33: four records fill 200
             // bytes, so ten old records and the fresh one make three segments.
             assertEquals(3, before);
-            new StreamManager(store, config).trimAll();
+            new StreamManager(store, cloud).trimAll();
             // Only the segment being written (holding the fresh record) remains.
             assertEquals(1, store.journal(stream).segments().size());
             var read = service.getRecords(ctx, "s", "shardId-000000000000", StartingPosition.trimHorizon(), 100);
             assertEquals(List.of("fresh"), read.records().stream().map(r -> new String(r.data())).toList());
         } finally {
             service.close();
-            config.scheduler().shutdownNow();
+            cloud.scheduler().shutdownNow();
         }
         // After a restart the counters go on from the checkpoint, past the deleted records.
         DurableStreamStore reopened = new DurableStreamStore(dir, 200);

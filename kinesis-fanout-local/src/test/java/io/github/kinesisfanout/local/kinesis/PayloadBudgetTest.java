@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.storage.DamagedFrameException;
 import java.nio.ByteBuffer;
@@ -19,8 +20,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,17 +68,17 @@ class PayloadBudgetTest {
     }
 
     private final SteppedClock clock = new SteppedClock();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private final ServiceContext cloud = ServiceContext.inMemory(clock);
     private final List<KinesisService> services = new ArrayList<>();
 
     @AfterEach
     void stop() {
         services.forEach(KinesisService::close);
-        scheduler.shutdownNow();
+        cloud.scheduler().shutdownNow();
     }
 
     private KinesisService service(StreamStore store) {
-        KinesisService service = new KinesisService(new KinesisConfig(clock, scheduler, Duration.ZERO, false, 0), store);
+        KinesisService service = new KinesisService(cloud, KinesisConfig.defaults(), store);
         services.add(service);
         return service;
     }

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +28,10 @@ class EventSourceMappingTest {
     private static final String STREAM = "arn:aws:kinesis:eu-west-1:123456789012:stream/orders";
     private final RequestContext context = new RequestContext("req", "123456789012", "eu-west-1");
     private final InMemoryStreamAccess streams = new InMemoryStreamAccess();
-    private final LogsService logs = new LogsService();
-    private final LambdaService lambda = new LambdaService(
-            new LambdaSettings(Duration.ZERO, Duration.ofMillis(20), Duration.ofMillis(10)), new S3Service(), logs, streams);
+    private final ServiceContext cloud = ServiceContext.inMemory(Clock.systemUTC());
+    private final LogsService logs = new LogsService(cloud);
+    private final LambdaService lambda = new LambdaService(cloud,
+            new LambdaSettings(Duration.ofMillis(20), Duration.ofMillis(10)), new S3Service(cloud), logs, streams);
 
     @BeforeEach
     void createFunction() {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
@@ -24,9 +25,11 @@ class LambdaServiceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final RequestContext context = new RequestContext("req", "123456789012", "eu-west-1");
-    private final S3Service s3 = new S3Service();
-    private final LogsService logs = new LogsService();
-    private final LambdaService lambda = new LambdaService(LambdaSettings.defaults(), s3, logs, new InMemoryStreamAccess());
+    private final ServiceContext cloud = ServiceContext.inMemory(java.time.Clock.systemUTC());
+    private final S3Service s3 = new S3Service(cloud);
+    private final LogsService logs = new LogsService(cloud);
+    private final LambdaService lambda = new LambdaService(cloud, LambdaSettings.defaults(), s3, logs,
+            new InMemoryStreamAccess());
 
     @AfterEach
     void close() {
@@ -75,7 +78,7 @@ class LambdaServiceTest {
         java.io.PrintStream before = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
-        try (LambdaService quiet = new LambdaService(LambdaSettings.defaults().withLogsToConsole(false), s3, logs,
+        try (LambdaService quiet = new LambdaService(cloud, LambdaSettings.defaults().withLogsToConsole(false), s3, logs,
                 new InMemoryStreamAccess())) {
             quiet.invoke("CreateFunction", zipFunction("quiet", "example.EchoHandler"), context);
             quiet.invoke("Invoke", object().put("FunctionName", "quiet").put("Payload",
@@ -115,8 +118,8 @@ class LambdaServiceTest {
 
     @Test
     void retriesFailedAsynchronousInvocationsTwice() {
-        LogsService fastLogs = new LogsService();
-        try (LambdaService fast = new LambdaService(new LambdaSettings(java.time.Duration.ZERO,
+        LogsService fastLogs = new LogsService(cloud);
+        try (LambdaService fast = new LambdaService(cloud, new LambdaSettings(
                 java.time.Duration.ofMillis(20), java.time.Duration.ofMillis(5)), s3, fastLogs, new InMemoryStreamAccess())) {
             fast.invoke("CreateFunction", zipFunction("async", "example.EchoHandler"), context);
             JsonNode accepted = fast.invoke("Invoke", object().put("FunctionName", "async").put("InvocationType", "Event")

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +23,10 @@ class StateTransitionTest {
     private static final String STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/s";
     private final RequestContext context = new RequestContext("r", "000000000000", "us-east-1");
     private final InMemoryStreamAccess streams = new InMemoryStreamAccess();
-    private final LambdaService lambda = new LambdaService(
-            new LambdaSettings(Duration.ofMillis(300), Duration.ofMillis(50), Duration.ofMillis(10)),
-            new S3Service(), new LogsService(), streams);
+    private final ServiceContext cloud = ServiceContext.inMemory(Clock.systemUTC())
+            .withStatusTransitionDelay(Duration.ofMillis(300));
+    private final LambdaService lambda = new LambdaService(cloud, new LambdaSettings(Duration.ofMillis(50),
+            Duration.ofMillis(10)), new S3Service(cloud), new LogsService(cloud), streams);
 
     @AfterEach
     void close() {

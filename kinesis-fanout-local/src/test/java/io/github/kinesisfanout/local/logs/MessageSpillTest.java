@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.storage.DataDirectory;
 import java.nio.file.Files;
@@ -17,7 +18,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,7 +79,7 @@ class MessageSpillTest {
     private LogsService durable(long budget) {
         DataDirectory data = DataDirectory.open(dir);
         open.add(data);
-        LogsService service = new LogsService(clock, Optional.of(data), budget);
+        LogsService service = new LogsService(ServiceContext.inMemory(clock).withDataDirectory(data), budget);
         open.add(service);
         return service;
     }
@@ -142,7 +142,7 @@ class MessageSpillTest {
 
     @Test
     void answersAreThoseOfAnInMemoryServiceThroughARestart() throws Exception {
-        LogsService memory = new LogsService(clock, Optional.empty());
+        LogsService memory = new LogsService(ServiceContext.inMemory(clock));
         open.add(memory);
         write(memory);
         List<JsonNode> expected = answers(memory);
@@ -173,7 +173,7 @@ class MessageSpillTest {
 
     @Test
     void aCompactionReadsSpilledMessagesIntoTheCompactedJournal() throws Exception {
-        LogsService memory = new LogsService(clock, Optional.empty());
+        LogsService memory = new LogsService(ServiceContext.inMemory(clock));
         open.add(memory);
         LogsService durable = durable(0);
         for (LogsService service : List.of(memory, durable)) {
@@ -235,7 +235,7 @@ class MessageSpillTest {
 
     @Test
     void manyChunksRetentionInsideAChunkAndLateEventsReadTheSame() throws Exception {
-        LogsService memory = new LogsService(clock, Optional.empty());
+        LogsService memory = new LogsService(ServiceContext.inMemory(clock));
         open.add(memory);
         LogsService durable = durable(0);
         for (LogsService service : List.of(memory, durable)) {

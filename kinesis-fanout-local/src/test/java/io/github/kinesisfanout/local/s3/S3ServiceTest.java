@@ -7,15 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** S3 without HTTP: checksums, listings with delimiters and continuation, and S3's errors. */
 class S3ServiceTest {
 
-    private final S3Service s3 = new S3Service();
+    private final S3Service s3 = new S3Service(ServiceContext.inMemory(Clock.systemUTC()));
     private final RequestContext context = new RequestContext("r", "000000000000", "us-east-1");
 
     @Test

@@ -39,7 +39,7 @@ final class BatchDelivery {
     long step(MappingConfig config) {
         Pending batch = queue.peekFirst();
         if (config.maximumRecordAgeSeconds() > 0) {
-            Instant oldest = Instant.now().minusSeconds(config.maximumRecordAgeSeconds());
+            Instant oldest = mapping.clock().instant().minusSeconds(config.maximumRecordAgeSeconds());
             List<KinesisRecord> fresh = batch.records.stream().filter(r -> !r.approximateArrivalTimestamp().isBefore(oldest)).toList();
             if (fresh.size() < batch.records.size()) {
                 mapping.log("discarded " + (batch.records.size() - fresh.size()) + " records of " + shardId

@@ -25,7 +25,7 @@ final class EventSourceMapping {
     final String uuid;
     final String arn;
     volatile String state;
-    volatile long lastModified = System.currentTimeMillis();
+    volatile long lastModified;
     volatile String lastProcessingResult = "No records processed";
     private volatile MappingConfig config;
     private final MappingRuntime runtime;
@@ -43,6 +43,7 @@ final class EventSourceMapping {
         this.config = config;
         this.runtime = runtime;
         this.storage = storage;
+        this.lastModified = runtime.clock().millis();
     }
 
     /** Writes this mapping's snapshot (configuration, state, checkpoints) unless it is deleted or its cloud closed. */
@@ -88,7 +89,7 @@ final class EventSourceMapping {
 
     void config(MappingConfig updated) {
         this.config = updated;
-        this.lastModified = System.currentTimeMillis();
+        this.lastModified = runtime.clock().millis();
     }
 
     /** Starts polling every shard: the starting iterators are taken before this returns. */
@@ -189,5 +190,10 @@ final class EventSourceMapping {
 
     LambdaSettings settings() {
         return runtime.settings();
+    }
+
+    /** The cloud's clock: LastModified, and the age of records against their arrival times. */
+    java.time.Clock clock() {
+        return runtime.clock();
     }
 }

@@ -98,7 +98,7 @@ public final class EventSourceMappings implements AutoCloseable {
         if (enabled) {
             transition(mapping, "Enabled", mapping::enable);
         }
-        return runtime.settings().stateDelay().isZero() ? render(mapping) : output;
+        return runtime.statusTransitionDelay().isZero() ? render(mapping) : output;
     }
 
     public JsonNode get(ObjectNode input, RequestContext context) {
@@ -198,7 +198,7 @@ public final class EventSourceMappings implements AutoCloseable {
                 mapping.save();
             }
         };
-        long delay = runtime.settings().stateDelay().toMillis();
+        long delay = runtime.statusTransitionDelay().toMillis();
         if (delay == 0) {
             step.run();
         } else {

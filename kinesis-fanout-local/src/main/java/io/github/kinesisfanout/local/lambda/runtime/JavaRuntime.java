@@ -32,14 +32,18 @@ public final class JavaRuntime implements AutoCloseable {
     private final String handler;
     private final FunctionCode code;
     private final ExecutorService executor;
+    private final java.time.Clock clock;
     private final ConcurrentLinkedDeque<FunctionEnvironment> idle = new ConcurrentLinkedDeque<>();
     private volatile boolean closed;
 
-    public JavaRuntime(String functionName, String handler, FunctionCode code, ExecutorService executor) {
+    /** @param clock the time of log lines and of the log stream's date */
+    public JavaRuntime(String functionName, String handler, FunctionCode code, ExecutorService executor,
+            java.time.Clock clock) {
         this.functionName = functionName;
         this.handler = handler;
         this.code = code;
         this.executor = executor;
+        this.clock = clock;
         InvocationScope.install();
     }
 
@@ -52,10 +56,10 @@ public final class JavaRuntime implements AutoCloseable {
     public InvocationOutcome invoke(byte[] payload, InvocationInfo info, Duration timeout) {
         List<InvocationOutcome.LogLine> lines = Collections.synchronizedList(new ArrayList<>());
         FunctionEnvironment pooled = idle.pollFirst();
-        String logStream = pooled != null ? pooled.logStream : newLogStream();
+        String logStream = pooled != null ? pooled.logStream : newLogStream(clock);
         InvocationInfo scoped = new InvocationInfo(info.requestId(), info.functionName(), info.functionArn(),
                 info.memoryMb(), info.deadlineMillis(), info.logGroup(), logStream, info.environment(),
-                message -> lines.add(new InvocationOutcome.LogLine(System.currentTimeMillis(), message)));
+                message -> lines.add(new InvocationOutcome.LogLine(clock.millis(), message)));
         FunctionEnvironment[] used = {pooled};
         java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
         Future<byte[]> result = executor.submit(() -> {
@@ -83,8 +87,8 @@ public final class JavaRuntime implements AutoCloseable {
             result.cancel(true);
             // Lambda discards an environment whose invocation timed out; the next call starts cold.
             String message = String.format("Task timed out after %.2f seconds", timeout.toMillis() / 1000.0);
-            lines.add(new InvocationOutcome.LogLine(System.currentTimeMillis(),
-                    java.time.Instant.now() + " " + info.requestId() + " " + message));
+            java.time.Instant now = clock.instant();
+            lines.add(new InvocationOutcome.LogLine(now.toEpochMilli(), now + " " + info.requestId() + " " + message));
             ObjectNode error = JsonNodeFactory.instance.objectNode().put("errorType", "Sandbox.Timedout")
                     .put("errorMessage", "RequestId: " + info.requestId() + " Error: " + message);
             return new InvocationOutcome(bytes(error), "Unhandled", List.copyOf(lines), logStream);
@@ -93,7 +97,7 @@ public final class JavaRuntime implements AutoCloseable {
             if (!(cause instanceof HandlerException)) {
                 release(used[0]);
             }
-            lines.add(new InvocationOutcome.LogLine(System.currentTimeMillis(), describe(cause)));
+            lines.add(new InvocationOutcome.LogLine(clock.millis(), describe(cause)));
             return new InvocationOutcome(bytes(ErrorPayload.of(cause)), "Unhandled", List.copyOf(lines), logStream);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,8 +126,8 @@ public final class JavaRuntime implements AutoCloseable {
     }
 
     /** Lambda's log stream naming: {@code YYYY/MM/DD/[$LATEST]} and a 32-hex environment id. */
-    private static String newLogStream() {
-        return DAY.format(LocalDate.now(ZoneOffset.UTC)) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
+    public static String newLogStream(java.time.Clock clock) {
+        return DAY.format(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)) + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
     }
 
     private static byte[] bytes(ObjectNode node) {
