@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -21,10 +20,8 @@ import org.apache.calcite.sql.SqlNumericLiteral;
  */
 final class TableFunctionAnalyzer {
 
-    private static final Set<String> NOT_YET = Set.of("HOTSPOTS", "GROUP_RANK");
-
     /** A documented numeric parameter: name, default, inclusive range. */
-    private record Param(String name, Object defaultValue, double min, double max) {
+    record Param(String name, Object defaultValue, double min, double max) {
     }
 
     private static final List<Param> RCF = List.of(new Param("numberOfTrees", 100, 1, 1000),
@@ -39,8 +36,11 @@ final class TableFunctionAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(table), "TABLE(...) needs a table function call");
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-        if (NOT_YET.contains(name)) {
-            throw new SemanticError(ExprAnalyzer.pos(call), "table function " + name + " is not supported yet");
+        if (name.equals(TableFunction.GROUP_RANK)) {
+            return GroupRankAnalyzer.analyze(call, pumps, select, derived);
+        }
+        if (name.equals(TableFunction.HOTSPOTS)) {
+            return HotspotsAnalyzer.analyze(call, pumps, select, derived);
         }
         if (name.equals(TableFunction.TOP_K_ITEMS_TUMBLING) || name.equals(TableFunction.COUNT_DISTINCT_ITEMS_TUMBLING)) {
             return TumblingItemsAnalyzer.analyze(name, call, pumps, select, derived);
@@ -49,7 +49,7 @@ final class TableFunctionAnalyzer {
         if (!explained && !name.equals(TableFunction.RANDOM_CUT_FOREST)) {
             throw new SemanticError(ExprAnalyzer.pos(call), "Unknown table function " + name + "; known: "
                     + "RANDOM_CUT_FOREST, RANDOM_CUT_FOREST_WITH_EXPLANATION, TOP_K_ITEMS_TUMBLING, "
-                    + "COUNT_DISTINCT_ITEMS_TUMBLING");
+                    + "COUNT_DISTINCT_ITEMS_TUMBLING, HOTSPOTS, GROUP_RANK");
         }
         List<SqlNode> operands = call.getOperandList();
         int max = RCF.size() + (explained ? 2 : 1);
@@ -111,7 +111,7 @@ final class TableFunctionAnalyzer {
         return out;
     }
 
-    private static Object number(String function, Param p, SqlNode node) {
+    static Object number(String function, Param p, SqlNode node) {
         if (!(node instanceof SqlNumericLiteral n) || !n.isInteger()) {
             throw new SemanticError(ExprAnalyzer.pos(node), function + ": " + p.name() + " must be a whole number "
                     + "literal");

@@ -80,7 +80,7 @@ final class TumblingItemsAnalyzer {
     }
 
     /** The column named exactly so, else the only one named so ignoring case, else -1. */
-    private static int column(StreamDef cursor, String name) {
+    static int column(StreamDef cursor, String name) {
         int exact = cursor.indexOf(name);
         if (exact >= 0) {
             return exact;

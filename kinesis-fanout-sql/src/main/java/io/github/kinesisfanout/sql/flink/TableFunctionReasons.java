@@ -15,6 +15,11 @@ final class TableFunctionReasons {
                     + "first appeared";
             case TableFunction.COUNT_DISTINCT_ITEMS_TUMBLING -> "it needs COUNT(DISTINCT column) over a TUMBLE "
                     + "window emitting at the window's end";
+            case TableFunction.HOTSPOTS -> "Flink has no density clustering over the last windowSize rows; it "
+                    + "needs a user-defined process table function in the job";
+            case TableFunction.GROUP_RANK -> "Flink's Top-N (ROW_NUMBER over a partition) numbers rows, where RANK() "
+                    + "gives equal values one rank, and emits updates as rows arrive, where KDA releases each ROWTIME "
+                    + "group once it is complete (or maxIdle passes)";
             default -> "it needs a user-defined process table function in the job, e.g. on AWS's "
                     + "randomcutforest-core";
         };

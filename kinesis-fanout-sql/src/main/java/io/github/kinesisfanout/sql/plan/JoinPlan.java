@@ -46,7 +46,7 @@ public record JoinPlan(ReferenceJoin join, int table, int width, int streamOffse
                 join.on() == null ? null : EvaluatorCompiler.compile(join.on()), List.copyOf(keys));
     }
 
-    private static List<Expr> conjuncts(Expr e, List<Expr> out) {
+    static List<Expr> conjuncts(Expr e, List<Expr> out) {
         if (e instanceof Expr.Call call && call.op() == Op.AND) {
             call.args().forEach(a -> conjuncts(a, out));
         } else {

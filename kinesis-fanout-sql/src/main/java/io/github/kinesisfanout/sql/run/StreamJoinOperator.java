@@ -1,14 +1,17 @@
 package io.github.kinesisfanout.sql.run;
 
 import io.github.kinesisfanout.sql.analyze.JoinWindow;
+import io.github.kinesisfanout.sql.plan.EvaluationException;
 import io.github.kinesisfanout.sql.plan.StreamJoinPlan;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 import io.github.kinesisfanout.sql.type.Values;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The state of a join of two streams (reference §4.6), fed by the two branches of the join's hidden pump. Each side
@@ -18,12 +21,15 @@ import java.util.List;
  * has one clock, the latest ROWTIME of either side (or of {@code advanceTime}); when it passes the end of a held row's
  * window the row is dropped, and a row an outer join keeps that matched nothing comes out then, NULLs on the other
  * side, with the window's end as its ROWTIME. Rows come out in ascending ROWTIME: a row arriving behind the other
- * side's clock has its pairs stamped no earlier than the last row out.
+ * side's clock has its pairs stamped no earlier than the last row out. With equality conjuncts in the condition, each
+ * side's held rows are also indexed by their key, in arrival order, so a row is tried only against the rows of its
+ * key (a row whose key is NULL can match nothing, one whose key fails to evaluate is tried against every row).
  */
 final class StreamJoinOperator {
 
     private final StreamJoinPlan plan;
     private final List<ArrayDeque<Held>> held = List.of(new ArrayDeque<>(), new ArrayDeque<>());
+    private final List<Map<Object, ArrayDeque<Held>>> index = List.of(new HashMap<>(), new HashMap<>());
     private long clock = Long.MIN_VALUE;
     private long lastOut = Long.MIN_VALUE;
     private long arrivals;
@@ -33,6 +39,8 @@ final class StreamJoinOperator {
         final Object[] values;
         final long rowtime;
         final long order;
+        /** The index key, or null when the row is in no index. */
+        Object key;
         boolean matched;
 
         Held(Object[] values, long rowtime, long order) {
@@ -70,7 +78,7 @@ final class StreamJoinOperator {
         moveClock(t, out);
         Held x = new Held(row.values, t, arrivals++);
         JoinWindow own = plan.window(side);
-        for (Held y : held.get(1 - side)) {
+        for (Held y : candidates(side, x, row)) {
             // A row held by the other side is in its window at t; one later than t (this row is behind the other
             // side) is joined when this row is in its own side's window at that later time.
             if (y.rowtime > t && !reaches(own, y.rowtime - t)) {
@@ -87,12 +95,74 @@ final class StreamJoinOperator {
         }
         ArrayDeque<Held> mine = held.get(side);
         mine.addLast(x);
+        if (x.key != null) {
+            index.get(side).computeIfAbsent(x.key, k -> new ArrayDeque<>()).addLast(x);
+        }
         if (own.kind() == JoinWindow.Kind.ROWS && mine.size() > own.size() + 1) {
             // The row pushed out of a ROWS window can no longer be matched: its window ended now.
             Held gone = mine.removeFirst();
+            unindex(side, gone);
             if (plan.kept(side) && !gone.matched) {
                 emit(unmatched(side, gone), Math.max(gone.rowtime, t), out);
             }
+        }
+    }
+
+    /**
+     * The rows of the other side a row may match, in arrival order: those of its key when the join has equality
+     * conjuncts (sets {@code x.key}), else every row held.
+     */
+    private Iterable<Held> candidates(int side, Held x, StreamRow row) {
+        ArrayDeque<Held> all = held.get(1 - side);
+        if (plan.keys().isEmpty()) {
+            return all;
+        }
+        try {
+            x.key = key(side, x, row);
+        } catch (EvaluationException e) {
+            // The condition decides, as without an index (it reports the error if it meets it).
+            return all;
+        }
+        if (x.key == null) {
+            return List.of();
+        }
+        ArrayDeque<Held> same = index.get(1 - side).get(x.key);
+        return same == null ? List.of() : same;
+    }
+
+    /** The row's key: its side's value of each equality conjunct, hashed; null when one is NULL. */
+    private Object key(int side, Held x, StreamRow row) {
+        Object[] alone = unmatched(side, x);
+        StreamRow probe = new StreamRow(alone, x.rowtime, x.rowtime, row.context);
+        List<StreamJoinPlan.Key> keys = plan.keys();
+        if (keys.size() == 1) {
+            Object v = keys.get(0).side(side).eval(probe);
+            return v == null ? null : keys.get(0).hashKey().apply(v);
+        }
+        List<Object> values = new ArrayList<>(keys.size());
+        for (StreamJoinPlan.Key key : keys) {
+            Object v = key.side(side).eval(probe);
+            if (v == null) {
+                return null;
+            }
+            values.add(key.hashKey().apply(v));
+        }
+        return values;
+    }
+
+    private void unindex(int side, Held row) {
+        if (row.key == null) {
+            return;
+        }
+        ArrayDeque<Held> same = index.get(side).get(row.key);
+        // Rows leave in arrival order, so the row is the oldest of its key.
+        if (same.peekFirst() == row) {
+            same.removeFirst();
+        } else {
+            same.remove(row);
+        }
+        if (same.isEmpty()) {
+            index.get(side).remove(row.key);
         }
     }
 
@@ -124,6 +194,7 @@ final class StreamJoinOperator {
                     break;
                 }
                 it.remove();
+                unindex(side, y);
                 if (plan.kept(side) && !y.matched) {
                     expired.add(new Expired(side, y, y.rowtime + size));
                 }

@@ -28,6 +28,8 @@ interface TableOperator {
                     new RandomCutForestOperator(function, input);
             case TableFunction.TOP_K_ITEMS_TUMBLING, TableFunction.COUNT_DISTINCT_ITEMS_TUMBLING ->
                     new TumblingItemsOperator(function);
+            case TableFunction.HOTSPOTS -> new HotspotsOperator(function);
+            case TableFunction.GROUP_RANK -> new GroupRankOperator(function);
             default -> throw new IllegalStateException("table function " + function.name());
         };
     }
