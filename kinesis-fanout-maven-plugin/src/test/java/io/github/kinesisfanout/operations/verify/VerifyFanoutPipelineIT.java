@@ -68,7 +68,7 @@ class VerifyFanoutPipelineIT {
                     .stream("Transactions").recordCount(300).seed(9L).manifest(manifest));
 
             FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
-                    manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", "Transactions", List.of(
+                    manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", 1, "Transactions", List.of(
                             new ApplicationOutput("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, null),
                             new ApplicationOutput("NEGATIVE_TRANSACTIONS", "NegativeTransactions", null, null),
                             new ApplicationOutput("error_stream", "Errors", null, null)),
