@@ -22,6 +22,9 @@ public final class PropertyNames {
     /** The input schema: create-app, discover-schema, the Flink goals, verify-fanout. */
     public static final String SCHEMA_FILE = "fanout.schemaFile";
 
+    /** The InputParallelism count (in-application input streams PREFIX_001..): create-app, the Flink goals, verify-fanout. */
+    public static final String INPUT_PARALLELISM = "fanout.inputParallelism";
+
     /** The outputs mapping's command-line entries: create-app, the Flink goals, verify-fanout. */
     public static final String OUTPUTS = "fanout.outputs";
 

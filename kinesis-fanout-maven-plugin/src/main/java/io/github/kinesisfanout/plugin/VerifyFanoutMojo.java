@@ -2,16 +2,19 @@ package io.github.kinesisfanout.plugin;
 
 import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.FanoutException;
+import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.OutputMapping;
 import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.verify.FanoutReport;
 import io.github.kinesisfanout.operations.verify.FanoutReportHtml;
+import io.github.kinesisfanout.operations.verify.InputStreamAssignment;
 import io.github.kinesisfanout.operations.verify.VerifyFanoutOperation;
 import io.github.kinesisfanout.operations.verify.VerifySettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -44,9 +47,25 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
     @Parameter(property = "fanout.schemaFile", defaultValue = "${project.basedir}/src/main/schema/input-schema.json")
     protected File schemaFile;
 
-    /** The in-application input stream's name prefix; the stream is {@code <prefix>_001}. */
+    /** The in-application input streams' name prefix: {@code <prefix>_001} (to {@code _00N} with inputParallelism). */
     @Parameter(property = "fanout.namePrefix", defaultValue = "SOURCE_SQL_STREAM")
     protected String namePrefix;
+
+    /**
+     * The application's InputParallelism, the one create-app sets, 1 to 64: each record is fed to the
+     * in-application input stream its shard feeds, shard number k to {@code <prefix>_00(k mod N + 1)}
+     * as the local cloud and the Flink job assign them.
+     */
+    @Parameter(property = "fanout.inputParallelism", defaultValue = "1")
+    protected int inputParallelism;
+
+    /**
+     * Where the application runs, as create-app's engine: sql or flink. With inputParallelism above 1,
+     * an engine=sql application on AWS itself cannot be checked (AWS does not publish which shard feeds
+     * which in-application stream).
+     */
+    @Parameter(property = "fanout.engine", defaultValue = "sql")
+    protected String engine;
 
     /**
      * The input stream put-records wrote to, by name or ARN: the records' arrival times there are
@@ -113,9 +132,10 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
             throw new FanoutException("timeout (fanout.verify.timeout) and pollInterval (fanout.verify.pollInterval)"
                     + " must be positive");
         }
+        checkInputParallelism();
         String input = inputStream == null || inputStream.isBlank() ? null : inputStream.trim();
         VerifySettings settings = new VerifySettings(manifest.toPath(), sqlFile.toPath(), schemaFile.toPath(),
-                namePrefix, input, outputSpecs(), checkLogs, Duration.ofSeconds(timeout),
+                namePrefix, inputParallelism, input, outputSpecs(), checkLogs, Duration.ofSeconds(timeout),
                 Duration.ofMillis(pollInterval), report.toPath());
         FanoutReport result = new VerifyFanoutOperation(clients(), listener()).run(settings);
         getLog().info(result.summary() + "; report: " + shown(FanoutReportHtml.fileBeside(report.toPath())));
@@ -128,6 +148,21 @@ public class VerifyFanoutMojo extends AbstractFanoutMojo {
         }
         getLog().warn(message);
         getLog().warn("The build fails in verify-report once the pipeline is torn down; report: " + report);
+    }
+
+    /** 1 to 64, as AWS allows; above 1 only where the shards' assignment to the input streams is known. */
+    private void checkInputParallelism() {
+        if (inputParallelism < 1 || inputParallelism > 64) {
+            throw HelpfulSuggestions.invalidParameter("inputParallelism", PropertyNames.INPUT_PARALLELISM,
+                    inputParallelism, "it must be 1 to 64");
+        }
+        String value = engine == null ? "sql" : engine.trim().toLowerCase(Locale.ROOT);
+        if (!value.equals("sql") && !value.equals("flink")) {
+            throw HelpfulSuggestions.invalidParameter("engine", PropertyNames.ENGINE, engine, "it must be sql or flink");
+        }
+        if (inputParallelism > 1 && value.equals("sql") && isRealAws()) {
+            throw InputStreamAssignment.unpublished(namePrefix, inputParallelism);
+        }
     }
 
     /** The outputs mapping, the old property's entries (with a warning) and errorStream included. */

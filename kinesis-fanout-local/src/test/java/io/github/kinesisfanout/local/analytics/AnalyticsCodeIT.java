@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.kinesis.KinesisRecord;
 import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.nio.charset.StandardCharsets;

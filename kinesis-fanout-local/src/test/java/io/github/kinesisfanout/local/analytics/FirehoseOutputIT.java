@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.SdkClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.SdkClients;
 import io.github.kinesisfanout.local.lambda.HandlerJars;
 import java.nio.charset.StandardCharsets;

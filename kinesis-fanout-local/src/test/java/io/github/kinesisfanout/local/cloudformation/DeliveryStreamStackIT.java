@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -121,12 +123,9 @@ class DeliveryStreamStackIT {
 
             kinesis.putRecord(p -> p.streamName("clicks").partitionKey("u1")
                     .data(SdkBytes.fromUtf8String("{\"click\":1}\n")));
-            long deadline = System.currentTimeMillis() + 10_000;
-            List<S3Object> objects = List.of();
-            while (objects.isEmpty() && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
-                objects = s3.listObjectsV2(l -> l.bucket("landing").prefix("archive/")).contents();
-            }
+            List<S3Object> objects = Await.until(Duration.ofSeconds(10),
+                    () -> s3.listObjectsV2(l -> l.bucket("landing").prefix("archive/")).contents(),
+                    found -> !found.isEmpty(), found -> "no object under archive/");
             assertEquals(1, objects.size());
             String key = objects.get(0).key();
             assertEquals("{\"click\":1}\n", s3.getObjectAsBytes(g -> g.bucket("landing").key(key))

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -93,7 +95,8 @@ class FirehoseIT {
         assertTrue(batch.requestResponses().stream().allMatch(r -> r.recordId() != null && r.errorCode() == null));
         assertTrue(objects("events/").isEmpty(), "nothing is written before the interval");
 
-        List<S3Object> written = awaitObjects("events/", 1, 10_000);
+        List<S3Object> written = Await.until(Duration.ofSeconds(10), () -> objects("events/"), found -> !found.isEmpty(),
+                found -> "no object under events/");
         assertEquals(1, written.size());
         String key = written.get(0).key();
         // prefix + yyyy/MM/dd/HH/ + name-version-yyyy-MM-dd-HH-mm-ss-uuid, the time being the first record's arrival
@@ -183,18 +186,5 @@ class FirehoseIT {
                 "no refused delivery stream is created");
         assertThrows(ResourceNotFoundException.class, () -> firehose.describeDeliveryStream(d -> d
                 .deliveryStreamName("missing")));
-    }
-
-    private List<S3Object> awaitObjects(String prefix, int count, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        List<S3Object> found = new ArrayList<>();
-        while (System.currentTimeMillis() < deadline) {
-            found = objects(prefix);
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-        return found;
     }
 }

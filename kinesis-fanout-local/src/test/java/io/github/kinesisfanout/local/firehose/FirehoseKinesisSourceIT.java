@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,16 +85,6 @@ class FirehoseKinesisSourceIT {
         return s3.getObjectAsBytes(g -> g.bucket("landing").key(object.key())).asString(StandardCharsets.UTF_8);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private static boolean readerRuns(String deliveryStream) {
         return Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("firehose-" + deliveryStream + "-source") && t.isAlive());
@@ -118,7 +109,7 @@ class FirehoseKinesisSourceIT {
                 .deliveryStreamType("KinesisStreamAsSource")).deliveryStreamNames());
 
         put("k", "a,1\n", "b,2\n", "c,3\n");
-        await(() -> !objects("clicks-to-s3/").isEmpty(), "the object");
+        Await.until(Duration.ofSeconds(10), () -> !objects("clicks-to-s3/").isEmpty(), () -> "waiting for the object");
         List<S3Object> written = objects("clicks-to-s3/");
         assertEquals(1, written.size());
         assertTrue(written.get(0).key().matches("clicks-to-s3/\\d{4}/\\d{2}/\\d{2}/\\d{2}/clicks-to-s3-1-.*"),
@@ -133,7 +124,7 @@ class FirehoseKinesisSourceIT {
         kinesis.splitShard(b -> b.streamName("clicks").shardToSplit("shardId-000000000000")
                 .newStartingHashKey(BigInteger.TWO.pow(127).toString()));
         put("k", "child\n");
-        await(() -> !objects("split/").isEmpty(), "the object");
+        Await.until(Duration.ofSeconds(10), () -> !objects("split/").isEmpty(), () -> "waiting for the object");
         assertEquals("parent\nchild\n", body(objects("split/").get(0)));
     }
 
@@ -155,7 +146,7 @@ class FirehoseKinesisSourceIT {
         create("short-lived");
         assertTrue(readerRuns("short-lived"));
         firehose.deleteDeliveryStream(d -> d.deliveryStreamName("short-lived"));
-        await(() -> !readerRuns("short-lived"), "the reader to stop");
+        Await.until(Duration.ofSeconds(10), () -> !readerRuns("short-lived"), () -> "waiting for the reader to stop");
         create("short-lived");
         assertTrue(readerRuns("short-lived"), "the name can be used again");
     }

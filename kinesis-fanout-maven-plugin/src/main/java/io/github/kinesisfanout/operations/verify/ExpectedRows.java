@@ -25,9 +25,11 @@ import java.util.TreeSet;
 
 /**
  * Runs the application SQL locally over the records put, to learn which rows each output should
- * receive, rendered by the engine's own JSON output format (the one the local cloud writes). ROWTIME is each record's put time from the manifest, so the result is the same on
- * every run: the service uses the arrival time, a few milliseconds later, which moves no row
- * from one output to another unless the SQL routes on time.
+ * receive, rendered by the engine's own JSON output format (the one the local cloud writes). ROWTIME is
+ * each record's put time from the manifest, so the result is the same on every run: the service uses
+ * the arrival time, a few milliseconds later, which moves no row from one output to another unless
+ * the SQL routes on time. With input parallelism, each record goes to the in-application input
+ * stream its shard feeds ({@link InputStreamAssignment}).
  */
 public final class ExpectedRows {
 
@@ -48,11 +50,12 @@ public final class ExpectedRows {
     /**
      * @param sourceName where the SQL came from, for error messages (a file name)
      * @param sql the application code
-     * @param schema the application's input schema
+     * @param schema the application's input schema, with its input parallelism
      * @param records the records put, in any order
      * @param outputs the in-application streams to collect ({@code error_stream} allowed)
      * @return per output, in the given order, the rows it should receive
-     * @throws FanoutException when the SQL does not compile or an output is not one of its streams
+     * @throws FanoutException when the SQL does not compile, an output is not one of its streams, or
+     *     (input parallelism above 1) a record has no shard id
      */
     public static Map<String, List<ExpectedRow>> compute(String sourceName, String sql, InputSchema schema,
             List<ManifestRecord> records, Collection<String> outputs) {
@@ -77,12 +80,12 @@ public final class ExpectedRows {
             OutputFormat format = application.outputFormat(output, "JSON");
             running.subscribe(output, row -> rows.add(new ExpectedRow(parse(format.serialize(row)), currentPutTime[0])));
         }
-        String input = schema.namePrefix() + "_001";
+        InputStreamAssignment inputs = new InputStreamAssignment(schema);
         List<ManifestRecord> ordered = records.stream()
                 .sorted(Comparator.comparingLong(ManifestRecord::putTimeMillis)).toList();
         for (ManifestRecord record : ordered) {
             currentPutTime[0] = record.putTimeMillis();
-            running.pushRecord(input, new InputRecord(record.data().getBytes(StandardCharsets.UTF_8),
+            running.pushRecord(inputs.streamOf(record), new InputRecord(record.data().getBytes(StandardCharsets.UTF_8),
                     record.putTimeMillis(), record.putTimeMillis(), record.partitionKey(), record.sequenceNumber(),
                     record.shardId()));
         }

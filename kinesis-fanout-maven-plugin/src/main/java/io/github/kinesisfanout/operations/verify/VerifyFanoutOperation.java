@@ -45,7 +45,8 @@ public final class VerifyFanoutOperation {
         Instant started = Instant.now();
         checkOutputs(settings.outputs());
         List<ManifestRecord> records = PutRecordsManifest.read(settings.manifest());
-        InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix());
+        InputSchema schema = InputSchemaFile.read(settings.schemaFile(), settings.namePrefix())
+                .withParallelism(settings.inputParallelism());
         String sql = readSql(settings);
         long deadline = System.currentTimeMillis() + settings.timeout().toMillis();
         List<OutputResult> results;
@@ -56,7 +57,8 @@ public final class VerifyFanoutOperation {
             }
             Map<String, List<ExpectedRow>> expected = ExpectedRows.compute(settings.sqlFile().getFileName().toString(),
                     sql, schema, records, settings.outputs().stream().map(ApplicationOutput::name).toList());
-            listener.info("Expecting from " + records.size() + " records: " + expected.entrySet().stream()
+            listener.info("Expecting from " + records.size() + " records" + inputs(schema, records) + ": "
+                    + expected.entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
             results = readOutputs(kinesis, settings, expected, deadline);
         }
@@ -70,6 +72,16 @@ public final class VerifyFanoutOperation {
         FanoutReportFile.write(settings.report(), report);
         FanoutReportHtml.write(report, settings, started, Duration.between(started, Instant.now()));
         return report;
+    }
+
+    /** With input parallelism, how many records each in-application input stream reads. */
+    private static String inputs(InputSchema schema, List<ManifestRecord> records) {
+        if (schema.parallelism() == 1) {
+            return "";
+        }
+        return new InputStreamAssignment(schema).counts(records).entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ", " (input parallelism " + schema.parallelism() + ", by shard: ", ")"));
     }
 
     private List<OutputResult> readOutputs(KinesisClient kinesis, VerifySettings settings,

@@ -12,6 +12,8 @@ import java.util.List;
  * @param sqlFile the application SQL file
  * @param schemaFile the input schema file (RecordColumns)
  * @param namePrefix the in-application input stream prefix, e.g. {@code SOURCE_SQL_STREAM}
+ * @param inputParallelism the application's InputParallelism count, 1 to 64: the SQL reads
+ *     {@code <prefix>_001..<prefix>_00N}, each record the one its shard feeds
  * @param inputStream the input stream (name or ARN), read for the records' arrival times; null to
  *     use the manifest's put times
  * @param outputs the outputs to check, error_stream included when configured; JSON ones only
@@ -20,6 +22,6 @@ import java.util.List;
  * @param pollInterval the pause between two reads of the output streams
  * @param report where the JSON report goes
  */
-public record VerifySettings(Path manifest, Path sqlFile, Path schemaFile, String namePrefix,
+public record VerifySettings(Path manifest, Path sqlFile, Path schemaFile, String namePrefix, int inputParallelism,
         String inputStream, List<ApplicationOutput> outputs, boolean checkLogs, Duration timeout, Duration pollInterval, Path report) {
 }

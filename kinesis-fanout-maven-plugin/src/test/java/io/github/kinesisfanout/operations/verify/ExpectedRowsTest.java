@@ -48,6 +48,56 @@ class ExpectedRowsTest {
         assertEquals(20, negative.get(0).putTimeMillis());
     }
 
+    private static ManifestRecord on(String shardId, String data, long putTime) {
+        return new ManifestRecord(data, "k", shardId, String.valueOf(putTime), putTime);
+    }
+
+    @Test
+    void withInputParallelismEachRecordIsReadByTheStreamItsShardFeeds() {
+        String sql = """
+                CREATE OR REPLACE STREAM "FROM_ONE" (ID INTEGER, AMOUNT DECIMAL(5,2));
+                CREATE OR REPLACE STREAM "FROM_TWO" (ID INTEGER, AMOUNT DECIMAL(5,2));
+                CREATE OR REPLACE PUMP "ONE" AS INSERT INTO "FROM_ONE"
+                  SELECT STREAM ID, AMOUNT FROM "SOURCE_SQL_STREAM_001";
+                CREATE OR REPLACE PUMP "TWO" AS INSERT INTO "FROM_TWO"
+                  SELECT STREAM ID, AMOUNT FROM "SOURCE_SQL_STREAM_002" WHERE AMOUNT > 0;
+                """;
+        // Shards 0 and 2 feed _001, shards 1 and 3 feed _002; ID 3 is on _002 and filtered out there.
+        Map<String, List<ExpectedRow>> rows = ExpectedRows.compute("two.sql", sql, SCHEMA.withParallelism(2), List.of(
+                on("shardId-000000000000", "{\"ID\":1,\"USERNAME\":\"a\",\"AMOUNT\":5}", 10),
+                on("shardId-000000000001", "{\"ID\":2,\"USERNAME\":\"b\",\"AMOUNT\":3}", 20),
+                on("shardId-000000000001", "{\"ID\":3,\"USERNAME\":\"c\",\"AMOUNT\":-2}", 30),
+                on("shardId-000000000003", "{\"ID\":4,\"USERNAME\":\"d\",\"AMOUNT\":1}", 40),
+                on("shardId-000000000002", "{\"ID\":5,\"USERNAME\":\"e\",\"AMOUNT\":-7}", 50)),
+                List.of("FROM_ONE", "FROM_TWO"));
+
+        assertEquals(List.of(1, 5), rows.get("FROM_ONE").stream().map(r -> r.row().get("ID").asInt()).toList());
+        assertEquals(List.of(10L, 50L), rows.get("FROM_ONE").stream().map(ExpectedRow::putTimeMillis).toList());
+        assertEquals(List.of(2, 4), rows.get("FROM_TWO").stream().map(r -> r.row().get("ID").asInt()).toList());
+    }
+
+    @Test
+    void aWindowPerInputStreamCountsOnlyThatStreamsShards() {
+        String sql = """
+                CREATE OR REPLACE STREAM "COUNTS" (RECORDS BIGINT);
+                CREATE OR REPLACE PUMP "ONE" AS INSERT INTO "COUNTS"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_001"
+                  GROUP BY STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
+                CREATE OR REPLACE PUMP "TWO" AS INSERT INTO "COUNTS"
+                  SELECT STREAM COUNT(*) FROM "SOURCE_SQL_STREAM_002"
+                  GROUP BY STEP("SOURCE_SQL_STREAM_002".ROWTIME BY INTERVAL '1' MINUTE);
+                """;
+        // Both pumps alike, yet the rows depend on the split: 3 records on shard 0 (_001), 1 on shard 1 (_002).
+        String data = "{\"ID\":1,\"USERNAME\":\"a\",\"AMOUNT\":1}";
+        Map<String, List<ExpectedRow>> rows = ExpectedRows.compute("counts.sql", sql, SCHEMA.withParallelism(2), List.of(
+                on("shardId-000000000000", data, 1_000), on("shardId-000000000000", data, 2_000),
+                on("shardId-000000000001", data, 3_000), on("shardId-000000000000", data, 4_000)),
+                List.of("COUNTS"));
+
+        assertEquals(List.of(1L, 3L), rows.get("COUNTS").stream().map(r -> r.row().get("RECORDS").asLong()).sorted()
+                .toList());
+    }
+
     @Test
     void aRecordThatDoesNotParseGoesToTheErrorStream() throws IOException {
         Map<String, List<ExpectedRow>> rows = ExpectedRows.compute("application.sql", Files.readString(SQL), SCHEMA,

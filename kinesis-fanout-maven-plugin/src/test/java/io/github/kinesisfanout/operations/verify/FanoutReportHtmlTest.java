@@ -42,7 +42,7 @@ class FanoutReportHtmlTest {
     private static VerifySettings settings(Path report) {
         return new VerifySettings(Path.of("target/kinesis-fanout/put-records-manifest.jsonl"),
                 Path.of("src/main/sql/application.sql"), Path.of("src/main/schema/input-schema.json"),
-                "SOURCE_SQL_STREAM", "Transactions", List.of(), true, Duration.ofSeconds(120), Duration.ofMillis(250),
+                "SOURCE_SQL_STREAM", 1, "Transactions", List.of(), true, Duration.ofSeconds(120), Duration.ofMillis(250),
                 report);
     }
 

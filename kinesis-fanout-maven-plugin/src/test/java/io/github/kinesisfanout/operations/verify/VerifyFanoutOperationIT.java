@@ -141,7 +141,7 @@ class VerifyFanoutOperationIT {
         write(negative, routed(records, false, true));
 
         FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
-                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", input,
+                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", 1, input,
                 List.of(spec("POSITIVE_TRANSACTIONS", positive), spec("NEGATIVE_TRANSACTIONS", negative)), false,
                 Duration.ofSeconds(10), Duration.ofMillis(20), dir.resolve("report.json")));
 
@@ -190,7 +190,7 @@ class VerifyFanoutOperationIT {
         }
 
         FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
-                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null,
+                manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", 1, null,
                 List.of(new ApplicationOutput("POSITIVE_TRANSACTIONS", positive, null, "positive-fn"),
                         new ApplicationOutput("NEGATIVE_TRANSACTIONS", negative, null, "negative-fn")), true,
                 Duration.ofSeconds(2), Duration.ofMillis(20), dir.resolve("report.json")));
@@ -214,7 +214,7 @@ class VerifyFanoutOperationIT {
     }
 
     private VerifySettings settings(Path manifest, List<ApplicationOutput> outputs, Duration timeout) {
-        return new VerifySettings(manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", null, outputs, false, timeout,
+        return new VerifySettings(manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", 1, null, outputs, false, timeout,
                 Duration.ofMillis(20), dir.resolve("report.json"));
     }
 

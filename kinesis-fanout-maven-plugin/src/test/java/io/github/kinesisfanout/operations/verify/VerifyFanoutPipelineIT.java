@@ -68,7 +68,7 @@ class VerifyFanoutPipelineIT {
                     .stream("Transactions").recordCount(300).seed(9L).manifest(manifest));
 
             FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
-                    manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", "Transactions", List.of(
+                    manifest, SQL, SCHEMA, "SOURCE_SQL_STREAM", 1, "Transactions", List.of(
                             new ApplicationOutput("POSITIVE_TRANSACTIONS", "PositiveTransactions", null, null),
                             new ApplicationOutput("NEGATIVE_TRANSACTIONS", "NegativeTransactions", null, null),
                             new ApplicationOutput("error_stream", "Errors", null, null)),
@@ -80,6 +80,56 @@ class VerifyFanoutPipelineIT {
             assertEquals(0, report.outputs().get(2).arrived());
             assertTrue(report.summary().matches("put 300 records -> POSITIVE_TRANSACTIONS (\\d+)/\\1,"
                     + " NEGATIVE_TRANSACTIONS (\\d+)/\\2, error_stream 0; p99 put->output \\d+ ms"), report.summary());
+        }
+    }
+
+    @Test
+    void withInputParallelismEachShardsRecordsAreCheckedAgainstTheirOwnStreamsPump() throws IOException {
+        String sql = """
+                CREATE OR REPLACE STREAM "FROM_ONE" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
+                CREATE OR REPLACE STREAM "FROM_TWO" (ID INTEGER, USERNAME VARCHAR(200), AMOUNT DECIMAL(5,2));
+                CREATE OR REPLACE PUMP "ONE" AS INSERT INTO "FROM_ONE"
+                  SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_001";
+                CREATE OR REPLACE PUMP "TWO" AS INSERT INTO "FROM_TWO"
+                  SELECT STREAM ID, USERNAME, AMOUNT FROM "SOURCE_SQL_STREAM_002";
+                """;
+        Path sqlFile = Files.writeString(dir.resolve("two.sql"), sql);
+        try (LocalCloud cloud = LocalCloud.builder().port(0).build().start()) {
+            AwsClientFactory clients = new AwsClientFactory(ClientSettings.local(cloud.endpoint()));
+            try (KinesisClient kinesis = clients.kinesis();
+                 KinesisAnalyticsClient analytics = clients.client(KinesisAnalyticsClient.builder())) {
+                for (String stream : List.of("Transactions", "FromOne", "FromTwo")) {
+                    kinesis.createStream(b -> b.streamName(stream).shardCount(stream.equals("Transactions") ? 4 : 1));
+                    new Polling(Duration.ofSeconds(10), Duration.ofMillis(5), ProgressListener.NONE).until(stream,
+                            () -> kinesis.describeStreamSummary(b -> b.streamName(stream))
+                                    .streamDescriptionSummary().streamStatus(), StreamStatus.ACTIVE::equals);
+                }
+                AnalyticsApps apps = new AnalyticsApps(analytics, ProgressListener.NONE, Duration.ofSeconds(30), false);
+                new CreateAppOperation(apps, new StreamArns(clients)).run(new CreateAppRequest("parallel", null, sql,
+                        "two.sql", "SOURCE_SQL_STREAM", 2, schema(), ARN + "Transactions",
+                        "arn:aws:iam::000000000000:role/fanout", List.of(
+                                new ApplicationOutput("FROM_ONE", "FromOne", "JSON", null),
+                                new ApplicationOutput("FROM_TWO", "FromTwo", "JSON", null)), false));
+                new AppLifecycle(apps).start("parallel", "TRIM_HORIZON");
+            }
+            Path manifest = dir.resolve("manifest.jsonl");
+            new PutRecordsOperation(clients, ProgressListener.NONE).run(new PutRecordsSettings()
+                    .stream("Transactions").recordCount(200).seed(3L).manifest(manifest));
+
+            FanoutReport report = new VerifyFanoutOperation(clients, ProgressListener.NONE).run(new VerifySettings(
+                    manifest, sqlFile, SCHEMA, "SOURCE_SQL_STREAM", 2, "Transactions", List.of(
+                            new ApplicationOutput("FROM_ONE", "FromOne", null, null),
+                            new ApplicationOutput("FROM_TWO", "FromTwo", null, null)),
+                    false, Duration.ofSeconds(60), Duration.ofMillis(50), dir.resolve("report.json")));
+
+            assertTrue(report.passed(), report.summary() + "\n" + report.problems());
+            // Shards 0 and 2 feed SOURCE_SQL_STREAM_001, shards 1 and 3 SOURCE_SQL_STREAM_002.
+            List<ManifestRecord> put = PutRecordsManifest.read(manifest);
+            long onEvenShards = put.stream().filter(r -> r.shardId().endsWith("0") || r.shardId().endsWith("2")).count();
+            assertEquals(onEvenShards, report.outputs().get(0).matched());
+            assertEquals(200 - onEvenShards, report.outputs().get(1).matched());
+            assertTrue(onEvenShards > 0 && onEvenShards < 200, report.summary());
+            assertEquals(0, report.outputs().get(0).unexpected() + report.outputs().get(1).unexpected());
         }
     }
 
