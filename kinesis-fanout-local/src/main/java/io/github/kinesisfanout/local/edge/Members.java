@@ -21,16 +21,6 @@ public final class Members {
         return value;
     }
 
-    /** Deprecated spelling with a code string, until every service declares its {@link ErrorCode}s. */
-    public static String required(ObjectNode input, String member, String errorCode) {
-        return required(input, member, ErrorCode.of(errorCode));
-    }
-
-    /** Deprecated spelling with a code string, until every service declares its {@link ErrorCode}s. */
-    public static int integer(JsonNode input, String member, int fallback, String errorCode) {
-        return integer(input, member, fallback, ErrorCode.of(errorCode));
-    }
-
     /** A text member, or null when absent or JSON null. */
     public static String text(JsonNode input, String member) {
         JsonNode node = input.get(member);

@@ -31,16 +31,6 @@ public final class ValidationErrors {
         return errorCode.error(message("", path, constraint));
     }
 
-    /** Deprecated spelling with a code string, until every service declares its {@link ErrorCode}s. */
-    public static AwsServiceException of(String errorCode, Object value, String path, String constraint) {
-        return of(ErrorCode.of(errorCode), value, path, constraint);
-    }
-
-    /** Deprecated spelling with a code string, until every service declares its {@link ErrorCode}s. */
-    public static AwsServiceException missing(String errorCode, String path) {
-        return missing(ErrorCode.of(errorCode), path);
-    }
-
     /** The message with the value as given ({@code 'x'}, {@code null}, or empty for a list or blob AWS does not show). */
     public static String message(String shownValue, String path, String constraint) {
         return "1 validation error detected: Value " + (shownValue.isEmpty() ? "" : shownValue + " ") + "at '" + path
