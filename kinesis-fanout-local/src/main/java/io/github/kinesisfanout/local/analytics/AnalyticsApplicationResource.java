@@ -77,7 +77,7 @@ public final class AnalyticsApplicationResource implements ResourceHandler {
             context.call(ANALYTICS, "DeleteApplication", ResourceContext.input()
                     .put("ApplicationName", current.physicalId()).set("CreateTimestamp", detail.get("CreateTimestamp")));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!AnalyticsErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }
@@ -117,7 +117,7 @@ public final class AnalyticsApplicationResource implements ResourceHandler {
         try {
             context.call(ANALYTICS, operation, atCurrentVersion(context, application).put(idMember, id));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException") && !e.errorCode().equals("InvalidArgumentException")) {
+            if (!AnalyticsErrors.RESOURCE_NOT_FOUND.is(e) && !AnalyticsErrors.INVALID_ARGUMENT.is(e)) {
                 throw e;
             }
         }

@@ -158,8 +158,8 @@ public final class AnalyticsService implements AwsService, AutoCloseable {
         try {
             return call.get();
         } catch (AwsServiceException e) {
-            if (e.errorCode().equals("InvalidArgumentException")) {
-                throw new AwsServiceException("ValidationException", e.getMessage());
+            if (AnalyticsErrors.INVALID_ARGUMENT.is(e)) {
+                throw AnalyticsErrors.VALIDATION.error(e.getMessage());
             }
             throw e;
         }

@@ -63,7 +63,7 @@ final class Application implements ApplicationTags.Tagged {
     /** ConcurrentModificationException unless the caller saw the current version. */
     void checkVersion(long currentApplicationVersionId) {
         if (currentApplicationVersionId != versionId) {
-            throw AnalyticsErrors.concurrentModification("Provided application version id ("
+            throw AnalyticsErrors.CONCURRENT_MODIFICATION.error("Provided application version id ("
                     + currentApplicationVersionId + ") does not match the current application version id ("
                     + versionId + ") of application " + name + ".");
         }

@@ -59,10 +59,10 @@ final class ApplicationCompiler {
                     && e.errors().get(0).unknownSource() != null) {
                 return null;
             }
-            throw AnalyticsErrors.codeValidation(e.getMessage());
+            throw AnalyticsErrors.CODE_VALIDATION.error(e.getMessage());
         } catch (IllegalArgumentException e) {
             // An unusable input schema (unknown SQL type, bad mapping): the input is invalid, not the code.
-            throw AnalyticsErrors.invalidArgument(e.getMessage());
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(e.getMessage());
         }
     }
 }

@@ -40,11 +40,13 @@ record ApplicationInput(String id, String namePrefix, String streamArn, String r
     static void checkSource(String member, String resourceArn, String at) {
         boolean deliveryStream = DeliveryStreamLink.isDeliveryStreamArn(resourceArn);
         if (FIREHOSE.equals(member) && !deliveryStream) {
-            throw AnalyticsErrors.invalidArgument("Value '" + resourceArn + "' at '" + at + "' is not a delivery stream"
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "Value '" + resourceArn + "' at '" + at + "' is not a delivery stream"
                     + " ARN: a KinesisFirehoseInput reads arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME.");
         }
         if (KINESIS.equals(member) && deliveryStream) {
-            throw AnalyticsErrors.invalidArgument("Value '" + resourceArn + "' at '" + at + "' is a delivery stream"
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "Value '" + resourceArn + "' at '" + at + "' is a delivery stream"
                     + " ARN: read a delivery stream with KinesisFirehoseInput.");
         }
     }

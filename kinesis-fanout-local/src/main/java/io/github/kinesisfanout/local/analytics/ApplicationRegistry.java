@@ -26,10 +26,10 @@ final class ApplicationRegistry {
     /** Adds a new application; ResourceInUseException when the name is taken, LimitExceeded past the limit. */
     synchronized void add(Application app) {
         if (applications.containsKey(app.name)) {
-            throw AnalyticsErrors.inUse("Application " + app.name + " already exists.");
+            throw AnalyticsErrors.RESOURCE_IN_USE.error("Application " + app.name + " already exists.");
         }
         if (applications.size() >= limit) {
-            throw AnalyticsErrors.limitExceeded("The maximum number of applications (" + limit
+            throw AnalyticsErrors.LIMIT_EXCEEDED.error("The maximum number of applications (" + limit
                     + ") per region has been reached.");
         }
         applications.put(app.name, app);

@@ -95,7 +95,7 @@ public final class ApplicationTags {
             Map<String, String> merged = new LinkedHashMap<>(app.tags());
             merged.putAll(added);
             if (merged.size() > MAX_TAGS) {
-                throw AnalyticsErrors.tooManyTags("Application " + app.name() + " would have " + merged.size()
+                throw AnalyticsErrors.TOO_MANY_TAGS.error("Application " + app.name() + " would have " + merged.size()
                         + " tags; at most " + MAX_TAGS + " are allowed.");
             }
             app.tags().clear();
@@ -107,7 +107,8 @@ public final class ApplicationTags {
         String arn = Members.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
         Matcher matcher = APPLICATION_ARN.matcher(arn);
         if (!matcher.matches()) {
-            throw AnalyticsErrors.invalidArgument("ResourceARN " + arn + " is not a " + serviceName + " application"
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "ResourceARN " + arn + " is not a " + serviceName + " application"
                     + " ARN (arn:aws:kinesisanalytics:REGION:ACCOUNT:application/NAME).");
         }
         if (!matcher.group(1).equals(context.region()) || !matcher.group(2).equals(context.accountId())) {

@@ -38,7 +38,7 @@ final class ApplicationUpdates {
         String path = "applicationUpdate.outputUpdates.outputUpdate";
         String id = Members.required(update, "OutputId", path + ".outputId", 1, 50, Members.NAME);
         ApplicationOutput current = config.outputs().stream().filter(o -> o.id().equals(id)).findFirst()
-                .orElseThrow(() -> AnalyticsErrors.invalidArgument("Output " + id + " does not exist."));
+                .orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error("Output " + id + " does not exist."));
         String name = orElse(Members.optional(update, "NameUpdate", path + ".nameUpdate", 1, 32, null), current.name());
         String destination = current.destination();
         String resourceArn = current.resourceArn();
@@ -65,7 +65,8 @@ final class ApplicationUpdates {
         String path = "applicationUpdate.referenceDataSourceUpdates.referenceDataSourceUpdate";
         String id = Members.required(update, "ReferenceId", path + ".referenceId", 1, 50, Members.NAME);
         ObjectNode current = config.references().stream().filter(r -> r.path("ReferenceId").asText().equals(id))
-                .findFirst().orElseThrow(() -> AnalyticsErrors.invalidArgument("Reference data source " + id + " does not exist."));
+                .findFirst().orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error(
+                        "Reference data source " + id + " does not exist."));
         ObjectNode updated = current.deepCopy();
         String table = Members.optional(update, "TableNameUpdate", path + ".tableNameUpdate", 1, 32, null);
         if (table != null) {
@@ -94,7 +95,8 @@ final class ApplicationUpdates {
         String id = Members.required(update, "CloudWatchLoggingOptionId", path + ".cloudWatchLoggingOptionId", 1, 50, Members.NAME);
         ObjectNode current = config.loggingOptions().stream()
                 .filter(o -> o.path("CloudWatchLoggingOptionId").asText().equals(id)).findFirst()
-                .orElseThrow(() -> AnalyticsErrors.invalidArgument("CloudWatch logging option " + id + " does not exist."));
+                .orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error(
+                        "CloudWatch logging option " + id + " does not exist."));
         ObjectNode updated = current.deepCopy();
         Members.optional(update, "LogStreamARNUpdate", path + ".logStreamARNUpdate", 1, 2048, Members.ARN);
         Members.optional(update, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN);

@@ -41,7 +41,7 @@ final class ConfigurationOperations {
         ObjectNode in = Members.object(input, "Input", "input");
         return change(input, context, "AddApplicationInput", config -> {
             if (!config.inputs().isEmpty()) {
-                throw AnalyticsErrors.invalidArgument("Application already has an input ("
+                throw AnalyticsErrors.INVALID_ARGUMENT.error("Application already has an input ("
                         + config.inputs().get(0).id() + "); an application can have at most one streaming input.");
             }
             ApplicationInput parsed = InputParser.parse(in, "1.1", "input");
@@ -73,7 +73,8 @@ final class ConfigurationOperations {
         ObjectNode source = Members.object(input, "ReferenceDataSource", "referenceDataSource");
         return change(input, context, "AddApplicationReferenceDataSource", config -> {
             if (!config.references().isEmpty()) {
-                throw AnalyticsErrors.invalidArgument("An application can have at most one reference data source.");
+                throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                        "An application can have at most one reference data source.");
             }
             ObjectNode parsed = ReferenceSources.parse(source, "1.1");
             return config.withReferences(list -> append(list, parsed));
@@ -154,7 +155,7 @@ final class ConfigurationOperations {
     /** At most three outputs (destinations) per application. */
     static ApplicationConfig withOutput(ApplicationConfig config, ApplicationOutput output) {
         if (config.outputs().size() >= 3) {
-            throw AnalyticsErrors.invalidArgument("An application can have at most 3 outputs.");
+            throw AnalyticsErrors.INVALID_ARGUMENT.error("An application can have at most 3 outputs.");
         }
         return config.withOutputs(list -> append(list, output));
     }

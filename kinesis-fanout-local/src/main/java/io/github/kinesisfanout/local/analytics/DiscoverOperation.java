@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.KinesisErrors;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import io.github.kinesisfanout.sql.DiscoveredSchema;
 import io.github.kinesisfanout.sql.InputSchemaJson;
@@ -63,7 +64,7 @@ final class DiscoverOperation {
                 message = "Unable to detect a schema: the " + processed.size()
                         + " sampled records are neither JSON objects nor consistently delimited text.";
             }
-            AwsServiceException error = new AwsServiceException("UnableToDetectSchemaException", message);
+            AwsServiceException error = AnalyticsErrors.UNABLE_TO_DETECT_SCHEMA.error(message);
             ObjectNode members = JsonNodeFactory.instance.objectNode();
             raw.forEach(members.putArray("RawInputRecords")::add);
             processed.forEach(members.putArray("ProcessedInputRecords")::add);
@@ -95,13 +96,14 @@ final class DiscoverOperation {
         try {
             return new RecordSampler(streams).sampleRecords(arn, position == null ? "TRIM_HORIZON" : position);
         } catch (AwsServiceException e) {
-            if ("ProvisionedThroughputExceededException".equals(e.errorCode())) {
-                throw new AwsServiceException("ResourceProvisionedThroughputExceededException", e.getMessage());
+            if (KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.is(e)) {
+                throw AnalyticsErrors.RESOURCE_PROVISIONED_THROUGHPUT_EXCEEDED.error(e.getMessage());
             }
-            throw AnalyticsErrors.invalidArgument("Stream " + arn + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "Stream " + arn + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AwsServiceException("ServiceUnavailableException", "Interrupted while sampling " + arn, 500);
+            throw AnalyticsErrors.SERVICE_UNAVAILABLE.error("Interrupted while sampling " + arn);
         }
     }
 
@@ -111,17 +113,18 @@ final class DiscoverOperation {
         String bucketArn = Members.required(s3, "BucketARN", "s3Configuration.bucketARN", 1, 2048, Members.ARN);
         String key = Members.required(s3, "FileKey", "s3Configuration.fileKey", 1, 1024, null);
         if (objects == null) {
-            throw AnalyticsErrors.unsupported("S3Configuration needs the local S3 service, which this local cloud does not have.");
+            throw AnalyticsErrors.UNSUPPORTED_OPERATION.error(
+                    "S3Configuration needs the local S3 service, which this local cloud does not have.");
         }
         String bucket = bucketArn.substring(bucketArn.lastIndexOf(':') + 1);
         byte[] content;
         try {
             content = objects.read(bucket, key);
         } catch (AwsServiceException e) {
-            if ("UnsupportedOperationException".equals(e.errorCode())) {
+            if (AnalyticsErrors.UNSUPPORTED_OPERATION.is(e)) {
                 throw e;
             }
-            throw AnalyticsErrors.invalidArgument("S3 object s3://" + bucket + "/" + key + " cannot be read: "
+            throw AnalyticsErrors.INVALID_ARGUMENT.error("S3 object s3://" + bucket + "/" + key + " cannot be read: "
                     + e.errorCode() + ": " + e.getMessage());
         }
         List<String> lines = Arrays.stream(new String(content, StandardCharsets.UTF_8).split("\r?\n"))

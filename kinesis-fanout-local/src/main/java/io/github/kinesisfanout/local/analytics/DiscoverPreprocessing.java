@@ -30,11 +30,13 @@ final class DiscoverPreprocessing {
     static DiscoverPreprocessing of(ObjectNode processing, ObjectNode input, LambdaInvoker lambda) {
         InputParser.validateProcessing(processing, "inputProcessingConfiguration");
         if (input.has("S3Configuration")) {
-            throw AnalyticsErrors.unsupported("InputProcessingConfiguration with S3Configuration is not supported"
+            throw AnalyticsErrors.UNSUPPORTED_OPERATION.error(
+                    "InputProcessingConfiguration with S3Configuration is not supported"
                     + " yet: sample a stream (ResourceARN) to discover a schema through a preprocessing function.");
         }
         if (lambda == null || !lambda.available()) {
-            throw AnalyticsErrors.invalidArgument("InputProcessingConfiguration.InputLambdaProcessor needs the local"
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "InputProcessingConfiguration.InputLambdaProcessor needs the local"
                     + " Lambda service, which this local cloud does not have.");
         }
         String functionArn = processing.path("InputLambdaProcessor").path("ResourceARN").asText();
@@ -58,7 +60,7 @@ final class DiscoverPreprocessing {
                 });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AwsServiceException("ServiceUnavailableException", "Interrupted while preprocessing", 500);
+                throw AnalyticsErrors.SERVICE_UNAVAILABLE.error("Interrupted while preprocessing");
             }
             for (RejectedRecord rejected : settled.rejected()) {
                 if (InputPreprocessor.PREPROCESSING_ERROR.equals(rejected.errorName())) {
@@ -75,6 +77,6 @@ final class DiscoverPreprocessing {
         ArrayNode rawRecords = members.putArray("RawInputRecords");
         raw.forEach(rawRecords::add);
         members.putArray("ProcessedInputRecords");
-        return new AwsServiceException("UnableToDetectSchemaException", message).withMembers(members);
+        return AnalyticsErrors.UNABLE_TO_DETECT_SCHEMA.error(message).withMembers(members);
     }
 }

@@ -53,7 +53,8 @@ final class InputParser {
         }
         if ("CSV".equals(type)) {
             if (mapping == null || !mapping.has("CSVMappingParameters")) {
-                throw AnalyticsErrors.invalidArgument("RecordFormatType CSV needs MappingParameters.CSVMappingParameters"
+                throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                        "RecordFormatType CSV needs MappingParameters.CSVMappingParameters"
                         + " with RecordRowDelimiter and RecordColumnDelimiter.");
             }
             ObjectNode csv = Members.object(mapping, "CSVMappingParameters", mappingPath + ".cSVMappingParameters");
@@ -69,7 +70,7 @@ final class InputParser {
             String mappingValue = Members.optional(column, "Mapping", columnPath + ".mapping", 0, 65535, null);
             if ("JSON".equals(type) && (mappingValue == null || mappingValue.isEmpty())) {
                 // AWS: "Mapping ... is required if RecordFormatType is JSON".
-                throw AnalyticsErrors.invalidArgument("Column " + column.get("Name").asText()
+                throw AnalyticsErrors.INVALID_ARGUMENT.error("Column " + column.get("Name").asText()
                         + " needs a Mapping (a JSONPath such as $.NAME) because RecordFormatType is JSON.");
             }
         }

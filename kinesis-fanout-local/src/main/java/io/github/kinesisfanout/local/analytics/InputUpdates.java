@@ -15,14 +15,15 @@ final class InputUpdates {
     static ApplicationConfig apply(ApplicationConfig config, JsonNode update) {
         String id = Members.required(update, "InputId", PATH + ".inputId", 1, 50, Members.NAME);
         ApplicationInput current = config.inputs().stream().filter(i -> i.id().equals(id)).findFirst()
-                .orElseThrow(() -> AnalyticsErrors.invalidArgument("Input " + id + " does not exist."));
+                .orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error("Input " + id + " does not exist."));
         String prefix = ApplicationUpdates.orElse(Members.optional(update, "NamePrefixUpdate", PATH + ".namePrefixUpdate",
                 1, 32, Pattern.compile("[^-\\s<>&]*")), current.namePrefix());
         ObjectNode streams = Members.optionalObject(update, "KinesisStreamsInputUpdate", PATH + ".kinesisStreamsInputUpdate");
         ObjectNode deliveryStream = Members.optionalObject(update, "KinesisFirehoseInputUpdate",
                 PATH + ".kinesisFirehoseInputUpdate");
         if (streams != null && deliveryStream != null) {
-            throw AnalyticsErrors.invalidArgument("An InputUpdate takes at most one of KinesisStreamsInputUpdate and"
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                    "An InputUpdate takes at most one of KinesisStreamsInputUpdate and"
                     + " KinesisFirehoseInputUpdate.");
         }
         String source = streams != null ? ApplicationInput.KINESIS

@@ -32,7 +32,7 @@ final class LifecycleOperations {
                 .withCode(Members.optional(input, "ApplicationCode", "applicationCode", 0, 102_400, null));
         ArrayNode inputs = Members.list(input, "Inputs", "inputs", 0, Integer.MAX_VALUE);
         if (inputs.size() > 1) {
-            throw AnalyticsErrors.invalidArgument("An application can have at most one streaming input; "
+            throw AnalyticsErrors.INVALID_ARGUMENT.error("An application can have at most one streaming input; "
                     + inputs.size() + " were given.");
         }
         for (JsonNode in : inputs) {
@@ -112,7 +112,7 @@ final class LifecycleOperations {
             if (!matchesCreation(timestamp, app.createTimestamp)) {
                 // Delete has no InvalidArgumentException in the model: a different timestamp is a
                 // concurrent modification (another application of the same name).
-                throw AnalyticsErrors.concurrentModification("CreateTimestamp " + timestamp.asText()
+                throw AnalyticsErrors.CONCURRENT_MODIFICATION.error("CreateTimestamp " + timestamp.asText()
                         + " does not match the creation time of application " + app.name + " ("
                         + ApplicationViews.epochSeconds(app.createTimestamp).toPlainString() + ").");
             }

@@ -2,7 +2,6 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.ServiceRegistry;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.firehose.AcceptedRecord;
 import io.github.kinesisfanout.local.firehose.FirehoseService;
@@ -33,7 +32,7 @@ final class LocalCloudLinks {
                 InvokeResult result = registry.service(LambdaService.class)
                         .invokeFunction(context(cloud, functionArn), functionArn, payload);
                 if (result.functionError() != null) {
-                    throw new AwsServiceException("ServiceException", "Function " + functionArn + " failed ("
+                    throw AnalyticsErrors.LAMBDA_SERVICE.error("Function " + functionArn + " failed ("
                             + result.functionError() + "): " + result.logTail());
                 }
                 return result.payload();
@@ -76,7 +75,7 @@ final class LocalCloudLinks {
 
             private String name(String arn) {
                 if (!DeliveryStreamLink.isDeliveryStreamArn(arn)) {
-                    throw new AwsServiceException("InvalidArgumentException", arn + " is not a delivery stream ARN"
+                    throw AnalyticsErrors.INVALID_ARGUMENT.error(arn + " is not a delivery stream ARN"
                             + " (arn:aws:firehose:REGION:ACCOUNT:deliverystream/NAME)");
                 }
                 return arn.substring(arn.lastIndexOf('/') + 1);
@@ -89,7 +88,8 @@ final class LocalCloudLinks {
         ServiceRegistry registry = cloud.services();
         return (bucket, key) -> {
             if (!has(registry, S3Service.class)) {
-                throw AnalyticsErrors.unsupported("S3Configuration needs the local S3 service, which this local cloud"
+                throw AnalyticsErrors.UNSUPPORTED_OPERATION.error(
+                        "S3Configuration needs the local S3 service, which this local cloud"
                         + " does not have.");
             }
             return registry.service(S3Service.class).getObjectBytes(cloud.localRequest(), bucket, key);

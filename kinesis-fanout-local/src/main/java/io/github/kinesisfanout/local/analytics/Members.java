@@ -146,20 +146,20 @@ public final class Members {
             JsonNode node = in.get(member);
             if (node != null && !node.isNull()) {
                 if (found != null) {
-                    throw AnalyticsErrors.invalidArgument(what + " must set exactly one of "
+                    throw AnalyticsErrors.INVALID_ARGUMENT.error(what + " must set exactly one of "
                             + String.join(", ", members) + ", but sets both " + found + " and " + member + ".");
                 }
                 found = member;
             }
         }
         if (found == null) {
-            throw AnalyticsErrors.invalidArgument(what + " must set one of " + String.join(", ", members) + ".");
+            throw AnalyticsErrors.INVALID_ARGUMENT.error(what + " must set one of " + String.join(", ", members) + ".");
         }
         return found;
     }
 
     public static AwsServiceException violation(String value, String path, String constraint) {
-        return AnalyticsErrors.invalidArgument(ValidationErrors.message(value, path, constraint));
+        return AnalyticsErrors.INVALID_ARGUMENT.error(ValidationErrors.message(value, path, constraint));
     }
 
     private static String abbreviate(String value) {

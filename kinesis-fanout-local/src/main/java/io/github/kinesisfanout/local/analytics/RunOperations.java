@@ -46,7 +46,8 @@ final class RunOperations {
             for (JsonNode configuration : configurations) {
                 String id = Members.required(configuration, "Id", "inputConfigurations.member.id", 1, 50, Members.NAME);
                 if (config.inputs().stream().noneMatch(i -> i.id().equals(id))) {
-                    throw AnalyticsErrors.invalidArgument("Input " + id + " does not exist in application " + app.name + ".");
+                    throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                            "Input " + id + " does not exist in application " + app.name + ".");
                 }
                 ObjectNode starting = Members.object(configuration, "InputStartingPositionConfiguration",
                         "inputConfigurations.member.inputStartingPositionConfiguration");
@@ -56,7 +57,8 @@ final class RunOperations {
             String used = position == null ? "NOW" : position;
             if ("TRIM_HORIZON".equals(used) && !config.inputs().isEmpty() && config.inputs().get(0).fromFirehose()) {
                 // AWS: TRIM_HORIZON "is not available for an Amazon Kinesis Firehose delivery stream".
-                throw AnalyticsErrors.invalidArgument("InputStartingPosition TRIM_HORIZON is not available for input "
+                throw AnalyticsErrors.INVALID_ARGUMENT.error(
+                        "InputStartingPosition TRIM_HORIZON is not available for input "
                         + config.inputs().get(0).id() + ", which reads a Firehose delivery stream: use NOW or"
                         + " LAST_STOPPED_POINT.");
             }

@@ -48,12 +48,13 @@ final class RunnerLauncher {
 
     private Checked checked(Application app, ApplicationConfig config) {
         if (config.inputs().isEmpty()) {
-            throw AnalyticsErrors.invalidConfiguration("Application " + app.name
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error("Application " + app.name
                     + " has no input: add one with AddApplicationInput before starting it.");
         }
         ApplicationInput input = config.inputs().get(0);
         if (input.processing() != null && (lambda == null || !lambda.available())) {
-            throw AnalyticsErrors.invalidConfiguration("Input " + input.id() + " of application " + app.name
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                    "Input " + input.id() + " of application " + app.name
                     + " has an InputProcessingConfiguration (InputLambdaProcessor), but this local cloud has no"
                     + " Lambda service.");
         }
@@ -67,17 +68,19 @@ final class RunnerLauncher {
         try {
             compiled = ApplicationCompiler.compile(config);
         } catch (AwsServiceException e) {
-            throw AnalyticsErrors.invalidConfiguration("The application code does not compile: " + e.getMessage());
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                    "The application code does not compile: " + e.getMessage());
         }
         Set<String> streamNames = compiled.streams().stream().map(CompiledApplication.StreamDescription::name)
                 .collect(Collectors.toSet());
         for (ApplicationOutput output : config.outputs()) {
             if (!streamNames.contains(output.name()) && !ERROR_STREAM.equals(output.name())) {
-                throw AnalyticsErrors.invalidConfiguration("Output " + output.id() + " names in-application stream "
+                throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                        "Output " + output.id() + " names in-application stream "
                         + output.name() + ", which the application code does not create.");
             }
             if (ApplicationOutput.LAMBDA.equals(output.destination()) && (lambda == null || !lambda.available())) {
-                throw AnalyticsErrors.invalidConfiguration("Output " + output.id()
+                throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error("Output " + output.id()
                         + " is a LambdaOutput, but this local cloud has no Lambda service.");
             }
             if (ApplicationOutput.KINESIS.equals(output.destination())) {
@@ -122,13 +125,15 @@ final class RunnerLauncher {
             String key = s3.path("FileKey").asText();
             String bucket = bucketArn.substring(bucketArn.lastIndexOf(':') + 1);
             if (objects == null) {
-                throw AnalyticsErrors.invalidConfiguration("Reference data source " + id + " of application " + app.name
+                throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                        "Reference data source " + id + " of application " + app.name
                         + " reads s3://" + bucket + "/" + key + ", but this local cloud has no S3 service.");
             }
             try {
                 data.put(table, objects.read(bucket, key));
             } catch (AwsServiceException e) {
-                throw AnalyticsErrors.invalidConfiguration("Reference data source " + id + " (table " + table
+                throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                        "Reference data source " + id + " (table " + table
                         + ") of application " + app.name + " cannot be read from s3://" + bucket + "/" + key + ": "
                         + e.errorCode() + ": " + e.getMessage());
             }
@@ -142,18 +147,18 @@ final class RunnerLauncher {
      */
     private void requireDirectPut(String arn, String what) {
         if (firehose == null || !firehose.available()) {
-            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(what + " names delivery stream " + arn
                     + ", but this local cloud has no Firehose service.");
         }
         String type;
         try {
             type = firehose.type(arn);
         } catch (AwsServiceException e) {
-            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn + ", which cannot be used: "
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(what + " names delivery stream " + arn + ", which cannot be used: "
                     + e.errorCode() + ": " + e.getMessage());
         }
         if (!"DirectPut".equals(type)) {
-            throw AnalyticsErrors.invalidConfiguration(what + " names delivery stream " + arn + " of DeliveryStreamType "
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(what + " names delivery stream " + arn + " of DeliveryStreamType "
                     + type + "; an application can use a DirectPut delivery stream only.");
         }
     }
@@ -162,7 +167,7 @@ final class RunnerLauncher {
         try {
             streams.listShards(arn);
         } catch (AwsServiceException e) {
-            throw AnalyticsErrors.invalidConfiguration(what + " " + arn + " cannot be read: "
+            throw AnalyticsErrors.INVALID_APPLICATION_CONFIGURATION.error(what + " " + arn + " cannot be read: "
                     + e.errorCode() + ": " + e.getMessage());
         }
     }

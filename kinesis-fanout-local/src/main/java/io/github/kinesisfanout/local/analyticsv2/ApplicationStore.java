@@ -24,10 +24,10 @@ final class ApplicationStore {
 
     synchronized void add(FlinkApplication app) {
         if (applications.containsKey(app.name)) {
-            throw FlinkErrors.inUse("Application " + app.name + " already exists.");
+            throw FlinkErrors.RESOURCE_IN_USE.error("Application " + app.name + " already exists.");
         }
         if (applications.size() >= limit) {
-            throw FlinkErrors.limitExceeded("The maximum number of applications (" + limit
+            throw FlinkErrors.LIMIT_EXCEEDED.error("The maximum number of applications (" + limit
                     + ") per region has been reached.");
         }
         applications.put(app.name, app);

@@ -28,7 +28,7 @@ final class ConfigurationParser {
     static void validate(ObjectNode configuration, String path) {
         for (String member : UNSUPPORTED) {
             if (Members.optionalObject(configuration, member, path) != null || configuration.path(member).isArray()) {
-                throw FlinkErrors.unsupported(member + " is not supported by this local cloud's Managed Service for"
+                throw FlinkErrors.UNSUPPORTED_OPERATION.error(member + " is not supported by this local cloud's Managed Service for"
                         + " Apache Flink.");
             }
         }
@@ -85,12 +85,14 @@ final class ConfigurationParser {
             throw Members.violation("null", path + ".codeContentType", "Member must not be null");
         }
         if (!type.equals("ZIPFILE")) {
-            throw FlinkErrors.invalidArgument("CodeContentType must be ZIPFILE for a Flink application, was " + type + ".");
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "CodeContentType must be ZIPFILE for a Flink application, was " + type + ".");
         }
         ObjectNode content = Members.object(code, "CodeContent", path + ".codeContent");
         String kind = Members.exactlyOne(content, "CodeContent", "S3ContentLocation", "ZipFileContent", "TextContent");
         if (kind.equals("TextContent")) {
-            throw FlinkErrors.invalidArgument("TextContent is for SQL applications; a Flink application's code is a"
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "TextContent is for SQL applications; a Flink application's code is a"
                     + " jar in S3ContentLocation or ZipFileContent.");
         }
         if (kind.equals("S3ContentLocation")) {
@@ -121,7 +123,7 @@ final class ConfigurationParser {
             String p = path + "." + i + ".member";
             String id = Members.required(group, "PropertyGroupId", p + ".propertyGroupId", 1, 50, Members.NAME);
             if (!ids.add(id)) {
-                throw FlinkErrors.invalidArgument("Property group " + id + " is defined more than once.");
+                throw FlinkErrors.INVALID_ARGUMENT.error("Property group " + id + " is defined more than once.");
             }
             ObjectNode map = Members.object(group, "PropertyMap", p + ".propertyMap");
             if (map.size() < 1 || map.size() > 50) {

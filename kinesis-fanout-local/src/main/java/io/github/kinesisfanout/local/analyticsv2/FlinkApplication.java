@@ -95,18 +95,20 @@ final class FlinkApplication implements ApplicationTags.Tagged {
      */
     void checkVersion(Long currentVersionId, String conditionalToken) {
         if (currentVersionId == null && conditionalToken == null) {
-            throw FlinkErrors.invalidArgument("Either CurrentApplicationVersionId or ConditionalToken must be provided.");
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "Either CurrentApplicationVersionId or ConditionalToken must be provided.");
         }
         if (currentVersionId != null && conditionalToken != null) {
-            throw FlinkErrors.invalidArgument("Only one of CurrentApplicationVersionId or ConditionalToken can be provided.");
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "Only one of CurrentApplicationVersionId or ConditionalToken can be provided.");
         }
         if (currentVersionId != null && currentVersionId != versionId) {
-            throw FlinkErrors.concurrentModification("Provided application version id (" + currentVersionId
+            throw FlinkErrors.CONCURRENT_MODIFICATION.error("Provided application version id (" + currentVersionId
                     + ") does not match the current application version id (" + versionId + ") of application "
                     + name + ".");
         }
         if (conditionalToken != null && !conditionalToken.equals(conditionalToken())) {
-            throw FlinkErrors.concurrentModification("Provided ConditionalToken " + conditionalToken
+            throw FlinkErrors.CONCURRENT_MODIFICATION.error("Provided ConditionalToken " + conditionalToken
                     + " does not match the current ConditionalToken of application " + name
                     + " (version " + versionId + "); describe the application again.");
         }

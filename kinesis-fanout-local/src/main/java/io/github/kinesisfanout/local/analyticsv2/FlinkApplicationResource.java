@@ -75,7 +75,7 @@ public final class FlinkApplicationResource implements ResourceHandler {
             context.call(SERVICE, "DeleteApplication", ResourceContext.input()
                     .put("ApplicationName", current.physicalId()).set("CreateTimestamp", detail.get("CreateTimestamp")));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!FlinkErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }

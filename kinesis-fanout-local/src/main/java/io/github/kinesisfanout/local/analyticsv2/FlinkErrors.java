@@ -1,58 +1,35 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.ErrorCode;
 
 /** The kinesisanalyticsv2 errors, named as the service model names them (all HTTP 400). */
 final class FlinkErrors {
+
+    static final ErrorCode RESOURCE_NOT_FOUND = ErrorCode.of("ResourceNotFoundException");
+    static final ErrorCode RESOURCE_IN_USE = ErrorCode.of("ResourceInUseException");
+    static final ErrorCode INVALID_ARGUMENT = ErrorCode.of("InvalidArgumentException");
+    static final ErrorCode INVALID_REQUEST = ErrorCode.of("InvalidRequestException");
+    static final ErrorCode INVALID_APPLICATION_CONFIGURATION = ErrorCode.of("InvalidApplicationConfigurationException");
+    static final ErrorCode CONCURRENT_MODIFICATION = ErrorCode.of("ConcurrentModificationException");
+    static final ErrorCode LIMIT_EXCEEDED = ErrorCode.of("LimitExceededException");
+    static final ErrorCode TOO_MANY_TAGS = ErrorCode.of("TooManyTagsException");
+    static final ErrorCode UNSUPPORTED_OPERATION = ErrorCode.of("UnsupportedOperationException");
 
     private FlinkErrors() {
     }
 
     static AwsServiceException notFound(String applicationName) {
-        return new AwsServiceException("ResourceNotFoundException",
-                "Application " + applicationName + " is not found.");
+        return RESOURCE_NOT_FOUND.error("Application " + applicationName + " is not found.");
     }
 
     static AwsServiceException notFound(String what, String id, String applicationName) {
-        return new AwsServiceException("ResourceNotFoundException",
-                what + " " + id + " is not found in application " + applicationName + ".");
-    }
-
-    static AwsServiceException inUse(String message) {
-        return new AwsServiceException("ResourceInUseException", message);
+        return RESOURCE_NOT_FOUND.error(what + " " + id + " is not found in application " + applicationName + ".");
     }
 
     /** The application's status forbids the call. */
     static AwsServiceException wrongStatus(FlinkApplication app, String operation) {
-        return inUse("Application " + app.name + " is in " + app.status + " state and is not available for "
-                + operation + ".");
-    }
-
-    static AwsServiceException invalidArgument(String message) {
-        return new AwsServiceException("InvalidArgumentException", message);
-    }
-
-    static AwsServiceException invalidRequest(String message) {
-        return new AwsServiceException("InvalidRequestException", message);
-    }
-
-    static AwsServiceException invalidConfiguration(String message) {
-        return new AwsServiceException("InvalidApplicationConfigurationException", message);
-    }
-
-    static AwsServiceException concurrentModification(String message) {
-        return new AwsServiceException("ConcurrentModificationException", message);
-    }
-
-    static AwsServiceException limitExceeded(String message) {
-        return new AwsServiceException("LimitExceededException", message);
-    }
-
-    static AwsServiceException tooManyTags(String message) {
-        return new AwsServiceException("TooManyTagsException", message);
-    }
-
-    static AwsServiceException unsupported(String message) {
-        return new AwsServiceException("UnsupportedOperationException", message);
+        return RESOURCE_IN_USE.error("Application " + app.name + " is in " + app.status
+                + " state and is not available for " + operation + ".");
     }
 }

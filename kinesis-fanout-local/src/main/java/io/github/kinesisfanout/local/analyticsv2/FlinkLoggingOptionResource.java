@@ -69,7 +69,7 @@ public final class FlinkLoggingOptionResource implements ResourceHandler {
                     FlinkApplicationResource.atCurrentVersion(context, context.required("ApplicationName"))
                             .put("CloudWatchLoggingOptionId", current.attributes().get("CloudWatchLoggingOptionId").asText()));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!FlinkErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }

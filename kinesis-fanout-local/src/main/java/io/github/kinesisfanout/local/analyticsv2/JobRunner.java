@@ -38,7 +38,8 @@ final class JobRunner {
         try {
             launcher.checkRuntime(Runtimes.flinkVersion(runtime));
         } catch (FlinkLaunchException e) {
-            throw FlinkErrors.unsupported("Cannot run " + runtime + " applications in this local cloud: " + e.getMessage());
+            throw FlinkErrors.UNSUPPORTED_OPERATION.error(
+                    "Cannot run " + runtime + " applications in this local cloud: " + e.getMessage());
         }
     }
 

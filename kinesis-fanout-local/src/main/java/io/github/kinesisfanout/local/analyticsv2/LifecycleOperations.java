@@ -33,7 +33,8 @@ final class LifecycleOperations {
         String description = Members.optional(input, "ApplicationDescription", "applicationDescription", 0, 1024, null);
         String mode = Members.optionalEnum(input, "ApplicationMode", "applicationMode", List.of("STREAMING", "INTERACTIVE"));
         if ("INTERACTIVE".equals(mode)) {
-            throw FlinkErrors.unsupported("ApplicationMode INTERACTIVE (Studio notebooks) is not supported by this local cloud.");
+            throw FlinkErrors.UNSUPPORTED_OPERATION.error(
+                    "ApplicationMode INTERACTIVE (Studio notebooks) is not supported by this local cloud.");
         }
         ObjectNode configuration = Members.object(input, "ApplicationConfiguration", "applicationConfiguration").deepCopy();
         ConfigurationParser.validate(configuration, "applicationConfiguration");
@@ -88,7 +89,7 @@ final class LifecycleOperations {
         FlinkJob job;
         synchronized (app) {
             if (!matchesCreation(timestamp, app.createTimestamp)) {
-                throw FlinkErrors.invalidArgument("CreateTimestamp " + timestamp.asText()
+                throw FlinkErrors.INVALID_ARGUMENT.error("CreateTimestamp " + timestamp.asText()
                         + " does not match the creation time of application " + app.name + " ("
                         + OperationHistory.seconds(app.createTimestamp).toPlainString() + ").");
             }

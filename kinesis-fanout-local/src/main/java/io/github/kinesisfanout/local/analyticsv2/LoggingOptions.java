@@ -30,7 +30,7 @@ final class LoggingOptions {
 
     static void check(String arn) {
         if (!LOG_STREAM_ARN.matcher(arn).matches()) {
-            throw FlinkErrors.invalidArgument("LogStreamARN " + arn + " is not a log stream ARN"
+            throw FlinkErrors.INVALID_ARGUMENT.error("LogStreamARN " + arn + " is not a log stream ARN"
                     + " (arn:aws:logs:REGION:ACCOUNT:log-group:GROUP:log-stream:STREAM).");
         }
     }

@@ -27,7 +27,7 @@ final class Pages {
                 from = -1;
             }
             if (from < 0 || from > items.size()) {
-                throw FlinkErrors.invalidArgument("Invalid NextToken " + token + ".");
+                throw FlinkErrors.INVALID_ARGUMENT.error("Invalid NextToken " + token + ".");
             }
         }
         ArrayNode page = output.putArray(member);

@@ -31,7 +31,8 @@ final class RunConfigurations {
     /** The description of a run configuration; {@code previous} supplies what it leaves out. */
     static ObjectNode parse(ObjectNode in, String path) {
         if (in.has("SqlRunConfigurations")) {
-            throw FlinkErrors.invalidArgument("SqlRunConfigurations are for SQL applications; this is a Flink application.");
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "SqlRunConfigurations are for SQL applications; this is a Flink application.");
         }
         ObjectNode description = defaults();
         ObjectNode restore = Members.optionalObject(in, "ApplicationRestoreConfiguration", path + ".applicationRestoreConfiguration");
@@ -44,10 +45,12 @@ final class RunConfigurations {
             }
             String snapshot = Members.optional(restore, "SnapshotName", p + ".snapshotName", 1, 256, SNAPSHOT_NAME);
             if (type.equals(CUSTOM) && snapshot == null) {
-                throw FlinkErrors.invalidArgument("SnapshotName is required when ApplicationRestoreType is " + CUSTOM + ".");
+                throw FlinkErrors.INVALID_ARGUMENT.error(
+                        "SnapshotName is required when ApplicationRestoreType is " + CUSTOM + ".");
             }
             if (!type.equals(CUSTOM) && snapshot != null) {
-                throw FlinkErrors.invalidArgument("SnapshotName can only be set when ApplicationRestoreType is " + CUSTOM + ".");
+                throw FlinkErrors.INVALID_ARGUMENT.error(
+                        "SnapshotName can only be set when ApplicationRestoreType is " + CUSTOM + ".");
             }
             ObjectNode out = description.putObject("ApplicationRestoreConfigurationDescription").put("ApplicationRestoreType", type);
             if (snapshot != null) {

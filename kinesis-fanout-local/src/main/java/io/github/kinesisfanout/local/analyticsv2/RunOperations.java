@@ -68,7 +68,8 @@ final class RunOperations {
             throw FlinkErrors.notFound("Snapshot", name, app.name);
         }
         if (!Snapshot.READY.equals(snapshot.status)) {
-            throw FlinkErrors.invalidConfiguration("Snapshot " + name + " of application " + app.name + " is "
+            throw FlinkErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                    "Snapshot " + name + " of application " + app.name + " is "
                     + snapshot.status + (snapshot.failure == null ? "" : " (" + snapshot.failure + ")")
                     + "; only a READY snapshot can be restored.");
         }

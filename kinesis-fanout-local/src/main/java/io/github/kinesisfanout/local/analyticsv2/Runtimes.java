@@ -39,13 +39,15 @@ final class Runtimes {
             return null;
         }
         if (runtime.equals("SQL-1_0")) {
-            throw FlinkErrors.unsupported("RuntimeEnvironment SQL-1_0 is not supported: Kinesis Data Analytics for"
+            throw FlinkErrors.UNSUPPORTED_OPERATION.error(
+                    "RuntimeEnvironment SQL-1_0 is not supported: Kinesis Data Analytics for"
                     + " SQL applications are discontinued. Run the SQL as a Managed Service for Apache Flink"
                     + " application (RuntimeEnvironment FLINK-1_19 or later), or use the Kinesis Analytics v1 API"
                     + " (KinesisAnalytics_20150814), which this local cloud still serves.");
         }
         if (!FLINK_RELEASES.containsKey(runtime)) {
-            throw FlinkErrors.unsupported("RuntimeEnvironment " + runtime + " is not supported by this local cloud;"
+            throw FlinkErrors.UNSUPPORTED_OPERATION.error(
+                    "RuntimeEnvironment " + runtime + " is not supported by this local cloud;"
                     + " supported: " + String.join(", ", FLINK_RELEASES.keySet().stream().sorted().toList()) + ".");
         }
         return runtime;

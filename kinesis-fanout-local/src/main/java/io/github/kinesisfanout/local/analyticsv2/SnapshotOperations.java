@@ -33,17 +33,20 @@ final class SnapshotOperations {
         String name = snapshotName(input);
         synchronized (app) {
             if (!FlinkViews.snapshotsEnabled(app.configuration)) {
-                throw FlinkErrors.invalidConfiguration("Snapshots are not enabled for application " + app.name
+                throw FlinkErrors.INVALID_APPLICATION_CONFIGURATION.error(
+                        "Snapshots are not enabled for application " + app.name
                         + "; set ApplicationSnapshotConfiguration.SnapshotsEnabled to true.");
             }
             if (!FlinkApplication.RUNNING.equals(app.status) || app.job == null) {
                 throw FlinkErrors.wrongStatus(app, "CreateApplicationSnapshot");
             }
             if (app.snapshots.containsKey(name)) {
-                throw FlinkErrors.inUse("Snapshot " + name + " already exists for application " + app.name + ".");
+                throw FlinkErrors.RESOURCE_IN_USE.error(
+                        "Snapshot " + name + " already exists for application " + app.name + ".");
             }
             if (app.snapshots.size() >= LIMIT) {
-                throw FlinkErrors.limitExceeded("Application " + app.name + " has " + LIMIT + " snapshots, the maximum.");
+                throw FlinkErrors.LIMIT_EXCEEDED.error(
+                        "Application " + app.name + " has " + LIMIT + " snapshots, the maximum.");
             }
             Snapshot snapshot = new Snapshot(name, app.versionId, app.runtime, clock.instant());
             app.snapshots.put(name, snapshot);
@@ -85,10 +88,11 @@ final class SnapshotOperations {
         synchronized (app) {
             Snapshot snapshot = snapshot(app, name);
             if (Snapshot.CREATING.equals(snapshot.status)) {
-                throw FlinkErrors.inUse("Snapshot " + name + " of application " + app.name + " is being created.");
+                throw FlinkErrors.RESOURCE_IN_USE.error(
+                        "Snapshot " + name + " of application " + app.name + " is being created.");
             }
             if (!matches(timestamp, snapshot)) {
-                throw FlinkErrors.invalidArgument("SnapshotCreationTimestamp " + timestamp.asText()
+                throw FlinkErrors.INVALID_ARGUMENT.error("SnapshotCreationTimestamp " + timestamp.asText()
                         + " does not match the creation time of snapshot " + name + " ("
                         + OperationHistory.seconds(snapshot.created).toPlainString() + ").");
             }

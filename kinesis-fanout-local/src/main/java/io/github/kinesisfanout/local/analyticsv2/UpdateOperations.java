@@ -35,7 +35,8 @@ final class UpdateOperations {
         ObjectNode run = runUpdate == null ? null : RunConfigurations.parse(runUpdate, "runConfigurationUpdate");
         var loggingUpdates = Members.list(input, "CloudWatchLoggingOptionUpdates", "cloudWatchLoggingOptionUpdates", 0, 1);
         if (configurationUpdate == null && role == null && runtime == null && runUpdate == null && loggingUpdates.isEmpty()) {
-            throw FlinkErrors.invalidArgument("UpdateApplication needs at least one of ApplicationConfigurationUpdate,"
+            throw FlinkErrors.INVALID_ARGUMENT.error(
+                    "UpdateApplication needs at least one of ApplicationConfigurationUpdate,"
                     + " ServiceExecutionRoleUpdate, RunConfigurationUpdate, CloudWatchLoggingOptionUpdates or"
                     + " RuntimeEnvironmentUpdate.");
         }
@@ -78,11 +79,13 @@ final class UpdateOperations {
         return change(input, context, "AddApplicationCloudWatchLoggingOption", app -> {
             String arn = option.path("LogStreamARN").asText();
             if (app.loggingOptions.stream().anyMatch(o -> o.path("LogStreamARN").asText().equals(arn))) {
-                throw FlinkErrors.invalidArgument("Application " + app.name + " already has a CloudWatch logging option"
+                throw FlinkErrors.INVALID_ARGUMENT.error(
+                        "Application " + app.name + " already has a CloudWatch logging option"
                         + " for " + arn + ".");
             }
             if (!app.loggingOptions.isEmpty()) {
-                throw FlinkErrors.invalidArgument("Application " + app.name + " already has a CloudWatch logging option;"
+                throw FlinkErrors.INVALID_ARGUMENT.error(
+                        "Application " + app.name + " already has a CloudWatch logging option;"
                         + " a Flink application has at most one.");
             }
             int next = app.loggingOptions.stream().mapToInt(o -> o.path("CloudWatchLoggingOptionId").asInt(0)).max().orElse(0) + 1;

@@ -2,7 +2,6 @@ package io.github.kinesisfanout.local.cloudformation;
 
 import io.github.kinesisfanout.local.cloudformation.template.ResourceDeclaration;
 import io.github.kinesisfanout.local.cloudformation.template.Template;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.List;
 import java.util.Map;
 
@@ -47,8 +46,7 @@ final class Capabilities {
         boolean ok = needed == null || acknowledged.contains("CAPABILITY_NAMED_IAM")
                 || needed.equals("CAPABILITY_IAM") && acknowledged.contains("CAPABILITY_IAM");
         if (!ok) {
-            throw new AwsServiceException("InsufficientCapabilitiesException",
-                    "Requires capabilities : [" + needed + "]");
+            throw CloudFormationErrors.INSUFFICIENT_CAPABILITIES.error("Requires capabilities : [" + needed + "]");
         }
     }
 }

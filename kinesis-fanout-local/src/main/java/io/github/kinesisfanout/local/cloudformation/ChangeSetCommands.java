@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.util.Map;
 import java.util.UUID;
@@ -31,10 +30,10 @@ final class ChangeSetCommands {
         Stack existing = store.find(stackName).orElse(null);
         boolean creating = type.equals("CREATE");
         if (creating && existing != null && !existing.status().equals("REVIEW_IN_PROGRESS")) {
-            throw new AwsServiceException("AlreadyExistsException", "Stack [" + stackName + "] already exists");
+            throw CloudFormationErrors.ALREADY_EXISTS.error("Stack [" + stackName + "] already exists");
         }
         if (!creating && (existing == null || existing.status().equals("REVIEW_IN_PROGRESS"))) {
-            throw new AwsServiceException("ValidationError", "Stack [" + stackName + "] does not exist");
+            throw CloudFormationErrors.VALIDATION_ERROR.error("Stack [" + stackName + "] does not exist");
         }
         TemplateSource source = TemplateSource.of(input, creating ? null : existing, deployments);
         StackDefinition current = existing == null ? null : existing.definition();
@@ -82,7 +81,7 @@ final class ChangeSetCommands {
         Stack stack = changeSet.stack();
         synchronized (stack) {
             if (!changeSet.executionStatus().equals("AVAILABLE")) {
-                throw new AwsServiceException("InvalidChangeSetStatus", "ChangeSet [" + changeSet.id()
+                throw CloudFormationErrors.INVALID_CHANGE_SET_STATUS.error("ChangeSet [" + changeSet.id()
                         + "] cannot be executed in its current execution status of [" + changeSet.executionStatus()
                         + "]");
             }

@@ -26,7 +26,7 @@ final class QueryInput {
     static String required(ObjectNode input, String member) {
         String value = text(input, member);
         if (value == null || value.isEmpty()) {
-            throw ValidationErrors.missing("ValidationError", ValidationErrors.camel(member));
+            throw ValidationErrors.missing(CloudFormationErrors.VALIDATION_ERROR, ValidationErrors.camel(member));
         }
         return value;
     }

@@ -137,7 +137,7 @@ final class ResourceSteps {
 
     /** The ResourceStatusReason for a failure, keeping an AWS error's code as AWS handlers do. */
     static String reason(RuntimeException e) {
-        if (e instanceof AwsServiceException aws && !aws.errorCode().equals("ValidationError")) {
+        if (e instanceof AwsServiceException aws && !CloudFormationErrors.VALIDATION_ERROR.is(aws)) {
             return "Resource handler returned message: \"" + aws.getMessage() + "\" (HandlerErrorCode: "
                     + aws.errorCode() + ")";
         }

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.Map;
@@ -45,19 +44,19 @@ final class StackCommands {
     JsonNode updateStack(ObjectNode input, RequestContext request, StackStore store) {
         String name = QueryInput.required(input, "StackName");
         // UpdateStack words a missing stack differently from DescribeStacks.
-        Stack stack = store.find(name).orElseThrow(() -> new AwsServiceException("ValidationError",
+        Stack stack = store.find(name).orElseThrow(() -> CloudFormationErrors.VALIDATION_ERROR.error(
                 "Stack [" + name + "] does not exist"));
         TemplateSource source = TemplateSource.of(input, stack, deployments);
         StackDefinition current = stack.definition();
         StackDefinition next = definition(input, source, current.parameters(), current.tags());
         synchronized (stack) {
             if (!UPDATABLE.contains(stack.status())) {
-                throw new AwsServiceException("ValidationError", "Stack:" + stack.stackId() + " is in "
+                throw CloudFormationErrors.VALIDATION_ERROR.error("Stack:" + stack.stackId() + " is in "
                         + stack.status() + " state and can not be updated.");
             }
             if (current.template().body().equals(next.template().body())
                     && current.parameters().equals(next.parameters()) && current.tags().equals(next.tags())) {
-                throw new AwsServiceException("ValidationError", "No updates are to be performed.");
+                throw CloudFormationErrors.VALIDATION_ERROR.error("No updates are to be performed.");
             }
             stack.transition("UPDATE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
         }
@@ -79,7 +78,7 @@ final class StackCommands {
                 return JsonNodeFactory.instance.objectNode();
             }
             if (status.endsWith("_IN_PROGRESS") && !status.equals("REVIEW_IN_PROGRESS")) {
-                throw new AwsServiceException("ValidationError", "Stack [" + stack.stackName() + "] cannot be"
+                throw CloudFormationErrors.VALIDATION_ERROR.error("Stack [" + stack.stackName() + "] cannot be"
                         + " deleted while in status " + status);
             }
             stack.transition("DELETE_IN_PROGRESS", "User Initiated", deployments.clock().instant());
@@ -113,8 +112,8 @@ final class StackCommands {
 
     static String stackName(String name) {
         if (!STACK_NAME.matcher(name).matches()) {
-            throw ValidationErrors.of("ValidationError", name, "stackName", "Member must satisfy regular expression"
-                    + " pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*");
+            throw ValidationErrors.of(CloudFormationErrors.VALIDATION_ERROR, name, "stackName",
+                    "Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*|arn:[-a-zA-Z0-9:/._+]*");
         }
         return name;
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ final class StackQueries {
         String logicalId = QueryInput.required(input, "LogicalResourceId");
         StackResource resource = stack.resource(logicalId);
         if (resource == null) {
-            throw new AwsServiceException("ValidationError", "Resource " + logicalId + " does not exist for stack "
+            throw CloudFormationErrors.VALIDATION_ERROR.error("Resource " + logicalId + " does not exist for stack "
                     + stack.stackName());
         }
         ObjectNode out = NODES.objectNode();
@@ -63,7 +62,8 @@ final class StackQueries {
 
     private static Stack byPhysicalId(StackStore store, String physicalId) {
         if (physicalId == null) {
-            throw new AwsServiceException("ValidationError", "Either StackName or PhysicalResourceId must be specified.");
+            throw CloudFormationErrors.VALIDATION_ERROR.error(
+                    "Either StackName or PhysicalResourceId must be specified.");
         }
         for (Stack stack : store.live()) {
             for (StackResource resource : stack.resources().values()) {
@@ -72,7 +72,7 @@ final class StackQueries {
                 }
             }
         }
-        throw new AwsServiceException("ValidationError", "Stack for " + physicalId + " does not exist");
+        throw CloudFormationErrors.VALIDATION_ERROR.error("Stack for " + physicalId + " does not exist");
     }
 
     JsonNode listStacks(ObjectNode input, StackStore store) {

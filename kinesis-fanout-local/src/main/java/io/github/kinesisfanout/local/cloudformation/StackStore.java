@@ -35,7 +35,7 @@ final class StackStore implements Exports {
     /** Adds a stack under its name; AlreadyExistsException when a live stack has the name. */
     synchronized void add(Stack stack) {
         if (liveByName.containsKey(stack.stackName())) {
-            throw new AwsServiceException("AlreadyExistsException", "Stack [" + stack.stackName() + "] already exists");
+            throw CloudFormationErrors.ALREADY_EXISTS.error("Stack [" + stack.stackName() + "] already exists");
         }
         liveByName.put(stack.stackName(), stack);
         byId.put(stack.stackId(), stack);
@@ -56,7 +56,7 @@ final class StackStore implements Exports {
     }
 
     static AwsServiceException missing(String nameOrId) {
-        return new AwsServiceException("ValidationError", "Stack with id " + nameOrId + " does not exist");
+        return CloudFormationErrors.VALIDATION_ERROR.error("Stack with id " + nameOrId + " does not exist");
     }
 
     /** Marks a stack deleted: its name is free again, its id still describes it. */
@@ -79,7 +79,7 @@ final class StackStore implements Exports {
     synchronized void addChangeSet(ChangeSet changeSet) {
         for (ChangeSet existing : changeSets.values()) {
             if (existing.stack() == changeSet.stack() && existing.name().equals(changeSet.name())) {
-                throw new AwsServiceException("AlreadyExistsException", "ChangeSet " + changeSet.name()
+                throw CloudFormationErrors.ALREADY_EXISTS.error("ChangeSet " + changeSet.name()
                         + " already exists");
             }
         }
@@ -95,7 +95,7 @@ final class StackStore implements Exports {
                     .filter(c -> c.stack() == s && c.name().equals(nameOrArn)).findFirst()).orElse(null);
         }
         if (found == null) {
-            throw new AwsServiceException("ChangeSetNotFound", "ChangeSet [" + nameOrArn + "] does not exist", 404);
+            throw CloudFormationErrors.CHANGE_SET_NOT_FOUND.error("ChangeSet [" + nameOrArn + "] does not exist");
         }
         return found;
     }

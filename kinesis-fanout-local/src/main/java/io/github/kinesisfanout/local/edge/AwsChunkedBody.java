@@ -82,6 +82,6 @@ public record AwsChunkedBody(byte[] data, Map<String, String> trailers) {
     }
 
     private static AwsServiceException malformed(String why) {
-        return new AwsServiceException("IncompleteBody", "The aws-chunked request body is malformed: " + why, 400);
+        return ProtocolErrors.S3_INCOMPLETE_BODY.error("The aws-chunked request body is malformed: " + why);
     }
 }

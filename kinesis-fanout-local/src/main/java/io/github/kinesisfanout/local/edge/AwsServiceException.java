@@ -44,7 +44,6 @@ public class AwsServiceException extends RuntimeException {
 
     /** The operation is not implemented by the local cloud. */
     public static AwsServiceException notSupported(String service, String operation) {
-        return new AwsServiceException("UnknownOperationException",
-                service + "." + operation + " is not supported", 400);
+        return ProtocolErrors.UNKNOWN_OPERATION.error(service + "." + operation + " is not supported");
     }
 }

@@ -72,9 +72,9 @@ final class CappedBodyAggregator extends HttpObjectAggregator {
     private AwsServiceException tooLarge(EdgeRequest request) {
         String limit = " (the local cloud's limit of " + maxBytes + " bytes, LocalCloud.Builder.maxRequestBodyBytes)";
         if ("s3".equals(router.serviceOf(request))) {
-            return new AwsServiceException("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"
-                    + limit, 413);
+            return ProtocolErrors.S3_ENTITY_TOO_LARGE.error("Your proposed upload exceeds the maximum allowed size"
+                    + limit);
         }
-        return new AwsServiceException("RequestEntityTooLargeException", "Request body exceeds" + limit, 413);
+        return ProtocolErrors.REQUEST_ENTITY_TOO_LARGE.error("Request body exceeds" + limit);
     }
 }

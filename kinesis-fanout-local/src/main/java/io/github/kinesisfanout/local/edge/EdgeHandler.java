@@ -80,8 +80,8 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                             : router.route(pending.request(), requestId);
                 } catch (RuntimeException | Error e) {
                     // The router renders every failure; should one escape, the client still gets an answer.
-                    answer = router.reject(pending.request(), new AwsServiceException("InternalFailure",
-                            "Internal failure while routing the request: " + e.getClass().getSimpleName(), 500), requestId);
+                    answer = router.reject(pending.request(), ProtocolErrors.INTERNAL_FAILURE.error(
+                            "Internal failure while routing the request: " + e.getClass().getSimpleName()), requestId);
                 }
                 if (ctx.executor().isShuttingDown()) {
                     return;
@@ -96,8 +96,8 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             }
             // Every worker is taken: answer at once, as AWS does when it sheds load.
             String requestId = UUID.randomUUID().toString();
-            EdgeResponse answer = router.reject(pending.request(), new AwsServiceException("ServiceUnavailable",
-                    "Every worker of the local cloud is busy serving other requests; retry later", 503), requestId);
+            EdgeResponse answer = router.reject(pending.request(), ProtocolErrors.SERVICE_UNAVAILABLE.error(
+                    "Every worker of the local cloud is busy serving other requests; retry later"), requestId);
             ctx.writeAndFlush(toNettyResponse(answer, requestId, pending.version(), pending.keepAlive()))
                     .addListener(written -> next(ctx));
         }

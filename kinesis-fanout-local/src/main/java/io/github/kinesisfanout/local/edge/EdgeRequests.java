@@ -38,20 +38,20 @@ final class EdgeRequests {
     /** The error for a request whose URI cannot be decoded, as the service it is for names it. */
     static AwsServiceException malformedUri(String signingName, String why) {
         if ("s3".equals(signingName)) {
-            return new AwsServiceException("InvalidURI", "Couldn't parse the specified URI.", 400);
+            return ProtocolErrors.S3_INVALID_URI.error("Couldn't parse the specified URI.");
         }
-        return new AwsServiceException("InvalidQueryParameter",
-                "The AWS query string is malformed or does not adhere to AWS standards: " + why, 400);
+        return ProtocolErrors.INVALID_QUERY_PARAMETER.error(
+                "The AWS query string is malformed or does not adhere to AWS standards: " + why);
     }
 
     /** The error for a request Netty could not decode as HTTP/1.1 (request line, header section, framing). */
     static AwsServiceException malformedHttp(String signingName, Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? "malformed HTTP request" : cause.getMessage();
         if ("s3".equals(signingName) && why.contains("larger than")) {
-            return new AwsServiceException("RequestHeaderSectionTooLarge",
-                    "Your request header section exceeds the maximum allowed size.", 400);
+            return ProtocolErrors.S3_HEADER_SECTION_TOO_LARGE.error(
+                    "Your request header section exceeds the maximum allowed size.");
         }
-        return new AwsServiceException("s3".equals(signingName) ? "InvalidRequest" : "InvalidQueryParameter",
-                "The request is not valid HTTP/1.1: " + why, 400);
+        return ("s3".equals(signingName) ? ProtocolErrors.S3_INVALID_REQUEST : ProtocolErrors.INVALID_QUERY_PARAMETER)
+                .error("The request is not valid HTTP/1.1: " + why);
     }
 }

@@ -8,13 +8,13 @@ final class InternalFailures {
 
     /** InternalFailure with the failure's kind and the request id to find its stack in the local cloud's log. */
     static AwsServiceException of(Throwable failure, RequestContext context) {
-        return of("InternalFailure", failure, context);
+        return of(ProtocolErrors.INTERNAL_FAILURE, failure, context);
     }
 
     /** The same with a protocol's own code for it (S3: InternalError, Lambda: ServiceException). */
-    static AwsServiceException of(String code, Throwable failure, RequestContext context) {
-        return new AwsServiceException(code, "The local cloud failed to process the request ("
+    static AwsServiceException of(ErrorCode code, Throwable failure, RequestContext context) {
+        return code.error("The local cloud failed to process the request ("
                 + failure.getClass().getSimpleName() + "; request " + context.requestId()
-                + " in the local cloud's log)", 500);
+                + " in the local cloud's log)");
     }
 }

@@ -70,7 +70,7 @@ public final class JsonWireProtocol implements WireProtocol {
 
     private static String operation(String target, AwsService service) {
         if (target == null || target.indexOf('.') < 0) {
-            throw new AwsServiceException("UnknownOperationException",
+            throw ProtocolErrors.UNKNOWN_OPERATION.error(
                     "Missing or malformed X-Amz-Target header for service " + service.signingName()
                             + ": expected <TargetPrefix>.<Operation>");
         }
@@ -87,19 +87,18 @@ public final class JsonWireProtocol implements WireProtocol {
                 return JsonNodeFactory.instance.objectNode();
             }
             if (!node.isObject()) {
-                throw new AwsServiceException("SerializationException",
+                throw ProtocolErrors.SERIALIZATION.error(
                         "Expected a structure as the request body, found " + node.getNodeType());
             }
             if (parser.nextToken() != null) {
-                throw new AwsServiceException("SerializationException",
-                        "Unexpected content after the request body's structure");
+                throw ProtocolErrors.SERIALIZATION.error("Unexpected content after the request body's structure");
             }
             return (ObjectNode) node;
         } catch (NumberFormatException e) {
             // Jackson reports an out-of-range number (1e9999999999) this way rather than as a parse error.
-            throw new AwsServiceException("SerializationException", "Malformed request body: a number is out of range");
+            throw ProtocolErrors.SERIALIZATION.error("Malformed request body: a number is out of range");
         } catch (IOException e) {
-            throw new AwsServiceException("SerializationException",
+            throw ProtocolErrors.SERIALIZATION.error(
                     "Malformed request body: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                             ? j.getOriginalMessage() : e.getMessage()));
         }

@@ -13,7 +13,7 @@ public final class Members {
     }
 
     /** A member that must be present and non-empty; otherwise the AWS validation message with the given code. */
-    public static String required(ObjectNode input, String member, String errorCode) {
+    public static String required(ObjectNode input, String member, ErrorCode errorCode) {
         String value = text(input, member);
         if (value == null || value.isEmpty()) {
             throw ValidationErrors.missing(errorCode, ValidationErrors.camel(member));
@@ -33,7 +33,7 @@ public final class Members {
     }
 
     /** An integer member, or the fallback; a non-numeric value is a validation error. */
-    public static int integer(JsonNode input, String member, int fallback, String errorCode) {
+    public static int integer(JsonNode input, String member, int fallback, ErrorCode errorCode) {
         JsonNode node = input.get(member);
         if (node == null || node.isNull() || node.asText().isEmpty()) {
             return fallback;

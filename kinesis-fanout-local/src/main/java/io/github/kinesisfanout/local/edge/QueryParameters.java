@@ -54,7 +54,7 @@ public final class QueryParameters {
     }
 
     private static AwsServiceException invalid(String message) {
-        return new AwsServiceException("InvalidQueryParameter", message, 400);
+        return ProtocolErrors.INVALID_QUERY_PARAMETER.error(message);
     }
 
     /** Builds the nested input members from flat parameter names. */

@@ -55,7 +55,7 @@ public final class QueryWireProtocol implements WireProtocol {
             String action = params.remove("Action");
             params.remove("Version");
             if (action == null || action.isEmpty()) {
-                return error(new AwsServiceException("MissingAction", "Missing Action", 400), context);
+                return error(ProtocolErrors.MISSING_ACTION.error("Missing Action"), context);
             }
             ObjectNode input = QueryParameters.toMembers(params);
             return success(action, service.invoke(action, input, context), context);

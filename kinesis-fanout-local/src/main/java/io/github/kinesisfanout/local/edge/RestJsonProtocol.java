@@ -49,7 +49,7 @@ public final class RestJsonProtocol implements WireProtocol {
             return error(e);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
-            return error(InternalFailures.of("ServiceException", e, context));
+            return error(InternalFailures.of(ProtocolErrors.SERVICE, e, context));
         }
     }
 
@@ -69,8 +69,8 @@ public final class RestJsonProtocol implements WireProtocol {
                     input.setAll((ObjectNode) body);
                 }
             } catch (IOException e) {
-                throw new AwsServiceException("InvalidRequestContentException",
-                        "Could not parse request body into json: " + e.getMessage(), 400);
+                throw ProtocolErrors.INVALID_REQUEST_CONTENT.error(
+                        "Could not parse request body into json: " + e.getMessage());
             }
         }
         request.query().forEach((name, values) -> {

@@ -67,15 +67,15 @@ final class S3Headers {
             });
             String declared = request.header("x-amz-decoded-content-length");
             if (declared != null && Long.parseLong(declared.trim()) != body.length) {
-                throw new AwsServiceException("IncompleteBody", "You did not provide the number of bytes specified"
-                        + " by the x-amz-decoded-content-length HTTP header", 400);
+                throw ProtocolErrors.S3_INCOMPLETE_BODY.error("You did not provide the number of bytes specified"
+                        + " by the x-amz-decoded-content-length HTTP header");
             }
         } else {
             String sha = request.header("x-amz-content-sha256");
             if (sha != null && sha.matches("[0-9a-f]{64}")
                     && !sha.equals(sha256Hex(body))) {
-                throw new AwsServiceException("XAmzContentSHA256Mismatch",
-                        "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+                throw ProtocolErrors.S3_CONTENT_SHA256_MISMATCH.error(
+                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
             }
         }
         input.put("Body", body);

@@ -39,7 +39,7 @@ public final class S3RestXmlProtocol implements WireProtocol {
             return error(request, e, context);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request " + context.requestId() + " failed", e);
-            return error(request, InternalFailures.of("InternalError", e, context), context);
+            return error(request, InternalFailures.of(ProtocolErrors.S3_INTERNAL_ERROR, e, context), context);
         }
     }
 

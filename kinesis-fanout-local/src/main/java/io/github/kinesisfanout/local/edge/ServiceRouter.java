@@ -146,7 +146,7 @@ public final class ServiceRouter {
                         + " X-Amz-Target"
                 : "The local cloud has no service '" + signingName + "'")
                 + "; services served: " + String.join(", ", signingNames());
-        return jsonError(400, "UnknownServiceException", message);
+        return jsonError(ProtocolErrors.UNKNOWN_SERVICE.httpStatus(), ProtocolErrors.UNKNOWN_SERVICE.code(), message);
     }
 
     private static EdgeResponse jsonError(int status, String code, String message) {

@@ -17,13 +17,18 @@ public final class ValidationErrors {
      * @param path the member path in the model's lower camel case, e.g. {@code startingPosition}
      * @param constraint the constraint, e.g. {@code Member must not be null}
      */
-    public static AwsServiceException of(String errorCode, Object value, String path, String constraint) {
-        return new AwsServiceException(errorCode, message(value == null ? "null" : "'" + value + "'", path, constraint));
+    public static AwsServiceException of(ErrorCode errorCode, Object value, String path, String constraint) {
+        return errorCode.error(message(value == null ? "null" : "'" + value + "'", path, constraint));
     }
 
     /** A required member that is missing: {@code Value null at 'path' ... Member must not be null}. */
-    public static AwsServiceException missing(String errorCode, String path) {
+    public static AwsServiceException missing(ErrorCode errorCode, String path) {
         return of(errorCode, null, path, "Member must not be null");
+    }
+
+    /** The error for a value AWS does not show (a list, a blob): {@code Value at 'path' failed ...}. */
+    public static AwsServiceException unshown(ErrorCode errorCode, String path, String constraint) {
+        return errorCode.error(message("", path, constraint));
     }
 
     /** The message with the value as given ({@code 'x'}, {@code null}, or empty for a list or blob AWS does not show). */

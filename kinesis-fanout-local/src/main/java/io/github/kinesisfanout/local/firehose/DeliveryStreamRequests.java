@@ -18,9 +18,9 @@ final class DeliveryStreamRequests {
     }
 
     static String name(ObjectNode input) {
-        String name = Members.required(input, "DeliveryStreamName", FirehoseErrors.INVALID);
+        String name = Members.required(input, "DeliveryStreamName", FirehoseErrors.INVALID_ARGUMENT);
         if (!name.matches("[a-zA-Z0-9_.-]{1,64}")) {
-            throw ValidationErrors.of(FirehoseErrors.INVALID, name, "deliveryStreamName",
+            throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT, name, "deliveryStreamName",
                     "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
         return name;
@@ -35,7 +35,7 @@ final class DeliveryStreamRequests {
         switch (type) {
             case "DirectPut" -> {
                 if (Members.has(input, KinesisStreamSource.MEMBER)) {
-                    throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER
+                    throw FirehoseErrors.INVALID_ARGUMENT.error(KinesisStreamSource.MEMBER
                             + " is only for DeliveryStreamType KinesisStreamAsSource; this delivery stream is DirectPut");
                 }
                 return null;
@@ -44,7 +44,7 @@ final class DeliveryStreamRequests {
                 return KinesisStreamSource.parse(input.get(KinesisStreamSource.MEMBER), start);
             }
             case "MSKAsSource", "DatabaseAsSource" -> throw FirehoseErrors.notSupported("DeliveryStreamType " + type);
-            default -> throw ValidationErrors.of(FirehoseErrors.INVALID, type, "deliveryStreamType",
+            default -> throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT, type, "deliveryStreamType",
                     "Member must satisfy enum value set: [DirectPut, KinesisStreamAsSource, MSKAsSource, DatabaseAsSource]");
         }
     }
@@ -54,7 +54,8 @@ final class DeliveryStreamRequests {
         for (String member : new String[] {"ExtendedS3DestinationConfiguration", "S3DestinationConfiguration"}) {
             if (Members.has(input, member)) {
                 if (found != null) {
-                    throw FirehoseErrors.invalid("Only one destination configuration can be given; found "
+                    throw FirehoseErrors.INVALID_ARGUMENT.error(
+                            "Only one destination configuration can be given; found "
                             + found.member() + " and " + member);
                 }
                 found = S3Destination.parse(member, input.get(member));
@@ -66,7 +67,7 @@ final class DeliveryStreamRequests {
             }
         }
         if (found == null) {
-            throw FirehoseErrors.invalid("A destination configuration is required:"
+            throw FirehoseErrors.INVALID_ARGUMENT.error("A destination configuration is required:"
                     + " ExtendedS3DestinationConfiguration or S3DestinationConfiguration");
         }
         return found;

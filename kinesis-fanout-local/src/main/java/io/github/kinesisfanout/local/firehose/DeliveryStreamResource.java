@@ -88,7 +88,7 @@ public final class DeliveryStreamResource implements ResourceHandler {
             context.call("firehose", "DeleteDeliveryStream",
                     ResourceContext.input().put("DeliveryStreamName", current.physicalId()));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!FirehoseErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }

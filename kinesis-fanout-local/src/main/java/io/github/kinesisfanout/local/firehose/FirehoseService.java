@@ -98,7 +98,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     public RecordSubscription subscribe(RequestContext context, String name, Consumer<List<AcceptedRecord>> subscriber) {
         DeliveryStream stream = stream(context, name);
         if (stream.source != null) {
-            throw FirehoseErrors.invalid("Delivery stream " + name + " is of type " + stream.type
+            throw FirehoseErrors.INVALID_ARGUMENT.error("Delivery stream " + name + " is of type " + stream.type
                     + "; only a DirectPut delivery stream can be read this way.");
         }
         return subscriptions.subscribe(scopeKey(context), name, subscriber);
@@ -139,7 +139,8 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     private DeliveryStream directPut(RequestContext context, String name) {
         DeliveryStream stream = active(context, name);
         if (stream.source != null) {
-            throw FirehoseErrors.invalid("This operation is not permitted on KinesisStreamAsSource delivery stream type.");
+            throw FirehoseErrors.INVALID_ARGUMENT.error(
+                    "This operation is not permitted on KinesisStreamAsSource delivery stream type.");
         }
         return stream;
     }
@@ -156,8 +157,8 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         try {
             return name(input);
         } catch (AwsServiceException e) {
-            if (e.errorCode().equals(FirehoseErrors.INVALID)) {
-                throw new AwsServiceException("ValidationException", e.getMessage());
+            if (FirehoseErrors.INVALID_ARGUMENT.is(e)) {
+                throw FirehoseErrors.VALIDATION.error(e.getMessage());
             }
             throw e;
         }
@@ -170,7 +171,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         DeliveryStream stream = build(context, name, request, cloud.clock().millis(), cloud.clock().instant());
         tags(input.path("Tags"), stream.tags);
         if (scope(context).putIfAbsent(name, stream) != null) {
-            throw FirehoseErrors.inUse("Firehose " + name + " under accountId " + context.accountId()
+            throw FirehoseErrors.RESOURCE_IN_USE.error("Firehose " + name + " under accountId " + context.accountId()
                     + " already exists");
         }
         try {
@@ -209,7 +210,7 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         try {
             stream.reader = KinesisSourceReader.start(kinesis, source.kinesisStreamArn(), stream.buffer::add, stream.name);
         } catch (AwsServiceException e) {
-            throw FirehoseErrors.invalid(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
+            throw FirehoseErrors.INVALID_ARGUMENT.error(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
                     + source.kinesisStreamArn() + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
         }
     }
@@ -302,9 +303,10 @@ public final class FirehoseService implements AwsService, AutoCloseable {
     }
 
     private JsonNode list(ObjectNode input, RequestContext context) {
-        int limit = Members.integer(input, "Limit", 10, FirehoseErrors.INVALID);
+        int limit = Members.integer(input, "Limit", 10, FirehoseErrors.INVALID_ARGUMENT);
         if (limit < 1 || limit > 10000) {
-            throw ValidationErrors.of(FirehoseErrors.INVALID, limit, "limit", "Member must have value between 1 and 10000");
+            throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT,
+                    limit, "limit", "Member must have value between 1 and 10000");
         }
         String type = Members.text(input, "DeliveryStreamType");
         String after = Members.text(input, "ExclusiveStartDeliveryStreamName");
@@ -361,12 +363,13 @@ public final class FirehoseService implements AwsService, AutoCloseable {
         for (JsonNode tag : given) {
             String key = Members.text(tag, "Key");
             if (key == null || key.isEmpty()) {
-                throw ValidationErrors.missing(FirehoseErrors.INVALID, "tags.member.key");
+                throw ValidationErrors.missing(FirehoseErrors.INVALID_ARGUMENT, "tags.member.key");
             }
             merged.put(key, Members.text(tag, "Value", ""));
         }
         if (merged.size() > 50) {
-            throw FirehoseErrors.invalid("A delivery stream can have at most 50 tags; it would have " + merged.size());
+            throw FirehoseErrors.INVALID_ARGUMENT.error(
+                    "A delivery stream can have at most 50 tags; it would have " + merged.size());
         }
         into.putAll(merged);
     }

@@ -23,7 +23,7 @@ record KinesisStreamSource(String kinesisStreamArn, String roleArn, Instant deli
 
     static KinesisStreamSource parse(JsonNode config, Instant now) {
         if (config == null || config.isNull()) {
-            throw FirehoseErrors.invalid("DeliveryStreamType KinesisStreamAsSource needs a " + MEMBER
+            throw FirehoseErrors.INVALID_ARGUMENT.error("DeliveryStreamType KinesisStreamAsSource needs a " + MEMBER
                     + " with the KinesisStreamARN to read and a RoleARN");
         }
         return new KinesisStreamSource(matching(config, "KinesisStreamARN", STREAM_ARN),
@@ -42,10 +42,10 @@ record KinesisStreamSource(String kinesisStreamArn, String roleArn, Instant deli
         String at = "kinesisStreamSourceConfiguration." + (name.equals("RoleARN") ? "roleARN" : "kinesisStreamARN");
         String value = Members.text(config, name);
         if (value == null || value.isEmpty()) {
-            throw ValidationErrors.missing(FirehoseErrors.INVALID, at);
+            throw ValidationErrors.missing(FirehoseErrors.INVALID_ARGUMENT, at);
         }
         if (value.length() > 512 || !value.matches(pattern)) {
-            throw ValidationErrors.of(FirehoseErrors.INVALID, value, at,
+            throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT, value, at,
                     "Member must satisfy regular expression pattern: " + pattern);
         }
         return value;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.io.IOException;
 import java.util.Arrays;
@@ -36,8 +35,8 @@ final class RecordPuts {
     static JsonNode putRecordBatch(Consumer<List<byte[]>> sink, ObjectNode input) {
         JsonNode records = input.path("Records");
         if (!records.isArray() || records.isEmpty() || records.size() > MAX_BATCH_RECORDS) {
-            throw FirehoseErrors.invalid(ValidationErrors.message("", "records", "Member must have length less than "
-                    + "or equal to " + MAX_BATCH_RECORDS + " and greater than or equal to 1"));
+            throw ValidationErrors.unshown(FirehoseErrors.INVALID_ARGUMENT, "records", "Member must have length less"
+                    + " than or equal to " + MAX_BATCH_RECORDS + " and greater than or equal to 1");
         }
         byte[][] all = new byte[records.size()][];
         long total = 0;
@@ -46,7 +45,7 @@ final class RecordPuts {
             total += all[i].length;
         }
         if (total > MAX_BATCH_BYTES) {
-            throw FirehoseErrors.invalid("Records size exceeds 4 MB limit");
+            throw FirehoseErrors.INVALID_ARGUMENT.error("Records size exceeds 4 MB limit");
         }
         ObjectNode out = JsonNodeFactory.instance.objectNode().put("FailedPutCount", 0).put("Encrypted", false);
         ArrayNode responses = out.putArray("RequestResponses");
@@ -63,14 +62,14 @@ final class RecordPuts {
         try {
             bytes = node == null || node.isNull() ? null : node.binaryValue();
         } catch (IOException | IllegalArgumentException e) {
-            throw new AwsServiceException("SerializationException", "Member Data must be base64-encoded binary data");
+            throw FirehoseErrors.SERIALIZATION.error("Member Data must be base64-encoded binary data");
         }
         if (bytes == null) {
-            throw ValidationErrors.missing(FirehoseErrors.INVALID, path);
+            throw ValidationErrors.missing(FirehoseErrors.INVALID_ARGUMENT, path);
         }
         if (bytes.length > MAX_RECORD_BYTES) {
-            throw FirehoseErrors.invalid(ValidationErrors.message("", path, "Member must have length less than or "
-                    + "equal to " + MAX_RECORD_BYTES));
+            throw ValidationErrors.unshown(FirehoseErrors.INVALID_ARGUMENT, path,
+                    "Member must have length less than or equal to " + MAX_RECORD_BYTES);
         }
         return bytes;
     }

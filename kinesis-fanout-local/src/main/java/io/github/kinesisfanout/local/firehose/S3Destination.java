@@ -23,12 +23,12 @@ record S3Destination(String member, String roleArn, String bucketArn, String pre
         String roleArn = required(config, member, "RoleARN");
         String bucketArn = required(config, member, "BucketARN");
         if (!bucketArn.matches("arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-            throw ValidationErrors.of(FirehoseErrors.INVALID, bucketArn, camel(member) + ".bucketARN",
+            throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT, bucketArn, camel(member) + ".bucketARN",
                     "Member must satisfy regular expression pattern: arn:.*:s3:::[\\w\\.\\-]{1,255}");
         }
         JsonNode hints = config.path("BufferingHints");
-        int size = Members.integer(hints, "SizeInMBs", DEFAULT_SIZE_MB, FirehoseErrors.INVALID);
-        int interval = Members.integer(hints, "IntervalInSeconds", DEFAULT_INTERVAL_SECONDS, FirehoseErrors.INVALID);
+        int size = Members.integer(hints, "SizeInMBs", DEFAULT_SIZE_MB, FirehoseErrors.INVALID_ARGUMENT);
+        int interval = Members.integer(hints, "IntervalInSeconds", DEFAULT_INTERVAL_SECONDS, FirehoseErrors.INVALID_ARGUMENT);
         range(member + ".BufferingHints.SizeInMBs", size, 1, 128);
         range(member + ".BufferingHints.IntervalInSeconds", interval, 0, 900);
         String compression = Members.text(config, "CompressionFormat", "UNCOMPRESSED");
@@ -73,14 +73,15 @@ record S3Destination(String member, String roleArn, String bucketArn, String pre
     private static String required(JsonNode config, String member, String name) {
         String value = Members.text(config, name);
         if (value == null || value.isEmpty()) {
-            throw ValidationErrors.missing(FirehoseErrors.INVALID, camel(member) + "." + camel(name));
+            throw ValidationErrors.missing(FirehoseErrors.INVALID_ARGUMENT, camel(member) + "." + camel(name));
         }
         return value;
     }
 
     private static void range(String member, int value, int min, int max) {
         if (value < min || value > max) {
-            throw ValidationErrors.of(FirehoseErrors.INVALID, value, member, "Member must have value between " + min
+            throw ValidationErrors.of(FirehoseErrors.INVALID_ARGUMENT,
+                    value, member, "Member must have value between " + min
                     + " and " + max);
         }
     }

@@ -26,11 +26,11 @@ final class IamPolicies {
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         switch (operation) {
             case "PutRolePolicy" -> iam.role(entities, input).inlinePolicies.put(
-                    Members.required(input, "PolicyName", IamService.VALIDATION),
+                    Members.required(input, "PolicyName", IamErrors.VALIDATION_ERROR),
                     IamService.document(input, "PolicyDocument"));
             case "GetRolePolicy" -> {
                 IamEntities.Role role = iam.role(entities, input);
-                String name = Members.required(input, "PolicyName", IamService.VALIDATION);
+                String name = Members.required(input, "PolicyName", IamErrors.VALIDATION_ERROR);
                 String document = role.inlinePolicies.get(name);
                 if (document == null) {
                     throw noSuchEntity("The role policy with name " + name + " cannot be found.");
@@ -39,7 +39,7 @@ final class IamPolicies {
                         .put("PolicyDocument", IamService.urlEncode(document));
             }
             case "DeleteRolePolicy" -> {
-                String name = Members.required(input, "PolicyName", IamService.VALIDATION);
+                String name = Members.required(input, "PolicyName", IamErrors.VALIDATION_ERROR);
                 if (iam.role(entities, input).inlinePolicies.remove(name) == null) {
                     throw noSuchEntity("The role policy with name " + name + " cannot be found.");
                 }
@@ -75,20 +75,20 @@ final class IamPolicies {
             case "DeletePolicy" -> {
                 IamEntities.Policy policy = policy(entities, input);
                 if (attachments(entities, policy.arn()) > 0) {
-                    throw new AwsServiceException("DeleteConflict", "Cannot delete a policy attached to entities.", 409);
+                    throw IamErrors.DELETE_CONFLICT.error("Cannot delete a policy attached to entities.");
                 }
                 entities.policies.remove(policy.arn());
             }
             case "AttachRolePolicy" -> {
                 IamEntities.Role role = iam.role(entities, input);
-                String arn = Members.required(input, "PolicyArn", IamService.VALIDATION);
+                String arn = Members.required(input, "PolicyArn", IamErrors.VALIDATION_ERROR);
                 if (!arn.startsWith("arn:aws:iam::aws:policy/")) {
                     policy(entities, input);
                 }
                 role.attachedPolicyArns.add(arn);
             }
             case "DetachRolePolicy" -> {
-                String arn = Members.required(input, "PolicyArn", IamService.VALIDATION);
+                String arn = Members.required(input, "PolicyArn", IamErrors.VALIDATION_ERROR);
                 if (!iam.role(entities, input).attachedPolicyArns.remove(arn)) {
                     throw noSuchEntity("Policy " + arn + " was not found.");
                 }
@@ -111,20 +111,20 @@ final class IamPolicies {
     }
 
     private IamEntities.Policy create(ObjectNode input, IamEntities entities, RequestContext context) {
-        String name = Members.required(input, "PolicyName", IamService.VALIDATION);
+        String name = Members.required(input, "PolicyName", IamErrors.VALIDATION_ERROR);
         String path = IamService.path(input);
         String arn = "arn:aws:iam::" + context.accountId() + ":policy" + path + name;
         IamEntities.Policy policy = new IamEntities.Policy(name, iam.id("ANPA"), arn, path, iam.now(),
                 Members.text(input, "Description"), IamService.document(input, "PolicyDocument"), 1);
         if (entities.policies.putIfAbsent(arn, policy) != null) {
-            throw new AwsServiceException("EntityAlreadyExists",
-                    "A policy called " + name + " already exists. Duplicate names are not allowed.", 409);
+            throw IamErrors.ENTITY_ALREADY_EXISTS.error("A policy called " + name
+                    + " already exists. Duplicate names are not allowed.");
         }
         return policy;
     }
 
     private static IamEntities.Policy policy(IamEntities entities, ObjectNode input) {
-        String arn = Members.required(input, "PolicyArn", IamService.VALIDATION);
+        String arn = Members.required(input, "PolicyArn", IamErrors.VALIDATION_ERROR);
         IamEntities.Policy policy = entities.policies.get(arn);
         if (policy == null) {
             throw noSuchEntity("Policy " + arn + " does not exist or is not attachable.");
@@ -155,6 +155,6 @@ final class IamPolicies {
     }
 
     private static AwsServiceException noSuchEntity(String message) {
-        return new AwsServiceException("NoSuchEntity", message, 404);
+        return IamErrors.NO_SUCH_ENTITY.error(message);
     }
 }

@@ -44,7 +44,7 @@ final class IamResources {
         try {
             call.run();
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("NoSuchEntity")) {
+            if (!IamErrors.NO_SUCH_ENTITY.is(e)) {
                 throw e;
             }
         }

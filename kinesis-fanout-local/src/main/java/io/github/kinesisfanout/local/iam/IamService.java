@@ -36,7 +36,6 @@ public final class IamService implements AwsService {
     /** Actions whose output shape has no members but whose {@code <OpResult/>} is written. */
     public static final java.util.Set<String> EMPTY_RESULTS = java.util.Set.of("UpdateRole");
 
-    static final String VALIDATION = "ValidationError";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
@@ -87,7 +86,8 @@ public final class IamService implements AwsService {
                 if (Members.has(input, "Description")) {
                     role.description = input.get("Description").asText();
                 }
-                role.maxSessionDuration = Members.integer(input, "MaxSessionDuration", role.maxSessionDuration, VALIDATION);
+                role.maxSessionDuration = Members.integer(input, "MaxSessionDuration", role.maxSessionDuration,
+                        IamErrors.VALIDATION_ERROR);
                 yield JsonNodeFactory.instance.objectNode();
             }
             case "PutRolePolicy", "GetRolePolicy", "DeleteRolePolicy", "ListRolePolicies", "CreatePolicy",
@@ -102,19 +102,19 @@ public final class IamService implements AwsService {
     }
 
     IamEntities.Role role(IamEntities entities, ObjectNode input) {
-        String name = Members.required(input, "RoleName", VALIDATION);
+        String name = Members.required(input, "RoleName", IamErrors.VALIDATION_ERROR);
         IamEntities.Role role = entities.roles.get(name);
         if (role == null) {
-            throw new AwsServiceException("NoSuchEntity", "The role with name " + name + " cannot be found.", 404);
+            throw IamErrors.NO_SUCH_ENTITY.error("The role with name " + name + " cannot be found.");
         }
         return role;
     }
 
     private JsonNode createRole(ObjectNode input, IamEntities entities, RequestContext context) {
-        String name = Members.required(input, "RoleName", VALIDATION);
+        String name = Members.required(input, "RoleName", IamErrors.VALIDATION_ERROR);
         if (!name.matches("[\\w+=,.@-]{1,64}")) {
-            throw ValidationErrors.of(VALIDATION, name, "roleName", "Member must satisfy regular expression pattern:"
-                    + " [\\w+=,.@-]+");
+            throw ValidationErrors.of(IamErrors.VALIDATION_ERROR, name, "roleName",
+                    "Member must satisfy regular expression pattern: [\\w+=,.@-]+");
         }
         String path = path(input);
         String document = document(input, "AssumeRolePolicyDocument");
@@ -122,10 +122,10 @@ public final class IamService implements AwsService {
         input.path("Tags").forEach(tag -> tags.put(tag.path("Key").asText(), tag.path("Value").asText()));
         IamEntities.Role role = new IamEntities.Role(name, id("AROA"),
                 "arn:aws:iam::" + context.accountId() + ":role" + path + name, path, now(),
-                Members.text(input, "Description"), Members.integer(input, "MaxSessionDuration", 3600, VALIDATION),
+                Members.text(input, "Description"), Members.integer(input, "MaxSessionDuration", 3600, IamErrors.VALIDATION_ERROR),
                 Map.copyOf(tags), document);
         if (entities.roles.putIfAbsent(name, role) != null) {
-            throw new AwsServiceException("EntityAlreadyExists", "Role with name " + name + " already exists.", 409);
+            throw IamErrors.ENTITY_ALREADY_EXISTS.error("Role with name " + name + " already exists.");
         }
         return wrap("Role", render(role));
     }
@@ -133,10 +133,10 @@ public final class IamService implements AwsService {
     private JsonNode deleteRole(ObjectNode input, IamEntities entities) {
         IamEntities.Role role = role(entities, input);
         if (!role.inlinePolicies.isEmpty()) {
-            throw new AwsServiceException("DeleteConflict", "Cannot delete entity, must delete policies first.", 409);
+            throw IamErrors.DELETE_CONFLICT.error("Cannot delete entity, must delete policies first.");
         }
         if (!role.attachedPolicyArns.isEmpty()) {
-            throw new AwsServiceException("DeleteConflict", "Cannot delete entity, must detach all policies first.", 409);
+            throw IamErrors.DELETE_CONFLICT.error("Cannot delete entity, must detach all policies first.");
         }
         entities.roles.remove(role.name, role);
         return JsonNodeFactory.instance.objectNode();
@@ -144,7 +144,7 @@ public final class IamService implements AwsService {
 
     private JsonNode listRoles(ObjectNode input, IamEntities entities) {
         String prefix = Members.text(input, "PathPrefix", "/");
-        int maxItems = Members.integer(input, "MaxItems", 100, VALIDATION);
+        int maxItems = Members.integer(input, "MaxItems", 100, IamErrors.VALIDATION_ERROR);
         String marker = Members.text(input, "Marker");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         ArrayNode roles = output.putArray("Roles");
@@ -188,7 +188,7 @@ public final class IamService implements AwsService {
     static String document(ObjectNode input, String member) {
         JsonNode value = input.get(member);
         if (value == null || value.isNull()) {
-            Members.required(input, member, VALIDATION);
+            Members.required(input, member, IamErrors.VALIDATION_ERROR);
         }
         String text = value.isTextual() ? value.asText() : value.toString();
         try {
@@ -197,7 +197,7 @@ public final class IamService implements AwsService {
                 throw new IOException("not an object");
             }
         } catch (IOException e) {
-            throw new AwsServiceException("MalformedPolicyDocument", "Syntax errors in policy.", 400);
+            throw IamErrors.MALFORMED_POLICY_DOCUMENT.error("Syntax errors in policy.");
         }
         return text;
     }
@@ -210,8 +210,8 @@ public final class IamService implements AwsService {
     static String path(ObjectNode input) {
         String path = Members.text(input, "Path", "/");
         if (!path.startsWith("/") || !path.endsWith("/")) {
-            throw new AwsServiceException(VALIDATION, "The specified value for path is invalid. It must begin and end"
-                    + " with / and contain only alphanumeric characters and/or / characters.", 400);
+            throw IamErrors.VALIDATION_ERROR.error("The specified value for path is invalid. It must begin and end"
+                    + " with / and contain only alphanumeric characters and/or / characters.");
         }
         return path;
     }

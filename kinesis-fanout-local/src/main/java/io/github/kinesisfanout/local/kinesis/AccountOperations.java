@@ -46,7 +46,7 @@ final class AccountOperations {
         }
         Stream stream = streams.resolveActive(ctx, null, arn);
         if (mode.equals(stream.streamMode())) {
-            throw KinesisErrors.invalidArgument("Stream " + stream.name() + " under account " + stream.accountId()
+            throw KinesisErrors.INVALID_ARGUMENT.error("Stream " + stream.name() + " under account " + stream.accountId()
                     + " is already in " + mode + " mode.");
         }
         synchronized (stream) {

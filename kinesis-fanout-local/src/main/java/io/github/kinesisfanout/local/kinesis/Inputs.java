@@ -22,8 +22,7 @@ final class Inputs {
             return null;
         }
         if (!node.isTextual()) {
-            throw new io.github.kinesisfanout.local.edge.AwsServiceException("SerializationException",
-                    "Member " + member + " must be a string");
+            throw KinesisErrors.SERIALIZATION.error("Member " + member + " must be a string");
         }
         return node.textValue();
     }
@@ -42,8 +41,7 @@ final class Inputs {
             return null;
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-            throw new io.github.kinesisfanout.local.edge.AwsServiceException("SerializationException",
-                    "Member " + member + " must be an integer");
+            throw KinesisErrors.SERIALIZATION.error("Member " + member + " must be an integer");
         }
         return node.intValue();
     }
@@ -61,8 +59,7 @@ final class Inputs {
             }
             return bytes;
         } catch (IOException | IllegalArgumentException e) {
-            throw new io.github.kinesisfanout.local.edge.AwsServiceException("SerializationException",
-                    "Member " + member + " must be base64-encoded binary data");
+            throw KinesisErrors.SERIALIZATION.error("Member " + member + " must be base64-encoded binary data");
         }
     }
 
@@ -74,8 +71,7 @@ final class Inputs {
         try {
             return Timestamps.read(node);
         } catch (IllegalArgumentException e) {
-            throw new io.github.kinesisfanout.local.edge.AwsServiceException("SerializationException",
-                    "Member " + member + " must be a timestamp");
+            throw KinesisErrors.SERIALIZATION.error("Member " + member + " must be a timestamp");
         }
     }
 

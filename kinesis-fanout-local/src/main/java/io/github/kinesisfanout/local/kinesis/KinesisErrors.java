@@ -1,45 +1,48 @@
 package io.github.kinesisfanout.local.kinesis;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.ErrorCode;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.text.SimpleDateFormat;
 import java.util.Date;
 import java.util.Locale;
 import java.util.TimeZone;
 
-/** The Kinesis errors, with the codes and message wording Kinesis uses. */
-final class KinesisErrors {
+/** The Kinesis errors, with the codes (all HTTP 400) and message wording Kinesis uses. */
+public final class KinesisErrors {
+
+    public static final ErrorCode RESOURCE_NOT_FOUND = ErrorCode.of("ResourceNotFoundException");
+    public static final ErrorCode RESOURCE_IN_USE = ErrorCode.of("ResourceInUseException");
+    public static final ErrorCode INVALID_ARGUMENT = ErrorCode.of("InvalidArgumentException");
+    public static final ErrorCode LIMIT_EXCEEDED = ErrorCode.of("LimitExceededException");
+    public static final ErrorCode VALIDATION = ErrorCode.of("ValidationException");
+    public static final ErrorCode EXPIRED_ITERATOR = ErrorCode.of("ExpiredIteratorException");
+    public static final ErrorCode PROVISIONED_THROUGHPUT_EXCEEDED =
+            ErrorCode.of("ProvisionedThroughputExceededException");
+    /** A member of the wrong JSON type, which AWS's deserializer rejects before validation. */
+    public static final ErrorCode SERIALIZATION = ErrorCode.of("SerializationException");
+    /** The code PutRecords reports for an entry that failed inside the service. */
+    static final ErrorCode INTERNAL_FAILURE = ErrorCode.of("InternalFailure", 500);
 
     private KinesisErrors() {
     }
 
     static AwsServiceException streamNotFound(String name, String accountId) {
-        return new AwsServiceException("ResourceNotFoundException",
-                "Stream " + name + " under account " + accountId + " not found.");
+        return RESOURCE_NOT_FOUND.error("Stream " + name + " under account " + accountId + " not found.");
     }
 
     static AwsServiceException streamExists(String name, String accountId) {
-        return new AwsServiceException("ResourceInUseException",
-                "Stream " + name + " under account " + accountId + " already exists.");
+        return RESOURCE_IN_USE.error("Stream " + name + " under account " + accountId + " already exists.");
     }
 
     static AwsServiceException streamNotActive(Stream stream) {
-        return new AwsServiceException("ResourceInUseException",
-                "Stream " + stream.name() + " under account " + stream.accountId() + " not ACTIVE, instead in state "
-                        + stream.status());
+        return RESOURCE_IN_USE.error("Stream " + stream.name() + " under account " + stream.accountId()
+                + " not ACTIVE, instead in state " + stream.status());
     }
 
     static AwsServiceException shardNotFound(String shardId, Stream stream) {
-        return new AwsServiceException("ResourceNotFoundException",
-                "Shard " + shardId + " in stream " + stream.name() + " under account " + stream.accountId()
-                        + " does not exist");
-    }
-
-    static AwsServiceException invalidArgument(String message) {
-        return new AwsServiceException("InvalidArgumentException", message);
-    }
-
-    static AwsServiceException limitExceeded(String message) {
-        return new AwsServiceException("LimitExceededException", message);
+        return RESOURCE_NOT_FOUND.error("Shard " + shardId + " in stream " + stream.name() + " under account "
+                + stream.accountId() + " does not exist");
     }
 
     /**
@@ -47,30 +50,27 @@ final class KinesisErrors {
      * a missing value reads {@code Value null}, unquoted.
      */
     static AwsServiceException validation(Object value, String member, String constraint) {
-        return new AwsServiceException("ValidationException", "1 validation error detected: Value "
-                + (value == null ? "null" : "'" + value + "'") + " at '" + member
-                + "' failed to satisfy constraint: Member must " + constraint);
+        return ValidationErrors.of(VALIDATION, value, member, "Member must " + constraint);
     }
 
     /** A shard a resharding call names does not exist. */
     static AwsServiceException couldNotFindShard(String shardId, Stream stream) {
-        return new AwsServiceException("ResourceNotFoundException", "Could not find shard " + shardId + " in stream "
+        return RESOURCE_NOT_FOUND.error("Could not find shard " + shardId + " in stream "
                 + stream.name() + " under account " + stream.accountId() + ".");
     }
 
     static AwsServiceException invalidIterator() {
-        return invalidArgument("Invalid ShardIterator.");
+        return INVALID_ARGUMENT.error("Invalid ShardIterator.");
     }
 
     static AwsServiceException expiredIterator(long createdMillis, long nowMillis, long ttlMillis) {
-        return new AwsServiceException("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
+        return EXPIRED_ITERATOR.error("Iterator expired. The iterator was created at time "
                 + javaDate(createdMillis) + " while right now it is " + javaDate(nowMillis)
                 + " which is further in the future than the tolerated delay of " + ttlMillis + " milliseconds.");
     }
 
     static AwsServiceException throughputExceeded(Shard shard, Stream stream) {
-        return new AwsServiceException("ProvisionedThroughputExceededException",
-                rateExceededMessage(shard, stream));
+        return PROVISIONED_THROUGHPUT_EXCEEDED.error(rateExceededMessage(shard, stream));
     }
 
     static String rateExceededMessage(Shard shard, Stream stream) {

@@ -80,7 +80,7 @@ public final class KinesisStreamResource implements ResourceHandler {
             context.call("kinesis", "DeleteStream", ResourceContext.input().put("StreamName", name)
                     .put("EnforceConsumerDeletion", true));
         } catch (AwsServiceException e) {
-            if (e.errorCode().equals("ResourceNotFoundException")) {
+            if (KinesisErrors.RESOURCE_NOT_FOUND.is(e)) {
                 return;
             }
             throw e;
@@ -98,7 +98,7 @@ public final class KinesisStreamResource implements ResourceHandler {
             return context.call("kinesis", "DescribeStreamSummary", ResourceContext.input().put("StreamName", name))
                     .path("StreamDescriptionSummary").path("StreamStatus").asText();
         } catch (AwsServiceException e) {
-            if (e.errorCode().equals("ResourceNotFoundException")) {
+            if (KinesisErrors.RESOURCE_NOT_FOUND.is(e)) {
                 return null;
             }
             throw e;

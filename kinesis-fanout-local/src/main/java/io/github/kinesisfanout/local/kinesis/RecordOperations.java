@@ -58,7 +58,7 @@ final class RecordOperations {
             throw KinesisErrors.validation(null, "records", "not be null");
         }
         if (!records.isArray()) {
-            throw new AwsServiceException("SerializationException", "Member Records must be a list");
+            throw KinesisErrors.SERIALIZATION.error("Member Records must be a list");
         }
         if (records.size() < 1) {
             throw KinesisErrors.validation("[]", "records", "have length greater than or equal to 1");
@@ -72,14 +72,14 @@ final class RecordOperations {
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             if (!record.isObject()) {
-                throw new AwsServiceException("SerializationException", "Records must be structures");
+                throw KinesisErrors.SERIALIZATION.error("Records must be structures");
             }
             PutRecordsEntry entry = entry((ObjectNode) record, i);
             total += entry.data().length + entry.partitionKey().length();
             entries.add(entry);
         }
         if (total > MAX_PUT_RECORDS_BYTES) {
-            throw KinesisErrors.invalidArgument("Records size exceeds 5 MB limit");
+            throw KinesisErrors.INVALID_ARGUMENT.error("Records size exceeds 5 MB limit");
         }
         Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
                 Inputs.string(input, "StreamARN"));
@@ -133,7 +133,7 @@ final class RecordOperations {
         }
         Instant timestamp = Inputs.timestamp(input, "Timestamp");
         if (type.equals("AT_TIMESTAMP") && timestamp == null) {
-            throw KinesisErrors.invalidArgument("Must specify timestampInMillis parameter for iterator of type "
+            throw KinesisErrors.INVALID_ARGUMENT.error("Must specify timestampInMillis parameter for iterator of type "
                     + "AT_TIMESTAMP. Current request has no timestamp parameter.");
         }
         StartingPosition position = new StartingPosition(type, Inputs.string(input, "StartingSequenceNumber"),

@@ -30,7 +30,7 @@ final class RecordReader {
                 || position.type().equals("AFTER_SEQUENCE_NUMBER");
         if (bySequence != (position.sequenceNumber() != null)
                 && !position.type().equals("AT_TIMESTAMP")) {
-            throw KinesisErrors.invalidArgument("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER "
+            throw KinesisErrors.INVALID_ARGUMENT.error("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER "
                     + "and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. "
                     + "Request specified " + position.type() + (bySequence ? " and no" : " and also a")
                     + " StartingSequenceNumber.");
@@ -60,17 +60,17 @@ final class RecordReader {
         }
         SequenceNumbers.Parsed parsed = SequenceNumbers.parse(sequenceNumber);
         if (parsed == null) {
-            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequenceNumber
+            throw KinesisErrors.INVALID_ARGUMENT.error("StartingSequenceNumber " + sequenceNumber
                     + " used in GetShardIterator on shard " + shard.shardId() + " in stream " + stream.name()
                     + " under account " + stream.accountId() + " is invalid.");
         }
         if (parsed.shardIndex() != shard.index()) {
-            throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes "
+            throw KinesisErrors.INVALID_ARGUMENT.error("Invalid StartingSequenceNumber. It encodes "
                     + Shard.shardId(parsed.shardIndex()) + ", while it was used in a call to a shard with "
                     + shard.shardId());
         }
         if (parsed.shardCreatedMillis() != shard.createdMillis()) {
-            throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequenceNumber
+            throw KinesisErrors.INVALID_ARGUMENT.error("StartingSequenceNumber " + sequenceNumber
                     + " used in GetShardIterator on shard " + shard.shardId() + " in stream " + stream.name()
                     + " under account " + stream.accountId() + " is invalid because it did not come from this stream.");
         }

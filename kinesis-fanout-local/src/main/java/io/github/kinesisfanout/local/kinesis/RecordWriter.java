@@ -93,7 +93,7 @@ final class RecordWriter {
         if (entry.data().length + 3L * entry.partitionKey().length() > MAX_RECORD_BYTES
                 && entry.data().length + (long) entry.partitionKey().getBytes(StandardCharsets.UTF_8).length
                 > MAX_RECORD_BYTES) {
-            throw KinesisErrors.invalidArgument("Record size (data plus partition key) exceeds the 1 MiB limit: "
+            throw KinesisErrors.INVALID_ARGUMENT.error("Record size (data plus partition key) exceeds the 1 MiB limit: "
                     + (entry.data().length + entry.partitionKey().length()) + " bytes");
         }
     }
@@ -103,7 +103,7 @@ final class RecordWriter {
         if (entry.explicitHashKey() != null) {
             BigInteger explicit = new BigInteger(entry.explicitHashKey());
             if (explicit.compareTo(HashKeys.MAX) > 0) {
-                throw KinesisErrors.invalidArgument("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
+                throw KinesisErrors.INVALID_ARGUMENT.error("Invalid ExplicitHashKey. ExplicitHashKey must be in the range: "
                         + "[0, 2^128-1]. Specified value was " + entry.explicitHashKey());
             }
             return stream.route(explicit);
@@ -172,11 +172,11 @@ final class RecordWriter {
             targets[i] = shard;
             if (config.faults().hits(failureRate)) {
                 // Injected failures split between the two errors PutRecords reports per entry.
-                failures[i] = config.faults().coin() ? "ProvisionedThroughputExceededException"
-                        : "InternalFailure";
+                failures[i] = config.faults().coin() ? KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.code()
+                        : KinesisErrors.INTERNAL_FAILURE.code();
             } else if (limits
                     && !shard.meter().tryWrite(now, entry.data().length + entry.partitionKey().length())) {
-                failures[i] = "ProvisionedThroughputExceededException";
+                failures[i] = KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.code();
             }
         }
         String[] sequenceNumbers = new String[count];
@@ -199,7 +199,7 @@ final class RecordWriter {
             if (failures[i] == null) {
                 results.add(new PutRecordsResultEntry(targets[i].shardId(), sequenceNumbers[i], null, null));
             } else {
-                String message = failures[i].equals("InternalFailure") ? "Internal service failure."
+                String message = failures[i].equals(KinesisErrors.INTERNAL_FAILURE.code()) ? "Internal service failure."
                         : KinesisErrors.rateExceededMessage(targets[i], stream);
                 results.add(new PutRecordsResultEntry(null, null, failures[i], message));
             }

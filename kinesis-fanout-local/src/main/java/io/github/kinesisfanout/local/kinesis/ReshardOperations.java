@@ -2,7 +2,6 @@ package io.github.kinesisfanout.local.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class ReshardOperations {
             Shard parent = openShard(stream, shardId);
             BigInteger key = new BigInteger(newStart);
             if (key.compareTo(parent.startingHashKey()) <= 0 || key.compareTo(parent.endingHashKey()) > 0) {
-                throw KinesisErrors.invalidArgument("NewStartingHashKey " + newStart + " used in SplitShard() on shard "
+                throw KinesisErrors.INVALID_ARGUMENT.error("NewStartingHashKey " + newStart + " used in SplitShard() on shard "
                         + shardId + " in stream " + stream.name() + " under account " + stream.accountId()
                         + " is not both greater than one plus the shard's StartingHashKey "
                         + parent.startingHashKey() + " and less than the shard's EndingHashKey "
@@ -63,7 +62,7 @@ final class ReshardOperations {
             boolean firstLower = first.endingHashKey().add(BigInteger.ONE).equals(second.startingHashKey());
             boolean secondLower = second.endingHashKey().add(BigInteger.ONE).equals(first.startingHashKey());
             if (!firstLower && !secondLower) {
-                throw KinesisErrors.invalidArgument("Shards " + shardId + " and " + adjacentId + " in stream "
+                throw KinesisErrors.INVALID_ARGUMENT.error("Shards " + shardId + " and " + adjacentId + " in stream "
                         + stream.name() + " under account " + stream.accountId()
                         + " are not an adjacent pair of shards eligible for merging");
             }
@@ -98,11 +97,11 @@ final class ReshardOperations {
             List<Shard> open = stream.openShards();
             current = open.size();
             if (target > current * 2) {
-                throw KinesisErrors.invalidArgument("UpdateShardCount cannot scale up over double your current open "
+                throw KinesisErrors.INVALID_ARGUMENT.error("UpdateShardCount cannot scale up over double your current open "
                         + "shard count. Current open shard count: " + current + " Target shard count: " + target);
             }
             if (target * 2 < current) {
-                throw KinesisErrors.invalidArgument("UpdateShardCount cannot scale down below half your current open "
+                throw KinesisErrors.INVALID_ARGUMENT.error("UpdateShardCount cannot scale down below half your current open "
                         + "shard count. Current open shard count: " + current + " Target shard count: " + target);
             }
             if (target != current) {
@@ -156,7 +155,7 @@ final class ReshardOperations {
             open += each.openShards().size();
         }
         if (open + added > StreamManager.SHARD_LIMIT) {
-            throw KinesisErrors.limitExceeded("This request would exceed the shard limit for the account "
+            throw KinesisErrors.LIMIT_EXCEEDED.error("This request would exceed the shard limit for the account "
                     + stream.accountId() + " in " + stream.region() + ". Current shard count for the account: "
                     + open + ". Limit: " + StreamManager.SHARD_LIMIT + ". Number of additional shards that would "
                     + "have resulted from this request: " + added + ".");
@@ -169,7 +168,7 @@ final class ReshardOperations {
             throw KinesisErrors.couldNotFindShard(shardId, stream);
         }
         if (!shard.isOpen()) {
-            throw new AwsServiceException("ResourceInUseException", "Shard " + shardId + " in stream " + stream.name()
+            throw KinesisErrors.RESOURCE_IN_USE.error("Shard " + shardId + " in stream " + stream.name()
                     + " under account " + stream.accountId()
                     + " has already been merged or split, and thus is not eligible for merging or splitting.");
         }

@@ -22,11 +22,11 @@ final class ShardOperations {
         String exclusiveStart = Inputs.string(input, "ExclusiveStartShardId");
         if (token != null) {
             if (name != null || exclusiveStart != null) {
-                throw KinesisErrors.invalidArgument("NextToken and StreamName cannot be provided together.");
+                throw KinesisErrors.INVALID_ARGUMENT.error("NextToken and StreamName cannot be provided together.");
             }
             String[] parts = StreamOperations.decodeToken(token).split("\\|", 2);
             if (parts.length != 2) {
-                throw KinesisErrors.invalidArgument("Invalid NextToken.");
+                throw KinesisErrors.INVALID_ARGUMENT.error("Invalid NextToken.");
             }
             arn = parts[0];
             exclusiveStart = parts[1];
@@ -37,7 +37,7 @@ final class ShardOperations {
         String filterType = filter != null && filter.hasNonNull("Type") ? filter.get("Type").asText() : null;
         if (filterType != null && filterType.equals("AFTER_SHARD_ID")) {
             if (!filter.hasNonNull("ShardId")) {
-                throw KinesisErrors.invalidArgument("Must provide ShardId for ShardFilter type AFTER_SHARD_ID.");
+                throw KinesisErrors.INVALID_ARGUMENT.error("Must provide ShardId for ShardFilter type AFTER_SHARD_ID.");
             }
             String after = filter.get("ShardId").asText();
             exclusiveStart = exclusiveStart == null || after.compareTo(exclusiveStart) > 0 ? after : exclusiveStart;
@@ -81,7 +81,7 @@ final class ShardOperations {
             case "AT_TIMESTAMP":
             case "FROM_TIMESTAMP": {
                 if (at == null) {
-                    throw KinesisErrors.invalidArgument("Must provide Timestamp for ShardFilter type " + type + ".");
+                    throw KinesisErrors.INVALID_ARGUMENT.error("Must provide Timestamp for ShardFilter type " + type + ".");
                 }
                 long millis = at.toEpochMilli();
                 boolean openAt = shard.closedMillis() > millis;

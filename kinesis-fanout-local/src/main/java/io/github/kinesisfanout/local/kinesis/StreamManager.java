@@ -65,7 +65,7 @@ final class StreamManager {
                 existing += stream.openShards().size();
             }
             if (existing + shardCount > SHARD_LIMIT) {
-                throw KinesisErrors.limitExceeded("This request would exceed the shard limit for the account "
+                throw KinesisErrors.LIMIT_EXCEEDED.error("This request would exceed the shard limit for the account "
                         + ctx.accountId() + " in " + ctx.region() + ". Current shard count for the account: "
                         + existing + ". Limit: " + SHARD_LIMIT
                         + ". Number of additional shards that would have resulted from this request: " + shardCount
@@ -142,7 +142,7 @@ final class StreamManager {
             name = parts[5].substring("stream/".length());
         }
         if (name == null) {
-            throw KinesisErrors.invalidArgument("Either StreamName or StreamARN should be provided.");
+            throw KinesisErrors.INVALID_ARGUMENT.error("Either StreamName or StreamARN should be provided.");
         }
         Inputs.streamName(name, "streamName");
         Stream stream = store.find(accountId, region, name);

@@ -38,7 +38,7 @@ final class StreamOperations {
         }
         if (shardCount == null) {
             if (mode.equals("PROVISIONED")) {
-                throw KinesisErrors.invalidArgument("ShardCount is required for a stream in PROVISIONED mode: "
+                throw KinesisErrors.INVALID_ARGUMENT.error("ShardCount is required for a stream in PROVISIONED mode: "
                         + "set ShardCount, or StreamModeDetails {StreamMode: ON_DEMAND}");
             }
             shardCount = ON_DEMAND_SHARDS;
@@ -161,7 +161,7 @@ final class StreamOperations {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw KinesisErrors.invalidArgument("Invalid NextToken.");
+            throw KinesisErrors.INVALID_ARGUMENT.error("Invalid NextToken.");
         }
     }
 

@@ -37,22 +37,22 @@ final class StreamSettingsOperations {
         Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
                 Inputs.string(input, "StreamARN"));
         if (hours < MIN_RETENTION_HOURS) {
-            throw KinesisErrors.invalidArgument("Minimum allowed retention period is " + MIN_RETENTION_HOURS
+            throw KinesisErrors.INVALID_ARGUMENT.error("Minimum allowed retention period is " + MIN_RETENTION_HOURS
                     + " hours. Requested retention period (" + hours + " hours) is too short.");
         }
         if (hours > MAX_RETENTION_HOURS) {
-            throw KinesisErrors.invalidArgument("Maximum allowed retention period is " + MAX_RETENTION_HOURS
+            throw KinesisErrors.INVALID_ARGUMENT.error("Maximum allowed retention period is " + MAX_RETENTION_HOURS
                     + " hours. Requested retention period (" + hours + " hours) is too long.");
         }
         synchronized (stream) {
             int current = stream.retentionPeriodHours();
             if (increase && hours < current) {
-                throw KinesisErrors.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                throw KinesisErrors.INVALID_ARGUMENT.error("Requested retention period (" + hours + " hours) for stream "
                         + stream.name() + " can not be shorter than existing retention period (" + current
                         + " hours). Use DecreaseRetentionPeriod API.");
             }
             if (!increase && hours > current) {
-                throw KinesisErrors.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                throw KinesisErrors.INVALID_ARGUMENT.error("Requested retention period (" + hours + " hours) for stream "
                         + stream.name() + " can not be longer than existing retention period (" + current
                         + " hours). Use IncreaseRetentionPeriod API.");
             }
@@ -72,7 +72,7 @@ final class StreamSettingsOperations {
             Map<String, String> merged = new java.util.TreeMap<>(stream.tags());
             StreamOperations.forEachTag(tags, merged::put);
             if (merged.size() > MAX_TAGS) {
-                throw KinesisErrors.invalidArgument("Failed to add tags to stream " + stream.name()
+                throw KinesisErrors.INVALID_ARGUMENT.error("Failed to add tags to stream " + stream.name()
                         + " under account " + stream.accountId() + " because a given stream cannot have more than "
                         + MAX_TAGS + " tags associated with it.");
             }

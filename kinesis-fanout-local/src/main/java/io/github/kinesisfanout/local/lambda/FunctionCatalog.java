@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.lambda.runtime.FunctionCode;
@@ -86,18 +85,18 @@ final class FunctionCatalog {
     }
 
     JsonNode create(ObjectNode input, RequestContext context) {
-        String name = FunctionNames.name(Members.required(input, "FunctionName", FunctionSettings.INVALID), null, context);
-        Members.required(input, "Role", FunctionSettings.INVALID);
+        String name = FunctionNames.name(Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE), null, context);
+        Members.required(input, "Role", LambdaErrors.INVALID_PARAMETER_VALUE);
         if ("Image".equals(Members.text(input, "PackageType"))) {
-            throw new AwsServiceException(FunctionSettings.INVALID,
-                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package");
         }
         if (!Members.has(input, "Runtime") || !Members.has(input, "Handler")) {
-            throw new AwsServiceException(FunctionSettings.INVALID,
-                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "Runtime and Handler are mandatory parameters for functions created with deployment packages.");
         }
         if (!input.path("Code").isObject()) {
-            Members.required(input, "Code", FunctionSettings.INVALID);
+            Members.required(input, "Code", LambdaErrors.INVALID_PARAMETER_VALUE);
         }
         LambdaFunction function = new LambdaFunction(name, FunctionNames.arn(context, name));
         ObjectNode configuration = JsonNodeFactory.instance.objectNode();
@@ -114,7 +113,7 @@ final class FunctionCatalog {
         }
         if (functions(context).putIfAbsent(name, function) != null) {
             closeRuntime(function);
-            throw new AwsServiceException("ResourceConflictException", "Function already exist: " + name, 409);
+            throw LambdaErrors.RESOURCE_CONFLICT.error("Function already exist: " + name);
         }
         persist(context, function);
         schedule(() -> {
@@ -126,7 +125,7 @@ final class FunctionCatalog {
     }
 
     JsonNode updateCode(ObjectNode input, RequestContext context) {
-        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID), null);
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE), null);
         byte[] code = packages.read(input, context);
         synchronized (function) {
             closeRuntime(function);
@@ -138,7 +137,7 @@ final class FunctionCatalog {
     }
 
     JsonNode updateConfiguration(ObjectNode input, RequestContext context) {
-        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID), null);
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE), null);
         synchronized (function) {
             ObjectNode configuration = function.configuration.deepCopy();
             FunctionSettings.apply(input, configuration);
@@ -153,7 +152,7 @@ final class FunctionCatalog {
     }
 
     JsonNode get(ObjectNode input, RequestContext context) {
-        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE),
                 Members.text(input, "Qualifier"));
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.set("Configuration", function.configuration());
@@ -168,7 +167,7 @@ final class FunctionCatalog {
     }
 
     JsonNode list(ObjectNode input, RequestContext context) {
-        int maxItems = Members.integer(input, "MaxItems", 50, FunctionSettings.INVALID);
+        int maxItems = Members.integer(input, "MaxItems", 50, LambdaErrors.INVALID_PARAMETER_VALUE);
         String marker = Members.text(input, "Marker");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         ArrayNode items = output.putArray("Functions");
@@ -184,7 +183,7 @@ final class FunctionCatalog {
     }
 
     JsonNode delete(ObjectNode input, RequestContext context) {
-        LambdaFunction function = function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+        LambdaFunction function = function(context, Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE),
                 Members.text(input, "Qualifier"));
         functions(context).remove(function.name, function);
         synchronized (function) {
@@ -224,7 +223,7 @@ final class FunctionCatalog {
                 function.runtime = new JavaRuntime(function.name, function.configuration.path("Handler").asText(),
                         FunctionCode.unpack(function.name, code), invocations, clock);
             } catch (IllegalArgumentException e) {
-                throw new AwsServiceException(FunctionSettings.INVALID, e.getMessage(), 400);
+                throw LambdaErrors.INVALID_PARAMETER_VALUE.error(e.getMessage());
             }
         }
     }

@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.lambda;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.lambda.runtime.InvocationInfo;
 import io.github.kinesisfanout.local.lambda.runtime.InvocationOutcome;
@@ -58,12 +57,12 @@ final class FunctionInvoker {
         int memory;
         synchronized (function) {
             if (!function.state.equals("Active")) {
-                throw new AwsServiceException("ResourceConflictException", "The operation cannot be performed at this"
-                        + " time. The function is currently in the following state: " + function.state, 409);
+                throw LambdaErrors.RESOURCE_CONFLICT.error("The operation cannot be performed at this"
+                        + " time. The function is currently in the following state: " + function.state);
             }
             if (function.runtime == null) {
-                throw new AwsServiceException("InvalidRuntimeException", "runtime " + function.runtimeName()
-                        + " is not supported by the local cloud: only Java functions (java11, java17, java21) run", 502);
+                throw LambdaErrors.INVALID_RUNTIME.error("runtime " + function.runtimeName()
+                        + " is not supported by the local cloud: only Java functions (java11, java17, java21) run");
             }
             runtime = function.runtime;
             memory = function.memoryMb();
@@ -81,8 +80,8 @@ final class FunctionInvoker {
             environment.putAll(FunctionSettings.variables(function.configuration));
         }
         if (payload.length > MAX_PAYLOAD) {
-            throw new AwsServiceException("RequestTooLargeException",
-                    "Request must be smaller than 6291456 bytes for the InvokeFunction operation", 413);
+            throw LambdaErrors.REQUEST_TOO_LARGE.error(
+                    "Request must be smaller than 6291456 bytes for the InvokeFunction operation");
         }
         String requestId = UUID.randomUUID().toString();
         long start = clock.millis();

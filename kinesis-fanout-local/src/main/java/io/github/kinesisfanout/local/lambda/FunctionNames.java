@@ -23,7 +23,8 @@ final class FunctionNames {
     static String name(String functionName, String qualifier, RequestContext context) {
         Matcher matcher = FORMS.matcher(functionName == null ? "" : functionName);
         if (!matcher.matches()) {
-            throw ValidationErrors.of(FunctionSettings.INVALID, functionName, "functionName", "Member must satisfy"
+            throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
+                    functionName, "functionName", "Member must satisfy"
                     + " regular expression pattern: " + FORMS.pattern());
         }
         String name = matcher.group(1);
@@ -39,6 +40,6 @@ final class FunctionNames {
     }
 
     static AwsServiceException notFound(String arn) {
-        return new AwsServiceException("ResourceNotFoundException", "Function not found: " + arn, 404);
+        return LambdaErrors.RESOURCE_NOT_FOUND.error("Function not found: " + arn);
     }
 }

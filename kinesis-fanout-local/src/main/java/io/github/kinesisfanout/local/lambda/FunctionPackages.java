@@ -31,7 +31,7 @@ final class FunctionPackages {
                 }
                 return zip;
             } catch (IOException | IllegalArgumentException e) {
-                throw new AwsServiceException(FunctionSettings.INVALID, "ZipFile is not valid base64: " + e.getMessage(), 400);
+                throw LambdaErrors.INVALID_PARAMETER_VALUE.error("ZipFile is not valid base64: " + e.getMessage());
             }
         }
         if (Members.has(code, "S3Bucket") && Members.has(code, "S3Key")) {
@@ -39,15 +39,15 @@ final class FunctionPackages {
                 return s3.getObjectBytes(context, code.get("S3Bucket").asText(), code.get("S3Key").asText());
             } catch (AwsServiceException e) {
                 // Lambda's wording when it cannot fetch the package from S3.
-                throw new AwsServiceException(FunctionSettings.INVALID, "Error occurred while GetObject. S3 Error Code: "
-                        + e.errorCode() + ". S3 Error Message: " + e.getMessage(), 400);
+                throw LambdaErrors.INVALID_PARAMETER_VALUE.error("Error occurred while GetObject. S3 Error Code: "
+                        + e.errorCode() + ". S3 Error Message: " + e.getMessage());
             }
         }
         if (Members.has(code, "ImageUri")) {
-            throw new AwsServiceException(FunctionSettings.INVALID,
-                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "PackageType Image is not supported by the local cloud: deploy a .zip or .jar package");
         }
-        throw new AwsServiceException(FunctionSettings.INVALID,
-                "Please provide a source for function code: ZipFile, or S3Bucket and S3Key", 400);
+        throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                "Please provide a source for function code: ZipFile, or S3Bucket and S3Key");
     }
 }

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 
 /**
@@ -16,9 +15,9 @@ final class FunctionPolicies {
     }
 
     static JsonNode add(LambdaFunction function, ObjectNode input) {
-        String id = Members.required(input, "StatementId", FunctionSettings.INVALID);
-        String action = Members.required(input, "Action", FunctionSettings.INVALID);
-        String principal = Members.required(input, "Principal", FunctionSettings.INVALID);
+        String id = Members.required(input, "StatementId", LambdaErrors.INVALID_PARAMETER_VALUE);
+        String action = Members.required(input, "Action", LambdaErrors.INVALID_PARAMETER_VALUE);
+        String principal = Members.required(input, "Principal", LambdaErrors.INVALID_PARAMETER_VALUE);
         ObjectNode statement = JsonNodeFactory.instance.objectNode();
         statement.put("Sid", id);
         statement.put("Effect", "Allow");
@@ -38,19 +37,18 @@ final class FunctionPolicies {
         }
         synchronized (function) {
             if (function.statements.putIfAbsent(id, statement) != null) {
-                throw new AwsServiceException("ResourceConflictException", "The statement id (" + id + ") provided"
-                        + " already exists. Please provide a new statement id, or remove the existing statement.", 409);
+                throw LambdaErrors.RESOURCE_CONFLICT.error("The statement id (" + id + ") provided"
+                        + " already exists. Please provide a new statement id, or remove the existing statement.");
             }
         }
         return JsonNodeFactory.instance.objectNode().put("Statement", statement.toString());
     }
 
     static JsonNode remove(LambdaFunction function, ObjectNode input) {
-        String id = Members.required(input, "StatementId", FunctionSettings.INVALID);
+        String id = Members.required(input, "StatementId", LambdaErrors.INVALID_PARAMETER_VALUE);
         synchronized (function) {
             if (function.statements.remove(id) == null) {
-                throw new AwsServiceException("ResourceNotFoundException",
-                        "Statement " + id + " is not found in resource policy.", 404);
+                throw LambdaErrors.RESOURCE_NOT_FOUND.error("Statement " + id + " is not found in resource policy.");
             }
         }
         return JsonNodeFactory.instance.objectNode();
@@ -59,7 +57,7 @@ final class FunctionPolicies {
     static JsonNode get(LambdaFunction function) {
         synchronized (function) {
             if (function.statements.isEmpty()) {
-                throw new AwsServiceException("ResourceNotFoundException", "The resource you requested does not exist.", 404);
+                throw LambdaErrors.RESOURCE_NOT_FOUND.error("The resource you requested does not exist.");
             }
             ObjectNode policy = JsonNodeFactory.instance.objectNode();
             policy.put("Version", "2012-10-17");

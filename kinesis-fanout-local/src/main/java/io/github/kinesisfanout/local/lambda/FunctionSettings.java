@@ -2,7 +2,6 @@ package io.github.kinesisfanout.local.lambda;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class FunctionSettings {
 
-    static final String INVALID = "InvalidParameterValueException";
     /** The Java runtimes the local cloud runs. */
     static final Set<String> JAVA_RUNTIMES = Set.of("java11", "java17", "java21", "java8.al2", "java25");
     /** The Runtime enum of the Lambda API model; other runtimes are accepted but cannot be invoked locally. */
@@ -38,16 +36,17 @@ final class FunctionSettings {
         if (Members.has(input, "Runtime")) {
             String runtime = input.get("Runtime").asText();
             if (!RUNTIMES.contains(runtime)) {
-                throw new AwsServiceException(INVALID, "Value " + runtime + " at 'runtime' failed to satisfy"
+                throw LambdaErrors.INVALID_PARAMETER_VALUE.error("Value " + runtime + " at 'runtime' failed to satisfy"
                         + " constraint: Member must satisfy enum value set: " + RUNTIMES.stream().sorted().toList()
-                        + " or be a valid ARN", 400);
+                        + " or be a valid ARN");
             }
             configuration.put("Runtime", runtime);
         }
         if (Members.has(input, "Role")) {
             String role = input.get("Role").asText();
             if (!ROLE.matcher(role).matches()) {
-                throw ValidationErrors.of(INVALID, role, "role", "Member must satisfy regular expression pattern: "
+                throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
+                        role, "role", "Member must satisfy regular expression pattern: "
                         + ROLE.pattern());
             }
             configuration.put("Role", role);
@@ -108,9 +107,9 @@ final class FunctionSettings {
     }
 
     private static int range(ObjectNode input, String member, String name, int min, int max) {
-        int value = Members.integer(input, member, min, INVALID);
+        int value = Members.integer(input, member, min, LambdaErrors.INVALID_PARAMETER_VALUE);
         if (value < min || value > max) {
-            throw ValidationErrors.of(INVALID, value, name, "Member must have value "
+            throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE, value, name, "Member must have value "
                     + (value < min ? "greater than or equal to " + min : "less than or equal to " + max));
         }
         return value;

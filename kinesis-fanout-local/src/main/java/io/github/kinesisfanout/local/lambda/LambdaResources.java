@@ -48,7 +48,7 @@ final class LambdaResources {
         try {
             call.run();
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!LambdaErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }

@@ -114,11 +114,11 @@ public final class LambdaService implements AwsService, AutoCloseable {
 
     /** The function named by a tagging call's {@code Resource} ARN. */
     private LambdaFunction tagged(ObjectNode input, RequestContext context) {
-        return catalog.function(context, Members.required(input, "Resource", FunctionSettings.INVALID), null);
+        return catalog.function(context, Members.required(input, "Resource", LambdaErrors.INVALID_PARAMETER_VALUE), null);
     }
 
     private LambdaFunction function(ObjectNode input, RequestContext context) {
-        return catalog.function(context, Members.required(input, "FunctionName", FunctionSettings.INVALID),
+        return catalog.function(context, Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE),
                 Members.text(input, "Qualifier"));
     }
 
@@ -129,7 +129,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
 
     private JsonNode invokeFunction(ObjectNode input, RequestContext context) {
         LambdaFunction function = catalog.function(context, Members.required(input, "FunctionName",
-                FunctionSettings.INVALID), Members.text(input, "Qualifier"));
+                LambdaErrors.INVALID_PARAMETER_VALUE), Members.text(input, "Qualifier"));
         byte[] payload = payload(input.get("Payload"));
         String type = Members.text(input, "InvocationType", "RequestResponse");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
@@ -155,7 +155,7 @@ public final class LambdaService implements AwsService, AutoCloseable {
                 }
                 output.put("Payload", result.payload());
             }
-            default -> throw ValidationErrors.of(FunctionSettings.INVALID, type, "invocationType",
+            default -> throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE, type, "invocationType",
                     "Member must satisfy enum value set: [Event, RequestResponse, DryRun]");
         }
         return output;

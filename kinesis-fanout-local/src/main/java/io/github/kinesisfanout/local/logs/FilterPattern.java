@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.logs;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +25,8 @@ final class FilterPattern {
         }
         String text = pattern.strip();
         if (text.startsWith("{") || text.startsWith("[") || text.startsWith("%")) {
-            throw new AwsServiceException("InvalidParameterException",
-                    "filterPattern '" + pattern + "': the local cloud supports term patterns only"
-                            + " (plain, ?optional, -excluded and \"quoted\" terms)");
+            throw LogsErrors.INVALID_PARAMETER.error("filterPattern '" + pattern + "': the local cloud supports"
+                    + " term patterns only (plain, ?optional, -excluded and \"quoted\" terms)");
         }
         int i = 0;
         while (i < text.length()) {
@@ -46,8 +44,7 @@ final class FilterPattern {
             if (i < text.length() && text.charAt(i) == '"') {
                 int end = text.indexOf('"', i + 1);
                 if (end < 0) {
-                    throw new AwsServiceException("InvalidParameterException",
-                            "filterPattern '" + pattern + "': unterminated quoted term");
+                    throw LogsErrors.INVALID_PARAMETER.error("filterPattern '" + pattern + "': unterminated quoted term");
                 }
                 term = text.substring(i + 1, end);
                 i = end + 1;

@@ -19,7 +19,7 @@ final class LogDescriptions {
     static JsonNode logGroups(NavigableMap<String, LogGroup> groups, ObjectNode input) {
         String prefix = Members.text(input, "logGroupNamePrefix", "");
         String token = Members.text(input, "nextToken");
-        int limit = Members.integer(input, "limit", 50, LogsService.INVALID);
+        int limit = Members.integer(input, "limit", 50, LogsErrors.INVALID_PARAMETER);
         ObjectNode output = LogsService.empty();
         ArrayNode items = output.putArray("logGroups");
         NavigableMap<String, LogGroup> view = token == null ? groups : groups.tailMap(token, true);
@@ -50,7 +50,7 @@ final class LogDescriptions {
         String prefix = Members.text(input, "logStreamNamePrefix", "");
         boolean byLastEvent = "LastEventTime".equals(Members.text(input, "orderBy"));
         boolean descending = Members.bool(input, "descending", false);
-        int limit = Members.integer(input, "limit", 50, LogsService.INVALID);
+        int limit = Members.integer(input, "limit", 50, LogsErrors.INVALID_PARAMETER);
         int start = Integer.parseInt(Members.text(input, "nextToken", "0"));
         List<LogStream> streams = new ArrayList<>();
         for (LogStream stream : group.streams.values()) {

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.logs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
@@ -31,10 +30,10 @@ final class LogEventsReader {
      * clients recognise the end of the stream.
      */
     JsonNode getLogEvents(ObjectNode input, RequestContext context) {
-        String groupName = Members.required(input, "logGroupName", LogsService.INVALID);
-        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsService.INVALID));
+        String groupName = Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER);
+        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsErrors.INVALID_PARAMETER));
         LogGroup group = store.group(context, groupName);
-        int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
+        int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsErrors.INVALID_PARAMETER), MAX_EVENTS);
         String token = Members.text(input, "nextToken");
         boolean fromHead = Members.bool(input, "startFromHead", false);
         long now = clock.millis();
@@ -81,7 +80,7 @@ final class LogEventsReader {
 
     /** FilterLogEvents: events of a group's streams that match a term pattern, in time order. */
     JsonNode filterLogEvents(ObjectNode input, RequestContext context) {
-        LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsService.INVALID));
+        LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER));
         FilterPattern pattern = FilterPattern.parse(Members.text(input, "filterPattern"));
         List<String> names = new ArrayList<>();
         input.path("logStreamNames").forEach(n -> names.add(n.asText()));
@@ -106,7 +105,7 @@ final class LogEventsReader {
             }
         }
         matches.sort(Comparator.comparingLong(Match::timestamp));
-        int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsService.INVALID), MAX_EVENTS);
+        int limit = Math.min(Members.integer(input, "limit", MAX_EVENTS, LogsErrors.INVALID_PARAMETER), MAX_EVENTS);
         int start = Members.has(input, "nextToken") ? parseToken(Members.text(input, "nextToken")) : 0;
         ArrayNode items = output.putArray("events");
         for (int i = start; i < matches.size(); i++) {
@@ -147,7 +146,7 @@ final class LogEventsReader {
         try {
             return Integer.parseInt(token.substring(2));
         } catch (RuntimeException e) {
-            throw new AwsServiceException(LogsService.INVALID, "The specified nextToken is invalid.");
+            throw LogsErrors.INVALID_PARAMETER.error("The specified nextToken is invalid.");
         }
     }
 }

@@ -53,7 +53,7 @@ public final class LogGroupResource implements ResourceHandler {
         try {
             context.call("logs", "DeleteLogGroup", ResourceContext.input().put("logGroupName", current.physicalId()));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("ResourceNotFoundException")) {
+            if (!LogsErrors.RESOURCE_NOT_FOUND.is(e)) {
                 throw e;
             }
         }

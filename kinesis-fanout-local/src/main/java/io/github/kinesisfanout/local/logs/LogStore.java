@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.logs;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -36,7 +35,7 @@ final class LogStore {
     LogGroup group(RequestContext context, String name) {
         LogGroup group = groups(context).get(name);
         if (group == null) {
-            throw new AwsServiceException("ResourceNotFoundException", "The specified log group does not exist.");
+            throw LogsErrors.groupNotFound();
         }
         return group;
     }
@@ -44,7 +43,7 @@ final class LogStore {
     LogStream stream(RequestContext context, String groupName, String streamName) {
         LogStream stream = group(context, groupName).streams.get(streamName);
         if (stream == null) {
-            throw new AwsServiceException("ResourceNotFoundException", "The specified log stream does not exist.");
+            throw LogsErrors.streamNotFound();
         }
         return stream;
     }

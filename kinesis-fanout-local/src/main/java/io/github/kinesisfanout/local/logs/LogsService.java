@@ -8,6 +8,7 @@ import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.ValidationErrors;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ public final class LogsService implements AwsService, AutoCloseable {
     /** The X-Amz-Target prefix of its JSON 1.1 operations. */
     public static final String TARGET_PREFIX = "Logs_20140328";
 
-    static final String INVALID = "InvalidParameterException";
     /** The retention values PutRetentionPolicy accepts, as listed in the CloudWatch Logs API reference. */
     private static final Set<Integer> RETENTION_DAYS = Set.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365,
             400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
@@ -85,14 +85,14 @@ public final class LogsService implements AwsService, AutoCloseable {
             case "DeleteLogStream" -> deleteLogStream(input, context);
             case "DescribeLogGroups" -> LogDescriptions.logGroups(store.groups(context), input);
             case "DescribeLogStreams" -> LogDescriptions.logStreams(
-                    store.group(context, Members.required(input, "logGroupName", INVALID)), context, input);
+                    store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER)), context, input);
             case "PutLogEvents" -> putLogEvents(input, context);
             case "GetLogEvents" -> reader.getLogEvents(input, context);
             case "FilterLogEvents" -> reader.filterLogEvents(input, context);
             case "PutRetentionPolicy" -> putRetentionPolicy(input, context);
             case "DeleteRetentionPolicy" -> {
                 synchronized (store) {
-                    LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
+                    LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER));
                     journal.record(LogJournal.entry("retention", LogStore.scope(context), group.name).putNull("days"),
                             true);
                     group.retentionInDays = null;
@@ -152,10 +152,10 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode createLogGroup(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "logGroupName", INVALID);
+        String name = Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER);
         synchronized (store) {
             if (store.groups(context).containsKey(name)) {
-                throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log group already exists");
+                throw LogsErrors.groupExists();
             }
             addGroup(context, name);
         }
@@ -163,10 +163,10 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode deleteLogGroup(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "logGroupName", INVALID);
+        String name = Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER);
         synchronized (store) {
             if (!store.groups(context).containsKey(name)) {
-                throw new AwsServiceException("ResourceNotFoundException", "The specified log group does not exist.");
+                throw LogsErrors.groupNotFound();
             }
             journal.record(LogJournal.entry("deleteGroup", LogStore.scope(context), name), true);
             store.groups(context).remove(name);
@@ -175,11 +175,11 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode createLogStream(ObjectNode input, RequestContext context) {
-        LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
-        String name = Members.required(input, "logStreamName", INVALID);
+        LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER));
+        String name = Members.required(input, "logStreamName", LogsErrors.INVALID_PARAMETER);
         synchronized (store) {
             if (group.streams.containsKey(name)) {
-                throw new AwsServiceException("ResourceAlreadyExistsException", "The specified log stream already exists");
+                throw LogsErrors.streamExists();
             }
             addStream(context, group, name);
         }
@@ -187,11 +187,11 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode deleteLogStream(ObjectNode input, RequestContext context) {
-        LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
-        String name = Members.required(input, "logStreamName", INVALID);
+        LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER));
+        String name = Members.required(input, "logStreamName", LogsErrors.INVALID_PARAMETER);
         synchronized (store) {
             if (!group.streams.containsKey(name)) {
-                throw new AwsServiceException("ResourceNotFoundException", "The specified log stream does not exist.");
+                throw LogsErrors.streamNotFound();
             }
             journal.record(LogJournal.entry("deleteStream", LogStore.scope(context), group.name).put("stream", name),
                     true);
@@ -201,12 +201,12 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode putLogEvents(ObjectNode input, RequestContext context) {
-        String groupName = Members.required(input, "logGroupName", INVALID);
-        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", INVALID));
+        String groupName = Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER);
+        LogStream stream = store.stream(context, groupName, Members.required(input, "logStreamName", LogsErrors.INVALID_PARAMETER));
         JsonNode events = input.path("logEvents");
         if (!events.isArray() || events.isEmpty()) {
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value at 'logEvents' failed to"
-                    + " satisfy constraint: Member must have length greater than or equal to 1");
+            throw ValidationErrors.unshown(LogsErrors.INVALID_PARAMETER, "logEvents",
+                    "Member must have length greater than or equal to 1");
         }
         long now = clock.millis();
         List<LogEvent> batch = new ArrayList<>();
@@ -220,12 +220,11 @@ public final class LogsService implements AwsService, AutoCloseable {
     }
 
     private JsonNode putRetentionPolicy(ObjectNode input, RequestContext context) {
-        LogGroup group = store.group(context, Members.required(input, "logGroupName", INVALID));
-        int days = Members.integer(input, "retentionInDays", -1, INVALID);
+        LogGroup group = store.group(context, Members.required(input, "logGroupName", LogsErrors.INVALID_PARAMETER));
+        int days = Members.integer(input, "retentionInDays", -1, LogsErrors.INVALID_PARAMETER);
         if (!RETENTION_DAYS.contains(days)) {
-            throw new AwsServiceException(INVALID, "1 validation error detected: Value '" + days
-                    + "' at 'retentionInDays' failed to satisfy constraint: Member must satisfy enum value set: "
-                    + RETENTION_DAYS.stream().sorted().toList());
+            throw ValidationErrors.of(LogsErrors.INVALID_PARAMETER, days, "retentionInDays",
+                    "Member must satisfy enum value set: " + RETENTION_DAYS.stream().sorted().toList());
         }
         synchronized (store) {
             journal.record(LogJournal.entry("retention", LogStore.scope(context), group.name).put("days", days), true);

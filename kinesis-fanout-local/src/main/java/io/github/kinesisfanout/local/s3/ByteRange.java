@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.s3;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +33,7 @@ final class ByteRange {
             last = matcher.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(matcher.group(2)));
         }
         if (first >= size || first > last) {
-            throw new AwsServiceException("InvalidRange", "The requested range is not satisfiable", 416);
+            throw S3Errors.INVALID_RANGE.error("The requested range is not satisfiable");
         }
         return new long[] {first, last};
     }

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +41,7 @@ final class MultipartUploads {
 
     JsonNode create(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
-        String key = Members.required(input, "Key", "InvalidRequest");
+        String key = Members.required(input, "Key", S3Errors.INVALID_REQUEST);
         Map<String, String> metadata = new LinkedHashMap<>();
         input.path("Metadata").fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
         String uploadId = UUID.randomUUID().toString().replace("-", "");
@@ -53,10 +52,10 @@ final class MultipartUploads {
 
     JsonNode uploadPart(ObjectNode input, RequestContext context) {
         Upload upload = upload(input, context);
-        int number = Members.integer(input, "PartNumber", 0, "InvalidArgument");
+        int number = Members.integer(input, "PartNumber", 0, S3Errors.INVALID_ARGUMENT);
         if (number < 1 || number > 10_000) {
-            throw new AwsServiceException("InvalidArgument", "Part number must be an integer between 1 and 10000,"
-                    + " inclusive", 400);
+            throw S3Errors.INVALID_ARGUMENT.error("Part number must be an integer between 1 and 10000,"
+                    + " inclusive");
         }
         byte[] body = objects.verifiedBody(input);
         upload.parts().put(number, body);
@@ -76,25 +75,24 @@ final class MultipartUploads {
             int number = part.path("PartNumber").asInt();
             byte[] body = upload.parts().get(number);
             if (number <= previous) {
-                throw new AwsServiceException("InvalidPartOrder", "The list of parts was not in ascending order. Parts"
-                        + " must be ordered by part number.", 400);
+                throw S3Errors.INVALID_PART_ORDER.error("The list of parts was not in ascending order. Parts"
+                        + " must be ordered by part number.");
             }
             if (body == null || !Checksums.eTag(body).equals(part.path("ETag").asText())) {
-                throw new AwsServiceException("InvalidPart", "One or more of the specified parts could not be found."
+                throw S3Errors.INVALID_PART.error("One or more of the specified parts could not be found."
                         + "  The part may not have been uploaded, or the specified entity tag may not match the"
-                        + " part's entity tag.", 400);
+                        + " part's entity tag.");
             }
             if (index < parts.size() && body.length < MIN_PART) {
-                throw new AwsServiceException("EntityTooSmall",
-                        "Your proposed upload is smaller than the minimum allowed object size.", 400);
+                throw S3Errors.ENTITY_TOO_SMALL.error("Your proposed upload is smaller than the minimum allowed object size.");
             }
             data.writeBytes(body);
             md5s.writeBytes(md5(body));
             previous = number;
         }
         if (index == 0) {
-            throw new AwsServiceException("MalformedXML", "The XML you provided was not well-formed or did not"
-                    + " validate against our published schema", 400);
+            throw S3Errors.MALFORMED_XML.error("The XML you provided was not well-formed or did not"
+                    + " validate against our published schema");
         }
         String eTag = "\"" + HexFormat.of().formatHex(md5(md5s.toByteArray())) + "-" + index + "\"";
         store.putObject(context, bucket, new StoredObject(upload.key(), data.toByteArray(), eTag, upload.contentType(),
@@ -112,10 +110,10 @@ final class MultipartUploads {
 
     private Upload upload(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
-        Upload upload = bucket.uploads.get(Members.required(input, "UploadId", "InvalidRequest"));
+        Upload upload = bucket.uploads.get(Members.required(input, "UploadId", S3Errors.INVALID_REQUEST));
         if (upload == null || !upload.key().equals(Members.text(input, "Key"))) {
-            throw new AwsServiceException("NoSuchUpload", "The specified upload does not exist. The upload ID may be"
-                    + " invalid, or the upload may have been aborted or completed.", 404);
+            throw S3Errors.NO_SUCH_UPLOAD.error("The specified upload does not exist. The upload ID may be"
+                    + " invalid, or the upload may have been aborted or completed.");
         }
         return upload;
     }

@@ -45,7 +45,7 @@ public final class S3BucketResource implements ResourceHandler {
         try {
             context.call("s3", "DeleteBucket", ResourceContext.input().put("Bucket", current.physicalId()));
         } catch (AwsServiceException e) {
-            if (!e.errorCode().equals("NoSuchBucket")) {
+            if (!S3Errors.NO_SUCH_BUCKET.is(e)) {
                 throw e;
             }
         }

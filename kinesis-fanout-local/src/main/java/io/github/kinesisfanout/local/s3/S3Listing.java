@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.Timestamps;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +21,7 @@ final class S3Listing {
     static JsonNode list(Bucket bucket, ObjectNode input, boolean v2) {
         String prefix = Members.text(input, "Prefix", "");
         String delimiter = Members.text(input, "Delimiter");
-        int maxKeys = Members.integer(input, "MaxKeys", 1000, "InvalidArgument");
+        int maxKeys = Members.integer(input, "MaxKeys", 1000, S3Errors.INVALID_ARGUMENT);
         String after = v2 ? startAfter(input) : Members.text(input, "Marker", "");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("Name", bucket.name);
@@ -91,7 +90,7 @@ final class S3Listing {
         try {
             return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new AwsServiceException("InvalidArgument", "The continuation token provided is incorrect", 400);
+            throw S3Errors.INVALID_ARGUMENT.error("The continuation token provided is incorrect");
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.kinesisfanout.local.s3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.edge.Timestamps;
@@ -30,8 +29,8 @@ final class S3Objects {
         for (String candidate : Checksums.ALGORITHMS) {
             String given = Members.text(input, "Checksum" + candidate);
             if (given != null && !Checksums.compute(candidate, body).equals(given)) {
-                throw new AwsServiceException("BadDigest", "The " + candidate
-                        + " you specified did not match the calculated checksum.", 400);
+                throw S3Errors.BAD_DIGEST.error("The " + candidate
+                        + " you specified did not match the calculated checksum.");
             }
         }
         return body;
@@ -39,7 +38,7 @@ final class S3Objects {
 
     JsonNode put(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
-        String key = Members.required(input, "Key", "InvalidRequest");
+        String key = Members.required(input, "Key", S3Errors.INVALID_REQUEST);
         byte[] body = body(input);
         verifyContentMd5(input, body);
         String algorithm = null;
@@ -50,8 +49,8 @@ final class S3Objects {
                 String actual = Checksums.compute(candidate, body);
                 if (!actual.equals(given)) {
                     // S3's answer to a flexible checksum that does not match the received bytes.
-                    throw new AwsServiceException("BadDigest", "The " + candidate
-                            + " you specified did not match the calculated checksum.", 400);
+                    throw S3Errors.BAD_DIGEST.error("The " + candidate
+                            + " you specified did not match the calculated checksum.");
                 }
                 algorithm = candidate;
                 checksum = actual;
@@ -73,7 +72,7 @@ final class S3Objects {
 
     JsonNode get(ObjectNode input, RequestContext context, boolean withBody) {
         StoredObject object = store.object(context, S3Service.bucketName(input),
-                Members.required(input, "Key", "InvalidRequest"));
+                Members.required(input, "Key", S3Errors.INVALID_REQUEST));
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         output.put("AcceptRanges", "bytes");
         output.set("LastModified", Timestamps.node(object.lastModified()));
@@ -108,12 +107,12 @@ final class S3Objects {
     /** CopyObject from {@code CopySource} ({@code bucket/key}, optionally with a leading slash). */
     JsonNode copy(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
-        String key = Members.required(input, "Key", "InvalidRequest");
-        String source = Members.required(input, "CopySource", "InvalidArgument").replaceFirst("^/", "");
+        String key = Members.required(input, "Key", S3Errors.INVALID_REQUEST);
+        String source = Members.required(input, "CopySource", S3Errors.INVALID_ARGUMENT).replaceFirst("^/", "");
         int slash = source.indexOf('/');
         if (slash <= 0) {
-            throw new AwsServiceException("InvalidArgument", "Copy Source must mention the source bucket and key:"
-                    + " sourcebucket/sourcekey", 400);
+            throw S3Errors.INVALID_ARGUMENT.error("Copy Source must mention the source bucket and key:"
+                    + " sourcebucket/sourcekey");
         }
         String sourceKey = source.substring(slash + 1).replaceFirst("\\?versionId=.*$", "");
         StoredObject original = store.object(context, source.substring(0, slash), sourceKey);
@@ -134,7 +133,7 @@ final class S3Objects {
     JsonNode delete(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, S3Service.bucketName(input));
         // Deleting a missing key succeeds in S3 (204), as long as the bucket exists.
-        store.removeObject(context, bucket, Members.required(input, "Key", "InvalidRequest"));
+        store.removeObject(context, bucket, Members.required(input, "Key", S3Errors.INVALID_REQUEST));
         return JsonNodeFactory.instance.objectNode();
     }
 
@@ -146,14 +145,14 @@ final class S3Objects {
         try {
             return body.isBinary() ? body.binaryValue() : body.asText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new AwsServiceException("InvalidRequest", "Body is not readable: " + e.getMessage(), 400);
+            throw S3Errors.INVALID_REQUEST.error("Body is not readable: " + e.getMessage());
         }
     }
 
     private static void verifyContentMd5(ObjectNode input, byte[] body) {
         String given = Members.text(input, "ContentMD5");
         if (given != null && !given.equals(Checksums.compute("MD5", body))) {
-            throw new AwsServiceException("BadDigest", "The Content-MD5 you specified did not match what we received.", 400);
+            throw S3Errors.BAD_DIGEST.error("The Content-MD5 you specified did not match what we received.");
         }
     }
 }

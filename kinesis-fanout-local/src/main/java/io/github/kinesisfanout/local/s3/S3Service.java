@@ -84,13 +84,13 @@ public final class S3Service implements AwsService {
     private JsonNode createBucket(ObjectNode input, RequestContext context) {
         String name = bucketName(input);
         if (!BUCKET_NAME.matcher(name).matches() || name.contains("..")) {
-            throw new AwsServiceException("InvalidBucketName", "The specified bucket is not valid.", 400);
+            throw S3Errors.INVALID_BUCKET_NAME.error("The specified bucket is not valid.");
         }
         String region = Members.text(input.path("CreateBucketConfiguration"), "LocationConstraint", context.region());
         Bucket created = new Bucket(name, region.isEmpty() ? "us-east-1" : region, clock.instant());
         if (!store.addBucket(context, created)) {
-            throw new AwsServiceException("BucketAlreadyOwnedByYou", "Your previous request to create the named"
-                    + " bucket succeeded and you already own it.", 409);
+            throw S3Errors.BUCKET_ALREADY_OWNED_BY_YOU.error("Your previous request to create the named"
+                    + " bucket succeeded and you already own it.");
         }
         return JsonNodeFactory.instance.objectNode().put("Location", "/" + name);
     }
@@ -125,14 +125,14 @@ public final class S3Service implements AwsService {
     private JsonNode deleteBucket(ObjectNode input, RequestContext context) {
         Bucket bucket = store.bucket(context, bucketName(input));
         if (!bucket.objects.isEmpty()) {
-            throw new AwsServiceException("BucketNotEmpty", "The bucket you tried to delete is not empty", 409);
+            throw S3Errors.BUCKET_NOT_EMPTY.error("The bucket you tried to delete is not empty");
         }
         store.removeBucket(context, bucket);
         return JsonNodeFactory.instance.objectNode();
     }
 
     static String bucketName(ObjectNode input) {
-        return Members.required(input, "Bucket", "InvalidRequest");
+        return Members.required(input, "Bucket", S3Errors.INVALID_REQUEST);
     }
 
     static String owner(RequestContext context) {

@@ -1,6 +1,5 @@
 package io.github.kinesisfanout.local.s3;
 
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,7 +72,7 @@ final class S3Store {
     Bucket bucket(RequestContext context, String name) {
         Bucket bucket = buckets(context).get(name);
         if (bucket == null) {
-            throw new AwsServiceException("NoSuchBucket", "The specified bucket does not exist", 404);
+            throw S3Errors.NO_SUCH_BUCKET.error("The specified bucket does not exist");
         }
         return bucket;
     }
@@ -81,7 +80,7 @@ final class S3Store {
     StoredObject object(RequestContext context, String bucketName, String key) {
         StoredObject object = bucket(context, bucketName).objects.get(key);
         if (object == null) {
-            throw new AwsServiceException("NoSuchKey", "The specified key does not exist.", 404);
+            throw S3Errors.NO_SUCH_KEY.error("The specified key does not exist.");
         }
         return object;
     }

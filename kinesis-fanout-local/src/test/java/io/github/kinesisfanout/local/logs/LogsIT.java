@@ -90,6 +90,33 @@ class LogsIT {
         assertThrows(ResourceNotFoundException.class, () -> logs.deleteLogGroup(d -> d.logGroupName("g")));
     }
 
+    /**
+     * The messages as CloudWatch Logs words them: its model's constraint violations in AWS's common
+     * "1 validation error detected" form under InvalidParameterException (HTTP 400), the list shown
+     * without a value; the retention values are the API reference's list for PutRetentionPolicy.
+     */
+    @Test
+    void answersValidationErrorsInAwsWording() {
+        logs.createLogGroup(c -> c.logGroupName("g"));
+        logs.createLogStream(c -> c.logGroupName("g").logStreamName("s"));
+        InvalidParameterException retention = assertThrows(InvalidParameterException.class,
+                () -> logs.putRetentionPolicy(p -> p.logGroupName("g").retentionInDays(2)));
+        assertEquals(400, retention.statusCode());
+        assertEquals("InvalidParameterException", retention.awsErrorDetails().errorCode());
+        assertEquals("1 validation error detected: Value '2' at 'retentionInDays' failed to satisfy constraint:"
+                + " Member must satisfy enum value set: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,"
+                + " 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653]", retention.awsErrorDetails().errorMessage());
+        InvalidParameterException empty = assertThrows(InvalidParameterException.class,
+                () -> logs.putLogEvents(p -> p.logGroupName("g").logStreamName("s").logEvents(List.of())));
+        assertEquals(400, empty.statusCode());
+        assertEquals("1 validation error detected: Value at 'logEvents' failed to satisfy constraint: Member must"
+                + " have length greater than or equal to 1", empty.awsErrorDetails().errorMessage());
+        ResourceNotFoundException stream = assertThrows(ResourceNotFoundException.class,
+                () -> logs.putLogEvents(p -> p.logGroupName("g").logStreamName("other").logEvents(event(1, "x"))));
+        assertEquals(400, stream.statusCode());
+        assertEquals("The specified log stream does not exist.", stream.awsErrorDetails().errorMessage());
+    }
+
     private static InputLogEvent event(long timestamp, String message) {
         return InputLogEvent.builder().timestamp(timestamp).message(message).build();
     }

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.kinesis.access;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.kinesis.KinesisErrors;
 import io.github.kinesisfanout.local.kinesis.KinesisService;
 import io.github.kinesisfanout.local.kinesis.PutRecordsEntry;
 import io.github.kinesisfanout.local.kinesis.PutRecordsResultEntry;
@@ -65,6 +66,6 @@ public final class KinesisStreamAccess implements StreamAccess {
     }
 
     private static AwsServiceException notAStreamArn(String streamArn) {
-        return new AwsServiceException("InvalidArgumentException", "Not a Kinesis stream ARN: " + streamArn);
+        return KinesisErrors.INVALID_ARGUMENT.error("Not a Kinesis stream ARN: " + streamArn);
     }
 }

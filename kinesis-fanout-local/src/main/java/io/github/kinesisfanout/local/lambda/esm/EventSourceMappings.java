@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.lambda.LambdaErrors;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -71,21 +72,21 @@ public final class EventSourceMappings implements AutoCloseable {
     }
 
     public JsonNode create(ObjectNode input, RequestContext context) {
-        String functionArn = functionArns.apply(Members.required(input, "FunctionName", MappingValidation.INVALID), context);
+        String functionArn = functionArns.apply(Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE), context);
         MappingConfig config = MappingValidation.create(input, functionArn);
         for (EventSourceMapping existing : mappings(context).values()) {
             if (existing.config().eventSourceArn().equals(config.eventSourceArn())
                     && existing.config().functionArn().equals(functionArn)) {
-                throw new AwsServiceException("ResourceConflictException", "The event source arn ("
+                throw LambdaErrors.RESOURCE_CONFLICT.error("The event source arn ("
                         + config.eventSourceArn() + " ) and function (" + functionArn.substring(functionArn.lastIndexOf(':') + 1)
                         + " ) provided mapping already exists. Please update or delete the existing mapping with UUID "
-                        + existing.uuid, 409);
+                        + existing.uuid);
             }
         }
         try {
             runtime.source().listShards(config.eventSourceArn());
         } catch (AwsServiceException e) {
-            throw new AwsServiceException(MappingValidation.INVALID, "Stream not found: " + config.eventSourceArn(), 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error("Stream not found: " + config.eventSourceArn());
         }
         String uuid = UUID.randomUUID().toString();
         String arn = "arn:aws:lambda:" + context.region() + ":" + context.accountId() + ":event-source-mapping:" + uuid;
@@ -109,7 +110,7 @@ public final class EventSourceMappings implements AutoCloseable {
         String source = Members.text(input, "EventSourceArn");
         String function = Members.text(input, "FunctionName");
         String functionName = function == null ? null : function.substring(function.lastIndexOf(':') + 1);
-        int maxItems = Members.integer(input, "MaxItems", 100, MappingValidation.INVALID);
+        int maxItems = Members.integer(input, "MaxItems", 100, LambdaErrors.INVALID_PARAMETER_VALUE);
         String marker = Members.text(input, "Marker");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         ArrayNode items = output.putArray("EventSourceMappings");
@@ -177,9 +178,9 @@ public final class EventSourceMappings implements AutoCloseable {
     }
 
     private EventSourceMapping mapping(ObjectNode input, RequestContext context) {
-        EventSourceMapping mapping = mappings(context).get(Members.required(input, "UUID", MappingValidation.INVALID));
+        EventSourceMapping mapping = mappings(context).get(Members.required(input, "UUID", LambdaErrors.INVALID_PARAMETER_VALUE));
         if (mapping == null) {
-            throw new AwsServiceException("ResourceNotFoundException", "The resource you requested does not exist.", 404);
+            throw LambdaErrors.RESOURCE_NOT_FOUND.error("The resource you requested does not exist.");
         }
         return mapping;
     }

@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.lambda.esm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.lambda.LambdaErrors;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.Timestamps;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
@@ -17,7 +17,6 @@ import java.util.Set;
  */
 final class MappingValidation {
 
-    static final String INVALID = "InvalidParameterValueException";
     private static final Set<String> POSITIONS = Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
 
     private MappingValidation() {
@@ -25,14 +24,15 @@ final class MappingValidation {
 
     /** The settings of a new mapping; {@code functionArn} is already resolved. */
     static MappingConfig create(ObjectNode input, String functionArn) {
-        String source = Members.required(input, "EventSourceArn", INVALID);
+        String source = Members.required(input, "EventSourceArn", LambdaErrors.INVALID_PARAMETER_VALUE);
         if (!source.matches("arn:aws[a-zA-Z-]*:kinesis:[a-z0-9-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+")) {
-            throw new AwsServiceException(INVALID, "EventSourceArn " + source + ": the local cloud supports Kinesis"
-                    + " stream event sources only (arn:aws:kinesis:REGION:ACCOUNT:stream/NAME)", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "EventSourceArn " + source + ": the local cloud supports Kinesis"
+                    + " stream event sources only (arn:aws:kinesis:REGION:ACCOUNT:stream/NAME)");
         }
         String position = Members.text(input, "StartingPosition");
         if (position == null) {
-            throw new AwsServiceException(INVALID, "StartingPosition is required for Kinesis event sources", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error("StartingPosition is required for Kinesis event sources");
         }
         MappingConfig base = new MappingConfig(source, functionArn, 100, 0, position, null, 1, false, -1, -1,
                 false, null, List.of());
@@ -43,7 +43,8 @@ final class MappingValidation {
     static MappingConfig update(ObjectNode input, MappingConfig current) {
         String position = Members.text(input, "StartingPosition", current.startingPosition());
         if (!POSITIONS.contains(position)) {
-            throw ValidationErrors.of(INVALID, position, "startingPosition", "Member must satisfy enum value set:"
+            throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
+                    position, "startingPosition", "Member must satisfy enum value set:"
                     + " [TRIM_HORIZON, LATEST, AT_TIMESTAMP]");
         }
         Instant timestamp = current.startingPositionTimestamp();
@@ -51,22 +52,24 @@ final class MappingValidation {
             try {
                 timestamp = Timestamps.read(input.get("StartingPositionTimestamp"));
             } catch (IllegalArgumentException e) {
-                throw new AwsServiceException(INVALID, "StartingPositionTimestamp: " + e.getMessage(), 400);
+                throw LambdaErrors.INVALID_PARAMETER_VALUE.error("StartingPositionTimestamp: " + e.getMessage());
             }
         }
         if (position.equals("AT_TIMESTAMP") && timestamp == null) {
-            throw new AwsServiceException(INVALID,
-                    "StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP");
         }
         if (timestamp != null && timestamp.isAfter(Instant.now().plusSeconds(1))) {
-            throw new AwsServiceException(INVALID, "StartingPositionTimestamp cannot be in the future", 400);
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error("StartingPositionTimestamp cannot be in the future");
         }
-        if (Members.integer(input, "TumblingWindowInSeconds", 0, INVALID) > 0) {
-            throw new AwsServiceException(INVALID, "TumblingWindowInSeconds is not supported by the local cloud", 400);
+        if (Members.integer(input, "TumblingWindowInSeconds", 0, LambdaErrors.INVALID_PARAMETER_VALUE) > 0) {
+            throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
+                    "TumblingWindowInSeconds is not supported by the local cloud");
         }
         int age = range(input, "MaximumRecordAgeInSeconds", current.maximumRecordAgeSeconds(), -1, 604_800);
         if (age != -1 && age < 60) {
-            throw ValidationErrors.of(INVALID, age, "maximumRecordAgeInSeconds", "Member must be -1 or between 60"
+            throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
+                    age, "maximumRecordAgeInSeconds", "Member must be -1 or between 60"
                     + " and 604800");
         }
         List<String> types = current.functionResponseTypes();
@@ -74,7 +77,8 @@ final class MappingValidation {
             types = new ArrayList<>();
             for (JsonNode type : input.get("FunctionResponseTypes")) {
                 if (!type.asText().equals("ReportBatchItemFailures")) {
-                    throw ValidationErrors.of(INVALID, "[" + type.asText() + "]", "functionResponseTypes",
+                    throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
+                            "[" + type.asText() + "]", "functionResponseTypes",
                             "Member must satisfy enum value set: [ReportBatchItemFailures]");
                 }
                 types.add(type.asText());
@@ -93,10 +97,10 @@ final class MappingValidation {
     }
 
     private static int range(ObjectNode input, String member, int fallback, int min, int max) {
-        int value = Members.integer(input, member, fallback, INVALID);
+        int value = Members.integer(input, member, fallback, LambdaErrors.INVALID_PARAMETER_VALUE);
         if (value < min || value > max) {
             String name = Character.toLowerCase(member.charAt(0)) + member.substring(1);
-            throw ValidationErrors.of(INVALID, value, name, "Member must have value "
+            throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE, value, name, "Member must have value "
                     + (value < min ? "greater than or equal to " + min : "less than or equal to " + max));
         }
         return value;
