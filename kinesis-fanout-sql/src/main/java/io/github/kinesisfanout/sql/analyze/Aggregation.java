@@ -44,8 +44,11 @@ public record Aggregation(Expr window, long widthMillis, String unit, List<Expr>
         STAGGER
     }
 
-    /** Aggregate functions the engine computes. */
-    public enum Kind { COUNT, SUM, AVG, MIN, MAX }
+    /**
+     * Aggregate functions the engine computes. FIRST_VALUE and LAST_VALUE are the value of the group's first
+     * and last row (reference: "first/last value in the group or window"), NULL included, as over a window.
+     */
+    public enum Kind { COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE }
 
     /**
      * One aggregate call.

@@ -15,11 +15,12 @@ import org.apache.calcite.util.Litmus;
 /**
  * Analyzes a streaming GROUP BY (reference 4.5): one window on ROWTIME ({@code STEP(ROWTIME BY
  * INTERVAL ...)} or {@code FLOOR(ROWTIME TO unit)}) plus other keys; select items and HAVING may use
- * the keys, aggregates (COUNT, SUM, AVG, MIN, MAX) and ROWTIME (the window's end).
+ * the keys, aggregates (COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE) and ROWTIME (the window's end).
  */
 final class GroupAnalyzer {
 
-    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX");
+    private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "FIRST_VALUE",
+            "LAST_VALUE");
     private static final Set<String> FIXED_UNITS = Set.of("SECOND", "MINUTE", "HOUR", "DAY", "MONTH", "YEAR");
 
     private final ExprAnalyzer plain;
@@ -175,6 +176,9 @@ final class GroupAnalyzer {
             return SqlType.BIGINT;
         }
         SqlType t = arg.type();
+        if (kind == Aggregation.Kind.FIRST_VALUE || kind == Aggregation.Kind.LAST_VALUE) {
+            return t;
+        }
         if (kind == Aggregation.Kind.MIN || kind == Aggregation.Kind.MAX) {
             if (t.isNull() || t.isBinary()) {
                 throw new SemanticError(ExprAnalyzer.pos(call), kind + " cannot aggregate " + t);

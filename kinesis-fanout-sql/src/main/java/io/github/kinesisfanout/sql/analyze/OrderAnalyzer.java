@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 import org.apache.calcite.sql.SqlOrderBy;
 
 /**
- * Analyzes a pump's {@code ORDER BY} on a stream: keys name select items (by alias, column name or
- * ordinal) or ROWTIME, and the leading key must ascend with ROWTIME (reference ORDER BY clause).
+ * Analyzes a pump's {@code ORDER BY} on a stream: keys name select items (by alias, column name, ordinal
+ * or the FROM column an item reads) or ROWTIME, and the leading key must ascend with ROWTIME (reference ORDER BY clause).
  */
 final class OrderAnalyzer {
 
@@ -52,7 +53,8 @@ final class OrderAnalyzer {
             if (desc) {
                 key = ((SqlCall) key).operand(0);
             }
-            keys.add(key instanceof SqlNumericLiteral n && n.isInteger() ? ordinal(n, columns, target) : exprs.analyze(key));
+            keys.add(key instanceof SqlNumericLiteral n && n.isInteger() ? ordinal(n, columns, target)
+                    : key(key, exprs, first, columns, target));
             descending.add(desc);
             nullsFirst.add(nulls != null ? nulls : !desc);
         }
@@ -62,6 +64,30 @@ final class OrderAnalyzer {
                     + "with ROWTIME, such as ROWTIME or FLOOR(ROWTIME TO SECOND)");
         }
         return new Ordering(List.copyOf(keys), List.copyOf(descending), List.copyOf(nullsFirst));
+    }
+
+    /**
+     * A key over the output row; a column of the FROM stream that a select item reads under another name
+     * ({@code SELECT STREAM "COL_time" AS event_timestamp ... ORDER BY ..., "COL_time"}, as AWS's IoT device
+     * monitoring solution sorts) is that item's column.
+     */
+    private static Expr key(SqlNode key, ExprAnalyzer exprs, SelectAnalyzer.Branch first, List<Integer> columns,
+            StreamDef target) {
+        try {
+            return exprs.analyze(key);
+        } catch (SemanticError e) {
+            if (key instanceof SqlIdentifier id && !id.isStar()
+                    && (id.names.size() == 1 || id.names.size() == 2 && first.qualifiers().contains(id.names.get(0)))) {
+                String name = id.names.get(id.names.size() - 1);
+                for (int i = 0; i < first.items().size(); i++) {
+                    if (first.items().get(i).expr() instanceof Expr.ColumnRef ref && ref.name().equals(name)) {
+                        StreamDef.ColumnDef c = target.columns().get(columns.get(i));
+                        return new Expr.ColumnRef(columns.get(i), c.name(), c.type());
+                    }
+                }
+            }
+            throw e;
+        }
     }
 
     private static Expr ordinal(SqlNumericLiteral n, List<Integer> columns, StreamDef target) {

@@ -41,9 +41,25 @@ final class QueryParser {
     private QueryParser() {
     }
 
+    /**
+     * Words Calcite's parser reserves that the dialect's list of reserved words (reference 4.2, "Reserved Words
+     * and Keywords", SQL:2008 with the dialect's own additions) does not: SQL:2011/2016 additions (row pattern
+     * matching, periods, frames), JSON functions, and other engines' extensions. A CREATE STREAM column may be
+     * named by them unquoted, as published applications do ({@code dateTime TIMESTAMP}).
+     */
+    private static final Set<String> RESERVED_BY_CALCITE_ONLY = Set.of("ARRAY_MAX_CARDINALITY", "ASOF", "BEGIN_FRAME",
+            "BEGIN_PARTITION", "CLASSIFIER", "CONTAINS", "CURRENT_ROW", "DATETIME", "DEFINE", "EMPTY", "END_FRAME",
+            "END_PARTITION", "EQUALS", "EXTEND", "FRAME_ROW", "GROUPS", "IMPORT", "INITIAL", "JSON_ARRAY",
+            "JSON_ARRAYAGG", "JSON_EXISTS", "JSON_OBJECT", "JSON_OBJECTAGG", "JSON_QUERY", "JSON_SCOPE", "JSON_VALUE",
+            "MATCHES", "MATCH_CONDITION", "MATCH_NUMBER", "MATCH_RECOGNIZE", "MEASURE", "MEASURES", "MINUS", "OMIT",
+            "ONE", "PATTERN", "PER", "PERIOD", "PERMUTE", "PORTION", "PRECEDES", "PREV", "QUALIFY", "RUNNING",
+            "SAFE_CAST", "SAFE_OFFSET", "SAFE_ORDINAL", "SEEK", "SHOW", "SKIP", "SUBSET", "SUCCEEDS", "SYSTEM_TIME",
+            "TRIM_ARRAY", "TRY_CAST", "UNSIGNED", "UPSERT", "UUID", "VALUE_OF", "VARIANT", "VERSIONING", "MONDAY",
+            "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
+
     /** Whether an unquoted word is reserved (TIMESTAMP, USER, VALUES, YEAR...) and must be quoted as a name. */
     static boolean isReserved(String upperCaseWord) {
-        return METADATA.isReservedWord(upperCaseWord);
+        return METADATA.isReservedWord(upperCaseWord) && !RESERVED_BY_CALCITE_ONLY.contains(upperCaseWord);
     }
 
     static Statement.CreatePump parsePump(String code, Token name, boolean orReplace, List<Token> query) {

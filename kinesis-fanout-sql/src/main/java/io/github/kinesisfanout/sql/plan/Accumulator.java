@@ -9,6 +9,7 @@ import java.math.RoundingMode;
  * The running state of one aggregate of one group. NULL values are ignored except by COUNT(*); an
  * empty aggregate is NULL (COUNT is 0). Exact sums are kept in BigDecimal and checked against the
  * result type when the window closes; AVG of whole numbers truncates, of DECIMAL rounds half up.
+ * FIRST_VALUE and LAST_VALUE keep the first and the latest value added, NULL included.
  */
 public final class Accumulator {
 
@@ -26,6 +27,12 @@ public final class Accumulator {
 
     /** Adds one value; for COUNT(*) any non-null marker counts. */
     public void add(Object value, boolean countStar) {
+        if (kind == Aggregation.Kind.FIRST_VALUE || kind == Aggregation.Kind.LAST_VALUE) {
+            if (count++ == 0 || kind == Aggregation.Kind.LAST_VALUE) {
+                extreme = value;
+            }
+            return;
+        }
         if (value == null && !countStar) {
             return;
         }
@@ -54,7 +61,7 @@ public final class Accumulator {
             return null;
         }
         return switch (kind) {
-            case MIN, MAX -> extreme;
+            case MIN, MAX, FIRST_VALUE, LAST_VALUE -> extreme;
             case SUM -> type.isApproximate() ? (Object) approximateSum : Numbers.convert(exactSum, type);
             default -> {
                 if (type.isApproximate()) {
