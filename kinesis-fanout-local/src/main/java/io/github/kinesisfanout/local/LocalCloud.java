@@ -104,7 +104,7 @@ public final class LocalCloud implements AutoCloseable {
             throw new IllegalStateException("already started at " + endpoint);
         }
         // Locked and version-checked before any service reads it; refused with a clear message otherwise.
-        data = settings.dataDirectoryIfAny().map(DataDirectory::open);
+        data = settings.dataDirectoryIfAny().map(directory -> DataDirectory.open(directory, settings.memoryBudget()));
         ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "local-cloud-scheduler");
             thread.setDaemon(true);
@@ -201,6 +201,7 @@ public final class LocalCloud implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
         private Path dataDirectory;
+        private MemoryBudget memoryBudget;
         private List<Path> flinkClasspath;
         private FlinkJobLauncher flinkJobLauncher;
         private Duration idleTimeout = Duration.ofSeconds(60);
@@ -316,6 +317,17 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         /**
+         * With a data directory, about how many bytes of data the services keep in memory: two thirds for
+         * Kinesis record payloads, one third for CloudWatch Logs events; older ones are read back from the
+         * data directory. At least 1 MiB; 96 MiB (64 + 32) unless set. Without a data directory everything
+         * stays in memory, so {@link #build()} refuses a budget given without one.
+         */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = new MemoryBudget(bytes);
+            return this;
+        }
+
+        /**
          * The Flink runtime jars Managed Flink applications run with; unless set, they are looked up in
          * the local Maven repository for each application's Flink release.
          */
@@ -331,9 +343,15 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public LocalCloud build() {
+            if (memoryBudget != null && dataDirectory == null) {
+                throw new IllegalArgumentException("memoryBudget is set (" + memoryBudget + ") but dataDirectory is"
+                        + " not: without a data directory every record and log event stays in memory, so no budget"
+                        + " applies; set dataDirectory too, or leave memoryBudget unset");
+            }
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed),
+                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed,
+                    memoryBudget != null ? memoryBudget : MemoryBudget.DEFAULT),
                     flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
 

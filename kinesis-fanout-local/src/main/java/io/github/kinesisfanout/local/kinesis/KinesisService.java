@@ -34,10 +34,13 @@ public final class KinesisService implements AwsService, AutoCloseable {
         this(config, new InMemoryStreamStore());
     }
 
-    /** A Kinesis service whose streams and records live in {@code data} when present, else in memory. */
+    /**
+     * A Kinesis service whose streams and records live in {@code data} when present (record payloads in
+     * memory up to the data directory's Kinesis share of its memory budget), else in memory.
+     */
     public KinesisService(KinesisConfig config, java.util.Optional<DataDirectory> data) {
         this(config, data.<StreamStore>map(d -> new DurableStreamStore(d.serviceDirectory("kinesis"),
-                DurableStreamStore.SEGMENT_BYTES)).orElseGet(InMemoryStreamStore::new));
+                DurableStreamStore.SEGMENT_BYTES, d.memoryBudget().kinesisBytes())).orElseGet(InMemoryStreamStore::new));
     }
 
     KinesisService(KinesisConfig config, StreamStore store) {

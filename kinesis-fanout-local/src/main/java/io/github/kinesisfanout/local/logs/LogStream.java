@@ -83,7 +83,7 @@ final class LogStream {
         List<LogEvent> merged = new ArrayList<>();
         for (EventChunk chunk : chunks.subList(first, chunks.size())) {
             merged.addAll(chunk.events(reader));
-            chunk.kill();
+            chunk.kill(messages);
         }
         merged.addAll(batch);
         merged.sort(Comparator.comparingLong(LogEvent::timestamp));
@@ -99,7 +99,7 @@ final class LogStream {
         int expired = 0;
         while (!chunks.isEmpty() && chunks.get(0).lastTimestamp() < cutoff) {
             EventChunk chunk = chunks.remove(0);
-            chunk.kill();
+            chunk.kill(messages);
             expired += chunk.count();
             storedBytes -= chunk.storedBytes();
         }
@@ -112,7 +112,7 @@ final class LogStream {
                 drop++;
             }
             long before = chunk.storedBytes();
-            if (chunk.dropFirst(drop, reader)) {
+            if (chunk.dropFirst(drop, messages, reader)) {
                 long bytes = 0;
                 for (LogEvent event : events.subList(drop, events.size())) {
                     bytes += MessageSpill.memoryBytes(event);
@@ -124,6 +124,19 @@ final class LogStream {
         }
         eventCount -= expired;
         return expired;
+    }
+
+    /**
+     * Lets go of every event (the stream or its group was deleted): they leave memory and the spill log
+     * now, not when the budget would have pushed them out.
+     */
+    synchronized void discard() {
+        for (EventChunk chunk : chunks) {
+            chunk.kill(messages);
+        }
+        chunks.clear();
+        eventCount = 0;
+        storedBytes = 0;
     }
 
     /** Starts the count of a stream rebuilt from a compacted journal, whose earlier events were dropped. */
