@@ -175,6 +175,11 @@ public final class KinesisService implements AwsService, AutoCloseable {
         return shard.log().awaitCounter(reader.counterOf(stream, shard, position), timeout.toMillis());
     }
 
+    /** How many records of a shard have their payload in memory (tests check the memory budget holds). */
+    int cachedRecords(RequestContext ctx, String streamName, String shardId) {
+        return shard(streams.resolve(ctx, streamName, null), shardId).log().cachedRecords();
+    }
+
     private static Shard shard(Stream stream, String shardId) {
         Shard shard = stream.shard(shardId);
         if (shard == null) {
