@@ -19,6 +19,8 @@ final class LogStream {
     private long lastIngestionTime;
     private long storedBytes;
     private long sequence;
+    /** Deleted (with its group, maybe): a put that found it just before keeps nothing, as a replay would. */
+    private boolean discarded;
 
     LogStream(String name, long creationTime, MessageSpill messages) {
         this.name = name;
@@ -33,6 +35,10 @@ final class LogStream {
 
     /** Appends events; returns the next sequence token (ignored by AWS since 2023, kept for old clients). */
     synchronized String append(List<LogEvent> batch) {
+        if (discarded) {
+            sequence += batch.size();
+            return String.format("%056d", sequence);
+        }
         boolean inOrder = true;
         long last = chunks.isEmpty() ? Long.MIN_VALUE : chunks.get(chunks.size() - 1).lastTimestamp();
         for (LogEvent event : batch) {
@@ -131,6 +137,7 @@ final class LogStream {
      * now, not when the budget would have pushed them out.
      */
     synchronized void discard() {
+        discarded = true;
         for (EventChunk chunk : chunks) {
             chunk.kill(messages);
         }
