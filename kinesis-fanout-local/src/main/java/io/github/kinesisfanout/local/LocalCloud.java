@@ -316,12 +316,7 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
-        /**
-         * With a data directory, about how many bytes of data the services keep in memory: two thirds for
-         * Kinesis record payloads, one third for CloudWatch Logs events; older ones are read back from the
-         * data directory. At least 1 MiB; 96 MiB (64 + 32) unless set. Without a data directory everything
-         * stays in memory, so {@link #build()} refuses a budget given without one.
-         */
+        /** With a data directory, about how many bytes of data stay in memory ({@link MemoryBudget}); refused without one. */
         public Builder memoryBudget(long bytes) {
             this.memoryBudget = new MemoryBudget(bytes);
             return this;
@@ -343,15 +338,9 @@ public final class LocalCloud implements AutoCloseable {
         }
 
         public LocalCloud build() {
-            if (memoryBudget != null && dataDirectory == null) {
-                throw new IllegalArgumentException("memoryBudget is set (" + memoryBudget + ") but dataDirectory is"
-                        + " not: without a data directory every record and log event stays in memory, so no budget"
-                        + " applies; set dataDirectory too, or leave memoryBudget unset");
-            }
             return new LocalCloud(new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed,
-                    memoryBudget != null ? memoryBudget : MemoryBudget.DEFAULT),
+                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed, memoryBudget),
                     flinkJobLauncher != null ? flinkJobLauncher : FlinkLaunchers.forkedJvm(flinkClasspath));
         }
 
