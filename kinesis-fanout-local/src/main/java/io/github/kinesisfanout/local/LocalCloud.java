@@ -100,7 +100,7 @@ public final class LocalCloud implements AutoCloseable {
             throw new IllegalStateException("already started at " + endpoint);
         }
         // Locked and version-checked before any service reads it; refused with a clear message otherwise.
-        data = settings.dataDirectoryIfAny().map(DataDirectory::open);
+        data = settings.dataDirectoryIfAny().map(directory -> DataDirectory.open(directory, settings.memoryBudget()));
         scheduler = ServiceContext.newScheduler();
         ServiceRouter router = new ServiceRouter(settings.accountId(), settings.region());
         router.verifySignatures(settings.signatureKeys());
@@ -191,6 +191,7 @@ public final class LocalCloud implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private boolean functionLogsToConsole = true;
         private Path dataDirectory;
+        private MemoryBudget memoryBudget;
         private List<Path> flinkClasspath;
         private FlinkJobLauncher flinkJobLauncher;
         private Duration idleTimeout = Duration.ofSeconds(60);
@@ -305,6 +306,12 @@ public final class LocalCloud implements AutoCloseable {
             return this;
         }
 
+        /** With a data directory, about how many bytes of data stay in memory ({@link MemoryBudget}); refused without one. */
+        public Builder memoryBudget(long bytes) {
+            this.memoryBudget = new MemoryBudget(bytes);
+            return this;
+        }
+
         /**
          * The Flink runtime jars Managed Flink applications run with; unless set, they are looked up in
          * the local Maven repository for each application's Flink release.
@@ -329,7 +336,7 @@ public final class LocalCloud implements AutoCloseable {
         LocalCloudSettings settings() {
             return new LocalCloudSettings(host, port, region, accountId, statusTransitionDelay,
                     maxRequestBodyBytes, throughputLimits, putRecordsFailureRate, clock, functionLogsToConsole,
-                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed);
+                    dataDirectory, idleTimeout, signatureKeys, lambdaFailureRate, faultSeed, memoryBudget);
         }
 
         /**

@@ -13,7 +13,7 @@ public final class LocalCloudMain {
             + " [--host 127.0.0.1] [--region us-east-1] [--account-id 000000000000]"
             + " [--status-delay-ms 0] [--max-body-bytes 134217728] [--throughput-limits]"
             + " [--put-records-failure-rate 0.0] [--lambda-failure-rate 0.0] [--fault-seed N]"
-            + " [--function-logs console|logs] [--data-dir DIR]"
+            + " [--function-logs console|logs] [--data-dir DIR [--memory-budget 96m]]"
             + " [--flink-classpath JAR" + java.io.File.pathSeparator + "JAR...]"
             + " [--idle-timeout-ms 60000] [--verify-signatures ACCESS:SECRET[,ACCESS:SECRET]]";
 
@@ -21,9 +21,9 @@ public final class LocalCloudMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        LocalCloud.Builder builder;
+        LocalCloud unstarted;
         try {
-            builder = parse(args);
+            unstarted = parse(args).build();
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
@@ -35,7 +35,7 @@ public final class LocalCloudMain {
                 io.netty.util.internal.logging.JdkLoggerFactory.INSTANCE);
         LocalCloud cloud;
         try {
-            cloud = builder.build().start();
+            cloud = unstarted.start();
         } catch (io.github.kinesisfanout.local.storage.DataDirectoryException e) {
             System.err.println("kinesis-fanout local cloud cannot start: " + e.getMessage());
             System.exit(1);
@@ -54,6 +54,8 @@ public final class LocalCloudMain {
     /** Reads the command-line options into a builder; IllegalArgumentException names a bad option. */
     static LocalCloud.Builder parse(String[] args) {
         LocalCloud.Builder builder = LocalCloud.builder().port(4566);
+        boolean dataDirectory = false;
+        String memoryBudget = null;
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
@@ -79,7 +81,14 @@ public final class LocalCloudMain {
                     case "--lambda-failure-rate" -> builder.lambdaFailureRate(Double.parseDouble(value));
                     case "--fault-seed" -> builder.faultSeed(Long.parseLong(value));
                     case "--function-logs" -> builder.functionLogsToConsole(functionLogsToConsole(value));
-                    case "--data-dir" -> builder.dataDirectory(java.nio.file.Path.of(value));
+                    case "--data-dir" -> {
+                        builder.dataDirectory(java.nio.file.Path.of(value));
+                        dataDirectory = true;
+                    }
+                    case "--memory-budget" -> {
+                        builder.memoryBudget(memoryBudget(value));
+                        memoryBudget = value;
+                    }
                     case "--flink-classpath" -> builder.flinkClasspath(java.util.Arrays.stream(
                             value.split(java.io.File.pathSeparator)).filter(p -> !p.isEmpty()).map(java.nio.file.Path::of).toList());
                     case "--idle-timeout-ms" -> builder.idleTimeout(Duration.ofMillis(Long.parseLong(value)));
@@ -90,7 +99,21 @@ public final class LocalCloudMain {
                 throw new IllegalArgumentException("option " + option + " needs a number, got '" + value + "'");
             }
         }
+        if (memoryBudget != null && !dataDirectory) {
+            throw new IllegalArgumentException("option --memory-budget " + memoryBudget + " needs --data-dir DIR:"
+                    + " without a data directory every record and log event stays in memory, so no budget applies");
+        }
         return builder;
+    }
+
+    /** {@code --memory-budget SIZE}: bytes, or a number with k, m or g. */
+    static long memoryBudget(String value) {
+        try {
+            return MemoryBudget.parse(value).bytes();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("option --memory-budget needs " + MemoryBudget.SIZE_FORMS
+                    + ", at least 1m; got '" + value + "'", e);
+        }
     }
 
     /** {@code console}: function log lines on the console and in CloudWatch Logs; {@code logs}: only there. */

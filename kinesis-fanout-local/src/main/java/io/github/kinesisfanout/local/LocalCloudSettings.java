@@ -25,11 +25,28 @@ import java.util.Optional;
  * @param lambdaFailureRate probability (0..1) that an event source mapping's invocation of a function
  *     fails as a function error
  * @param faultSeed seeds the draws of the fault switches; null draws differently on every run
+ * @param memoryBudget how much data the services keep in memory with a data directory; null: the default
+ *     (refused without a data directory, where everything is in memory)
  */
 public record LocalCloudSettings(String host, int port, String region, String accountId,
         Duration statusTransitionDelay, int maxRequestBodyBytes, boolean throughputLimits,
         double putRecordsFailureRate, Clock clock, boolean functionLogsToConsole, Path dataDirectory,
-        Duration idleTimeout, java.util.Map<String, String> signatureKeys, double lambdaFailureRate, Long faultSeed) {
+        Duration idleTimeout, java.util.Map<String, String> signatureKeys, double lambdaFailureRate, Long faultSeed,
+        MemoryBudget memoryBudget) {
+
+    public LocalCloudSettings {
+        if (memoryBudget != null && dataDirectory == null) {
+            throw new IllegalArgumentException("memoryBudget is set (" + memoryBudget + ") but dataDirectory is"
+                    + " not: without a data directory every record and log event stays in memory, so no budget"
+                    + " applies; set dataDirectory too, or leave memoryBudget unset");
+        }
+    }
+
+    /** How much data the services keep in memory with a data directory: {@link MemoryBudget#DEFAULT} unless set. */
+    @Override
+    public MemoryBudget memoryBudget() {
+        return memoryBudget != null ? memoryBudget : MemoryBudget.DEFAULT;
+    }
 
     /** The data directory, when state is durable. */
     public Optional<Path> dataDirectoryIfAny() {
@@ -40,7 +57,7 @@ public record LocalCloudSettings(String host, int port, String region, String ac
     @Override
     public String toString() {
         return "LocalCloudSettings[host=" + host + ", port=" + port + ", region=" + region + ", accountId=" + accountId
-                + ", dataDirectory=" + dataDirectory + ", idleTimeout=" + idleTimeout + ", verifiedAccessKeys="
+                + ", dataDirectory=" + dataDirectory + ", memoryBudget=" + memoryBudget() + ", idleTimeout=" + idleTimeout + ", verifiedAccessKeys="
                 + signatureKeys.keySet() + "]";
     }
 }

@@ -48,4 +48,25 @@ class LocalCloudMainTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> LocalCloudMain.parse(new String[] {"--fault-seed", "x"})).getMessage().contains("--fault-seed"));
     }
+
+    @Test
+    void theMemoryBudgetTakesSizesAndNeedsADataDirectory() {
+        assertEquals(new MemoryBudget(1L << 30), LocalCloudMain.parse(new String[] {"--data-dir", "unused",
+                "--memory-budget", "1g"}).build().settings().memoryBudget());
+        assertEquals(new MemoryBudget(64L << 20), LocalCloudMain.parse(new String[] {"--memory-budget", "64m",
+                "--data-dir", "unused"}).build().settings().memoryBudget());
+        assertEquals(new MemoryBudget(2_000_000), LocalCloudMain.parse(new String[] {"--data-dir", "unused",
+                "--memory-budget", "2000000"}).build().settings().memoryBudget());
+        assertEquals(MemoryBudget.DEFAULT, LocalCloudMain.parse(new String[] {"--data-dir", "unused"}).build()
+                .settings().memoryBudget());
+        assertEquals("option --memory-budget needs " + MemoryBudget.SIZE_FORMS + ", at least 1m; got 'lots'",
+                assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--data-dir", "d",
+                        "--memory-budget", "lots"})).getMessage());
+        assertEquals("option --memory-budget needs " + MemoryBudget.SIZE_FORMS + ", at least 1m; got '512k'",
+                assertThrows(IllegalArgumentException.class, () -> LocalCloudMain.parse(new String[] {"--data-dir", "d",
+                        "--memory-budget", "512k"})).getMessage());
+        assertEquals("option --memory-budget 64m needs --data-dir DIR: without a data directory every record and log"
+                + " event stays in memory, so no budget applies", assertThrows(IllegalArgumentException.class,
+                () -> LocalCloudMain.parse(new String[] {"--memory-budget", "64m"})).getMessage());
+    }
 }

@@ -17,6 +17,14 @@ public final class HelpfulSuggestions {
                 + property + "=" + example);
     }
 
+    /** A memory budget for the local cloud, which applies to a data directory only, given without one. */
+    public static FanoutException memoryBudgetWithoutDataDir(String memoryBudget) {
+        return new FanoutException("<memoryBudget> is '" + memoryBudget + "' but <dataDir> is not set: without a data"
+                + " directory the local cloud keeps every record and log event in memory, so no budget applies; set"
+                + " <dataDir> (or pass -D" + PropertyNames.LOCAL_DATA_DIR + "=DIR) or remove <memoryBudget> (-D"
+                + PropertyNames.LOCAL_MEMORY_BUDGET + ")");
+    }
+
     /** A parameter whose value is out of range or malformed. */
     public static FanoutException invalidParameter(String name, String property, Object value, String expected) {
         return new FanoutException("<" + name + "> is '" + value + "' but " + expected

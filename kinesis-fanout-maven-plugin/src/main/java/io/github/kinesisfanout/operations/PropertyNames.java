@@ -16,6 +16,12 @@ public final class PropertyNames {
     /** sql or flink: the engine of the application goals. */
     public static final String ENGINE = "fanout.engine";
 
+    /** start-local and run-local: the local cloud's data directory. */
+    public static final String LOCAL_DATA_DIR = "fanout.localDataDir";
+
+    /** start-local and run-local: how much data the local cloud keeps in memory with a data directory. */
+    public static final String LOCAL_MEMORY_BUDGET = "fanout.localMemoryBudget";
+
     /** The application SQL: create-app, the Flink goals, verify-fanout. */
     public static final String SQL_FILE = "fanout.sqlFile";
 

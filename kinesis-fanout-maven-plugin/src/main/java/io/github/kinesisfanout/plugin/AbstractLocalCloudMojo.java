@@ -33,6 +33,15 @@ public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
     protected File dataDir;
 
     /**
+     * With {@code dataDir}, about how much data the local cloud keeps in memory before it reads older
+     * data back from the directory: {@code 64m}, {@code 1g} or a number of bytes, at least {@code 1m};
+     * two thirds for Kinesis records, one third for CloudWatch Logs events. Unset, 96 MiB (64 + 32).
+     * Refused without {@code dataDir} (everything is in memory then).
+     */
+    @Parameter(property = "fanout.localMemoryBudget")
+    protected String memoryBudget;
+
+    /**
      * The application goals' engine: with flink, the Flink runtime the local Managed Flink runs jobs
      * with is resolved through this build's repositories (else the cloud looks in ~/.m2 itself).
      */
@@ -52,7 +61,7 @@ public abstract class AbstractLocalCloudMojo extends AbstractFanoutMojo {
                     io.github.kinesisfanout.local.FlinkClasspath.coordinates(version));
         }
         return new LocalCloudLauncher(listener()).start(host, port, region, consumerLogsToConsole(),
-                dataDir == null ? null : dataDir.toPath(), flinkClasspath);
+                dataDir == null ? null : dataDir.toPath(), memoryBudget, flinkClasspath);
     }
 
     private boolean consumerLogsToConsole() {

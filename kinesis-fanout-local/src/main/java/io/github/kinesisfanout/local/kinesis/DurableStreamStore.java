@@ -22,8 +22,6 @@ final class DurableStreamStore implements StreamStore {
 
     /** A segment file is closed and a new one started past this size. */
     static final long SEGMENT_BYTES = 64L * 1024 * 1024;
-    /** The payload bytes of all streams kept in memory by default. */
-    static final long MEMORY_BUDGET_BYTES = 64L * 1024 * 1024;
     private static final Logger LOG = Logger.getLogger(DurableStreamStore.class.getName());
 
     private final Path root;
@@ -33,7 +31,7 @@ final class DurableStreamStore implements StreamStore {
     private final PayloadCache cache;
 
     DurableStreamStore(Path root, long segmentBytes) {
-        this(root, segmentBytes, MEMORY_BUDGET_BYTES);
+        this(root, segmentBytes, io.github.kinesisfanout.local.MemoryBudget.DEFAULT.kinesisBytes());
     }
 
     /** A store keeping at most about {@code memoryBudgetBytes} of record payloads in memory. */

@@ -35,10 +35,14 @@ public final class KinesisService implements AwsService, AutoCloseable {
         this(context, KinesisConfig.defaults());
     }
 
-    /** A Kinesis service whose streams and records live in the context's data directory when it has one, else in memory. */
+    /**
+     * A Kinesis service whose streams and records live in the context's data directory when it has one
+     * (record payloads in memory up to the data directory's Kinesis share of its memory budget), else in memory.
+     */
     public KinesisService(ServiceContext context, KinesisConfig config) {
         this(context, config, context.dataDirectory().<StreamStore>map(d -> new DurableStreamStore(
-                d.serviceDirectory("kinesis"), DurableStreamStore.SEGMENT_BYTES)).orElseGet(InMemoryStreamStore::new));
+                d.serviceDirectory("kinesis"), DurableStreamStore.SEGMENT_BYTES, d.memoryBudget().kinesisBytes()))
+                .orElseGet(InMemoryStreamStore::new));
     }
 
     KinesisService(ServiceContext context, KinesisConfig config, StreamStore store) {
@@ -171,6 +175,11 @@ public final class KinesisService implements AwsService, AutoCloseable {
         Stream stream = streams.resolveForData(ctx, streamName, null);
         Shard shard = shard(stream, shardId);
         return shard.log().awaitCounter(reader.counterOf(stream, shard, position), timeout.toMillis());
+    }
+
+    /** How many records of a shard have their payload in memory (tests check the memory budget holds). */
+    int cachedRecords(RequestContext ctx, String streamName, String shardId) {
+        return shard(streams.resolve(ctx, streamName, null), shardId).log().cachedRecords();
     }
 
     private static Shard shard(Stream stream, String shardId) {

@@ -1,12 +1,15 @@
 package io.github.kinesisfanout.local.logs;
 
+import io.github.kinesisfanout.local.storage.SegmentLog;
+import io.github.kinesisfanout.local.storage.SegmentReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A run of consecutive events of one stream (in its timestamp order): their count, first and last
  * timestamps and stored bytes always in memory, the events themselves in memory until
- * {@link MessageSpill} writes them to disk as one frame (then only {@link #location} says where).
+ * {@link MessageSpill} writes them to disk as one frame (then only {@link #location} says where), or
+ * until its stream no longer holds it ({@link #kill}).
  * The newest chunk of a stream takes appends while it is in memory and not full.
  */
 final class EventChunk {
@@ -22,6 +25,8 @@ final class EventChunk {
     private long location = -1;
     /** Replaced or dropped by its stream: nothing reads it any more, so it is not worth spilling. */
     private boolean dead;
+    /** The bytes {@link MessageSpill} counts for it in memory; guarded by that spill's monitor, not this one. */
+    long countedBytes;
 
     EventChunk(List<LogEvent> events) {
         this.events = new ArrayList<>(events);
@@ -75,34 +80,54 @@ final class EventChunk {
 
     /** The events, from memory or read back from the spill log. */
     synchronized List<LogEvent> events(MessageSpill.Reader reader) {
+        if (dead) {
+            throw new IllegalStateException("a discarded chunk of events was read");
+        }
         return events != null ? List.copyOf(events) : reader.chunk(location);
     }
 
     /**
      * Keeps only the events from index {@code drop} on (the older ones expired); a spilled chunk is read
-     * back, so it is in memory afterwards.
+     * back, so it is in memory afterwards and its frame in the spill log is dead.
      *
      * @return whether it was read back (its bytes are in memory again)
      */
-    synchronized boolean dropFirst(int drop, MessageSpill.Reader reader) {
+    synchronized boolean dropFirst(int drop, MessageSpill messages, MessageSpill.Reader reader) {
         boolean readBack = events == null;
         List<LogEvent> all = readBack ? reader.chunk(location) : events;
         events = new ArrayList<>(all.subList(drop, all.size()));
+        messages.released(this, location);
         location = -1;
         recount();
         return readBack;
     }
 
-    /** Writes the events to disk with {@code writer} (which returns where) and lets go of them; a no-op when dead or spilled. */
-    synchronized void spill(java.util.function.ToLongFunction<List<LogEvent>> writer) {
+    /** Writes the events to the spill log and lets go of them; a no-op when dead or spilled. */
+    synchronized void spill(MessageSpill messages) {
         if (dead || events == null) {
             return;
         }
-        location = writer.applyAsLong(events);
+        location = messages.write(this, events);
         events = null;
     }
 
-    synchronized void kill() {
+    /**
+     * Writes the frame of a chunk spilled in {@code segment} again at the end of the spill log (which
+     * is compacting that segment); a no-op when it died, was read back or moved meanwhile.
+     */
+    synchronized void relocate(SpillLog log, long segment, SegmentReader disk) {
+        if (dead || events != null || location < 0 || SegmentLog.segmentOf(location) != segment) {
+            return;
+        }
+        location = log.move(this, location, disk.payload(location));
+    }
+
+    /** Its stream no longer holds it: its events leave memory and its frame the spill log. */
+    synchronized void kill(MessageSpill messages) {
         dead = true;
+        events = null;
+        long spilledAt = location;
+        location = -1;
+        messages.discarded(this, spilledAt);
     }
 }

@@ -23,6 +23,11 @@ final class LogGroup {
         return days == null ? Long.MIN_VALUE : now - days * DAY_MILLIS;
     }
 
+    /** Lets go of the events of every stream (the group was deleted). */
+    void discard() {
+        streams.values().forEach(LogStream::discard);
+    }
+
     LogGroup(String name, String arn, long creationTime) {
         this.name = name;
         this.arn = arn;

@@ -18,6 +18,7 @@ import java.util.List;
  * entry, replayed in order at start. An event batch carries the stream's event count before it, so a
  * batch is applied once only. {@link #compact} rewrites the sealed segments as one that begins with a
  * {@code reset} entry and holds only what is still there: no deleted groups or streams, no expired events.
+ * Replaying a deletion lets go of the deleted events, in memory and in the spill log.
  */
 final class LogJournal implements AutoCloseable {
 
@@ -96,8 +97,13 @@ final class LogJournal implements AutoCloseable {
         LogStore kept = new LogStore();
         log.replayUpTo(sealed, (segment, payload) -> replay(kept, read(payload), messages));
         LogRetention.dropExpired(kept, now, none());
-        log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept, messages).stream()
-                .map(e -> ByteBuffer.wrap(e.toString().getBytes(StandardCharsets.UTF_8))).iterator());
+        try {
+            log.replaceUpTo(sealed, () -> LogJournalSnapshot.entries(kept, messages).stream()
+                    .map(e -> ByteBuffer.wrap(e.toString().getBytes(StandardCharsets.UTF_8))).iterator());
+        } finally {
+            // A copy: its events leave memory and the spill log now, not when the budget pushes them out.
+            kept.clear();
+        }
     }
 
     private static void replay(LogStore store, JsonNode entry, MessageSpill messages) {
@@ -112,7 +118,12 @@ final class LogJournal implements AutoCloseable {
         switch (entry.path("op").asText()) {
             case "group" -> groups.putIfAbsent(name, new LogGroup(name, entry.path("arn").asText(),
                     entry.path("time").asLong()));
-            case "deleteGroup" -> groups.remove(name);
+            case "deleteGroup" -> {
+                if (group != null) {
+                    groups.remove(name);
+                    group.discard();
+                }
+            }
             case "retention" -> {
                 if (group != null) {
                     group.retentionInDays = entry.path("days").isNull() ? null : entry.path("days").asInt();
@@ -134,8 +145,9 @@ final class LogJournal implements AutoCloseable {
                 }
             }
             case "deleteStream" -> {
-                if (group != null) {
-                    group.streams.remove(entry.path("stream").asText());
+                LogStream removed = group == null ? null : group.streams.remove(entry.path("stream").asText());
+                if (removed != null) {
+                    removed.discard();
                 }
             }
             case "events" -> {

@@ -7,9 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps CloudWatch Logs bounded, at start and once a minute: drops the events past their group's
- * retention from memory, and compacts the journal once more than {@value #DEAD_SHARE_PERCENT}% of it
+ * retention from memory, compacts the journal once more than {@value #DEAD_SHARE_PERCENT}% of it
  * is dead (deleted groups and streams, expired events) and it has at least {@value #MIN_JOURNAL_BYTES}
- * bytes.
+ * bytes, and compacts the spill log's mostly dead segments.
  */
 final class LogMaintenance implements AutoCloseable {
 
@@ -20,13 +20,15 @@ final class LogMaintenance implements AutoCloseable {
 
     private final LogStore store;
     private final LogJournal journal;
+    private final MessageSpill messages;
     private final Clock clock;
     private final ScheduledExecutorService ticker;
     /** Journal bytes per estimated live byte, measured at the last compaction (escapes, UTF-8, framing). */
     private double bytesPerLiveByte = 1.0;
 
-    LogMaintenance(LogStore store, LogJournal journal, Clock clock) {
+    LogMaintenance(LogStore store, LogJournal journal, MessageSpill messages, Clock clock) {
         this.store = store;
+        this.messages = messages;
         this.journal = journal;
         this.clock = clock;
         this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -49,10 +51,15 @@ final class LogMaintenance implements AutoCloseable {
         return this;
     }
 
-    /** One sweep, and a compaction when the journal's dead share calls for one. */
+    /** One sweep, a compaction of the journal when its dead share calls for one, and of the spill log. */
     synchronized void run() {
         long now = clock.millis();
         LogRetention.dropExpired(store, now, journal);
+        compactJournal(now);
+        messages.compact();
+    }
+
+    private void compactJournal(long now) {
         long size = journal.sizeBytes();
         if (size < MIN_JOURNAL_BYTES) {
             return;

@@ -23,8 +23,9 @@ final class LogStore {
         return regions;
     }
 
-    /** Forgets every group (a compacted journal starts over from its own entries). */
+    /** Forgets every group and lets go of their events (a compacted journal starts over from its own entries). */
     void clear() {
+        regions.values().forEach(groups -> groups.values().forEach(LogGroup::discard));
         regions.clear();
     }
 

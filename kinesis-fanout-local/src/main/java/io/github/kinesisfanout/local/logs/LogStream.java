@@ -19,6 +19,8 @@ final class LogStream {
     private long lastIngestionTime;
     private long storedBytes;
     private long sequence;
+    /** Deleted (with its group, maybe): a put that found it just before keeps nothing, as a replay would. */
+    private boolean discarded;
 
     LogStream(String name, long creationTime, MessageSpill messages) {
         this.name = name;
@@ -33,6 +35,10 @@ final class LogStream {
 
     /** Appends events; returns the next sequence token (ignored by AWS since 2023, kept for old clients). */
     synchronized String append(List<LogEvent> batch) {
+        if (discarded) {
+            sequence += batch.size();
+            return String.format("%056d", sequence);
+        }
         boolean inOrder = true;
         long last = chunks.isEmpty() ? Long.MIN_VALUE : chunks.get(chunks.size() - 1).lastTimestamp();
         for (LogEvent event : batch) {
@@ -83,7 +89,7 @@ final class LogStream {
         List<LogEvent> merged = new ArrayList<>();
         for (EventChunk chunk : chunks.subList(first, chunks.size())) {
             merged.addAll(chunk.events(reader));
-            chunk.kill();
+            chunk.kill(messages);
         }
         merged.addAll(batch);
         merged.sort(Comparator.comparingLong(LogEvent::timestamp));
@@ -99,7 +105,7 @@ final class LogStream {
         int expired = 0;
         while (!chunks.isEmpty() && chunks.get(0).lastTimestamp() < cutoff) {
             EventChunk chunk = chunks.remove(0);
-            chunk.kill();
+            chunk.kill(messages);
             expired += chunk.count();
             storedBytes -= chunk.storedBytes();
         }
@@ -112,7 +118,7 @@ final class LogStream {
                 drop++;
             }
             long before = chunk.storedBytes();
-            if (chunk.dropFirst(drop, reader)) {
+            if (chunk.dropFirst(drop, messages, reader)) {
                 long bytes = 0;
                 for (LogEvent event : events.subList(drop, events.size())) {
                     bytes += MessageSpill.memoryBytes(event);
@@ -124,6 +130,20 @@ final class LogStream {
         }
         eventCount -= expired;
         return expired;
+    }
+
+    /**
+     * Lets go of every event (the stream or its group was deleted): they leave memory and the spill log
+     * now, not when the budget would have pushed them out.
+     */
+    synchronized void discard() {
+        discarded = true;
+        for (EventChunk chunk : chunks) {
+            chunk.kill(messages);
+        }
+        chunks.clear();
+        eventCount = 0;
+        storedBytes = 0;
     }
 
     /** Starts the count of a stream rebuilt from a compacted journal, whose earlier events were dropped. */

@@ -37,11 +37,12 @@ public final class LogsService implements AwsService, AutoCloseable {
 
     /**
      * With a data directory in the context, groups, streams, retention and events are kept under its
-     * {@code logs} directory. Either way events past their group's retention are no longer read, and
-     * leave memory (and the journal) through {@link LogMaintenance}.
+     * {@code logs} directory, and events in memory up to the data directory's CloudWatch Logs share of its
+     * memory budget (older ones are read back from {@code logs/spill/}). Either way events past their
+     * group's retention are no longer read, and leave memory (and the journal) through {@link LogMaintenance}.
      */
     public LogsService(ServiceContext context) {
-        this(context, MessageSpill.MEMORY_BUDGET_BYTES);
+        this(context, context.dataDirectory().map(d -> d.memoryBudget().logsBytes()).orElse(Long.MAX_VALUE));
     }
 
     /** With a data directory, at most about {@code memoryBudgetBytes} of events stay in memory; older ones are read from disk. */
@@ -53,12 +54,17 @@ public final class LogsService implements AwsService, AutoCloseable {
         this.reader = new LogEventsReader(store, clock, messages);
         this.journal = data.map(d -> LogJournal.open(d.serviceDirectory("logs"), store, messages))
                 .orElseGet(LogJournal::none);
-        this.maintenance = new LogMaintenance(store, journal, clock).start();
+        this.maintenance = new LogMaintenance(store, journal, messages, clock).start();
     }
 
     /** The message bytes in memory now (tests check the budget holds). */
     long cachedMessageBytes() {
         return messages.cachedBytes();
+    }
+
+    /** The bytes of the spill log on disk (tests check it shrinks). */
+    long spilledBytesOnDisk() {
+        return messages.diskBytes();
     }
 
     /** Sweeps expired events and compacts the journal if it is worth it, now (it runs once a minute anyway). */
@@ -169,7 +175,7 @@ public final class LogsService implements AwsService, AutoCloseable {
                 throw LogsErrors.groupNotFound();
             }
             journal.record(LogJournal.entry("deleteGroup", LogStore.scope(context), name), true);
-            store.groups(context).remove(name);
+            store.groups(context).remove(name).discard();
         }
         return empty();
     }
@@ -195,7 +201,7 @@ public final class LogsService implements AwsService, AutoCloseable {
             }
             journal.record(LogJournal.entry("deleteStream", LogStore.scope(context), group.name).put("stream", name),
                     true);
-            group.streams.remove(name);
+            group.streams.remove(name).discard();
         }
         return empty();
     }

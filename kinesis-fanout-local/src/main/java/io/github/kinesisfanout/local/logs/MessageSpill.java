@@ -1,7 +1,5 @@
 package io.github.kinesisfanout.local.logs;
 
-import io.github.kinesisfanout.local.storage.AtomicFiles;
-import io.github.kinesisfanout.local.storage.SegmentLog;
 import io.github.kinesisfanout.local.storage.SegmentReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,29 +10,24 @@ import java.util.List;
 
 /**
  * Keeps CloudWatch Logs events in memory up to a byte budget for the whole service: past it, the
- * oldest {@link EventChunk}s are written to a spill log ({@code logs/spill/} of the data directory, a
- * {@link SegmentLog} emptied at every start, as the journal holds the events for good), one frame per
- * chunk, and read back from there when a read asks for them. Without a data directory every event
+ * oldest {@link EventChunk}s are written to a spill log ({@code logs/spill/} of the data directory,
+ * a {@link SpillLog} emptied at every start, as the journal holds the events for good), one frame per
+ * chunk, and read back from there when a read asks for them. A chunk that dies (its events expired, its
+ * stream or group deleted) leaves memory and the spill at once. Without a data directory every event
  * stays in memory.
  */
 final class MessageSpill implements AutoCloseable {
 
-    /** The event bytes kept in memory by default. */
-    static final long MEMORY_BUDGET_BYTES = 32L * 1024 * 1024;
     /** What an event in memory costs beyond its message's characters: the event, string and array headers. */
     static final int EVENT_OVERHEAD_BYTES = 72;
-    private static final long SEGMENT_BYTES = 64L * 1024 * 1024;
 
-    private final SegmentLog log;
+    private final SpillLog log;
     private final long budgetBytes;
-    private final ArrayDeque<Admission> admissions = new ArrayDeque<>();
+    /** Chunks in the order they took events in memory (a chunk once per append); the first out spills. */
+    private final ArrayDeque<EventChunk> admissions = new ArrayDeque<>();
     private long cachedBytes;
 
-    /** Bytes a chunk took in memory by one append (a chunk may have several; the first one out spills it). */
-    private record Admission(EventChunk chunk, long bytes) {
-    }
-
-    private MessageSpill(SegmentLog log, long budgetBytes) {
+    private MessageSpill(SpillLog log, long budgetBytes) {
         this.log = log;
         this.budgetBytes = budgetBytes;
     }
@@ -49,8 +42,7 @@ final class MessageSpill implements AutoCloseable {
         if (budgetBytes < 0) {
             throw new IllegalArgumentException("memory budget must not be negative: " + budgetBytes);
         }
-        AtomicFiles.deleteTree(directory);
-        return new MessageSpill(SegmentLog.open(directory, SEGMENT_BYTES, (segment, payload) -> { }), budgetBytes);
+        return new MessageSpill(SpillLog.open(directory), budgetBytes);
     }
 
     /** What an event costs in memory, about. */
@@ -68,20 +60,25 @@ final class MessageSpill implements AutoCloseable {
         }
         List<EventChunk> evicted = new ArrayList<>();
         synchronized (this) {
-            admissions.addLast(new Admission(chunk, bytes));
+            admissions.addLast(chunk);
+            chunk.countedBytes += bytes;
             cachedBytes += bytes;
             while (cachedBytes > budgetBytes && !admissions.isEmpty()) {
-                Admission oldest = admissions.pollFirst();
-                cachedBytes -= oldest.bytes();
-                evicted.add(oldest.chunk());
+                EventChunk oldest = admissions.pollFirst();
+                if (oldest.countedBytes > 0) {
+                    cachedBytes -= oldest.countedBytes;
+                    oldest.countedBytes = 0;
+                    evicted.add(oldest);
+                }
             }
         }
         for (EventChunk each : evicted) {
-            each.spill(this::write);
+            each.spill(this);
         }
     }
 
-    private long write(List<LogEvent> events) {
+    /** Writes a chunk's events to the spill log; returns where. Under the chunk's monitor. */
+    long write(EventChunk chunk, List<LogEvent> events) {
         List<byte[]> messages = new ArrayList<>(events.size());
         int size = 4;
         for (LogEvent event : events) {
@@ -94,7 +91,45 @@ final class MessageSpill implements AutoCloseable {
             frame.putLong(events.get(i).timestamp()).putLong(events.get(i).ingestionTime())
                     .putInt(messages.get(i).length).put(messages.get(i));
         }
-        return log.appendLocated(List.of(frame.flip()), List::of);
+        return log.append(chunk, frame.flip());
+    }
+
+    /** A chunk died: its bytes leave the budget, and its frame at {@code location} (when spilled, else -1) the spill. */
+    void discarded(EventChunk chunk, long location) {
+        if (log == null) {
+            return;
+        }
+        synchronized (this) {
+            cachedBytes -= chunk.countedBytes;
+            chunk.countedBytes = 0;
+        }
+        released(chunk, location);
+    }
+
+    /** A spilled chunk's frame at {@code location} is no longer read (the chunk was read back, or died). */
+    void released(EventChunk chunk, long location) {
+        if (log != null && location >= 0) {
+            log.release(chunk, location);
+        }
+    }
+
+    /**
+     * Rewrites the spill segments that are mostly dead (see {@link SpillLog#compact}), and forgets the
+     * admissions of chunks no longer counted (spilled or dead), which the budget may not push out soon.
+     */
+    void compact() {
+        if (log == null) {
+            return;
+        }
+        synchronized (this) {
+            admissions.removeIf(chunk -> chunk.countedBytes == 0);
+        }
+        log.compact();
+    }
+
+    /** The bytes of the spill log on disk (0 without a data directory). */
+    long diskBytes() {
+        return log == null ? 0 : log.sizeBytes();
     }
 
     /** The event bytes counted as in memory now (tests check the budget holds). */
@@ -128,7 +163,7 @@ final class MessageSpill implements AutoCloseable {
                 return known;
             }
             if (disk == null) {
-                disk = new SegmentReader(log);
+                disk = log.reader();
             }
             ByteBuffer frame = disk.payload(location);
             int count = frame.getInt();

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.storage;
 
+import io.github.kinesisfanout.local.MemoryBudget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -14,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * The data directory of one local cloud: a {@code FORMAT} file naming the on-disk format version, a
  * {@code LOCK} file held while the cloud runs (a second cloud on the same directory refuses to start),
- * and one sub-directory per service.
+ * and one sub-directory per service; and the memory budget of the data its services keep in memory
+ * before they read it back from here.
  */
 public final class DataDirectory implements AutoCloseable {
 
@@ -22,19 +24,31 @@ public final class DataDirectory implements AutoCloseable {
     public static final int FORMAT_VERSION = 1;
     static final String FORMAT_FILE = "FORMAT";
     static final String LOCK_FILE = "LOCK";
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(DataDirectory.class.getName());
 
     private final Path root;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private final MemoryBudget memoryBudget;
 
-    private DataDirectory(Path root, FileChannel lockChannel, FileLock lock) {
+    private DataDirectory(Path root, FileChannel lockChannel, FileLock lock, MemoryBudget memoryBudget) {
         this.root = root;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.memoryBudget = memoryBudget;
     }
 
-    /** Creates or opens a data directory, checks its format version and locks it. */
+    /** Creates or opens a data directory with the default memory budget, checks its format version and locks it. */
     public static DataDirectory open(Path directory) {
+        return open(directory, MemoryBudget.DEFAULT);
+    }
+
+    /**
+     * Creates or opens a data directory whose services keep at most about {@code memoryBudget} of data in
+     * memory, checks its format version and locks it. A budget above the JVM's maximum heap is logged.
+     */
+    public static DataDirectory open(Path directory, MemoryBudget memoryBudget) {
+        java.util.Objects.requireNonNull(memoryBudget, "memoryBudget");
         Path root = directory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(root);
@@ -69,7 +83,12 @@ public final class DataDirectory implements AutoCloseable {
             }
             throw new DataDirectoryException("cannot prepare data directory " + root + ": " + e, e);
         }
-        return new DataDirectory(root, channel, lock);
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap != Long.MAX_VALUE && memoryBudget.bytes() > heap) {
+            LOG.warning("the memory budget, " + memoryBudget + ", is more than this JVM's maximum heap (" + heap
+                    + " bytes): the heap runs out before data leaves memory; lower the memory budget or raise -Xmx");
+        }
+        return new DataDirectory(root, channel, lock, memoryBudget);
     }
 
     private static void checkFormat(Path root) throws IOException {
@@ -103,6 +122,11 @@ public final class DataDirectory implements AutoCloseable {
     /** The root directory. */
     public Path root() {
         return root;
+    }
+
+    /** How much data the services keep in memory, each its share. */
+    public MemoryBudget memoryBudget() {
+        return memoryBudget;
     }
 
     /** The directory of one service (created when missing), e.g. {@code kinesis}. */

@@ -36,6 +36,8 @@ public final class SegmentLog implements AutoCloseable {
     private final Condition syncDone = syncLock.newCondition();
     private FileChannel channel;
     private long segmentId;
+    /** The highest segment id ever opened for writing, so an id is never used twice, even after {@link #deleteSegment}. */
+    private long lastSegmentId;
     private long size;
     private long writes;
     private long synced;
@@ -119,7 +121,7 @@ public final class SegmentLog implements AutoCloseable {
 
     /** The id of the segment the next append goes to (segments are numbered upwards). */
     public synchronized long currentSegment() {
-        return channel == null ? (segments.isEmpty() ? 1 : segments.lastKey() + 1) : segmentId;
+        return channel == null ? Math.max(lastSegmentId, segments.isEmpty() ? 0 : segments.lastKey()) + 1 : segmentId;
     }
 
     /**
@@ -255,6 +257,7 @@ public final class SegmentLog implements AutoCloseable {
                 StandardOpenOption.APPEND);
         segments.put(next, file);
         segmentId = next;
+        lastSegmentId = Math.max(lastSegmentId, next);
         size = channel.size();
         AtomicFiles.syncDirectory(directory);
         if (!header.isEmpty()) {
@@ -328,6 +331,28 @@ public final class SegmentLog implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + file, e);
             }
+        }
+    }
+
+    /**
+     * Deletes one segment, whatever its age (one whose entries are all dead); never the one being written
+     * ({@link #seal} it first). Its id is not used again.
+     */
+    public synchronized void deleteSegment(long segmentId) {
+        if (channel != null && segmentId == this.segmentId) {
+            throw new IllegalStateException("segment " + segmentId + " of " + directory + " is being written");
+        }
+        Path file = segments.remove(segmentId);
+        FileChannel reader = readers.remove(segmentId);
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
         }
     }
 

@@ -167,6 +167,52 @@ class PayloadBudgetTest {
                 "the replay finds the same appends again");
     }
 
+    /** Puts 20 PutRecords of 100 records of 1,000 bytes (key "k") through a cloud; returns the payloads read back. */
+    private static List<String> put2000(io.github.kinesisfanout.local.LocalCloud cloud) {
+        KinesisService kinesis = cloud.kinesis();
+        kinesis.invoke("CreateStream", KinesisJson.object().put("StreamName", "s").put("ShardCount", 1), CTX);
+        for (int batch = 0; batch < 20; batch++) {
+            List<PutRecordsEntry> entries = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                byte[] bytes = new byte[1000];
+                java.util.Arrays.fill(bytes, (byte) ('a' + (batch * 100 + i) % 26));
+                entries.add(new PutRecordsEntry("k", bytes));
+            }
+            kinesis.putRecords(CTX, "s", entries);
+        }
+        List<String> data = new ArrayList<>();
+        StartingPosition next = StartingPosition.trimHorizon();
+        while (true) {
+            ReadResult result = kinesis.getRecords(CTX, "s", "shardId-000000000000", next, 10_000);
+            if (result.records().isEmpty()) {
+                return data;
+            }
+            result.records().forEach(r -> data.add(new String(r.data(), StandardCharsets.US_ASCII)));
+            next = result.nextPosition();
+        }
+    }
+
+    @Test
+    void theBuildersMemoryBudgetBoundsThePayloadsInMemory() {
+        List<String> expected = new ArrayList<>();
+        for (int n = 0; n < 2000; n++) {
+            expected.add(String.valueOf((char) ('a' + n % 26)).repeat(1000));
+        }
+        try (var cloud = io.github.kinesisfanout.local.LocalCloud.builder().dataDirectory(dir.resolve("small"))
+                .memoryBudget(1024 * 1024).build().start()) {
+            assertEquals(expected, put2000(cloud));
+            // Kinesis gets two thirds of 1 MiB: 699,050 bytes. A record counts 1,000 + 1 + 96 = 1,097 bytes, an
+            // append of 100 records 109,700: six appends (658,200) fit, a seventh (767,900) does not.
+            assertEquals(600, cloud.kinesis().cachedRecords(CTX, "s", "shardId-000000000000"));
+        }
+        try (var cloud = io.github.kinesisfanout.local.LocalCloud.builder().dataDirectory(dir.resolve("default"))
+                .build().start()) {
+            assertEquals(expected, put2000(cloud));
+            // 2,194,000 bytes fit the default 64 MiB.
+            assertEquals(2000, cloud.kinesis().cachedRecords(CTX, "s", "shardId-000000000000"));
+        }
+    }
+
     @Test
     void answersAreThoseOfAnInMemoryCloud() {
         KinesisService memory = service(new InMemoryStreamStore());

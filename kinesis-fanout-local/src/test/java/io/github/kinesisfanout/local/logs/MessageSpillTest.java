@@ -287,4 +287,134 @@ class MessageSpillTest {
         stop(durable);
         assertEquals(kept, pages(durable(0), "s", 1000));
     }
+
+    /** 18 PutLogEvents of 50 events of 1,000 characters to /app, stream s. */
+    private static void write900(LogsService service) {
+        service.invoke("CreateLogGroup", input("{\"logGroupName\":\"/app\"}"), CTX);
+        service.invoke("CreateLogStream", input("{\"logGroupName\":\"/app\",\"logStreamName\":\"s\"}"), CTX);
+        for (int batch = 0; batch < 18; batch++) {
+            ObjectNode put = input("{\"logGroupName\":\"/app\",\"logStreamName\":\"s\"}");
+            var events = put.putArray("logEvents");
+            for (int i = 0; i < 50; i++) {
+                int n = batch * 50 + i;
+                events.addObject().put("timestamp", T0 + n).put("message", String.format("%04d", n) + "m".repeat(996));
+            }
+            service.invoke("PutLogEvents", put, CTX);
+        }
+    }
+
+    @Test
+    void theBuildersMemoryBudgetBoundsTheEventsInMemory() throws Exception {
+        LogsService memory = new LogsService(ServiceContext.inMemory(clock));
+        open.add(memory);
+        write900(memory);
+        String read = "{\"logGroupName\":\"/app\",\"logStreamName\":\"s\",\"startFromHead\":true}";
+        JsonNode expected = memory.invoke("GetLogEvents", input(read), CTX);
+        assertEquals(900, expected.get("events").size());
+        assertEquals("0899" + "m".repeat(996), expected.get("events").get(899).get("message").asText());
+        try (var cloud = io.github.kinesisfanout.local.LocalCloud.builder().clock(clock)
+                .dataDirectory(dir.resolve("small")).memoryBudget(1024 * 1024).build().start()) {
+            LogsService logs = cloud.services().service(LogsService.class);
+            write900(logs);
+            // Logs get a third of 1 MiB: 349,526 bytes. An event counts 2 x 1,000 + 72 = 2,072 bytes, an append
+            // of 50 events 103,600. A chunk takes four appends (414,400 > 349,526) and is spilled whole, so of
+            // 18 appends the last two (the fifth chunk's first 100 events) are in memory.
+            assertEquals(100 * 2072, logs.cachedMessageBytes());
+            assertTrue(logs.spilledBytesOnDisk() > 800 * 1000, logs.spilledBytesOnDisk() + " bytes spilled");
+            assertEquals(expected, logs.invoke("GetLogEvents", input(read), CTX));
+        }
+        try (var cloud = io.github.kinesisfanout.local.LocalCloud.builder().clock(clock)
+                .dataDirectory(dir.resolve("default")).build().start()) {
+            LogsService logs = cloud.services().service(LogsService.class);
+            write900(logs);
+            // 1,864,800 bytes fit the default 32 MiB.
+            assertEquals(900 * 2072, logs.cachedMessageBytes());
+            assertEquals(0, logs.spilledBytesOnDisk());
+        }
+    }
+
+    /** 40 PutLogEvents of 100 events to each of /gone (600-byte messages) and /kept (400-byte), alternately. */
+    private static void writeTwoGroups(LogsService service) {
+        for (String group : List.of("/gone", "/kept")) {
+            service.invoke("CreateLogGroup", input("{\"logGroupName\":\"" + group + "\"}"), CTX);
+            service.invoke("CreateLogStream", input("{\"logGroupName\":\"" + group + "\",\"logStreamName\":\"s\"}"),
+                    CTX);
+        }
+        for (int batch = 0; batch < 40; batch++) {
+            for (String group : List.of("/gone", "/kept")) {
+                ObjectNode put = input("{\"logGroupName\":\"" + group + "\",\"logStreamName\":\"s\"}");
+                var events = put.putArray("logEvents");
+                for (int i = 0; i < 100; i++) {
+                    int n = batch * 100 + i;
+                    String pad = group.equals("/gone") ? "g".repeat(595) : "k".repeat(395);
+                    events.addObject().put("timestamp", T0 + n).put("message", String.format("%05d", n) + pad);
+                }
+                service.invoke("PutLogEvents", put, CTX);
+            }
+        }
+    }
+
+    private static List<JsonNode> keptAnswers(LogsService service) {
+        List<JsonNode> out = new ArrayList<>();
+        out.add(service.invoke("GetLogEvents", input("{\"logGroupName\":\"/kept\",\"logStreamName\":\"s\","
+                + "\"startFromHead\":true,\"limit\":1500}"), CTX));
+        out.add(service.invoke("GetLogEvents", input("{\"logGroupName\":\"/kept\",\"logStreamName\":\"s\","
+                + "\"startTime\":" + (T0 + 3950) + "}"), CTX));
+        out.add(service.invoke("FilterLogEvents", input("{\"logGroupName\":\"/kept\",\"filterPattern\":\"\\\"01234\\\"\"}"),
+                CTX));
+        out.add(service.invoke("DescribeLogGroups", input("{}"), CTX));
+        out.add(service.invoke("DescribeLogStreams", input("{\"logGroupName\":\"/kept\"}"), CTX));
+        return out;
+    }
+
+    @Test
+    void deletingAGroupShrinksTheSpillWhileRunning() throws Exception {
+        LogsService memory = new LogsService(ServiceContext.inMemory(clock));
+        open.add(memory);
+        LogsService durable = durable(0);
+        for (LogsService service : List.of(memory, durable)) {
+            writeTwoGroups(service);
+        }
+        // With a budget of 0 every append is spilled at once, one frame per chunk of 100 events: a frame is
+        // 8 bytes of header, a 4-byte count and per event 8 + 8 + 4 bytes and the message.
+        long goneFrame = 8 + 4 + 100 * (20 + 600);
+        long keptFrame = 8 + 4 + 100 * (20 + 400);
+        assertEquals(40 * (goneFrame + keptFrame), durable.spilledBytesOnDisk());
+        assertEquals(keptAnswers(memory), keptAnswers(durable));
+
+        for (LogsService service : List.of(memory, durable)) {
+            service.invoke("DeleteLogGroup", input("{\"logGroupName\":\"/gone\"}"), CTX);
+        }
+        // The one spill segment holds live frames of /kept still: it goes at the next maintenance, which
+        // moves them to a new segment (more than half of it, and over 1 MiB, is dead).
+        assertEquals(40 * (goneFrame + keptFrame), durable.spilledBytesOnDisk());
+        durable.maintain();
+        memory.maintain();
+        assertEquals(40 * keptFrame, durable.spilledBytesOnDisk());
+        List<JsonNode> expected = keptAnswers(memory);
+        assertEquals(1500, expected.get(0).get("events").size(), "a page of 1,500 of the 4,000 events");
+        assertEquals("01499" + "k".repeat(395), expected.get(0).get("events").get(1499).get("message").asText());
+        assertEquals(50, expected.get(1).get("events").size(), "events 3950 to 3999");
+        assertEquals(1, expected.get(2).get("events").size());
+        assertEquals(1, expected.get(3).get("logGroups").size());
+        assertEquals(expected, keptAnswers(durable));
+        String gone = "{\"logGroupName\":\"/gone\",\"logStreamName\":\"s\",\"startFromHead\":true}";
+        for (LogsService service : List.of(memory, durable)) {
+            assertEquals("ResourceNotFoundException", org.junit.jupiter.api.Assertions.assertThrows(
+                    io.github.kinesisfanout.local.edge.AwsServiceException.class,
+                    () -> service.invoke("GetLogEvents", input(gone), CTX)).errorCode());
+        }
+
+        // A group whose frames fill segments alone: they go when it is deleted, with no maintenance.
+        durable.invoke("DeleteLogGroup", input("{\"logGroupName\":\"/kept\"}"), CTX);
+        assertEquals(0, durable.spilledBytesOnDisk());
+        memory.invoke("DeleteLogGroup", input("{\"logGroupName\":\"/kept\"}"), CTX);
+        for (LogsService service : List.of(memory, durable)) {
+            writeTwoGroups(service);
+        }
+        assertEquals(40 * (goneFrame + keptFrame), durable.spilledBytesOnDisk());
+        assertEquals(keptAnswers(memory), keptAnswers(durable));
+        stop(durable);
+        assertEquals(keptAnswers(memory), keptAnswers(durable(0)), "after a restart");
+    }
 }

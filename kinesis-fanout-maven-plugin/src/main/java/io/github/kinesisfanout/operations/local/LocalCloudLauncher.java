@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.operations.local;
 
 import io.github.kinesisfanout.local.LocalCloud;
+import io.github.kinesisfanout.local.MemoryBudget;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
 import io.github.kinesisfanout.operations.ProgressListener;
+import io.github.kinesisfanout.operations.PropertyNames;
 import java.net.BindException;
 import java.nio.file.Path;
 
@@ -37,14 +39,28 @@ public final class LocalCloudLauncher {
      */
     public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole, Path dataDirectory,
             java.util.List<Path> flinkClasspath) {
+        return start(host, port, region, functionLogsToConsole, dataDirectory, null, flinkClasspath);
+    }
+
+    /**
+     * As {@link #start(String, int, String, boolean, Path, java.util.List)}, with a memory budget for the
+     * data directory ({@code 64m}, {@code 1g}, bytes; null or blank: the default, 96 MiB), refused
+     * without a data directory.
+     */
+    public LocalCloud start(String host, int port, String region, boolean functionLogsToConsole, Path dataDirectory,
+            String memoryBudget, java.util.List<Path> flinkClasspath) {
         if (port < 0 || port > 65_535) {
             throw HelpfulSuggestions.invalidParameter("port", "fanout.localPort", port, "it must be 0 to 65535");
         }
+        MemoryBudget budget = memoryBudget(memoryBudget, dataDirectory);
         LocalCloud.Builder builder = LocalCloud.builder().host(host).port(port)
                 .region(region != null && !region.isBlank() ? region : ClientSettings.LOCAL_REGION)
                 .functionLogsToConsole(functionLogsToConsole);
         if (dataDirectory != null) {
             builder.dataDirectory(dataDirectory);
+        }
+        if (budget != null) {
+            builder.memoryBudget(budget.bytes());
         }
         if (flinkClasspath != null) {
             builder.flinkClasspath(flinkClasspath);
@@ -63,8 +79,27 @@ public final class LocalCloudLauncher {
             throw new IllegalStateException("Cannot start the local cloud on " + host + ":" + port, e);
         }
         listener.info("Local cloud listening on " + cloud.endpoint()
-                + (dataDirectory != null ? ", state kept in " + dataDirectory : ""));
+                + (dataDirectory != null ? ", state kept in " + dataDirectory + ", memory budget "
+                        + cloud.settings().memoryBudget() : ""));
         return cloud;
+    }
+
+    /** The budget given, null when none; malformed, too small or without a data directory is refused. */
+    static MemoryBudget memoryBudget(String text, Path dataDirectory) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        MemoryBudget budget;
+        try {
+            budget = MemoryBudget.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw HelpfulSuggestions.invalidParameter("memoryBudget", PropertyNames.LOCAL_MEMORY_BUDGET, text,
+                    "it must be " + MemoryBudget.SIZE_FORMS + ", at least 1m");
+        }
+        if (dataDirectory == null) {
+            throw HelpfulSuggestions.memoryBudgetWithoutDataDir(text);
+        }
+        return budget;
     }
 
     private static boolean causedByBind(Throwable e) {
