@@ -70,6 +70,9 @@ final class W3cFormat {
                 regex.append("(\\[[^\\]]*\\])");
             } else if (k == parts.size() - 1) {
                 regex.append("(.*)");
+            } else if (after != 0) {
+                // the field runs to the next occurrence of the character after it: linear, no backtracking
+                regex.append("([^\\x{").append(Integer.toHexString(after)).append("}]*)");
             } else {
                 regex.append("(.*?)");
             }
