@@ -222,6 +222,10 @@ final class SelectAnalyzer {
                     + "read a stream by name");
         }
         SqlIdentifier id = (SqlIdentifier) source;
+        if (from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() > 2) {
+            throw new SemanticError(ExprAnalyzer.pos(((SqlCall) from).operand(2)), "A column list after a stream name "
+                    + "is not supported yet: rename the columns in a sub-query, (SELECT STREAM a AS x ...) AS t");
+        }
         String name = id.names.get(id.names.size() - 1);
         StreamDef stream = streams.get(name);
         if (stream == null) {
