@@ -20,7 +20,7 @@ final class FunctionAnalyzer {
             "CHAR_TO_TIME", "TIMESTAMP_TO_CHAR", "DATE_TO_CHAR", "TIME_TO_CHAR", "TO_TIMESTAMP", "UNIX_TIMESTAMP",
             "COALESCE", "NULLIF", "CAST", "CURRENT_ROW_TIMESTAMP", "CURRENT_TIMESTAMP", "CURRENT_DATE",
             "CURRENT_TIME", "LOCALTIME", "LOCALTIMESTAMP", "REGEX_LOG_PARSE", "VARIABLE_COLUMN_LOG_PARSE",
-            "FIXED_COLUMN_LOG_PARSE", "SYS_LOG_PARSE");
+            "FIXED_COLUMN_LOG_PARSE", "SYS_LOG_PARSE", "FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER", "W3C_LOG_PARSE");
 
     /** Analytic functions of the dialect the engine computes over a sliding window (OVER). */
     private static final Set<String> ANALYTIC = Set.of("FIRST_VALUE", "LAST_VALUE", "VAR_POP", "VAR_SAMP",
@@ -30,8 +30,7 @@ final class FunctionAnalyzer {
     private static final Set<String> WINDOWED = Set.of("ANY", "EVERY", "SOME", "EXP_AVG", "NTH_VALUE", "MONOTONIC");
 
     /** Documented functions of the dialect the engine does not run yet. */
-    private static final Set<String> NOT_YET = Set.of("FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER",
-            "W3C_LOG_PARSE",
+    private static final Set<String> NOT_YET = Set.of(
             "TOP_K_ITEMS_TUMBLING", "COUNT_DISTINCT_ITEMS_TUMBLING", "GROUP_RANK", "RANDOM_CUT_FOREST",
             "RANDOM_CUT_FOREST_WITH_EXPLANATION", "HOTSPOTS");
 
@@ -92,7 +91,8 @@ final class FunctionAnalyzer {
             }
             case "SUBSTRING":
                 return substring(call);
-            case "REGEX_LOG_PARSE", "VARIABLE_COLUMN_LOG_PARSE", "FIXED_COLUMN_LOG_PARSE", "SYS_LOG_PARSE":
+            case "REGEX_LOG_PARSE", "VARIABLE_COLUMN_LOG_PARSE", "FIXED_COLUMN_LOG_PARSE", "SYS_LOG_PARSE",
+                    "FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER", "W3C_LOG_PARSE":
                 return new LogParseAnalyzer(exprs).analyze(name, call);
             case "COALESCE":
                 return exprs.coalesce(call);

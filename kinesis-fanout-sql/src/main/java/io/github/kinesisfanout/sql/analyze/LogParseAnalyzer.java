@@ -17,8 +17,8 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 
 /**
- * Types the log parsing functions (reference §4.7) REGEX_LOG_PARSE, VARIABLE_COLUMN_LOG_PARSE,
- * FIXED_COLUMN_LOG_PARSE and SYS_LOG_PARSE: a ROW whose fields are read as {@code alias.COLUMN1} or {@code (f(...)).COLUMN1}.
+ * Types the log parsing functions (reference §4.7) REGEX_LOG_PARSE, FAST_REGEX_LOG_PARSE, VARIABLE_COLUMN_LOG_PARSE,
+ * FIXED_COLUMN_LOG_PARSE, SYS_LOG_PARSE and W3C_LOG_PARSE: a ROW whose fields are read as {@code alias.COLUMN1} or {@code (f(...)).COLUMN1}.
  * Patterns and column lists must be literals, so that the row type is known when the code is compiled.
  */
 final class LogParseAnalyzer {
@@ -38,6 +38,8 @@ final class LogParseAnalyzer {
             case "VARIABLE_COLUMN_LOG_PARSE" -> variable(call);
             case "FIXED_COLUMN_LOG_PARSE" -> fixed(call);
             case "SYS_LOG_PARSE" -> syslog(call);
+            case "FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER" -> fastRegex(call);
+            case "W3C_LOG_PARSE" -> w3c(call);
             default -> throw new IllegalStateException(name);
         };
     }
@@ -72,6 +74,39 @@ final class LogParseAnalyzer {
         return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input), new LogFormat.Regex(pattern));
     }
 
+    /** FAST_REGEX_LOG_PARSE(s, pattern): COLUMN1..n VARCHAR(1024), one per group. */
+    private Expr fastRegex(SqlCall call) {
+        arity(call, 2, 2);
+        Expr input = string(call, 0);
+        String pattern = literal(call, 1);
+        FastRegex.LogFormatParts parts;
+        try {
+            parts = FastRegex.compile(pattern);
+        } catch (FastRegex.Error e) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(1)), "FAST_REGEX_LOG_PARSE pattern at character "
+                    + (e.at + 1) + ": " + e.getMessage());
+        }
+        return new Expr.Call(Op.LOG_PARSE, SqlType.row(defaults(parts.groups())), List.of(input),
+                new LogFormat.FastRegex(parts.searches(), parts.groups()));
+    }
+
+    /** W3C_LOG_PARSE(s, format): COLUMN1..n, one per format specifier (types in the module README). */
+    private Expr w3c(SqlCall call) {
+        arity(call, 2, 2);
+        Expr input = string(call, 0);
+        W3cFormat.Compiled format;
+        try {
+            format = W3cFormat.compile(literal(call, 1));
+        } catch (W3cFormat.Error e) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(1)), "Invalid W3C_LOG_PARSE format: " + e.getMessage());
+        }
+        List<SqlType.Field> fields = new ArrayList<>();
+        for (SqlType type : format.types()) {
+            fields.add(new SqlType.Field("COLUMN" + (fields.size() + 1), type));
+        }
+        return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input), new LogFormat.W3c(format.pattern()));
+    }
+
     /** SYS_LOG_PARSE(s): {@code Mon DD HH:MM:SS text} into COLUMN1 TIMESTAMP and COLUMN2 VARCHAR (the text). */
     private Expr syslog(SqlCall call) {
         arity(call, 1, 1);
@@ -83,10 +118,6 @@ final class LogParseAnalyzer {
 
     private Expr variable(SqlCall call) {
         arity(call, 3, 5);
-        if (call.getOperandList().size() > 3) {
-            throw new SemanticError(ExprAnalyzer.pos(call.operand(3)), "VARIABLE_COLUMN_LOG_PARSE escape and quote "
-                    + "strings are not supported yet");
-        }
         Expr input = string(call, 0);
         SqlNode columns = call.operand(1);
         List<SqlType.Field> fields;
@@ -105,7 +136,18 @@ final class LogParseAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(call.operand(2)), "VARIABLE_COLUMN_LOG_PARSE delimiter must not "
                     + "be empty");
         }
-        return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input), new LogFormat.Delimited(delimiter));
+        String escape = call.getOperandList().size() > 3 ? literal(call, 3) : "";
+        if (escape.length() > 1) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(3)), "VARIABLE_COLUMN_LOG_PARSE escape string must "
+                    + "be one character, or '' for none");
+        }
+        String quote = call.getOperandList().size() > 4 ? literal(call, 4) : "";
+        if (quote.length() > 2) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(4)), "VARIABLE_COLUMN_LOG_PARSE quote string must "
+                    + "be one character (begin and end quote) or two (begin quote, end quote), or '' for none");
+        }
+        return new Expr.Call(Op.LOG_PARSE, SqlType.row(fields), List.of(input),
+                new LogFormat.Delimited(delimiter, escape, quote));
     }
 
     private Expr fixed(SqlCall call) {

@@ -210,7 +210,7 @@ final class SelectAnalyzer {
                         whole ? select.getWhere() : null);
             }
             case SELECT, UNION, ORDER_BY -> {
-                StreamDef rows = pumps.subquery(source, this, derived);
+                StreamDef rows = columnAliases(from, pumps.subquery(source, this, derived));
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
             }
             case COLLECTION_TABLE -> {
@@ -222,6 +222,10 @@ final class SelectAnalyzer {
                     + "read a stream by name");
         }
         SqlIdentifier id = (SqlIdentifier) source;
+        if (from.getKind() == SqlKind.AS && ((SqlCall) from).operandCount() > 2) {
+            throw new SemanticError(ExprAnalyzer.pos(((SqlCall) from).operand(2)), "A column list after a stream name "
+                    + "is not supported yet: rename the columns in a sub-query, (SELECT STREAM a AS x ...) AS t");
+        }
         String name = id.names.get(id.names.size() - 1);
         StreamDef stream = streams.get(name);
         if (stream == null) {
@@ -242,5 +246,23 @@ final class SelectAnalyzer {
             qualifiers.add(name);
         }
         return new Scope(stream, qualifiers, commaSubstrings, positions);
+    }
+
+    /** {@code (SELECT ...) AS t(c1, c2, ...)}: the sub-query's columns renamed, as in AWS's W3C_LOG_PARSE example. */
+    private static StreamDef columnAliases(SqlNode from, StreamDef rows) {
+        if (from.getKind() != SqlKind.AS || ((SqlCall) from).operandCount() <= 2) {
+            return rows;
+        }
+        List<SqlNode> names = ((SqlCall) from).getOperandList().subList(2, ((SqlCall) from).operandCount());
+        if (names.size() != rows.columns().size()) {
+            throw new SemanticError(ExprAnalyzer.pos(names.get(0)), "The column list names " + names.size()
+                    + " column" + (names.size() == 1 ? "" : "s") + " but the sub-query has " + rows.columns().size());
+        }
+        List<StreamDef.ColumnDef> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            StreamDef.ColumnDef c = rows.columns().get(i);
+            columns.add(new StreamDef.ColumnDef(((SqlIdentifier) names.get(i)).getSimple(), c.type(), c.notNull()));
+        }
+        return new StreamDef(rows.name(), List.copyOf(columns), rows.role(), rows.inputIndex(), rows.derived(), rows.pos());
     }
 }

@@ -82,11 +82,7 @@ final class FunctionWriter {
     }
 
     private static String logParser(Expr.Call call) {
-        Object format = call.param();
-        String name = format instanceof io.github.kinesisfanout.sql.analyze.LogFormat.Regex ? "REGEX_LOG_PARSE"
-                : format instanceof io.github.kinesisfanout.sql.analyze.LogFormat.Delimited
-                ? "VARIABLE_COLUMN_LOG_PARSE" : "FIXED_COLUMN_LOG_PARSE";
-        return "The log parsing function " + name;
+        return "The log parsing function " + ((io.github.kinesisfanout.sql.analyze.LogFormat) call.param()).function();
     }
 
     private String current(SourcePos pos, String kda, String flink) {

@@ -41,6 +41,11 @@ final class DialectRewriter {
             if (t.isKeyword("WINDOWED") && i + 1 < tokens.size() && tokens.get(i + 1).isKeyword("BY")) {
                 stagger(text, tokens, i);
             }
+            if (t.isKeyword("GROUP") && i + 3 < tokens.size() && tokens.get(i + 1).isKeyword("BY")
+                    && tokens.get(i + 2).isKeyword("STAGGER") && tokens.get(i + 3).isSymbol("(")) {
+                throw new ParseError(tokens.get(i + 2).pos(), "GROUP BY STAGGER(...) is not a stagger window: write "
+                        + "WINDOWED BY STAGGER (PARTITION BY keys RANGE INTERVAL 'n' unit)");
+            }
             if (t.isKeyword("EXPEDITED") && i > 0 && tokens.get(i - 1).isKeyword("INSERT")) {
                 blank(text, t);
             }

@@ -75,9 +75,11 @@ final class LogParsers {
     }
 
     private static Splitter splitter(LogFormat format, int n) {
-        if (format instanceof LogFormat.Regex regex) {
+        if (format instanceof LogFormat.Regex || format instanceof LogFormat.W3c) {
+            java.util.regex.Pattern pattern = format instanceof LogFormat.Regex regex ? regex.pattern()
+                    : ((LogFormat.W3c) format).pattern();
             return s -> {
-                Matcher m = regex.pattern().matcher(s);
+                Matcher m = pattern.matcher(s);
                 if (!m.matches()) {
                     return null;
                 }
@@ -88,8 +90,14 @@ final class LogParsers {
                 return out;
             };
         }
-        if (format instanceof LogFormat.Delimited delimited) {
-            return s -> split(s, delimited.delimiter(), n);
+        if (format instanceof LogFormat.FastRegex fast) {
+            return s -> FastRegexMatcher.match(fast, s);
+        }
+        if (format instanceof LogFormat.Delimited d) {
+            if (d.escape().isEmpty() && d.quote().isEmpty()) {
+                return s -> split(s, d.delimiter(), n);
+            }
+            return s -> split(s, d, n);
         }
         List<LogFormat.FixedColumn> columns = ((LogFormat.Fixed) format).columns();
         return s -> cut(s, columns);
@@ -113,6 +121,48 @@ final class LogParsers {
             out[i] = s.substring(from, at);
             from = at + delimiter.length();
         }
+        return out;
+    }
+
+    /**
+     * Splits at the delimiter outside quotes and not after the escape character; escapes and quotes are dropped,
+     * the last field keeps the rest of the string (its delimiters too), missing fields are NULL.
+     */
+    static String[] split(String s, LogFormat.Delimited d, int n) {
+        String[] out = new String[n];
+        String delimiter = d.delimiter();
+        int escape = d.escape().isEmpty() ? -1 : d.escape().charAt(0);
+        int begin = d.quote().isEmpty() ? -1 : d.quote().charAt(0);
+        int end = d.quote().isEmpty() ? -1 : d.quote().charAt(d.quote().length() - 1);
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        int f = 0;
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == escape && i + 1 < s.length()) {
+                field.append(s.charAt(i + 1));
+                i += 2;
+            } else if (quoted) {
+                if (c == end) {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+                i++;
+            } else if (c == begin) {
+                quoted = true;
+                i++;
+            } else if (f < n - 1 && s.startsWith(delimiter, i)) {
+                out[f++] = field.toString();
+                field.setLength(0);
+                i += delimiter.length();
+            } else {
+                field.append(c);
+                i++;
+            }
+        }
+        out[f] = field.toString();
         return out;
     }
 
