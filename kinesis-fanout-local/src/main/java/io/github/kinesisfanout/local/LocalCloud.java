@@ -10,7 +10,6 @@ import io.github.kinesisfanout.local.edge.BindWarning;
 import io.github.kinesisfanout.local.edge.EdgeServer;
 import io.github.kinesisfanout.local.edge.JsonWireProtocol;
 import io.github.kinesisfanout.local.edge.QueryWireProtocol;
-import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
 import io.github.kinesisfanout.local.edge.ServiceRouter;
 import io.github.kinesisfanout.local.firehose.FirehoseService;
 import io.github.kinesisfanout.local.iam.IamService;
@@ -20,6 +19,7 @@ import io.github.kinesisfanout.local.lambda.LambdaRoutes;
 import io.github.kinesisfanout.local.lambda.LambdaService;
 import io.github.kinesisfanout.local.lambda.LambdaSettings;
 import io.github.kinesisfanout.local.logs.LogsService;
+import io.github.kinesisfanout.local.s3.S3Requests;
 import io.github.kinesisfanout.local.s3.S3Service;
 import io.github.kinesisfanout.local.storage.DataDirectory;
 import io.github.kinesisfanout.local.sts.StsService;
@@ -76,7 +76,7 @@ public final class LocalCloud implements AutoCloseable {
         ServiceContext context = registry.context();
         registry.register(new KinesisService(context, new KinesisConfig(settings.throughputLimits(),
                 settings.putRecordsFailureRate(), FaultDice.of(settings.faultSeed(), "kinesis"))), new JsonWireProtocol());
-        registry.register(new S3Service(context), new S3RestXmlProtocol());
+        registry.register(new S3Service(context), S3Requests.protocol());
         registry.register(new LogsService(context), new JsonWireProtocol());
         registry.register(new IamService(context), new QueryWireProtocol(IamService.XML_NAMESPACE, IamService.EMPTY_RESULTS));
         registry.register(new StsService(context), new QueryWireProtocol(StsService.XML_NAMESPACE));

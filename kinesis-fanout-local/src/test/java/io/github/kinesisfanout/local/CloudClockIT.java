@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.lambda.HandlerJars;
@@ -23,6 +24,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesisanalytics.KinesisAnalyticsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvalidParameterValueException;
 import software.amazon.awssdk.services.lambda.model.Runtime;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -85,6 +87,19 @@ class CloudClockIT {
             Instant mappingModified = lambda.createEventSourceMapping(c -> c.functionName("echo")
                     .eventSourceArn(streamArn).startingPosition("TRIM_HORIZON")).lastModified();
             assertEquals(FIXED, mappingModified);
+
+            // StartingPositionTimestamp is judged against the cloud's clock: an hour after FIXED is in its
+            // future (though long past by the system clock), an hour before FIXED is in its past.
+            kinesis.createStream(c -> c.streamName("returns").shardCount(1));
+            String returnsArn = kinesis.describeStreamSummary(d -> d.streamName("returns")).streamDescriptionSummary()
+                    .streamARN();
+            InvalidParameterValueException future = assertThrows(InvalidParameterValueException.class,
+                    () -> lambda.createEventSourceMapping(c -> c.functionName("echo").eventSourceArn(returnsArn)
+                            .startingPosition("AT_TIMESTAMP").startingPositionTimestamp(FIXED.plusSeconds(3600))));
+            assertEquals("StartingPositionTimestamp cannot be in the future", future.awsErrorDetails().errorMessage());
+            assertEquals(FIXED.minusSeconds(3600), lambda.createEventSourceMapping(c -> c.functionName("echo")
+                    .eventSourceArn(returnsArn).startingPosition("AT_TIMESTAMP")
+                    .startingPositionTimestamp(FIXED.minusSeconds(3600))).startingPositionTimestamp());
         }
     }
 

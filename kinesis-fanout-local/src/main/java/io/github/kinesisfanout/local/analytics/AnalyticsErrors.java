@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ErrorCode;
+import io.github.kinesisfanout.local.edge.Members;
 
 /** The Kinesis Analytics v1 errors, named as the service model names them (HTTP 400 unless said). */
 final class AnalyticsErrors {
@@ -25,6 +26,8 @@ final class AnalyticsErrors {
     static final ErrorCode SERVICE_UNAVAILABLE = ErrorCode.of("ServiceUnavailableException", 500);
     /** Lambda's code for a function that failed, as a preprocessing or output delivery reports it. */
     static final ErrorCode LAMBDA_SERVICE = ErrorCode.of("ServiceException");
+    /** The reader of request members, failing with INVALID_ARGUMENT in AWS's validation wording. */
+    static final Members MEMBERS = Members.checked(INVALID_ARGUMENT, null);
 
     private AnalyticsErrors() {
     }

@@ -1,9 +1,12 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,9 +52,9 @@ public final class ApplicationTags {
     /** TagResource. */
     public JsonNode tag(ObjectNode input, RequestContext context) {
         Tagged app = application(input, context);
-        ArrayNode tags = Members.list(input, "Tags", "tags", 1, 200);
+        ArrayNode tags = MEMBERS.list(input, "Tags", "tags", 1, 200);
         if (!input.has("Tags")) {
-            throw Members.violation("null", "tags", "Member must not be null");
+            throw MEMBERS.violation("null", "tags", "Member must not be null");
         }
         addTags(app, tags);
         return JsonNodeFactory.instance.objectNode();
@@ -60,9 +63,9 @@ public final class ApplicationTags {
     /** UntagResource. */
     public JsonNode untag(ObjectNode input, RequestContext context) {
         Tagged app = application(input, context);
-        ArrayNode keys = Members.list(input, "TagKeys", "tagKeys", 1, 200);
+        ArrayNode keys = MEMBERS.list(input, "TagKeys", "tagKeys", 1, 200);
         if (!input.has("TagKeys")) {
-            throw Members.violation("null", "tagKeys", "Member must not be null");
+            throw MEMBERS.violation("null", "tagKeys", "Member must not be null");
         }
         synchronized (app) {
             keys.forEach(key -> app.tags().remove(key.asText()));
@@ -86,8 +89,8 @@ public final class ApplicationTags {
         Map<String, String> added = new LinkedHashMap<>();
         int i = 1;
         for (JsonNode tag : tags) {
-            String key = Members.required(tag, "Key", "tags." + i + ".member.key", 1, 128, null);
-            String value = Members.optional(tag, "Value", "tags." + i + ".member.value", 0, 256, null);
+            String key = MEMBERS.required(tag, "Key", "tags." + i + ".member.key", 1, 128, null);
+            String value = MEMBERS.optional(tag, "Value", "tags." + i + ".member.value", 0, 256, null);
             added.put(key, value == null ? "" : value);
             i++;
         }
@@ -104,7 +107,7 @@ public final class ApplicationTags {
     }
 
     private Tagged application(ObjectNode input, RequestContext context) {
-        String arn = Members.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
+        String arn = MEMBERS.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
         Matcher matcher = APPLICATION_ARN.matcher(arn);
         if (!matcher.matches()) {
             throw AnalyticsErrors.INVALID_ARGUMENT.error(

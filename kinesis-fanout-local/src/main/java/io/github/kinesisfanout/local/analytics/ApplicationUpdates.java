@@ -1,7 +1,10 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 
 /**
  * Applies an {@code ApplicationUpdate} to a configuration: code, input, output, reference data
@@ -14,20 +17,20 @@ final class ApplicationUpdates {
     }
 
     static ApplicationConfig apply(ApplicationConfig config, ObjectNode update) {
-        String code = Members.optional(update, "ApplicationCodeUpdate", "applicationUpdate.applicationCodeUpdate",
+        String code = MEMBERS.optional(update, "ApplicationCodeUpdate", "applicationUpdate.applicationCodeUpdate",
                 0, 102_400, null);
         ApplicationConfig next = code == null ? config : config.withCode(code);
-        for (JsonNode inputUpdate : Members.list(update, "InputUpdates", "applicationUpdate.inputUpdates", 0, 1000)) {
+        for (JsonNode inputUpdate : MEMBERS.list(update, "InputUpdates", "applicationUpdate.inputUpdates", 0, 1000)) {
             next = InputUpdates.apply(next, inputUpdate);
         }
-        for (JsonNode outputUpdate : Members.list(update, "OutputUpdates", "applicationUpdate.outputUpdates", 0, 1000)) {
+        for (JsonNode outputUpdate : MEMBERS.list(update, "OutputUpdates", "applicationUpdate.outputUpdates", 0, 1000)) {
             next = applyOutput(next, outputUpdate);
         }
-        for (JsonNode refUpdate : Members.list(update, "ReferenceDataSourceUpdates",
+        for (JsonNode refUpdate : MEMBERS.list(update, "ReferenceDataSourceUpdates",
                 "applicationUpdate.referenceDataSourceUpdates", 0, 1000)) {
             next = applyReference(next, refUpdate);
         }
-        for (JsonNode logUpdate : Members.list(update, "CloudWatchLoggingOptionUpdates",
+        for (JsonNode logUpdate : MEMBERS.list(update, "CloudWatchLoggingOptionUpdates",
                 "applicationUpdate.cloudWatchLoggingOptionUpdates", 0, 1000)) {
             next = applyLogging(next, logUpdate);
         }
@@ -36,24 +39,24 @@ final class ApplicationUpdates {
 
     private static ApplicationConfig applyOutput(ApplicationConfig config, JsonNode update) {
         String path = "applicationUpdate.outputUpdates.outputUpdate";
-        String id = Members.required(update, "OutputId", path + ".outputId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(update, "OutputId", path + ".outputId", 1, 50, Members.NAME);
         ApplicationOutput current = config.outputs().stream().filter(o -> o.id().equals(id)).findFirst()
                 .orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error("Output " + id + " does not exist."));
-        String name = orElse(Members.optional(update, "NameUpdate", path + ".nameUpdate", 1, 32, null), current.name());
+        String name = orElse(MEMBERS.optional(update, "NameUpdate", path + ".nameUpdate", 1, 32, null), current.name());
         String destination = current.destination();
         String resourceArn = current.resourceArn();
         String roleArn = current.roleArn();
         for (String member : new String[] {ApplicationOutput.KINESIS, ApplicationOutput.LAMBDA, ApplicationOutput.FIREHOSE}) {
-            ObjectNode target = Members.optionalObject(update, member + "Update", path + "." + member + "Update");
+            ObjectNode target = MEMBERS.optionalObject(update, member + "Update", path + "." + member + "Update");
             if (target != null) {
                 destination = member;
-                resourceArn = orElse(Members.optional(target, "ResourceARNUpdate", path + ".resourceARNUpdate", 1, 2048, Members.ARN), resourceArn);
-                roleArn = orElse(Members.optional(target, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN), roleArn);
+                resourceArn = orElse(MEMBERS.optional(target, "ResourceARNUpdate", path + ".resourceARNUpdate", 1, 2048, Members.ARN), resourceArn);
+                roleArn = orElse(MEMBERS.optional(target, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN), roleArn);
             }
         }
-        ObjectNode schema = Members.optionalObject(update, "DestinationSchemaUpdate", path + ".destinationSchemaUpdate");
+        ObjectNode schema = MEMBERS.optionalObject(update, "DestinationSchemaUpdate", path + ".destinationSchemaUpdate");
         String format = schema == null ? current.recordFormatType()
-                : Members.required(schema, "RecordFormatType", path + ".destinationSchemaUpdate.recordFormatType", 1, 4, OutputParser.FORMAT);
+                : MEMBERS.required(schema, "RecordFormatType", path + ".destinationSchemaUpdate.recordFormatType", 1, 4, OutputParser.FORMAT);
         ApplicationOutput updated = new ApplicationOutput(id, name, destination, resourceArn, roleArn, format);
         return config.withOutputs(list -> {
             list.replaceAll(o -> o.id().equals(id) ? updated : o);
@@ -63,23 +66,23 @@ final class ApplicationUpdates {
 
     private static ApplicationConfig applyReference(ApplicationConfig config, JsonNode update) {
         String path = "applicationUpdate.referenceDataSourceUpdates.referenceDataSourceUpdate";
-        String id = Members.required(update, "ReferenceId", path + ".referenceId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(update, "ReferenceId", path + ".referenceId", 1, 50, Members.NAME);
         ObjectNode current = config.references().stream().filter(r -> r.path("ReferenceId").asText().equals(id))
                 .findFirst().orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error(
                         "Reference data source " + id + " does not exist."));
         ObjectNode updated = current.deepCopy();
-        String table = Members.optional(update, "TableNameUpdate", path + ".tableNameUpdate", 1, 32, null);
+        String table = MEMBERS.optional(update, "TableNameUpdate", path + ".tableNameUpdate", 1, 32, null);
         if (table != null) {
             updated.put("TableName", table);
         }
-        ObjectNode s3 = Members.optionalObject(update, "S3ReferenceDataSourceUpdate", path + ".s3ReferenceDataSourceUpdate");
+        ObjectNode s3 = MEMBERS.optionalObject(update, "S3ReferenceDataSourceUpdate", path + ".s3ReferenceDataSourceUpdate");
         if (s3 != null) {
             ObjectNode description = (ObjectNode) updated.get("S3ReferenceDataSourceDescription");
             copy(s3, "BucketARNUpdate", description, "BucketARN");
             copy(s3, "FileKeyUpdate", description, "FileKey");
             copy(s3, "ReferenceRoleARNUpdate", description, "ReferenceRoleARN");
         }
-        ObjectNode schema = Members.optionalObject(update, "ReferenceSchemaUpdate", path + ".referenceSchemaUpdate");
+        ObjectNode schema = MEMBERS.optionalObject(update, "ReferenceSchemaUpdate", path + ".referenceSchemaUpdate");
         if (schema != null) {
             InputParser.validateSchema(schema, path + ".referenceSchemaUpdate");
             updated.set("ReferenceSchema", schema.deepCopy());
@@ -92,14 +95,14 @@ final class ApplicationUpdates {
 
     private static ApplicationConfig applyLogging(ApplicationConfig config, JsonNode update) {
         String path = "applicationUpdate.cloudWatchLoggingOptionUpdates.cloudWatchLoggingOptionUpdate";
-        String id = Members.required(update, "CloudWatchLoggingOptionId", path + ".cloudWatchLoggingOptionId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(update, "CloudWatchLoggingOptionId", path + ".cloudWatchLoggingOptionId", 1, 50, Members.NAME);
         ObjectNode current = config.loggingOptions().stream()
                 .filter(o -> o.path("CloudWatchLoggingOptionId").asText().equals(id)).findFirst()
                 .orElseThrow(() -> AnalyticsErrors.INVALID_ARGUMENT.error(
                         "CloudWatch logging option " + id + " does not exist."));
         ObjectNode updated = current.deepCopy();
-        Members.optional(update, "LogStreamARNUpdate", path + ".logStreamARNUpdate", 1, 2048, Members.ARN);
-        Members.optional(update, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN);
+        MEMBERS.optional(update, "LogStreamARNUpdate", path + ".logStreamARNUpdate", 1, 2048, Members.ARN);
+        MEMBERS.optional(update, "RoleARNUpdate", path + ".roleARNUpdate", 1, 2048, Members.ROLE_ARN);
         copy(update, "LogStreamARNUpdate", updated, "LogStreamARN");
         copy(update, "RoleARNUpdate", updated, "RoleARN");
         return config.withLoggingOptions(list -> {

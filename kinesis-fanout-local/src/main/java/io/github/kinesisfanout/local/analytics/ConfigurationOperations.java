@@ -1,8 +1,11 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.time.Clock;
@@ -33,12 +36,12 @@ final class ConfigurationOperations {
     }
 
     JsonNode update(ObjectNode input, RequestContext context) {
-        ObjectNode update = Members.object(input, "ApplicationUpdate", "applicationUpdate");
+        ObjectNode update = MEMBERS.object(input, "ApplicationUpdate", "applicationUpdate");
         return change(input, context, "UpdateApplication", config -> ApplicationUpdates.apply(config, update));
     }
 
     JsonNode addInput(ObjectNode input, RequestContext context) {
-        ObjectNode in = Members.object(input, "Input", "input");
+        ObjectNode in = MEMBERS.object(input, "Input", "input");
         return change(input, context, "AddApplicationInput", config -> {
             if (!config.inputs().isEmpty()) {
                 throw AnalyticsErrors.INVALID_ARGUMENT.error("Application already has an input ("
@@ -50,14 +53,14 @@ final class ConfigurationOperations {
     }
 
     JsonNode addOutput(ObjectNode input, RequestContext context) {
-        ObjectNode out = Members.object(input, "Output", "output");
+        ObjectNode out = MEMBERS.object(input, "Output", "output");
         return change(input, context, "AddApplicationOutput", config -> withOutput(config,
                 OutputParser.parse(out, ApplicationConfig.nextId(config.outputs().stream().map(ApplicationOutput::id).toList()),
                         "output")));
     }
 
     JsonNode deleteOutput(ObjectNode input, RequestContext context) {
-        String id = Members.required(input, "OutputId", "outputId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(input, "OutputId", "outputId", 1, 50, Members.NAME);
         return change(input, context, "DeleteApplicationOutput", config -> {
             if (config.outputs().stream().noneMatch(o -> o.id().equals(id))) {
                 throw AnalyticsErrors.notFound("Output", id, input.path("ApplicationName").asText());
@@ -70,7 +73,7 @@ final class ConfigurationOperations {
     }
 
     JsonNode addReference(ObjectNode input, RequestContext context) {
-        ObjectNode source = Members.object(input, "ReferenceDataSource", "referenceDataSource");
+        ObjectNode source = MEMBERS.object(input, "ReferenceDataSource", "referenceDataSource");
         return change(input, context, "AddApplicationReferenceDataSource", config -> {
             if (!config.references().isEmpty()) {
                 throw AnalyticsErrors.INVALID_ARGUMENT.error(
@@ -82,13 +85,13 @@ final class ConfigurationOperations {
     }
 
     JsonNode deleteReference(ObjectNode input, RequestContext context) {
-        String id = Members.required(input, "ReferenceId", "referenceId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(input, "ReferenceId", "referenceId", 1, 50, Members.NAME);
         return change(input, context, "DeleteApplicationReferenceDataSource",
                 config -> config.withReferences(list -> removeById(list, "ReferenceId", id, "Reference data source", input)));
     }
 
     JsonNode addLogging(ObjectNode input, RequestContext context) {
-        ObjectNode option = Members.object(input, "CloudWatchLoggingOption", "cloudWatchLoggingOption");
+        ObjectNode option = MEMBERS.object(input, "CloudWatchLoggingOption", "cloudWatchLoggingOption");
         return change(input, context, "AddApplicationCloudWatchLoggingOption", config -> {
             String id = ApplicationConfig.nextId(config.loggingOptions().stream()
                     .map(o -> o.path("CloudWatchLoggingOptionId").asText()).toList());
@@ -98,22 +101,22 @@ final class ConfigurationOperations {
     }
 
     JsonNode deleteLogging(ObjectNode input, RequestContext context) {
-        String id = Members.required(input, "CloudWatchLoggingOptionId", "cloudWatchLoggingOptionId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(input, "CloudWatchLoggingOptionId", "cloudWatchLoggingOptionId", 1, 50, Members.NAME);
         return change(input, context, "DeleteApplicationCloudWatchLoggingOption",
                 config -> config.withLoggingOptions(list -> removeById(list, "CloudWatchLoggingOptionId", id,
                         "CloudWatch logging option", input)));
     }
 
     JsonNode addProcessing(ObjectNode input, RequestContext context) {
-        String inputId = Members.required(input, "InputId", "inputId", 1, 50, Members.NAME);
-        ObjectNode processing = Members.object(input, "InputProcessingConfiguration", "inputProcessingConfiguration");
+        String inputId = MEMBERS.required(input, "InputId", "inputId", 1, 50, Members.NAME);
+        ObjectNode processing = MEMBERS.object(input, "InputProcessingConfiguration", "inputProcessingConfiguration");
         InputParser.validateProcessing(processing, "inputProcessingConfiguration");
         return change(input, context, "AddApplicationInputProcessingConfiguration",
                 config -> withProcessing(config, inputId, processing.deepCopy(), input));
     }
 
     JsonNode deleteProcessing(ObjectNode input, RequestContext context) {
-        String inputId = Members.required(input, "InputId", "inputId", 1, 50, Members.NAME);
+        String inputId = MEMBERS.required(input, "InputId", "inputId", 1, 50, Members.NAME);
         return change(input, context, "DeleteApplicationInputProcessingConfiguration",
                 config -> withProcessing(config, inputId, null, input));
     }
@@ -121,8 +124,8 @@ final class ConfigurationOperations {
     /** The common path of every configuration change. */
     private JsonNode change(ObjectNode input, RequestContext context, String operation,
             UnaryOperator<ApplicationConfig> change) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
-        long version = Members.number(input, "CurrentApplicationVersionId", "currentApplicationVersionId", 1, 999_999_999L);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        long version = MEMBERS.number(input, "CurrentApplicationVersionId", "currentApplicationVersionId", 1, 999_999_999L);
         Application app = registries.apply(context).get(name);
         ApplicationRunner previous;
         String settled;
@@ -163,8 +166,8 @@ final class ConfigurationOperations {
     static ObjectNode loggingOption(JsonNode option, String id, String path) {
         ObjectNode parsed = JsonNodeFactory.instance.objectNode();
         parsed.put("CloudWatchLoggingOptionId", id);
-        parsed.put("LogStreamARN", Members.required(option, "LogStreamARN", path + ".logStreamARN", 1, 2048, Members.ARN));
-        parsed.put("RoleARN", Members.required(option, "RoleARN", path + ".roleARN", 1, 2048, Members.ROLE_ARN));
+        parsed.put("LogStreamARN", MEMBERS.required(option, "LogStreamARN", path + ".logStreamARN", 1, 2048, Members.ARN));
+        parsed.put("RoleARN", MEMBERS.required(option, "RoleARN", path + ".roleARN", 1, 2048, Members.ROLE_ARN));
         return parsed;
     }
 

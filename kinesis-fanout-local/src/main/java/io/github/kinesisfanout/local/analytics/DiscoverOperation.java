@@ -1,10 +1,13 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.KinesisErrors;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
@@ -40,7 +43,7 @@ final class DiscoverOperation {
     }
 
     JsonNode discover(ObjectNode input, RequestContext context) {
-        ObjectNode processing = Members.optionalObject(input, "InputProcessingConfiguration",
+        ObjectNode processing = MEMBERS.optionalObject(input, "InputProcessingConfiguration",
                 "inputProcessingConfiguration");
         List<String> raw;
         List<String> processed;
@@ -87,11 +90,11 @@ final class DiscoverOperation {
     }
 
     private List<RecordSampler.Sampled> fromStream(ObjectNode input) {
-        String arn = Members.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
-        Members.required(input, "RoleARN", "roleARN", 1, 2048, Members.ROLE_ARN);
-        ObjectNode starting = Members.optionalObject(input, "InputStartingPositionConfiguration",
+        String arn = MEMBERS.required(input, "ResourceARN", "resourceARN", 1, 2048, Members.ARN);
+        MEMBERS.required(input, "RoleARN", "roleARN", 1, 2048, Members.ROLE_ARN);
+        ObjectNode starting = MEMBERS.optionalObject(input, "InputStartingPositionConfiguration",
                 "inputStartingPositionConfiguration");
-        String position = Members.optional(starting, "InputStartingPosition",
+        String position = MEMBERS.optional(starting, "InputStartingPosition",
                 "inputStartingPositionConfiguration.inputStartingPosition", 1, 18, POSITION);
         try {
             return new RecordSampler(streams).sampleRecords(arn, position == null ? "TRIM_HORIZON" : position);
@@ -108,10 +111,10 @@ final class DiscoverOperation {
     }
 
     private List<String> fromS3(ObjectNode input) {
-        ObjectNode s3 = Members.object(input, "S3Configuration", "s3Configuration");
-        Members.required(s3, "RoleARN", "s3Configuration.roleARN", 1, 2048, Members.ROLE_ARN);
-        String bucketArn = Members.required(s3, "BucketARN", "s3Configuration.bucketARN", 1, 2048, Members.ARN);
-        String key = Members.required(s3, "FileKey", "s3Configuration.fileKey", 1, 1024, null);
+        ObjectNode s3 = MEMBERS.object(input, "S3Configuration", "s3Configuration");
+        MEMBERS.required(s3, "RoleARN", "s3Configuration.roleARN", 1, 2048, Members.ROLE_ARN);
+        String bucketArn = MEMBERS.required(s3, "BucketARN", "s3Configuration.bucketARN", 1, 2048, Members.ARN);
+        String key = MEMBERS.required(s3, "FileKey", "s3Configuration.fileKey", 1, 1024, null);
         if (objects == null) {
             throw AnalyticsErrors.UNSUPPORTED_OPERATION.error(
                     "S3Configuration needs the local S3 service, which this local cloud does not have.");

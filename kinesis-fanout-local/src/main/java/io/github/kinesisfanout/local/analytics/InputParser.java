@@ -1,7 +1,10 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 import java.util.regex.Pattern;
 
 /** Validates an {@code Input} member (and its {@code InputSchema}) into an {@link ApplicationInput}. */
@@ -14,18 +17,18 @@ final class InputParser {
     }
 
     static ApplicationInput parse(JsonNode input, String id, String path) {
-        String prefix = Members.required(input, "NamePrefix", path + ".namePrefix", 1, 32, NAME_PREFIX);
-        String source = Members.exactlyOne(input, "Input", ApplicationInput.KINESIS, ApplicationInput.FIREHOSE);
+        String prefix = MEMBERS.required(input, "NamePrefix", path + ".namePrefix", 1, 32, NAME_PREFIX);
+        String source = MEMBERS.exactlyOne(input, "Input", ApplicationInput.KINESIS, ApplicationInput.FIREHOSE);
         String member = path + (ApplicationInput.KINESIS.equals(source) ? ".kinesisStreamsInput" : ".kinesisFirehoseInput");
-        ObjectNode streams = Members.object(input, source, member);
-        String resourceArn = Members.required(streams, "ResourceARN", member + ".resourceARN", 1, 2048, Members.ARN);
+        ObjectNode streams = MEMBERS.object(input, source, member);
+        String resourceArn = MEMBERS.required(streams, "ResourceARN", member + ".resourceARN", 1, 2048, Members.ARN);
         ApplicationInput.checkSource(source, resourceArn, member + ".resourceARN");
-        String roleArn = Members.required(streams, "RoleARN", member + ".roleARN", 1, 2048, Members.ROLE_ARN);
-        ObjectNode parallelism = Members.optionalObject(input, "InputParallelism", path + ".inputParallelism");
-        Long count = Members.optionalNumber(parallelism, "Count", path + ".inputParallelism.count", 1, 64);
-        ObjectNode schema = Members.object(input, "InputSchema", path + ".inputSchema");
+        String roleArn = MEMBERS.required(streams, "RoleARN", member + ".roleARN", 1, 2048, Members.ROLE_ARN);
+        ObjectNode parallelism = MEMBERS.optionalObject(input, "InputParallelism", path + ".inputParallelism");
+        Long count = MEMBERS.optionalNumber(parallelism, "Count", path + ".inputParallelism.count", 1, 64);
+        ObjectNode schema = MEMBERS.object(input, "InputSchema", path + ".inputSchema");
         validateSchema(schema, path + ".inputSchema");
-        ObjectNode processing = Members.optionalObject(input, "InputProcessingConfiguration",
+        ObjectNode processing = MEMBERS.optionalObject(input, "InputProcessingConfiguration",
                 path + ".inputProcessingConfiguration");
         if (processing != null) {
             validateProcessing(processing, path + ".inputProcessingConfiguration");
@@ -35,20 +38,20 @@ final class InputParser {
     }
 
     static void validateProcessing(JsonNode processing, String path) {
-        ObjectNode lambda = Members.object(processing, "InputLambdaProcessor", path + ".inputLambdaProcessor");
-        Members.required(lambda, "ResourceARN", path + ".inputLambdaProcessor.resourceARN", 1, 2048, Members.ARN);
-        Members.required(lambda, "RoleARN", path + ".inputLambdaProcessor.roleARN", 1, 2048, Members.ROLE_ARN);
+        ObjectNode lambda = MEMBERS.object(processing, "InputLambdaProcessor", path + ".inputLambdaProcessor");
+        MEMBERS.required(lambda, "ResourceARN", path + ".inputLambdaProcessor.resourceARN", 1, 2048, Members.ARN);
+        MEMBERS.required(lambda, "RoleARN", path + ".inputLambdaProcessor.roleARN", 1, 2048, Members.ROLE_ARN);
     }
 
     /** A SourceSchema: RecordFormat, optional RecordEncoding (UTF-8 only), 1 to 1000 RecordColumns. */
     static void validateSchema(JsonNode schema, String path) {
-        ObjectNode format = Members.object(schema, "RecordFormat", path + ".recordFormat");
-        String type = Members.required(format, "RecordFormatType", path + ".recordFormat.recordFormatType",
+        ObjectNode format = MEMBERS.object(schema, "RecordFormat", path + ".recordFormat");
+        String type = MEMBERS.required(format, "RecordFormatType", path + ".recordFormat.recordFormatType",
                 1, 4, Pattern.compile("JSON|CSV"));
-        ObjectNode mapping = Members.optionalObject(format, "MappingParameters", path + ".recordFormat.mappingParameters");
+        ObjectNode mapping = MEMBERS.optionalObject(format, "MappingParameters", path + ".recordFormat.mappingParameters");
         String mappingPath = path + ".recordFormat.mappingParameters";
         if ("JSON".equals(type) && mapping != null && mapping.has("JSONMappingParameters")) {
-            Members.required(Members.object(mapping, "JSONMappingParameters", mappingPath + ".jSONMappingParameters"),
+            MEMBERS.required(MEMBERS.object(mapping, "JSONMappingParameters", mappingPath + ".jSONMappingParameters"),
                     "RecordRowPath", mappingPath + ".jSONMappingParameters.recordRowPath", 1, 65535, null);
         }
         if ("CSV".equals(type)) {
@@ -57,17 +60,17 @@ final class InputParser {
                         "RecordFormatType CSV needs MappingParameters.CSVMappingParameters"
                         + " with RecordRowDelimiter and RecordColumnDelimiter.");
             }
-            ObjectNode csv = Members.object(mapping, "CSVMappingParameters", mappingPath + ".cSVMappingParameters");
-            Members.required(csv, "RecordRowDelimiter", mappingPath + ".cSVMappingParameters.recordRowDelimiter", 1, 1024, null);
-            Members.required(csv, "RecordColumnDelimiter", mappingPath + ".cSVMappingParameters.recordColumnDelimiter", 1, 1024, null);
+            ObjectNode csv = MEMBERS.object(mapping, "CSVMappingParameters", mappingPath + ".cSVMappingParameters");
+            MEMBERS.required(csv, "RecordRowDelimiter", mappingPath + ".cSVMappingParameters.recordRowDelimiter", 1, 1024, null);
+            MEMBERS.required(csv, "RecordColumnDelimiter", mappingPath + ".cSVMappingParameters.recordColumnDelimiter", 1, 1024, null);
         }
-        Members.optional(schema, "RecordEncoding", path + ".recordEncoding", 5, 5, Pattern.compile("UTF-8"));
+        MEMBERS.optional(schema, "RecordEncoding", path + ".recordEncoding", 5, 5, Pattern.compile("UTF-8"));
         int i = 1;
-        for (JsonNode column : Members.list(schema, "RecordColumns", path + ".recordColumns", 1, 1000)) {
+        for (JsonNode column : MEMBERS.list(schema, "RecordColumns", path + ".recordColumns", 1, 1000)) {
             String columnPath = path + ".recordColumns." + i++;
-            Members.required(column, "Name", columnPath + ".name", 1, 65535, null);
-            Members.required(column, "SqlType", columnPath + ".sqlType", 1, 65535, null);
-            String mappingValue = Members.optional(column, "Mapping", columnPath + ".mapping", 0, 65535, null);
+            MEMBERS.required(column, "Name", columnPath + ".name", 1, 65535, null);
+            MEMBERS.required(column, "SqlType", columnPath + ".sqlType", 1, 65535, null);
+            String mappingValue = MEMBERS.optional(column, "Mapping", columnPath + ".mapping", 0, 65535, null);
             if ("JSON".equals(type) && (mappingValue == null || mappingValue.isEmpty())) {
                 // AWS: "Mapping ... is required if RecordFormatType is JSON".
                 throw AnalyticsErrors.INVALID_ARGUMENT.error("Column " + column.get("Name").asText()
@@ -75,7 +78,7 @@ final class InputParser {
             }
         }
         if (!schema.has("RecordColumns")) {
-            throw Members.violation("null", path + ".recordColumns", "Member must not be null");
+            throw MEMBERS.violation("null", path + ".recordColumns", "Member must not be null");
         }
     }
 }

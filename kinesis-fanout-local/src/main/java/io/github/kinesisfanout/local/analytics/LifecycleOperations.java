@@ -1,9 +1,12 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,11 +29,11 @@ final class LifecycleOperations {
     }
 
     JsonNode create(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
         ApplicationConfig config = ApplicationConfig.empty()
-                .withDescription(Members.optional(input, "ApplicationDescription", "applicationDescription", 0, 1024, null))
-                .withCode(Members.optional(input, "ApplicationCode", "applicationCode", 0, 102_400, null));
-        ArrayNode inputs = Members.list(input, "Inputs", "inputs", 0, Integer.MAX_VALUE);
+                .withDescription(MEMBERS.optional(input, "ApplicationDescription", "applicationDescription", 0, 1024, null))
+                .withCode(MEMBERS.optional(input, "ApplicationCode", "applicationCode", 0, 102_400, null));
+        ArrayNode inputs = MEMBERS.list(input, "Inputs", "inputs", 0, Integer.MAX_VALUE);
         if (inputs.size() > 1) {
             throw AnalyticsErrors.INVALID_ARGUMENT.error("An application can have at most one streaming input; "
                     + inputs.size() + " were given.");
@@ -42,7 +45,7 @@ final class LifecycleOperations {
                 return list;
             });
         }
-        ArrayNode outputs = Members.list(input, "Outputs", "outputs", 0, Integer.MAX_VALUE);
+        ArrayNode outputs = MEMBERS.list(input, "Outputs", "outputs", 0, Integer.MAX_VALUE);
         int i = 1;
         for (JsonNode out : outputs) {
             ApplicationOutput parsed = OutputParser.parse(out, i + ".1", "outputs." + i);
@@ -50,7 +53,7 @@ final class LifecycleOperations {
             i++;
         }
         int j = 1;
-        for (JsonNode option : Members.list(input, "CloudWatchLoggingOptions", "cloudWatchLoggingOptions", 0, Integer.MAX_VALUE)) {
+        for (JsonNode option : MEMBERS.list(input, "CloudWatchLoggingOptions", "cloudWatchLoggingOptions", 0, Integer.MAX_VALUE)) {
             ObjectNode parsed = ConfigurationOperations.loggingOption(option, j + ".1", "cloudWatchLoggingOptions." + j);
             config = config.withLoggingOptions(list -> {
                 list.add(parsed);
@@ -61,7 +64,7 @@ final class LifecycleOperations {
         ApplicationCompiler.validate(config);
         Application app = new Application(name, context.accountId(), context.region(), clock.instant(), config);
         if (input.has("Tags")) {
-            ApplicationTags.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
+            ApplicationTags.addTags(app, MEMBERS.list(input, "Tags", "tags", 1, 200));
         }
         registries.apply(context).add(app);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
@@ -81,8 +84,8 @@ final class LifecycleOperations {
     }
 
     JsonNode list(ObjectNode input, RequestContext context) {
-        Long limit = Members.optionalNumber(input, "Limit", "limit", 1, 50);
-        String start = Members.optional(input, "ExclusiveStartApplicationName", "exclusiveStartApplicationName",
+        Long limit = MEMBERS.optionalNumber(input, "Limit", "limit", 1, 50);
+        String start = MEMBERS.optional(input, "ExclusiveStartApplicationName", "exclusiveStartApplicationName",
                 1, 128, Members.NAME);
         int max = limit == null ? 50 : limit.intValue();
         ObjectNode output = JsonNodeFactory.instance.objectNode();
@@ -105,7 +108,7 @@ final class LifecycleOperations {
         Application app = application(input, context);
         JsonNode timestamp = input.get("CreateTimestamp");
         if (timestamp == null || timestamp.isNull()) {
-            throw Members.violation("null", "createTimestamp", "Member must not be null");
+            throw MEMBERS.violation("null", "createTimestamp", "Member must not be null");
         }
         ApplicationRunner runner;
         synchronized (app) {
@@ -141,7 +144,7 @@ final class LifecycleOperations {
         try {
             value = sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText());
         } catch (NumberFormatException e) {
-            throw Members.violation("'" + sent.asText() + "'", "createTimestamp", "Member must be a timestamp");
+            throw MEMBERS.violation("'" + sent.asText() + "'", "createTimestamp", "Member must be a timestamp");
         }
         BigDecimal exact = ApplicationViews.epochSeconds(created);
         if (value.stripTrailingZeros().scale() <= 0) {
@@ -151,7 +154,7 @@ final class LifecycleOperations {
     }
 
     private Application application(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
         return registries.apply(context).get(name);
     }
 }

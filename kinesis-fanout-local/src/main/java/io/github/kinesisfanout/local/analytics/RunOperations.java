@@ -1,8 +1,11 @@
 package io.github.kinesisfanout.local.analytics;
 
+import static io.github.kinesisfanout.local.analytics.AnalyticsErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import io.github.kinesisfanout.local.kinesis.access.StreamAccess;
 import java.util.function.Function;
@@ -30,10 +33,10 @@ final class RunOperations {
     }
 
     JsonNode start(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
-        var configurations = Members.list(input, "InputConfigurations", "inputConfigurations", 1, Integer.MAX_VALUE);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        var configurations = MEMBERS.list(input, "InputConfigurations", "inputConfigurations", 1, Integer.MAX_VALUE);
         if (!input.has("InputConfigurations")) {
-            throw Members.violation("null", "inputConfigurations", "Member must not be null");
+            throw MEMBERS.violation("null", "inputConfigurations", "Member must not be null");
         }
         Application app = registries.apply(context).get(name);
         String position = null;
@@ -44,14 +47,14 @@ final class RunOperations {
             }
             config = app.config;
             for (JsonNode configuration : configurations) {
-                String id = Members.required(configuration, "Id", "inputConfigurations.member.id", 1, 50, Members.NAME);
+                String id = MEMBERS.required(configuration, "Id", "inputConfigurations.member.id", 1, 50, Members.NAME);
                 if (config.inputs().stream().noneMatch(i -> i.id().equals(id))) {
                     throw AnalyticsErrors.INVALID_ARGUMENT.error(
                             "Input " + id + " does not exist in application " + app.name + ".");
                 }
-                ObjectNode starting = Members.object(configuration, "InputStartingPositionConfiguration",
+                ObjectNode starting = MEMBERS.object(configuration, "InputStartingPositionConfiguration",
                         "inputConfigurations.member.inputStartingPositionConfiguration");
-                position = Members.optional(starting, "InputStartingPosition",
+                position = MEMBERS.optional(starting, "InputStartingPosition",
                         "inputConfigurations.member.inputStartingPositionConfiguration.inputStartingPosition", 1, 18, POSITION);
             }
             String used = position == null ? "NOW" : position;
@@ -92,7 +95,7 @@ final class RunOperations {
     }
 
     JsonNode stop(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
         Application app = registries.apply(context).get(name);
         ApplicationRunner runner;
         synchronized (app) {

@@ -2,6 +2,7 @@ package io.github.kinesisfanout.local.analyticsv2;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ErrorCode;
+import io.github.kinesisfanout.local.edge.Members;
 
 /** The kinesisanalyticsv2 errors, named as the service model names them (all HTTP 400). */
 final class FlinkErrors {
@@ -15,6 +16,8 @@ final class FlinkErrors {
     static final ErrorCode LIMIT_EXCEEDED = ErrorCode.of("LimitExceededException");
     static final ErrorCode TOO_MANY_TAGS = ErrorCode.of("TooManyTagsException");
     static final ErrorCode UNSUPPORTED_OPERATION = ErrorCode.of("UnsupportedOperationException");
+    /** The reader of request members, failing with INVALID_ARGUMENT in AWS's validation wording. */
+    static final Members MEMBERS = Members.checked(INVALID_ARGUMENT, null);
 
     private FlinkErrors() {
     }

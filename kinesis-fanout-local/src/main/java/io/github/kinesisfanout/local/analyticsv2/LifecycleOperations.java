@@ -1,10 +1,12 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.kinesisfanout.local.analytics.ApplicationTags;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,16 +29,16 @@ final class LifecycleOperations {
     }
 
     JsonNode create(ObjectNode input, RequestContext context) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
         String runtime = Runtimes.read(input, "RuntimeEnvironment", "runtimeEnvironment", true);
-        String role = Members.required(input, "ServiceExecutionRole", "serviceExecutionRole", 1, 2048, Members.ARN);
-        String description = Members.optional(input, "ApplicationDescription", "applicationDescription", 0, 1024, null);
-        String mode = Members.optionalEnum(input, "ApplicationMode", "applicationMode", List.of("STREAMING", "INTERACTIVE"));
+        String role = MEMBERS.required(input, "ServiceExecutionRole", "serviceExecutionRole", 1, 2048, Members.ARN);
+        String description = MEMBERS.optional(input, "ApplicationDescription", "applicationDescription", 0, 1024, null);
+        String mode = MEMBERS.optionalEnum(input, "ApplicationMode", "applicationMode", List.of("STREAMING", "INTERACTIVE"));
         if ("INTERACTIVE".equals(mode)) {
             throw FlinkErrors.UNSUPPORTED_OPERATION.error(
                     "ApplicationMode INTERACTIVE (Studio notebooks) is not supported by this local cloud.");
         }
-        ObjectNode configuration = Members.object(input, "ApplicationConfiguration", "applicationConfiguration").deepCopy();
+        ObjectNode configuration = MEMBERS.object(input, "ApplicationConfiguration", "applicationConfiguration").deepCopy();
         ConfigurationParser.validate(configuration, "applicationConfiguration");
         FlinkApplication app = new FlinkApplication(name, context.accountId(), context.region(), clock.instant());
         app.runtime = runtime;
@@ -44,12 +46,12 @@ final class LifecycleOperations {
         app.description = description;
         app.configuration = configuration;
         int i = 1;
-        for (JsonNode option : Members.list(input, "CloudWatchLoggingOptions", "cloudWatchLoggingOptions", 0, 1)) {
+        for (JsonNode option : MEMBERS.list(input, "CloudWatchLoggingOptions", "cloudWatchLoggingOptions", 0, 1)) {
             app.loggingOptions.add(LoggingOptions.parse(option, String.valueOf(i), "cloudWatchLoggingOptions." + i + ".member"));
             i++;
         }
         if (input.has("Tags")) {
-            ApplicationTags.addTags(app, Members.list(input, "Tags", "tags", 1, 200));
+            ApplicationTags.addTags(app, MEMBERS.list(input, "Tags", "tags", 1, 200));
         }
         app.versions.put(1L, FlinkViews.detail(app));
         stores.apply(context).add(app);
@@ -62,7 +64,7 @@ final class LifecycleOperations {
 
     JsonNode describe(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        Members.optionalBoolean(input, "IncludeAdditionalDetails", "includeAdditionalDetails");
+        MEMBERS.optionalBoolean(input, "IncludeAdditionalDetails", "includeAdditionalDetails");
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         synchronized (app) {
             output.set("ApplicationDetail", FlinkViews.detail(app));
@@ -84,7 +86,7 @@ final class LifecycleOperations {
         FlinkApplication app = application(input, context);
         JsonNode timestamp = input.get("CreateTimestamp");
         if (timestamp == null || timestamp.isNull()) {
-            throw Members.violation("null", "createTimestamp", "Member must not be null");
+            throw MEMBERS.violation("null", "createTimestamp", "Member must not be null");
         }
         FlinkJob job;
         synchronized (app) {
@@ -109,7 +111,7 @@ final class LifecycleOperations {
 
     JsonNode describeVersion(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        long version = Members.number(input, "ApplicationVersionId", "applicationVersionId", 1, 999_999_999L);
+        long version = MEMBERS.number(input, "ApplicationVersionId", "applicationVersionId", 1, 999_999_999L);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         synchronized (app) {
             ObjectNode detail = app.versions.get(version);
@@ -140,7 +142,7 @@ final class LifecycleOperations {
         try {
             value = sent.isNumber() ? sent.decimalValue() : new BigDecimal(sent.asText());
         } catch (NumberFormatException e) {
-            throw Members.violation("'" + sent.asText() + "'", "createTimestamp", "Member must be a timestamp");
+            throw MEMBERS.violation("'" + sent.asText() + "'", "createTimestamp", "Member must be a timestamp");
         }
         BigDecimal exact = OperationHistory.seconds(created);
         if (value.stripTrailingZeros().scale() <= 0) {
@@ -150,6 +152,6 @@ final class LifecycleOperations {
     }
 
     private FlinkApplication application(ObjectNode input, RequestContext context) {
-        return stores.apply(context).get(Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
+        return stores.apply(context).get(MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
     }
 }

@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import java.util.regex.Pattern;
 
 /** Reads a CloudWatchLoggingOption: a log stream ARN ({@code ...:log-group:G:log-stream:S}) and an optional role. */
@@ -16,12 +18,12 @@ final class LoggingOptions {
 
     /** The CloudWatchLoggingOptionDescription of an option, with the given id. */
     static ObjectNode parse(JsonNode option, String id, String path) {
-        String arn = Members.required(option, "LogStreamARN", path + ".logStreamARN", 1, 2048, Members.ARN);
+        String arn = MEMBERS.required(option, "LogStreamARN", path + ".logStreamARN", 1, 2048, Members.ARN);
         check(arn);
         ObjectNode parsed = JsonNodeFactory.instance.objectNode();
         parsed.put("CloudWatchLoggingOptionId", id);
         parsed.put("LogStreamARN", arn);
-        String role = Members.optional(option, "RoleARN", path + ".roleARN", 1, 2048, Members.ARN);
+        String role = MEMBERS.optional(option, "RoleARN", path + ".roleARN", 1, 2048, Members.ARN);
         if (role != null) {
             parsed.put("RoleARN", role);
         }

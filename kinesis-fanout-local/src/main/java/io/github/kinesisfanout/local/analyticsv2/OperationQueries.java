@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.util.List;
 import java.util.function.Function;
@@ -19,8 +21,8 @@ final class OperationQueries {
 
     JsonNode list(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        String operation = Members.optional(input, "Operation", "operation", 1, 64, null);
-        String status = Members.optionalEnum(input, "OperationStatus", "operationStatus",
+        String operation = MEMBERS.optional(input, "Operation", "operation", 1, 64, null);
+        String status = MEMBERS.optionalEnum(input, "OperationStatus", "operationStatus",
                 List.of(OperationHistory.IN_PROGRESS, OperationHistory.SUCCESSFUL, OperationHistory.FAILED));
         List<ObjectNode> infos;
         synchronized (app) {
@@ -36,7 +38,7 @@ final class OperationQueries {
 
     JsonNode describe(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        String id = Members.required(input, "OperationId", "operationId", 1, 64, null);
+        String id = MEMBERS.required(input, "OperationId", "operationId", 1, 64, null);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         synchronized (app) {
             OperationHistory.Operation operation = app.operations.get(id);
@@ -49,6 +51,6 @@ final class OperationQueries {
     }
 
     private FlinkApplication application(ObjectNode input, RequestContext context) {
-        return stores.apply(context).get(Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
+        return stores.apply(context).get(MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
     }
 }

@@ -1,9 +1,10 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,9 +17,9 @@ final class Pages {
     /** Adds one page of {@code items} to {@code output} under {@code member}, and NextToken when more follow. */
     static <T> void page(JsonNode input, ObjectNode output, String member, List<T> items, int defaultLimit,
             Function<T, JsonNode> render) {
-        long limit = Members.optionalNumber(input, "Limit", "limit", 1, 50) == null ? defaultLimit
-                : Members.optionalNumber(input, "Limit", "limit", 1, 50);
-        String token = Members.optional(input, "NextToken", "nextToken", 1, 512, null);
+        long limit = MEMBERS.optionalNumber(input, "Limit", "limit", 1, 50) == null ? defaultLimit
+                : MEMBERS.optionalNumber(input, "Limit", "limit", 1, 50);
+        String token = MEMBERS.optional(input, "NextToken", "nextToken", 1, 512, null);
         int from = 0;
         if (token != null) {
             try {

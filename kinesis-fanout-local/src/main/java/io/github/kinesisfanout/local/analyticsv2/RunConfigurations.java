@@ -1,8 +1,9 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -35,15 +36,15 @@ final class RunConfigurations {
                     "SqlRunConfigurations are for SQL applications; this is a Flink application.");
         }
         ObjectNode description = defaults();
-        ObjectNode restore = Members.optionalObject(in, "ApplicationRestoreConfiguration", path + ".applicationRestoreConfiguration");
+        ObjectNode restore = MEMBERS.optionalObject(in, "ApplicationRestoreConfiguration", path + ".applicationRestoreConfiguration");
         if (restore != null) {
             String p = path + ".applicationRestoreConfiguration";
-            String type = Members.optionalEnum(restore, "ApplicationRestoreType", p + ".applicationRestoreType",
+            String type = MEMBERS.optionalEnum(restore, "ApplicationRestoreType", p + ".applicationRestoreType",
                     List.of(SKIP, LATEST, CUSTOM));
             if (type == null) {
-                throw Members.violation("null", p + ".applicationRestoreType", "Member must not be null");
+                throw MEMBERS.violation("null", p + ".applicationRestoreType", "Member must not be null");
             }
-            String snapshot = Members.optional(restore, "SnapshotName", p + ".snapshotName", 1, 256, SNAPSHOT_NAME);
+            String snapshot = MEMBERS.optional(restore, "SnapshotName", p + ".snapshotName", 1, 256, SNAPSHOT_NAME);
             if (type.equals(CUSTOM) && snapshot == null) {
                 throw FlinkErrors.INVALID_ARGUMENT.error(
                         "SnapshotName is required when ApplicationRestoreType is " + CUSTOM + ".");
@@ -57,9 +58,9 @@ final class RunConfigurations {
                 out.put("SnapshotName", snapshot);
             }
         }
-        ObjectNode flink = Members.optionalObject(in, "FlinkRunConfiguration", path + ".flinkRunConfiguration");
+        ObjectNode flink = MEMBERS.optionalObject(in, "FlinkRunConfiguration", path + ".flinkRunConfiguration");
         if (flink != null) {
-            Boolean allow = Members.optionalBoolean(flink, "AllowNonRestoredState", path + ".flinkRunConfiguration.allowNonRestoredState");
+            Boolean allow = MEMBERS.optionalBoolean(flink, "AllowNonRestoredState", path + ".flinkRunConfiguration.allowNonRestoredState");
             description.putObject("FlinkRunConfigurationDescription").put("AllowNonRestoredState", allow != null && allow);
         }
         return description;

@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
 import java.util.Comparator;
@@ -28,7 +30,7 @@ final class RunOperations {
 
     JsonNode start(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        ObjectNode runConfiguration = Members.optionalObject(input, "RunConfiguration", "runConfiguration");
+        ObjectNode runConfiguration = MEMBERS.optionalObject(input, "RunConfiguration", "runConfiguration");
         ObjectNode run = runConfiguration == null ? null : RunConfigurations.parse(runConfiguration, "runConfiguration");
         String runtime;
         synchronized (app) {
@@ -84,7 +86,7 @@ final class RunOperations {
 
     JsonNode stop(ObjectNode input, RequestContext context) {
         FlinkApplication app = application(input, context);
-        Boolean force = Members.optionalBoolean(input, "Force", "force");
+        Boolean force = MEMBERS.optionalBoolean(input, "Force", "force");
         OperationHistory.Operation op;
         synchronized (app) {
             boolean forced = force != null && force;
@@ -104,6 +106,6 @@ final class RunOperations {
     }
 
     private FlinkApplication application(ObjectNode input, RequestContext context) {
-        return stores.apply(context).get(Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
+        return stores.apply(context).get(MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
     }
 }

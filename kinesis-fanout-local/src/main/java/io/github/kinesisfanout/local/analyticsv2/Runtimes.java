@@ -1,7 +1,8 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.kinesisfanout.local.analytics.Members;
 import java.util.List;
 import java.util.Map;
 
@@ -31,10 +32,10 @@ final class Runtimes {
      * and not required.
      */
     static String read(JsonNode in, String member, String path, boolean required) {
-        String runtime = Members.optionalEnum(in, member, path, ALL);
+        String runtime = MEMBERS.optionalEnum(in, member, path, ALL);
         if (runtime == null) {
             if (required) {
-                throw Members.violation("null", path, "Member must not be null");
+                throw MEMBERS.violation("null", path, "Member must not be null");
             }
             return null;
         }

@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,7 +84,7 @@ final class SnapshotOperations {
         String name = snapshotName(input);
         JsonNode timestamp = input.get("SnapshotCreationTimestamp");
         if (timestamp == null || timestamp.isNull()) {
-            throw Members.violation("null", "snapshotCreationTimestamp", "Member must not be null");
+            throw MEMBERS.violation("null", "snapshotCreationTimestamp", "Member must not be null");
         }
         String path;
         synchronized (app) {
@@ -118,10 +120,10 @@ final class SnapshotOperations {
     }
 
     private static String snapshotName(ObjectNode input) {
-        return Members.required(input, "SnapshotName", "snapshotName", 1, 256, RunConfigurations.SNAPSHOT_NAME);
+        return MEMBERS.required(input, "SnapshotName", "snapshotName", 1, 256, RunConfigurations.SNAPSHOT_NAME);
     }
 
     private FlinkApplication application(ObjectNode input, RequestContext context) {
-        return stores.apply(context).get(Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
+        return stores.apply(context).get(MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME));
     }
 }

@@ -1,9 +1,11 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import static io.github.kinesisfanout.local.analyticsv2.FlinkErrors.MEMBERS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.analytics.Members;
+import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -27,13 +29,13 @@ final class UpdateOperations {
     }
 
     JsonNode update(ObjectNode input, RequestContext context) {
-        ObjectNode configurationUpdate = Members.optionalObject(input, "ApplicationConfigurationUpdate",
+        ObjectNode configurationUpdate = MEMBERS.optionalObject(input, "ApplicationConfigurationUpdate",
                 "applicationConfigurationUpdate");
-        String role = Members.optional(input, "ServiceExecutionRoleUpdate", "serviceExecutionRoleUpdate", 1, 2048, Members.ARN);
+        String role = MEMBERS.optional(input, "ServiceExecutionRoleUpdate", "serviceExecutionRoleUpdate", 1, 2048, Members.ARN);
         String runtime = Runtimes.read(input, "RuntimeEnvironmentUpdate", "runtimeEnvironmentUpdate", false);
-        ObjectNode runUpdate = Members.optionalObject(input, "RunConfigurationUpdate", "runConfigurationUpdate");
+        ObjectNode runUpdate = MEMBERS.optionalObject(input, "RunConfigurationUpdate", "runConfigurationUpdate");
         ObjectNode run = runUpdate == null ? null : RunConfigurations.parse(runUpdate, "runConfigurationUpdate");
-        var loggingUpdates = Members.list(input, "CloudWatchLoggingOptionUpdates", "cloudWatchLoggingOptionUpdates", 0, 1);
+        var loggingUpdates = MEMBERS.list(input, "CloudWatchLoggingOptionUpdates", "cloudWatchLoggingOptionUpdates", 0, 1);
         if (configurationUpdate == null && role == null && runtime == null && runUpdate == null && loggingUpdates.isEmpty()) {
             throw FlinkErrors.INVALID_ARGUMENT.error(
                     "UpdateApplication needs at least one of ApplicationConfigurationUpdate,"
@@ -50,12 +52,12 @@ final class UpdateOperations {
                 app.configuration = merged;
             }
             for (JsonNode update : loggingUpdates) {
-                String id = Members.required(update, "CloudWatchLoggingOptionId",
+                String id = MEMBERS.required(update, "CloudWatchLoggingOptionId",
                         "cloudWatchLoggingOptionUpdates.1.member.cloudWatchLoggingOptionId", 1, 50, Members.NAME);
                 ObjectNode option = app.loggingOptions.stream()
                         .filter(o -> o.path("CloudWatchLoggingOptionId").asText().equals(id)).findFirst()
                         .orElseThrow(() -> FlinkErrors.notFound("CloudWatch logging option", id, app.name));
-                String arn = Members.optional(update, "LogStreamARNUpdate",
+                String arn = MEMBERS.optional(update, "LogStreamARNUpdate",
                         "cloudWatchLoggingOptionUpdates.1.member.logStreamARNUpdate", 1, 2048, Members.ARN);
                 if (arn != null) {
                     LoggingOptions.check(arn);
@@ -75,7 +77,7 @@ final class UpdateOperations {
     }
 
     JsonNode addLogging(ObjectNode input, RequestContext context) {
-        ObjectNode option = Members.object(input, "CloudWatchLoggingOption", "cloudWatchLoggingOption");
+        ObjectNode option = MEMBERS.object(input, "CloudWatchLoggingOption", "cloudWatchLoggingOption");
         return change(input, context, "AddApplicationCloudWatchLoggingOption", app -> {
             String arn = option.path("LogStreamARN").asText();
             if (app.loggingOptions.stream().anyMatch(o -> o.path("LogStreamARN").asText().equals(arn))) {
@@ -94,7 +96,7 @@ final class UpdateOperations {
     }
 
     JsonNode deleteLogging(ObjectNode input, RequestContext context) {
-        String id = Members.required(input, "CloudWatchLoggingOptionId", "cloudWatchLoggingOptionId", 1, 50, Members.NAME);
+        String id = MEMBERS.required(input, "CloudWatchLoggingOptionId", "cloudWatchLoggingOptionId", 1, 50, Members.NAME);
         return change(input, context, "DeleteApplicationCloudWatchLoggingOption", app -> {
             if (!app.loggingOptions.removeIf(o -> o.path("CloudWatchLoggingOptionId").asText().equals(id))) {
                 throw FlinkErrors.notFound("CloudWatch logging option", id, app.name);
@@ -108,9 +110,9 @@ final class UpdateOperations {
      */
     private JsonNode change(ObjectNode input, RequestContext context, String operation, Consumer<FlinkApplication> change,
             boolean restarts) {
-        String name = Members.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
-        Long version = Members.optionalNumber(input, "CurrentApplicationVersionId", "currentApplicationVersionId", 1, 999_999_999L);
-        String token = Members.optional(input, "ConditionalToken", "conditionalToken", 1, 512, null);
+        String name = MEMBERS.required(input, "ApplicationName", "applicationName", 1, 128, Members.NAME);
+        Long version = MEMBERS.optionalNumber(input, "CurrentApplicationVersionId", "currentApplicationVersionId", 1, 999_999_999L);
+        String token = MEMBERS.optional(input, "ConditionalToken", "conditionalToken", 1, 512, null);
         FlinkApplication app = stores.apply(context).get(name);
         ObjectNode output = JsonNodeFactory.instance.objectNode();
         synchronized (app) {

@@ -26,6 +26,39 @@ public record AwsChunkedBody(byte[] data, Map<String, String> trailers) {
                 || (sha != null && sha.startsWith("STREAMING-"));
     }
 
+    /**
+     * The payload of an upload and its trailing headers: an aws-chunked body decoded (its length checked
+     * against {@code x-amz-decoded-content-length}), any other body as sent (a signed payload's
+     * {@code x-amz-content-sha256} checked against it) with no trailers.
+     */
+    public static AwsChunkedBody payload(EdgeRequest request) {
+        byte[] body = request.body();
+        if (isChunked(request)) {
+            AwsChunkedBody decoded = decode(body);
+            String declared = request.header("x-amz-decoded-content-length");
+            if (declared != null && Long.parseLong(declared.trim()) != decoded.data().length) {
+                throw ProtocolErrors.S3_INCOMPLETE_BODY.error("You did not provide the number of bytes specified"
+                        + " by the x-amz-decoded-content-length HTTP header");
+            }
+            return decoded;
+        }
+        String sha = request.header("x-amz-content-sha256");
+        if (sha != null && sha.matches("[0-9a-f]{64}")
+                && !sha.equals(sha256Hex(body))) {
+            throw ProtocolErrors.S3_CONTENT_SHA256_MISMATCH.error(
+                    "The provided 'x-amz-content-sha256' header does not match what was computed.");
+        }
+        return new AwsChunkedBody(body, Map.of());
+    }
+
+    private static String sha256Hex(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
     /** Decodes the body; a malformed encoding is S3's {@code IncompleteBody}. */
     public static AwsChunkedBody decode(byte[] body) {
         ByteArrayOutputStream data = new ByteArrayOutputStream(body.length);

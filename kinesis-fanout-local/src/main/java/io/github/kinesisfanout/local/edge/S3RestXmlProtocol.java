@@ -28,11 +28,17 @@ public final class S3RestXmlProtocol implements WireProtocol {
     private static final Set<String> NO_CONTENT = Set.of("DeleteBucket", "DeleteObject", "AbortMultipartUpload");
     private static final XmlWriter WRITER = new XmlWriter(new XmlShapes(Map.of("Buckets", "Bucket"),
             Set.of("Contents", "CommonPrefixes", "Deleted", "Errors"), Set.of()));
+    private final RestXmlBinding binding;
+
+    /** @param binding S3's requests and response headers (the s3 package's {@code S3Requests}) */
+    public S3RestXmlProtocol(RestXmlBinding binding) {
+        this.binding = binding;
+    }
 
     @Override
     public EdgeResponse handle(EdgeRequest request, AwsService service, RequestContext context) {
         try {
-            S3Requests.Call call = S3Requests.read(request);
+            RestXmlBinding.Call call = binding.read(request);
             JsonNode output = service.invoke(call.operation(), call.input(), context);
             return encode(call.operation(), output);
         } catch (AwsServiceException e) {
@@ -43,11 +49,11 @@ public final class S3RestXmlProtocol implements WireProtocol {
         }
     }
 
-    private static EdgeResponse encode(String operation, JsonNode output) {
+    private EdgeResponse encode(String operation, JsonNode output) {
         if (NO_CONTENT.contains(operation)) {
             return new EdgeResponse(204, Map.of(), new byte[0]);
         }
-        Map<String, String> headers = new HashMap<>(S3Headers.writeHeaders(output));
+        Map<String, String> headers = new HashMap<>(binding.responseHeaders(output));
         switch (operation) {
             case "GetObject" -> {
                 // A ranged GET answers 206 Partial Content with its Content-Range.

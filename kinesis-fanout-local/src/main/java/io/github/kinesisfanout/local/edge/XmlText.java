@@ -1,12 +1,12 @@
 package io.github.kinesisfanout.local.edge;
 
 /** Decodes the five predefined XML entities and numeric character references in request bodies. */
-final class XmlText {
+public final class XmlText {
 
     private XmlText() {
     }
 
-    static String unescape(String text) {
+    public static String unescape(String text) {
         if (text.indexOf('&') < 0) {
             return text;
         }

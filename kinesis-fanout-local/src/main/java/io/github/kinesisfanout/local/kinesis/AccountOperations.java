@@ -34,7 +34,7 @@ final class AccountOperations {
     }
 
     JsonNode updateStreamMode(ObjectNode input, RequestContext ctx) {
-        String arn = Inputs.required(input, "StreamARN", "streamARN");
+        String arn = KinesisErrors.MEMBERS.requiredString(input, "StreamARN", "streamARN");
         JsonNode details = input.get("StreamModeDetails");
         if (details == null || !details.hasNonNull("StreamMode")) {
             throw KinesisErrors.validation(null, "streamModeDetails", "not be null");

@@ -29,16 +29,16 @@ final class RecordOperations {
     }
 
     JsonNode putRecord(ObjectNode input, RequestContext ctx) {
-        PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(input, "PartitionKey", "partitionKey"),
-                Inputs.blob(input, "Data", "data"), Inputs.string(input, "ExplicitHashKey"));
+        PutRecordsEntry entry = new PutRecordsEntry(KinesisErrors.MEMBERS.requiredString(input, "PartitionKey", "partitionKey"),
+                KinesisErrors.MEMBERS.blob(input, "Data", "data"), KinesisErrors.MEMBERS.string(input, "ExplicitHashKey"));
         RecordWriter.validate(entry, "");
-        String ordering = Inputs.string(input, "SequenceNumberForOrdering");
+        String ordering = KinesisErrors.MEMBERS.string(input, "SequenceNumberForOrdering");
         if (ordering != null && !ordering.matches("0|([1-9]\\d{0,128})")) {
             throw KinesisErrors.validation(ordering, "sequenceNumberForOrdering",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,128})");
         }
-        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveForData(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         // Sequence numbers only grow within a shard, so every new one already exceeds any
         // SequenceNumberForOrdering the caller got from that shard.
         PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, true).get(0);
@@ -81,8 +81,8 @@ final class RecordOperations {
         if (total > MAX_PUT_RECORDS_BYTES) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Records size exceeds 5 MB limit");
         }
-        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveForData(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
         int failed = 0;
@@ -102,18 +102,18 @@ final class RecordOperations {
      * ({@code records.1.member.partitionKey}) are only built when an entry is invalid.
      */
     private static PutRecordsEntry entry(ObjectNode fields, int index) {
-        String partitionKey = Inputs.string(fields, "PartitionKey");
+        String partitionKey = KinesisErrors.MEMBERS.string(fields, "PartitionKey");
         JsonNode data = fields.get("Data");
         if (partitionKey != null && data != null && !data.isNull()) {
-            PutRecordsEntry entry = new PutRecordsEntry(partitionKey, Inputs.blob(fields, "Data", "data"),
-                    Inputs.string(fields, "ExplicitHashKey"));
+            PutRecordsEntry entry = new PutRecordsEntry(partitionKey, KinesisErrors.MEMBERS.blob(fields, "Data", "data"),
+                    KinesisErrors.MEMBERS.string(fields, "ExplicitHashKey"));
             if (RecordWriter.isValid(entry)) {
                 return entry;
             }
         }
         String member = "records." + (index + 1) + ".member.";
-        PutRecordsEntry entry = new PutRecordsEntry(Inputs.required(fields, "PartitionKey", member + "partitionKey"),
-                Inputs.blob(fields, "Data", member + "data"), Inputs.string(fields, "ExplicitHashKey"));
+        PutRecordsEntry entry = new PutRecordsEntry(KinesisErrors.MEMBERS.requiredString(fields, "PartitionKey", member + "partitionKey"),
+                KinesisErrors.MEMBERS.blob(fields, "Data", member + "data"), KinesisErrors.MEMBERS.string(fields, "ExplicitHashKey"));
         RecordWriter.validate(entry, member);
         return entry;
     }
@@ -123,20 +123,20 @@ final class RecordOperations {
     }
 
     JsonNode getShardIterator(ObjectNode input, RequestContext ctx) {
-        Stream stream = streams.resolveForData(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
-        String shardId = Inputs.shardId(Inputs.required(input, "ShardId", "shardId"), "shardId");
-        String type = Inputs.required(input, "ShardIteratorType", "shardIteratorType");
+        Stream stream = streams.resolveForData(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
+        String shardId = Names.shardId(KinesisErrors.MEMBERS.requiredString(input, "ShardId", "shardId"), "shardId");
+        String type = KinesisErrors.MEMBERS.requiredString(input, "ShardIteratorType", "shardIteratorType");
         Shard shard = stream.shard(shardId);
         if (shard == null) {
             throw KinesisErrors.shardNotFound(shardId, stream);
         }
-        Instant timestamp = Inputs.timestamp(input, "Timestamp");
+        Instant timestamp = KinesisErrors.MEMBERS.timestamp(input, "Timestamp");
         if (type.equals("AT_TIMESTAMP") && timestamp == null) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Must specify timestampInMillis parameter for iterator of type "
                     + "AT_TIMESTAMP. Current request has no timestamp parameter.");
         }
-        StartingPosition position = new StartingPosition(type, Inputs.string(input, "StartingSequenceNumber"),
+        StartingPosition position = new StartingPosition(type, KinesisErrors.MEMBERS.string(input, "StartingSequenceNumber"),
                 timestamp);
         long counter = reader.counterOf(stream, shard, position);
         ObjectNode out = KinesisJson.object();
@@ -145,7 +145,7 @@ final class RecordOperations {
     }
 
     JsonNode getRecords(ObjectNode input, RequestContext ctx) {
-        String iterator = Inputs.required(input, "ShardIterator", "shardIterator");
+        String iterator = KinesisErrors.MEMBERS.requiredString(input, "ShardIterator", "shardIterator");
         if (iterator.isEmpty() || iterator.length() > 512) {
             throw KinesisErrors.validation(iterator, "shardIterator",
                     "have length less than or equal to 512");

@@ -76,7 +76,7 @@ final class RecordWriter {
         if (entry.partitionKey() == null) {
             throw KinesisErrors.validation(null, member + "partitionKey", "not be null");
         }
-        Inputs.partitionKey(entry.partitionKey(), member + "partitionKey");
+        Names.partitionKey(entry.partitionKey(), member + "partitionKey");
         if (entry.data() == null) {
             throw KinesisErrors.validation(null, member + "data", "not be null");
         }

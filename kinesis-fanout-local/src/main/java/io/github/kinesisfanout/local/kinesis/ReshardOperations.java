@@ -21,14 +21,14 @@ final class ReshardOperations {
     }
 
     JsonNode splitShard(ObjectNode input, RequestContext ctx) {
-        String shardId = Inputs.shardId(Inputs.required(input, "ShardToSplit", "shardToSplit"), "shardToSplit");
-        String newStart = Inputs.required(input, "NewStartingHashKey", "newStartingHashKey");
+        String shardId = Names.shardId(KinesisErrors.MEMBERS.requiredString(input, "ShardToSplit", "shardToSplit"), "shardToSplit");
+        String newStart = KinesisErrors.MEMBERS.requiredString(input, "NewStartingHashKey", "newStartingHashKey");
         if (!newStart.matches("0|([1-9]\\d{0,38})")) {
             throw KinesisErrors.validation(newStart, "newStartingHashKey",
                     "satisfy regular expression pattern: 0|([1-9]\\d{0,38})");
         }
-        Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveActive(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         synchronized (stream) {
             Shard parent = openShard(stream, shardId);
             BigInteger key = new BigInteger(newStart);
@@ -51,11 +51,11 @@ final class ReshardOperations {
     }
 
     JsonNode mergeShards(ObjectNode input, RequestContext ctx) {
-        String shardId = Inputs.shardId(Inputs.required(input, "ShardToMerge", "shardToMerge"), "shardToMerge");
-        String adjacentId = Inputs.shardId(Inputs.required(input, "AdjacentShardToMerge", "adjacentShardToMerge"),
+        String shardId = Names.shardId(KinesisErrors.MEMBERS.requiredString(input, "ShardToMerge", "shardToMerge"), "shardToMerge");
+        String adjacentId = Names.shardId(KinesisErrors.MEMBERS.requiredString(input, "AdjacentShardToMerge", "adjacentShardToMerge"),
                 "adjacentShardToMerge");
-        Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveActive(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         synchronized (stream) {
             Shard first = openShard(stream, shardId);
             Shard second = openShard(stream, adjacentId);
@@ -79,19 +79,19 @@ final class ReshardOperations {
     }
 
     JsonNode updateShardCount(ObjectNode input, RequestContext ctx) {
-        Integer target = Inputs.integer(input, "TargetShardCount");
+        Integer target = KinesisErrors.MEMBERS.integer(input, "TargetShardCount");
         if (target == null) {
             throw KinesisErrors.validation(null, "targetShardCount", "not be null");
         }
         if (target < 1) {
             throw KinesisErrors.validation(target, "targetShardCount", "have value greater than or equal to 1");
         }
-        String scaling = Inputs.required(input, "ScalingType", "scalingType");
+        String scaling = KinesisErrors.MEMBERS.requiredString(input, "ScalingType", "scalingType");
         if (!scaling.equals("UNIFORM_SCALING")) {
             throw KinesisErrors.validation(scaling, "scalingType", "satisfy enum value set: [UNIFORM_SCALING]");
         }
-        Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveActive(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         int current;
         synchronized (stream) {
             List<Shard> open = stream.openShards();

@@ -16,10 +16,10 @@ final class ShardOperations {
     }
 
     JsonNode listShards(ObjectNode input, RequestContext ctx) {
-        String name = Inputs.string(input, "StreamName");
-        String arn = Inputs.string(input, "StreamARN");
-        String token = Inputs.string(input, "NextToken");
-        String exclusiveStart = Inputs.string(input, "ExclusiveStartShardId");
+        String name = KinesisErrors.MEMBERS.string(input, "StreamName");
+        String arn = KinesisErrors.MEMBERS.string(input, "StreamARN");
+        String token = KinesisErrors.MEMBERS.string(input, "NextToken");
+        String exclusiveStart = KinesisErrors.MEMBERS.string(input, "ExclusiveStartShardId");
         if (token != null) {
             if (name != null || exclusiveStart != null) {
                 throw KinesisErrors.INVALID_ARGUMENT.error("NextToken and StreamName cannot be provided together.");
@@ -43,7 +43,7 @@ final class ShardOperations {
             exclusiveStart = exclusiveStart == null || after.compareTo(exclusiveStart) > 0 ? after : exclusiveStart;
         }
         Instant at = filter != null && filter.hasNonNull("Timestamp")
-                ? Inputs.timestamp((ObjectNode) filter, "Timestamp") : null;
+                ? KinesisErrors.MEMBERS.timestamp((ObjectNode) filter, "Timestamp") : null;
         ObjectNode out = KinesisJson.object();
         ArrayNode shards = out.putArray("Shards");
         String last = null;

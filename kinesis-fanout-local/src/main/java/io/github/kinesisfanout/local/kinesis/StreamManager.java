@@ -144,7 +144,7 @@ final class StreamManager {
         if (name == null) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Either StreamName or StreamARN should be provided.");
         }
-        Inputs.streamName(name, "streamName");
+        Names.streamName(name, "streamName");
         Stream stream = store.find(accountId, region, name);
         if (stream == null) {
             throw KinesisErrors.streamNotFound(name, accountId);

@@ -22,7 +22,7 @@ final class StreamOperations {
     }
 
     JsonNode createStream(ObjectNode input, RequestContext ctx) {
-        String name = Inputs.streamName(Inputs.required(input, "StreamName", "streamName"), "streamName");
+        String name = Names.streamName(KinesisErrors.MEMBERS.requiredString(input, "StreamName", "streamName"), "streamName");
         String mode = "PROVISIONED";
         JsonNode details = input.get("StreamModeDetails");
         if (details != null && details.hasNonNull("StreamMode")) {
@@ -32,7 +32,7 @@ final class StreamOperations {
                         "satisfy enum value set: [PROVISIONED, ON_DEMAND]");
             }
         }
-        Integer shardCount = Inputs.integer(input, "ShardCount");
+        Integer shardCount = KinesisErrors.MEMBERS.integer(input, "ShardCount");
         if (shardCount != null && shardCount < 1) {
             throw KinesisErrors.validation(shardCount, "shardCount", "have value greater than or equal to 1");
         }
@@ -55,7 +55,7 @@ final class StreamOperations {
     }
 
     JsonNode deleteStream(ObjectNode input, RequestContext ctx) {
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
         if ("DELETING".equals(stream.status())) {
             throw KinesisErrors.streamNotFound(stream.name(), stream.accountId());
         }
@@ -64,9 +64,9 @@ final class StreamOperations {
     }
 
     JsonNode describeStream(ObjectNode input, RequestContext ctx) {
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
         int limit = limit(input, "Limit", 100, 10_000);
-        String exclusiveStart = Inputs.string(input, "ExclusiveStartShardId");
+        String exclusiveStart = KinesisErrors.MEMBERS.string(input, "ExclusiveStartShardId");
         ObjectNode description = KinesisJson.object();
         KinesisJson.streamIdentity(description, stream);
         ArrayNode shards = description.putArray("Shards");
@@ -92,7 +92,7 @@ final class StreamOperations {
     }
 
     JsonNode describeStreamSummary(ObjectNode input, RequestContext ctx) {
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
         ObjectNode summary = KinesisJson.object();
         KinesisJson.streamIdentity(summary, stream);
         summary.put("RetentionPeriodHours", stream.retentionPeriodHours());
@@ -108,8 +108,8 @@ final class StreamOperations {
 
     JsonNode listStreams(ObjectNode input, RequestContext ctx) {
         int limit = limit(input, "Limit", 100, 10_000);
-        String start = Inputs.string(input, "ExclusiveStartStreamName");
-        String token = Inputs.string(input, "NextToken");
+        String start = KinesisErrors.MEMBERS.string(input, "ExclusiveStartStreamName");
+        String token = KinesisErrors.MEMBERS.string(input, "NextToken");
         if (token != null) {
             start = decodeToken(token);
         }
@@ -139,7 +139,7 @@ final class StreamOperations {
     }
 
     static int limit(ObjectNode input, String member, int defaultValue, int max) {
-        Integer limit = Inputs.integer(input, member);
+        Integer limit = KinesisErrors.MEMBERS.integer(input, member);
         if (limit == null) {
             return defaultValue;
         }

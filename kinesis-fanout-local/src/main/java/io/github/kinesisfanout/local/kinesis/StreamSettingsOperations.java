@@ -30,12 +30,12 @@ final class StreamSettingsOperations {
     }
 
     private JsonNode changeRetention(ObjectNode input, RequestContext ctx, boolean increase) {
-        Integer hours = Inputs.integer(input, "RetentionPeriodHours");
+        Integer hours = KinesisErrors.MEMBERS.integer(input, "RetentionPeriodHours");
         if (hours == null) {
             throw KinesisErrors.validation(null, "retentionPeriodHours", "not be null");
         }
-        Stream stream = streams.resolveActive(ctx, Inputs.string(input, "StreamName"),
-                Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolveActive(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"));
         if (hours < MIN_RETENTION_HOURS) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Minimum allowed retention period is " + MIN_RETENTION_HOURS
                     + " hours. Requested retention period (" + hours + " hours) is too short.");
@@ -67,7 +67,7 @@ final class StreamSettingsOperations {
         if (tags == null || !tags.isObject()) {
             throw KinesisErrors.validation(null, "tags", "not be null");
         }
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
         synchronized (stream) {
             Map<String, String> merged = new java.util.TreeMap<>(stream.tags());
             StreamOperations.forEachTag(tags, merged::put);
@@ -87,7 +87,7 @@ final class StreamSettingsOperations {
         if (keys == null || !keys.isArray()) {
             throw KinesisErrors.validation(null, "tagKeys", "not be null");
         }
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
         synchronized (stream) {
             keys.forEach(key -> stream.tags().remove(key.asText()));
             streams.changed(stream);
@@ -96,8 +96,8 @@ final class StreamSettingsOperations {
     }
 
     JsonNode listTags(ObjectNode input, RequestContext ctx) {
-        Stream stream = streams.resolve(ctx, Inputs.string(input, "StreamName"), Inputs.string(input, "StreamARN"));
-        String start = Inputs.string(input, "ExclusiveStartTagKey");
+        Stream stream = streams.resolve(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"), KinesisErrors.MEMBERS.string(input, "StreamARN"));
+        String start = KinesisErrors.MEMBERS.string(input, "ExclusiveStartTagKey");
         int limit = StreamOperations.limit(input, "Limit", 50, 50);
         List<Map.Entry<String, String>> entries;
         synchronized (stream) {

@@ -73,7 +73,7 @@ public final class EventSourceMappings implements AutoCloseable {
 
     public JsonNode create(ObjectNode input, RequestContext context) {
         String functionArn = functionArns.apply(Members.required(input, "FunctionName", LambdaErrors.INVALID_PARAMETER_VALUE), context);
-        MappingConfig config = MappingValidation.create(input, functionArn);
+        MappingConfig config = MappingValidation.create(input, functionArn, runtime.clock());
         for (EventSourceMapping existing : mappings(context).values()) {
             if (existing.config().eventSourceArn().equals(config.eventSourceArn())
                     && existing.config().functionArn().equals(functionArn)) {
@@ -133,7 +133,7 @@ public final class EventSourceMappings implements AutoCloseable {
     public JsonNode update(ObjectNode input, RequestContext context) {
         EventSourceMapping mapping = mapping(input, context);
         synchronized (mapping) {
-            MappingConfig config = MappingValidation.update(input, mapping.config());
+            MappingConfig config = MappingValidation.update(input, mapping.config(), runtime.clock());
             if (Members.has(input, "FunctionName")) {
                 String functionArn = functionArns.apply(input.get("FunctionName").asText(), context);
                 config = new MappingConfig(config.eventSourceArn(), functionArn, config.batchSize(),

@@ -6,6 +6,7 @@ import io.github.kinesisfanout.local.lambda.LambdaErrors;
 import io.github.kinesisfanout.local.edge.Members;
 import io.github.kinesisfanout.local.edge.Timestamps;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,11 @@ final class MappingValidation {
     private MappingValidation() {
     }
 
-    /** The settings of a new mapping; {@code functionArn} is already resolved. */
-    static MappingConfig create(ObjectNode input, String functionArn) {
+    /**
+     * The settings of a new mapping; {@code functionArn} is already resolved, {@code clock} is the
+     * cloud's clock (a StartingPositionTimestamp after its now is refused).
+     */
+    static MappingConfig create(ObjectNode input, String functionArn, Clock clock) {
         String source = Members.required(input, "EventSourceArn", LambdaErrors.INVALID_PARAMETER_VALUE);
         if (!source.matches("arn:aws[a-zA-Z-]*:kinesis:[a-z0-9-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+")) {
             throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
@@ -36,11 +40,11 @@ final class MappingValidation {
         }
         MappingConfig base = new MappingConfig(source, functionArn, 100, 0, position, null, 1, false, -1, -1,
                 false, null, List.of());
-        return update(input, base);
+        return update(input, base, clock);
     }
 
-    /** Applies the members present in {@code input} onto {@code current}. */
-    static MappingConfig update(ObjectNode input, MappingConfig current) {
+    /** Applies the members present in {@code input} onto {@code current}; {@code clock} is the cloud's clock. */
+    static MappingConfig update(ObjectNode input, MappingConfig current, Clock clock) {
         String position = Members.text(input, "StartingPosition", current.startingPosition());
         if (!POSITIONS.contains(position)) {
             throw ValidationErrors.of(LambdaErrors.INVALID_PARAMETER_VALUE,
@@ -59,7 +63,7 @@ final class MappingValidation {
             throw LambdaErrors.INVALID_PARAMETER_VALUE.error(
                     "StartingPositionTimestamp is required when StartingPosition is AT_TIMESTAMP");
         }
-        if (timestamp != null && timestamp.isAfter(Instant.now().plusSeconds(1))) {
+        if (timestamp != null && timestamp.isAfter(clock.instant().plusSeconds(1))) {
             throw LambdaErrors.INVALID_PARAMETER_VALUE.error("StartingPositionTimestamp cannot be in the future");
         }
         if (Members.integer(input, "TumblingWindowInSeconds", 0, LambdaErrors.INVALID_PARAMETER_VALUE) > 0) {

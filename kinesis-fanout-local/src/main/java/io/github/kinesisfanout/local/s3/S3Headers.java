@@ -1,7 +1,10 @@
-package io.github.kinesisfanout.local.edge;
+package io.github.kinesisfanout.local.s3;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsChunkedBody;
+import io.github.kinesisfanout.local.edge.EdgeRequest;
+import io.github.kinesisfanout.local.edge.Timestamps;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -55,38 +58,14 @@ final class S3Headers {
      * become input members; a signed payload's {@code x-amz-content-sha256} is checked against the body.
      */
     static void readBody(EdgeRequest request, ObjectNode input) {
-        byte[] body = request.body();
-        if (AwsChunkedBody.isChunked(request)) {
-            AwsChunkedBody decoded = AwsChunkedBody.decode(body);
-            body = decoded.data();
-            decoded.trailers().forEach((name, value) -> {
-                String member = INPUT.get(name);
-                if (member != null) {
-                    input.put(member, value);
-                }
-            });
-            String declared = request.header("x-amz-decoded-content-length");
-            if (declared != null && Long.parseLong(declared.trim()) != body.length) {
-                throw ProtocolErrors.S3_INCOMPLETE_BODY.error("You did not provide the number of bytes specified"
-                        + " by the x-amz-decoded-content-length HTTP header");
+        AwsChunkedBody payload = AwsChunkedBody.payload(request);
+        payload.trailers().forEach((name, value) -> {
+            String member = INPUT.get(name);
+            if (member != null) {
+                input.put(member, value);
             }
-        } else {
-            String sha = request.header("x-amz-content-sha256");
-            if (sha != null && sha.matches("[0-9a-f]{64}")
-                    && !sha.equals(sha256Hex(body))) {
-                throw ProtocolErrors.S3_CONTENT_SHA256_MISMATCH.error(
-                        "The provided 'x-amz-content-sha256' header does not match what was computed.");
-            }
-        }
-        input.put("Body", body);
-    }
-
-    private static String sha256Hex(byte[] body) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        });
+        input.put("Body", payload.data());
     }
 
     /** Moves header-bound output members into response headers; returns the headers. */

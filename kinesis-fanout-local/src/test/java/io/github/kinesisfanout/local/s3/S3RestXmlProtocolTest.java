@@ -1,10 +1,13 @@
-package io.github.kinesisfanout.local.edge;
+package io.github.kinesisfanout.local.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.ServiceContext;
-import io.github.kinesisfanout.local.s3.S3Service;
+import io.github.kinesisfanout.local.edge.EdgeRequest;
+import io.github.kinesisfanout.local.edge.EdgeResponse;
+import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The S3 codec over raw requests: virtual-hosted buckets, unsigned aws-chunked uploads, headers and errors. */
 class S3RestXmlProtocolTest {
 
-    private final S3RestXmlProtocol protocol = new S3RestXmlProtocol();
+    private final S3RestXmlProtocol protocol = S3Requests.protocol();
     private final S3Service s3 = new S3Service(ServiceContext.inMemory(Clock.systemUTC()));
     private final RequestContext context = new RequestContext("rid", "000000000000", "us-east-1");
 
@@ -50,7 +53,7 @@ class S3RestXmlProtocolTest {
         assertEquals(0, headMissing.body().length);
         call("PUT", "/bkt", Map.of(), "");
         call("PUT", "/bkt/x/1", Map.of(), "1");
-        EdgeResponse listing = new S3RestXmlProtocol().handle(new EdgeRequest("GET", "/bkt",
+        EdgeResponse listing = S3Requests.protocol().handle(new EdgeRequest("GET", "/bkt",
                 Map.of("list-type", List.of("2"), "delimiter", List.of("/")), Map.of(), new byte[0]), s3, context);
         String list = new String(listing.body(), StandardCharsets.UTF_8);
         assertTrue(list.contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>bkt</Name>"),

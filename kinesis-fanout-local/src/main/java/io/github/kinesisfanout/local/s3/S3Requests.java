@@ -1,7 +1,13 @@
-package io.github.kinesisfanout.local.edge;
+package io.github.kinesisfanout.local.s3;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.edge.AwsServiceException;
+import io.github.kinesisfanout.local.edge.EdgeRequest;
+import io.github.kinesisfanout.local.edge.RestXmlBinding;
+import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
+import io.github.kinesisfanout.local.edge.XmlText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -11,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Reads an S3 REST request (path-style {@code /bucket/key}, or virtual-hosted
  * {@code bucket.localhost}): which operation it is and its input members from path, query,
- * headers and body.
+ * headers and body; and which output members S3 answers in headers ({@link S3Headers}).
  */
-final class S3Requests {
+public final class S3Requests implements RestXmlBinding {
 
     /** Query sub-resources that name an S3 operation the local cloud does not implement. */
     private static final Map<String, String> SUBRESOURCES = Map.ofEntries(
@@ -33,14 +39,21 @@ final class S3Requests {
     private static final Pattern OBJECT_KEY = Pattern.compile("<Object>\\s*<Key>([^<]*)</Key>");
     private static final Pattern QUIET = Pattern.compile("<Quiet>\\s*true\\s*</Quiet>");
 
-    /** The operation and its input. */
-    record Call(String operation, ObjectNode input) {
-    }
-
     private S3Requests() {
     }
 
-    static Call read(EdgeRequest request) {
+    /** S3's protocol: REST-XML with these requests. */
+    public static S3RestXmlProtocol protocol() {
+        return new S3RestXmlProtocol(new S3Requests());
+    }
+
+    @Override
+    public Map<String, String> responseHeaders(JsonNode output) {
+        return S3Headers.writeHeaders(output);
+    }
+
+    @Override
+    public Call read(EdgeRequest request) {
         ObjectNode input = JsonNodeFactory.instance.objectNode();
         String path = request.path().startsWith("/") ? request.path().substring(1) : request.path();
         String bucket;
@@ -191,7 +204,7 @@ final class S3Requests {
         }
     }
 
-    private static byte[] binary(com.fasterxml.jackson.databind.JsonNode node) {
+    private static byte[] binary(JsonNode node) {
         try {
             return node.binaryValue();
         } catch (java.io.IOException e) {
