@@ -144,7 +144,7 @@ final class PumpAnalyzer {
                         + "an alias");
             }
             SqlType type = item.expr().type().isNull() ? SqlType.varchar(1) : item.expr().type();
-            columns.add(new StreamDef.ColumnDef(name, type, false));
+            columns.add(new StreamDef.ColumnDef(name, type, false, declaredMonotonic(selects.get(0), columns.size())));
         }
         SourcePos pos = ExprAnalyzer.pos(query);
         StreamDef stream = derived.stream(columns, pos);
@@ -161,6 +161,19 @@ final class PumpAnalyzer {
         derived.pump(new PumpDef(derived.pumpName(), stream, all.stream().mapToInt(Integer::intValue).toArray(),
                 queries, ordering, pos));
         return stream;
+    }
+
+    /**
+     * Whether select item {@code i} is {@code MONOTONIC(expr) [AS name]}: its sub-query column may then drive
+     * an outer GROUP BY (reference MONOTONIC). Not looked for past a {@code *}.
+     */
+    private static boolean declaredMonotonic(SqlSelect select, int i) {
+        for (int j = 0; j <= i && j < select.getSelectList().size(); j++) {
+            if (select.getSelectList().get(j) instanceof SqlIdentifier id && id.isStar()) {
+                return false;
+            }
+        }
+        return i < select.getSelectList().size() && GroupAnalyzer.isDeclared(select.getSelectList().get(i));
     }
 
     private StreamDef target(SqlIdentifier id) {
