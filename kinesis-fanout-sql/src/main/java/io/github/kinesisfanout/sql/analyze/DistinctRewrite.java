@@ -12,7 +12,8 @@ import org.apache.calcite.sql.SqlSelect;
 /**
  * A streaming {@code SELECT DISTINCT} is a GROUP BY over every select item with no aggregate: one row per
  * distinct combination, emitted when the window of its ROWTIME-based item closes, with that window's ROWTIME
- * (as a tumbling GROUP BY gives it). The reference defines DISTINCT only as a SELECT keyword; this is the
+ * (as a tumbling GROUP BY gives it), or, without one, when an item declared {@code MONOTONIC(...)} takes its
+ * next value. The reference defines DISTINCT only as a SELECT keyword; this is the
  * engine's emission rule (module README).
  */
 final class DistinctRewrite {
@@ -43,13 +44,13 @@ final class DistinctRewrite {
                 throw new SemanticError(ExprAnalyzer.pos(node), "AS ROWTIME cannot be used with SELECT DISTINCT: its "
                         + "rows get the ROWTIME of their window's end");
             }
-            monotonic |= Monotonic.source(plain.analyze(value)) != null;
+            monotonic |= GroupAnalyzer.isDeclared(value) || Monotonic.source(plain.analyze(value)) != null;
             keys.add(value);
         }
         if (!monotonic) {
             throw new SemanticError(ExprAnalyzer.pos(select.getSelectList()), "SELECT DISTINCT on a stream needs a "
                     + "select item that ascends with ROWTIME, such as STEP(ROWTIME BY INTERVAL '60' SECOND) or "
-                    + "FLOOR(ROWTIME TO MINUTE), to know when a distinct row is final");
+                    + "FLOOR(ROWTIME TO MINUTE), or one declared MONOTONIC(...), to know when a distinct row is final");
         }
         return new SqlNodeList(keys, select.getSelectList().getParserPosition());
     }

@@ -51,7 +51,7 @@ final class GroupAnalyzer {
                 }
                 windowNode = node;
                 window = plain.analyze(node);
-                width((SqlCall) node);
+                width((SqlCall) undeclared(node));
             } else {
                 keyNodes.add(node);
                 keys.add(plain.analyze(node));
@@ -235,7 +235,13 @@ final class GroupAnalyzer {
         return t;
     }
 
-    private static boolean isWindow(SqlNode node) {
+    /** The expression inside {@code MONOTONIC(...)}, or the node itself. */
+    private static SqlNode undeclared(SqlNode node) {
+        return isDeclared(node) && ((SqlCall) node).getOperandList().size() == 1 ? ((SqlCall) node).operand(0) : node;
+    }
+
+    private static boolean isWindow(SqlNode key) {
+        SqlNode node = undeclared(key);
         if (!(node instanceof SqlCall call) || call.getOperandList().size() != 2) {
             return false;
         }
