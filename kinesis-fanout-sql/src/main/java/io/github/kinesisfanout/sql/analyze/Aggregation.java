@@ -37,6 +37,12 @@ public record Aggregation(Expr window, long widthMillis, String unit, List<Expr>
         /** An expression ascending with APPROXIMATE_ARRIVAL_TIME (and no window on ROWTIME in the GROUP BY). */
         ARRIVAL_EXPRESSION,
         /**
+         * A key declared monotonic ({@code MONOTONIC(expr)}, or a sub-query column that was one) and no key on
+         * ROWTIME or arrival time: a window closes only when a row with another value of it arrives, and its
+         * rows get that row's ROWTIME.
+         */
+        DECLARED,
+        /**
          * A stagger window ({@code WINDOWED BY STAGGER}): one window per key combination, opened by its first
          * row and closed {@code widthMillis} later; {@code window} is ROWTIME and the aggregate row's first
          * column holds the opening time.

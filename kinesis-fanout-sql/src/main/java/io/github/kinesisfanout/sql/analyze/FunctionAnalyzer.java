@@ -27,7 +27,7 @@ final class FunctionAnalyzer {
             "STDDEV_POP", "STDDEV_SAMP", "LAG");
 
     /** Aggregate and analytic functions of the dialect the engine does not compute yet. */
-    private static final Set<String> WINDOWED = Set.of("ANY", "EVERY", "SOME", "EXP_AVG", "NTH_VALUE", "MONOTONIC");
+    private static final Set<String> WINDOWED = Set.of("ANY", "EVERY", "SOME", "EXP_AVG", "NTH_VALUE");
 
     /** Documented functions of the dialect the engine does not run yet. */
     private static final Set<String> NOT_YET = Set.of(
@@ -94,6 +94,10 @@ final class FunctionAnalyzer {
             case "REGEX_LOG_PARSE", "VARIABLE_COLUMN_LOG_PARSE", "FIXED_COLUMN_LOG_PARSE", "SYS_LOG_PARSE",
                     "FAST_REGEX_LOG_PARSE", "FAST_REGEX_LOG_PARSER", "W3C_LOG_PARSE":
                 return new LogParseAnalyzer(exprs).analyze(name, call);
+            case "MONOTONIC":
+                // A declaration for the planner (reference MONOTONIC): its value is its argument's.
+                arity(call, 1, 1);
+                return exprs.analyze(operands.get(0));
             case "COALESCE":
                 return exprs.coalesce(call);
             case "NULLIF":

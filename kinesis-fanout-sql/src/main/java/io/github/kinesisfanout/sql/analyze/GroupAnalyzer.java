@@ -51,7 +51,7 @@ final class GroupAnalyzer {
                 }
                 windowNode = node;
                 window = plain.analyze(node);
-                width((SqlCall) node);
+                width((SqlCall) undeclared(node));
             } else {
                 keyNodes.add(node);
                 keys.add(plain.analyze(node));
@@ -62,6 +62,9 @@ final class GroupAnalyzer {
         }
         if (windowNode == null) {
             monotonicKey(Monotonic.Source.ARRIVAL, Aggregation.Driver.ARRIVAL_EXPRESSION);
+        }
+        if (windowNode == null) {
+            declaredKey(scope.stream());
         }
         if (windowNode == null) {
             throw new SemanticError(ExprAnalyzer.pos(group), "A streaming GROUP BY needs a window on ROWTIME: "
@@ -104,6 +107,30 @@ final class GroupAnalyzer {
         }
     }
 
+    /**
+     * Without a key on ROWTIME or arrival time: the first key declared monotonic, {@code MONOTONIC(expr)} or a
+     * sub-query column that was one, is the window (reference MONOTONIC; module README).
+     */
+    private void declaredKey(StreamDef stream) {
+        for (int i = 0; i < keys.size(); i++) {
+            boolean declared = isDeclared(keyNodes.get(i)) || keys.get(i) instanceof Expr.ColumnRef ref
+                    && ref.index() < stream.columns().size() && stream.columns().get(ref.index()).declaredMonotonic()
+                    && stream.columns().get(ref.index()).name().equals(ref.name());
+            if (declared) {
+                windowNode = keyNodes.remove(i);
+                window = keys.remove(i);
+                driver = Aggregation.Driver.DECLARED;
+                return;
+            }
+        }
+    }
+
+    /** Whether a select item or key is {@code MONOTONIC(expr)}, with or without an alias. */
+    static boolean isDeclared(SqlNode node) {
+        SqlNode value = node.getKind() == org.apache.calcite.sql.SqlKind.AS ? ((SqlCall) node).operand(0) : node;
+        return value instanceof SqlCall call && call.getOperator().getName().equalsIgnoreCase("MONOTONIC");
+    }
+
     /** The analyzer of select items and HAVING, over the aggregate row. */
     ExprAnalyzer outputs() {
         if (outputs == null) {
@@ -138,6 +165,17 @@ final class GroupAnalyzer {
             if (name.equals("ROWTIME") || id.names.size() == 1 && Set.of("CURRENT_ROW_TIMESTAMP", "CURRENT_TIMESTAMP",
                     "LOCALTIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIME").contains(name)) {
                 return null;
+            }
+            // The same column, qualified in one place and not in the other (AWS's web analytics solution selects
+            // weblogs.window_time and groups by window_time).
+            Expr column = plain.analyze(node);
+            if (column instanceof Expr.ColumnRef && column.equals(window)) {
+                return new Expr.ColumnRef(0, "window", window.type());
+            }
+            for (int i = 0; i < keys.size(); i++) {
+                if (column instanceof Expr.ColumnRef && column.equals(keys.get(i))) {
+                    return new Expr.ColumnRef(1 + i, keyNodes.get(i).toString(), keys.get(i).type());
+                }
             }
             throw new SemanticError(ExprAnalyzer.pos(node), "Column '" + name + "' must be in GROUP BY or inside an "
                     + "aggregate function");
@@ -197,7 +235,13 @@ final class GroupAnalyzer {
         return t;
     }
 
-    private static boolean isWindow(SqlNode node) {
+    /** The expression inside {@code MONOTONIC(...)}, or the node itself. */
+    private static SqlNode undeclared(SqlNode node) {
+        return isDeclared(node) && ((SqlCall) node).getOperandList().size() == 1 ? ((SqlCall) node).operand(0) : node;
+    }
+
+    private static boolean isWindow(SqlNode key) {
+        SqlNode node = undeclared(key);
         if (!(node instanceof SqlCall call) || call.getOperandList().size() != 2) {
             return false;
         }

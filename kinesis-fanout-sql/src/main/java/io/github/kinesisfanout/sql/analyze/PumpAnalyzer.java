@@ -110,10 +110,28 @@ final class PumpAnalyzer {
      * select items, fed by a hidden pump.
      */
     StreamDef subquery(SqlNode query, SelectAnalyzer analyzer, Derived derived) {
+        if (query instanceof SqlOrderBy o) {
+            throw new SemanticError(ExprAnalyzer.pos(o.orderList), "ORDER BY in a CURSOR sub-query is not supported: "
+                    + "the table function does not keep its rows' order; sort the table function's output instead");
+        }
+        return subquery(query, analyzer, derived, null);
+    }
+
+    /**
+     * A FROM sub-query; an ORDER BY in it sorts its rows, which the outer query must keep.
+     *
+     * @param reorders when the outer query does not keep the rows' order, the error to raise for an ORDER BY
+     */
+    StreamDef subquery(SqlNode query, SelectAnalyzer analyzer, Derived derived, SemanticError reorders) {
         int before = errors.size();
+        SqlOrderBy order = query instanceof SqlOrderBy o ? o : null;
+        if (order != null && reorders != null) {
+            throw reorders;
+        }
+        SqlNode body = order != null ? order.query : query;
         List<SqlSelect> selects = new ArrayList<>();
-        branches(query, selects);
-        List<SelectAnalyzer.Branch> analyzed = branches(query, analyzer);
+        branches(body, selects);
+        List<SelectAnalyzer.Branch> analyzed = branches(body, analyzer);
         if (errors.size() > before || analyzed.size() != selects.size()) {
             throw new Reported();
         }
@@ -126,7 +144,7 @@ final class PumpAnalyzer {
                         + "an alias");
             }
             SqlType type = item.expr().type().isNull() ? SqlType.varchar(1) : item.expr().type();
-            columns.add(new StreamDef.ColumnDef(name, type, false));
+            columns.add(new StreamDef.ColumnDef(name, type, false, declaredMonotonic(selects.get(0), columns.size())));
         }
         SourcePos pos = ExprAnalyzer.pos(query);
         StreamDef stream = derived.stream(columns, pos);
@@ -134,13 +152,28 @@ final class PumpAnalyzer {
         for (int i = 0; i < columns.size(); i++) {
             all.add(i);
         }
+        // An ORDER BY in the sub-query sorts its hidden pump's rows; the reader keeps their order (SelectAnalyzer).
+        Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed.get(0), stream, all, positions);
         List<PumpDef.QueryDef> queries = new ArrayList<>();
         for (SelectAnalyzer.Branch branch : analyzed) {
             queries.add(convert(branch, stream, all));
         }
         derived.pump(new PumpDef(derived.pumpName(), stream, all.stream().mapToInt(Integer::intValue).toArray(),
-                queries, null, pos));
+                queries, ordering, pos));
         return stream;
+    }
+
+    /**
+     * Whether select item {@code i} is {@code MONOTONIC(expr) [AS name]}: its sub-query column may then drive
+     * an outer GROUP BY (reference MONOTONIC). Not looked for past a {@code *}.
+     */
+    private static boolean declaredMonotonic(SqlSelect select, int i) {
+        for (int j = 0; j <= i && j < select.getSelectList().size(); j++) {
+            if (select.getSelectList().get(j) instanceof SqlIdentifier id && id.isStar()) {
+                return false;
+            }
+        }
+        return i < select.getSelectList().size() && GroupAnalyzer.isDeclared(select.getSelectList().get(i));
     }
 
     private StreamDef target(SqlIdentifier id) {
@@ -209,7 +242,7 @@ final class PumpAnalyzer {
                 }
             }
             case ORDER_BY -> throw new SemanticError(ExprAnalyzer.pos(((SqlOrderBy) source).orderList), "ORDER BY is only "
-                    + "supported on a pump's whole query");
+                    + "supported on a pump's whole query or a FROM sub-query");
             case INTERSECT, EXCEPT -> throw new SemanticError(ExprAnalyzer.pos(source), source.getKind()
                     + " is not supported on streams");
             case VALUES -> throw new SemanticError(ExprAnalyzer.pos(source), "VALUES is not supported: a pump reads "

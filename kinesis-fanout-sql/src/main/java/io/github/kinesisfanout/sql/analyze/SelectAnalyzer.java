@@ -52,14 +52,12 @@ final class SelectAnalyzer {
         SourcePos pos = ExprAnalyzer.pos(select);
         // Without STREAM the query still reads a stream, so it is a streaming query: AWS's INSERT reference
         // pumps "SELECT ... FROM SALES.bids" into a stream, and AWS's own templates do the same.
-        if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
-            throw new SemanticError(pos, "SELECT DISTINCT is not supported on streams");
-        }
         if (select.getOrderList() != null && !select.getOrderList().isEmpty()) {
             throw new SemanticError(ExprAnalyzer.pos(select.getOrderList().get(0)), "ORDER BY is only supported on a "
-                    + "pump's whole query");
+                    + "pump's whole query or a FROM sub-query");
         }
         Scope scope = scope(select.getFrom(), pos, select, true);
+        boolean distinct = select.getModifierNode(SqlSelectKeyword.DISTINCT) != null;
         Expr where = null;
         if (select.getWhere() != null) {
             try {
@@ -69,7 +67,9 @@ final class SelectAnalyzer {
             }
         }
         GroupAnalyzer group = null;
-        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+        if (distinct) {
+            group = new GroupAnalyzer(scope, DistinctRewrite.groupList(select, scope));
+        } else if (select.getGroup() != null && !select.getGroup().isEmpty()) {
             group = new GroupAnalyzer(scope, select.getGroup());
         } else if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
@@ -78,8 +78,8 @@ final class SelectAnalyzer {
         // A WINDOW clause may name only the windows of a join's sides: analytic calls make a query windowed.
         boolean windowed = containsOver(select.getSelectList());
         if (windowed && group != null) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "A query with sliding windows (OVER) cannot "
-                    + "also GROUP BY; use a sub-query");
+            throw new SemanticError(distinct ? pos : ExprAnalyzer.pos(select.getGroup()), "A query with sliding windows "
+                    + "(OVER) cannot also " + (distinct ? "be DISTINCT" : "GROUP BY") + "; use a sub-query");
         }
         if (windowed) {
             sliding = new SlidingAnalyzer(scope, select.getWindowList());
@@ -179,6 +179,25 @@ final class SelectAnalyzer {
         return false;
     }
 
+    /** Why the SELECT does not keep the order of the rows it reads (for an ORDER BY in its sub-query), or null. */
+    private static SemanticError reorders(SqlSelect select, boolean whole) {
+        String keep = "; an ORDER BY in a sub-query is kept only by an outer query that projects or filters its rows: "
+                + "move the ORDER BY to the outer query";
+        if (!whole) {
+            return new SemanticError(ExprAnalyzer.pos(select.getFrom()), "This join does not keep the order of its "
+                    + "sides' rows" + keep);
+        }
+        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+            return new SemanticError(ExprAnalyzer.pos(select.getGroup()), "This GROUP BY emits its groups when their "
+                    + "window closes, not in the sub-query's order" + keep);
+        }
+        if (select.getModifierNode(SqlSelectKeyword.DISTINCT) != null) {
+            return new SemanticError(ExprAnalyzer.pos(select), "This SELECT DISTINCT emits its rows when their window "
+                    + "closes, not in the sub-query's order" + keep);
+        }
+        return null;
+    }
+
     /**
      * The scope of a FROM item.
      *
@@ -210,7 +229,7 @@ final class SelectAnalyzer {
                         whole ? select.getWhere() : null);
             }
             case SELECT, UNION, ORDER_BY -> {
-                StreamDef rows = columnAliases(from, pumps.subquery(source, this, derived));
+                StreamDef rows = columnAliases(from, pumps.subquery(source, this, derived, reorders(select, whole)));
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
             }
             case COLLECTION_TABLE -> {

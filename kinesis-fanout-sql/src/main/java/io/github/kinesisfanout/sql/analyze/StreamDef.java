@@ -46,7 +46,12 @@ public record StreamDef(String name, List<ColumnDef> columns, Role role, int inp
      * @param type the type
      * @param notNull whether it is NOT NULL
      */
-    public record ColumnDef(String name, SqlType type, boolean notNull) {
+    public record ColumnDef(String name, SqlType type, boolean notNull, boolean declaredMonotonic) {
+
+        /** A column not declared monotonic. */
+        public ColumnDef(String name, SqlType type, boolean notNull) {
+            this(name, type, notNull, false);
+        }
     }
 
     /** The index of a column, or -1. */

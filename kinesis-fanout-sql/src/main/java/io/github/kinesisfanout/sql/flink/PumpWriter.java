@@ -129,6 +129,9 @@ final class PumpWriter {
             return ctx.refuse(windowPos, "GROUP BY on an expression of APPROXIMATE_ARRIVAL_TIME", "Flink windows need "
                     + "a time attribute: group by STEP(ROWTIME BY INTERVAL ...) or FLOOR(ROWTIME TO unit) with the "
                     + "ARRIVAL_TIME option, which makes ROWTIME the arrival time");
+        } else if (agg.driver() == Aggregation.Driver.DECLARED) {
+            return ctx.refuse(windowPos, "GROUP BY on a key declared MONOTONIC without a window on ROWTIME", "Flink "
+                    + "windows need a time attribute: add STEP(ROWTIME BY INTERVAL ...) to the GROUP BY");
         } else if (agg.driver() == Aggregation.Driver.ROWTIME_EXPRESSION) {
             return ctx.refuse(windowPos, "GROUP BY on an expression of ROWTIME other than STEP or FLOOR", "write the "
                     + "window as STEP(ROWTIME BY INTERVAL 'n' unit) or FLOOR(ROWTIME TO unit), which become a TUMBLE");

@@ -41,6 +41,9 @@ public record AggregatePlan(Evaluator window, long widthMillis, String unit, Eva
         if (driver == Aggregation.Driver.ROWTIME_UNIT) {
             return end(Values.epochMillis((LocalDateTime) value));
         }
+        if (driver == Aggregation.Driver.DECLARED) {
+            return Long.MAX_VALUE; // no time closes it: the next value of the key does
+        }
         long t0 = driver == Aggregation.Driver.ARRIVAL_EXPRESSION ? row.arrival : row.rowtime;
         long step = 1;
         while (step < (1L << 50) && same(value, row, t0 + step)) {

@@ -306,8 +306,9 @@ final class Runtime implements RunningApplication {
         Channel target = channels[pump.target()];
         Window window = reader.window();
         boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
+        boolean declared = branch.aggregate().driver() == Aggregation.Driver.DECLARED;
         for (Window.Closed closed : window.closeAt(now)) {
-            long end = arrival ? Math.max(closed.end(), now) : closed.end();
+            long end = declared ? now : arrival ? Math.max(closed.end(), now) : closed.end();
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
             Object[] out;
