@@ -229,11 +229,13 @@ final class SelectAnalyzer {
                         whole ? select.getWhere() : null);
             }
             case SELECT, UNION, ORDER_BY -> {
-                StreamDef rows = columnAliases(from, pumps.subquery(source, this, derived, reorders(select, whole)));
+                StreamDef rows = columnAliases(from, pumps.subquery(source, this, derived, reorders(select, whole)),
+                        "the sub-query");
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
             }
             case COLLECTION_TABLE -> {
-                StreamDef rows = TableFunctionAnalyzer.analyze((SqlCall) source, pumps, this, derived);
+                StreamDef rows = columnAliases(from, TableFunctionAnalyzer.analyze((SqlCall) source, pumps, this, derived),
+                        "the table function");
                 return new Scope(rows, alias == null ? Set.of() : Set.of(alias), commaSubstrings, positions);
             }
             case IDENTIFIER -> { }
@@ -267,15 +269,18 @@ final class SelectAnalyzer {
         return new Scope(stream, qualifiers, commaSubstrings, positions);
     }
 
-    /** {@code (SELECT ...) AS t(c1, c2, ...)}: the sub-query's columns renamed, as in AWS's W3C_LOG_PARSE example. */
-    private static StreamDef columnAliases(SqlNode from, StreamDef rows) {
+    /**
+     * {@code (SELECT ...) AS t(c1, c2, ...)} or {@code TABLE(...) AS t(c1, ...)}: the FROM item's columns renamed,
+     * one name per column, as in AWS's W3C_LOG_PARSE example.
+     */
+    private static StreamDef columnAliases(SqlNode from, StreamDef rows, String what) {
         if (from.getKind() != SqlKind.AS || ((SqlCall) from).operandCount() <= 2) {
             return rows;
         }
         List<SqlNode> names = ((SqlCall) from).getOperandList().subList(2, ((SqlCall) from).operandCount());
         if (names.size() != rows.columns().size()) {
             throw new SemanticError(ExprAnalyzer.pos(names.get(0)), "The column list names " + names.size()
-                    + " column" + (names.size() == 1 ? "" : "s") + " but the sub-query has " + rows.columns().size());
+                    + " column" + (names.size() == 1 ? "" : "s") + " but " + what + " has " + rows.columns().size());
         }
         List<StreamDef.ColumnDef> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
