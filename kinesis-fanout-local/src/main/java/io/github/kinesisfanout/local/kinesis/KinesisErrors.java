@@ -30,6 +30,17 @@ public final class KinesisErrors {
     private KinesisErrors() {
     }
 
+    /**
+     * The error a single PutRecord answers for its failed entry: the entry's code with its own status
+     * (InternalFailure is a 500, as on AWS, so SDK clients retry it; a throughput refusal a 400).
+     */
+    static AwsServiceException entryFailed(PutRecordsResultEntry result) {
+        ErrorCode code = INTERNAL_FAILURE.code().equals(result.errorCode()) ? INTERNAL_FAILURE
+                : PROVISIONED_THROUGHPUT_EXCEEDED.code().equals(result.errorCode()) ? PROVISIONED_THROUGHPUT_EXCEEDED
+                : ErrorCode.of(result.errorCode());
+        return code.error(result.errorMessage());
+    }
+
     static AwsServiceException streamNotFound(String name, String accountId) {
         return RESOURCE_NOT_FOUND.error("Stream " + name + " under account " + accountId + " not found.");
     }

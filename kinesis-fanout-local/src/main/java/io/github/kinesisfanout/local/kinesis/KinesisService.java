@@ -114,7 +114,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         Stream stream = streams.resolveForData(ctx, streamName, null);
         PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, false).get(0);
         if (result.failed()) {
-            throw new AwsServiceException(result.errorCode(), result.errorMessage());
+            throw KinesisErrors.entryFailed(result);
         }
         return result;
     }

@@ -2,7 +2,6 @@ package io.github.kinesisfanout.local.kinesis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ final class RecordOperations {
         // SequenceNumberForOrdering the caller got from that shard.
         PutRecordsResultEntry result = writer.write(stream, List.of(entry), false, true).get(0);
         if (result.failed()) {
-            throw new AwsServiceException(result.errorCode(), result.errorMessage());
+            throw KinesisErrors.entryFailed(result);
         }
         ObjectNode out = KinesisJson.object();
         out.put("ShardId", result.shardId());
