@@ -3,6 +3,7 @@ package io.github.kinesisfanout.plugin;
 import io.github.kinesisfanout.operations.ApplicationOutput;
 import io.github.kinesisfanout.operations.ClientSettings;
 import io.github.kinesisfanout.operations.HelpfulSuggestions;
+import io.github.kinesisfanout.operations.PropertyNames;
 import io.github.kinesisfanout.operations.StreamArns;
 import io.github.kinesisfanout.operations.app.SourceSchemas;
 import io.github.kinesisfanout.operations.app.StackOutputs;
@@ -89,7 +90,7 @@ public abstract class AbstractFlinkMojo extends AbstractApplicationSourceMojo {
     /** inputParallelism is 1 to 64, as AWS allows. */
     protected final void checkInputParallelism() {
         if (inputParallelism < 1 || inputParallelism > 64) {
-            throw HelpfulSuggestions.invalidParameter("inputParallelism", "fanout.inputParallelism", inputParallelism,
+            throw HelpfulSuggestions.invalidParameter("inputParallelism", PropertyNames.INPUT_PARALLELISM, inputParallelism,
                     "it must be 1 to 64");
         }
     }
