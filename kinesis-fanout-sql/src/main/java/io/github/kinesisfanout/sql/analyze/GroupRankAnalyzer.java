@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
@@ -31,17 +30,7 @@ final class GroupRankAnalyzer {
     static StreamDef analyze(SqlCall call, PumpAnalyzer pumps, SelectAnalyzer select, Derived derived) {
         String name = TableFunction.GROUP_RANK;
         List<SqlNode> operands = call.getOperandList();
-        if (operands.size() > SIGNATURE.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(SIGNATURE.size())), name + " takes "
-                    + SIGNATURE.size() + " arguments: " + USAGE);
-        }
-        if (operands.size() < SIGNATURE.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(call), name + " is missing its " + SIGNATURE.get(operands.size())
-                    + " argument: " + USAGE);
-        }
-        if (operands.get(0).getKind() != SqlKind.CURSOR) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(0)), name + ": c must be CURSOR(SELECT STREAM ...)");
-        }
+        TableFunctionAnalyzer.checkArguments(name, call, SIGNATURE, USAGE);
         String rankBy = text(operands.get(1), "rankByColumnName", "a column name in single quotes, e.g. "
                 + "'ticker_count'");
         String rankOut = text(operands.get(2), "rankOutColumnName", "the rank column's name in single quotes, e.g. "

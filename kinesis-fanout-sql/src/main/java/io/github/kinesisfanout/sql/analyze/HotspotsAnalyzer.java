@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
@@ -32,18 +31,7 @@ final class HotspotsAnalyzer {
     static StreamDef analyze(SqlCall call, PumpAnalyzer pumps, SelectAnalyzer select, Derived derived) {
         String name = TableFunction.HOTSPOTS;
         List<SqlNode> operands = call.getOperandList();
-        if (operands.size() > SIGNATURE.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(SIGNATURE.size())), name + " takes "
-                    + SIGNATURE.size() + " arguments: " + USAGE);
-        }
-        if (operands.size() < SIGNATURE.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(call), name + " is missing its " + SIGNATURE.get(operands.size())
-                    + " argument: " + USAGE);
-        }
-        if (operands.get(0).getKind() != SqlKind.CURSOR) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(0)), name + ": inputStream must be "
-                    + "CURSOR(SELECT STREAM ...)");
-        }
+        TableFunctionAnalyzer.checkArguments(name, call, SIGNATURE, USAGE);
         int windowSize = (Integer) TableFunctionAnalyzer.number(name,
                 new TableFunctionAnalyzer.Param("windowSize", 0, 100, 1000), operands.get(1));
         double scanRadius = radius(operands.get(2));

@@ -111,6 +111,26 @@ final class TableFunctionAnalyzer {
         return out;
     }
 
+    /**
+     * Checks a table function's arguments against its signature: no more and no fewer than it names, and
+     * the first one a {@code CURSOR(SELECT STREAM ...)}; each error at its line:column, naming {@code usage}.
+     */
+    static void checkArguments(String function, SqlCall call, List<String> signature, String usage) {
+        List<SqlNode> operands = call.getOperandList();
+        if (operands.size() > signature.size()) {
+            throw new SemanticError(ExprAnalyzer.pos(operands.get(signature.size())), function + " takes "
+                    + signature.size() + " arguments: " + usage);
+        }
+        if (operands.size() < signature.size()) {
+            throw new SemanticError(ExprAnalyzer.pos(call), function + " is missing its "
+                    + signature.get(operands.size()) + " argument: " + usage);
+        }
+        if (operands.get(0).getKind() != SqlKind.CURSOR) {
+            throw new SemanticError(ExprAnalyzer.pos(operands.get(0)), function + ": " + signature.get(0)
+                    + " must be CURSOR(SELECT STREAM ...)");
+        }
+    }
+
     static Object number(String function, Param p, SqlNode node) {
         if (!(node instanceof SqlNumericLiteral n) || !n.isInteger()) {
             throw new SemanticError(ExprAnalyzer.pos(node), function + ": " + p.name() + " must be a whole number "

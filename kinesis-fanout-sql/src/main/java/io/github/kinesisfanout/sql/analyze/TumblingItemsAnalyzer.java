@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlCharStringLiteral;
-import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNumericLiteral;
 
@@ -36,18 +35,7 @@ final class TumblingItemsAnalyzer {
         List<SqlNode> operands = call.getOperandList();
         String usage = name + "(CURSOR(SELECT STREAM ...), " + String.join(", ", signature.subList(1,
                 signature.size())) + ")";
-        if (operands.size() > signature.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(signature.size())), name + " takes "
-                    + signature.size() + " arguments: " + usage);
-        }
-        if (operands.size() < signature.size()) {
-            throw new SemanticError(ExprAnalyzer.pos(call), name + " is missing its " + signature.get(operands.size())
-                    + " argument: " + usage);
-        }
-        if (operands.get(0).getKind() != SqlKind.CURSOR) {
-            throw new SemanticError(ExprAnalyzer.pos(operands.get(0)), name + ": in-application-streamPointer must "
-                    + "be CURSOR(SELECT STREAM ...)");
-        }
+        TableFunctionAnalyzer.checkArguments(name, call, signature, usage);
         if (!(operands.get(1) instanceof SqlCharStringLiteral literal)) {
             throw new SemanticError(ExprAnalyzer.pos(operands.get(1)), name + ": columnName must be a column name "
                     + "in single quotes, e.g. 'TICKER_SYMBOL'");
