@@ -15,17 +15,6 @@ import java.util.regex.Pattern;
  */
 final class FastRegex {
 
-    /** A construct of the language the engine cannot run, or a malformed pattern; {@code at} is 0-based. */
-    static final class Error extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int at;
-
-        Error(int at, String message) {
-            super(message);
-            this.at = at;
-        }
-    }
-
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("Digit", "[0-9]"), Map.entry("Upper", "[A-Z]"), Map.entry("Lower", "[a-z]"),
             Map.entry("ASCII", "[\\x{0}-\\x{7F}]"), Map.entry("Alpha", "[a-zA-Z]"), Map.entry("Alnum", "[a-zA-Z0-9]"),
@@ -71,16 +60,16 @@ final class FastRegex {
     /**
      * The searches of {@code pattern}.
      *
-     * @throws Error for a malformed pattern, a pattern without a group, or a construct not supported
+     * @throws PatternError for a malformed pattern, a pattern without a group, or a construct not supported
      */
     static LogFormatParts compile(String pattern) {
         FastRegex parser = new FastRegex(pattern);
         Node root = parser.union();
         if (parser.i < pattern.length()) {
-            throw new Error(parser.i, "unbalanced )");
+            throw new PatternError(parser.i, "unbalanced )");
         }
         if (root instanceof Alt && hasGroup(root)) {
-            throw new Error(pattern.indexOf('|'), "a union (|) around groups is not supported yet: put the union "
+            throw new PatternError(pattern.indexOf('|'), "a union (|) around groups is not supported yet: put the union "
                     + "inside a group");
         }
         List<Node> items = root instanceof Cat cat ? cat.items() : List.of(root);
@@ -91,7 +80,7 @@ final class FastRegex {
         for (Node item : items) {
             if (item instanceof Group g) {
                 if (hasGroup(g.node())) {
-                    throw new Error(firstGroup(g.node()), "a group inside a group is not supported yet");
+                    throw new PatternError(firstGroup(g.node()), "a group inside a group is not supported yet");
                 }
                 if (!outside.isEmpty()) {
                     expressions.add(outside);
@@ -101,7 +90,7 @@ final class FastRegex {
                 expressions.add(g.node() instanceof Cat cat ? cat.items() : List.of(g.node()));
                 owners.add(groups++);
             } else if (hasGroup(item)) {
-                throw new Error(firstGroup(item), "a repeated group is not supported yet: repeat inside the group");
+                throw new PatternError(firstGroup(item), "a repeated group is not supported yet: repeat inside the group");
             } else {
                 outside.add(item);
             }
@@ -111,7 +100,7 @@ final class FastRegex {
             owners.add(-1);
         }
         if (groups == 0) {
-            throw new Error(0, "the pattern has no group: each group (...) gives one column");
+            throw new PatternError(0, "the pattern has no group: each group (...) gives one column");
         }
         return new LogFormatParts(searches(expressions, owners), groups);
     }
@@ -289,7 +278,7 @@ final class FastRegex {
     private Node intersection() {
         Node n = concat();
         if (peek('&')) {
-            throw new Error(i, "intersection (&) is not supported yet");
+            throw new PatternError(i, "intersection (&) is not supported yet");
         }
         return n;
     }
@@ -321,7 +310,7 @@ final class FastRegex {
                     max = peek('}') ? -1 : number(at);
                 }
                 if (!peek('}') || max >= 0 && max < min) {
-                    throw new Error(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
+                    throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
                 }
                 n = new Rep(n, min, max);
             } else {
@@ -338,7 +327,7 @@ final class FastRegex {
             i++;
         }
         if (start == i || i - start > 9) {
-            throw new Error(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
+            throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
         }
         return Integer.parseInt(p.substring(start, i));
     }
@@ -354,11 +343,11 @@ final class FastRegex {
             case '@':
                 return new Special(".*");
             case '~':
-                throw new Error(at, "complement (~) is not supported yet");
+                throw new PatternError(at, "complement (~) is not supported yet");
             case '"': {
                 int end = p.indexOf('"', i);
                 if (end < 0) {
-                    throw new Error(at, "unterminated string \"...");
+                    throw new PatternError(at, "unterminated string \"...");
                 }
                 String text = p.substring(i, end);
                 i = end + 1;
@@ -371,7 +360,7 @@ final class FastRegex {
                 }
                 Node inner = union();
                 if (!peek(')')) {
-                    throw new Error(at, "unbalanced (");
+                    throw new PatternError(at, "unbalanced (");
                 }
                 i++;
                 return new Group(inner, at);
@@ -382,7 +371,7 @@ final class FastRegex {
                 return charClass(at);
             case '\\':
                 if (i >= p.length()) {
-                    throw new Error(at, "\\ at the end of the pattern");
+                    throw new PatternError(at, "\\ at the end of the pattern");
                 }
                 return new Lit(String.valueOf(p.charAt(i++)));
             default:
@@ -393,16 +382,16 @@ final class FastRegex {
     private Node named(int at) {
         int end = p.indexOf('>', i);
         if (end < 0) {
-            throw new Error(at, "unterminated <...>");
+            throw new PatternError(at, "unterminated <...>");
         }
         String name = p.substring(i, end);
         i = end + 1;
         if (name.matches("\\d+-\\d+")) {
-            throw new Error(at, "the numerical interval <" + name + "> is not supported yet");
+            throw new PatternError(at, "the numerical interval <" + name + "> is not supported yet");
         }
         String java = NAMED.get(name);
         if (java == null) {
-            throw new Error(at, "unknown named pattern <" + name + ">; the named patterns are "
+            throw new PatternError(at, "unknown named pattern <" + name + ">; the named patterns are "
                     + String.join(", ", new java.util.TreeSet<>(NAMED.keySet())));
         }
         return new Cls(java);
@@ -417,7 +406,7 @@ final class FastRegex {
         boolean any = false;
         while (!peek(']')) {
             if (i >= p.length()) {
-                throw new Error(at, "unterminated [...]");
+                throw new PatternError(at, "unterminated [...]");
             }
             int from = classChar(at);
             sb.append(quote(from));
@@ -425,7 +414,7 @@ final class FastRegex {
                 i++;
                 int to = classChar(at);
                 if (to < from) {
-                    throw new Error(at, "character range out of order");
+                    throw new PatternError(at, "character range out of order");
                 }
                 sb.append('-').append(quote(to));
             }
@@ -433,7 +422,7 @@ final class FastRegex {
         }
         i++;
         if (!any) {
-            throw new Error(at, "empty character class []");
+            throw new PatternError(at, "empty character class []");
         }
         return new Cls(sb.append(']').toString());
     }
@@ -442,7 +431,7 @@ final class FastRegex {
         char c = p.charAt(i++);
         if (c == '\\') {
             if (i >= p.length()) {
-                throw new Error(at, "unterminated [...]");
+                throw new PatternError(at, "unterminated [...]");
             }
             c = p.charAt(i++);
         }

@@ -82,7 +82,7 @@ final class LogParseAnalyzer {
         FastRegex.LogFormatParts parts;
         try {
             parts = FastRegex.compile(pattern);
-        } catch (FastRegex.Error e) {
+        } catch (PatternError e) {
             throw new SemanticError(ExprAnalyzer.pos(call.operand(1)), "FAST_REGEX_LOG_PARSE pattern at character "
                     + (e.at + 1) + ": " + e.getMessage());
         }
@@ -97,7 +97,7 @@ final class LogParseAnalyzer {
         W3cFormat.Compiled format;
         try {
             format = W3cFormat.compile(literal(call, 1));
-        } catch (W3cFormat.Error e) {
+        } catch (PatternError e) {
             throw new SemanticError(ExprAnalyzer.pos(call.operand(1)), "Invalid W3C_LOG_PARSE format: " + e.getMessage());
         }
         List<SqlType.Field> fields = new ArrayList<>();

@@ -13,17 +13,6 @@ import java.util.regex.Pattern;
  */
 final class W3cFormat {
 
-    /** A malformed or unknown format; {@code at} is 0-based in the format string. */
-    static final class Error extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int at;
-
-        Error(int at, String message) {
-            super(message);
-            this.at = at;
-        }
-    }
-
     /** The compiled format. */
     record Compiled(Pattern pattern, List<SqlType> types) {
     }
@@ -79,7 +68,7 @@ final class W3cFormat {
             types.add(part.plain() && NUMERIC.indexOf(part.spec()) >= 0 ? SqlType.BIGINT : LogParseAnalyzer.DEFAULT_FIELD);
         }
         if (types.isEmpty()) {
-            throw new Error(0, "unknown format '" + format + "': give COMMON, COMMON WITH VHOST, NCSA EXTENDED, "
+            throw new PatternError(0, "unknown format '" + format + "': give COMMON, COMMON WITH VHOST, NCSA EXTENDED, "
                     + "REFERER, AGENT, IIS or an Apache log format of %-specifiers such as '%h %l %u %t \"%r\" %>s %b'");
         }
         return new Compiled(Pattern.compile(regex.toString(), Pattern.DOTALL), types);
@@ -125,20 +114,20 @@ final class W3cFormat {
                 char close = f.charAt(i) == '[' ? ']' : '}';
                 int end = f.indexOf(close, i + 1);
                 if (end < 0) {
-                    throw new Error(at, "unterminated " + f.charAt(i) + " in the specifier at character " + (at + 1));
+                    throw new PatternError(at, "unterminated " + f.charAt(i) + " in the specifier at character " + (at + 1));
                 }
                 name = f.substring(i + 1, end);
                 i = end + 1;
             }
             if (i >= f.length()) {
-                throw new Error(at, "incomplete specifier at character " + (at + 1));
+                throw new PatternError(at, "incomplete specifier at character " + (at + 1));
             }
             char spec = f.charAt(i++);
             if (ALL.indexOf(spec) < 0) {
-                throw new Error(at, "unknown format specifier %" + spec + " at character " + (at + 1));
+                throw new PatternError(at, "unknown format specifier %" + spec + " at character " + (at + 1));
             }
             if (name == null && NAMED.indexOf(spec) >= 0) {
-                throw new Error(at, "%" + spec + " at character " + (at + 1) + " needs a name, e.g. %[User-agent]"
+                throw new PatternError(at, "%" + spec + " at character " + (at + 1) + " needs a name, e.g. %[User-agent]"
                         + spec);
             }
             parts.add(new Part((char) 0, spec, plain, name));
