@@ -3,6 +3,7 @@ package io.github.kinesisfanout.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazon.randomcutforest.RandomCutForest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Properties of RANDOM_CUT_FOREST and RANDOM_CUT_FOREST_WITH_EXPLANATION past the warm-up, where exact
  * scores are the library's business: non-negative scores, an outlier above every inlier, reproducible
- * runs, attributions adding up to the score, and the outlying column's direction.
+ * runs, attributions adding up to the score, and the outlying column's direction; and, under the
+ * default parameters, the very scores of AWS's own library built with its defaults and the operator's seed.
  */
 class RandomCutForestTest {
 
@@ -101,5 +103,37 @@ class RandomCutForestTest {
         assertEquals("HIGH", outlier.get("X").get("DIRECTION").asText());
         assertTrue(Double.parseDouble(outlier.get("X").get("ATTRIBUTION_SCORE").asText())
                 > Double.parseDouble(outlier.get("Y").get("ATTRIBUTION_SCORE").asText()), "X explains the outlier");
+    }
+
+    /**
+     * 3,000 rows, enough for the library's default point store (twice the sample size) to compact and grow
+     * several times: each score past the warm-up is, to the bit, what randomcutforest-core gives for the same
+     * point when built with AWS's parameters (100 trees, sample 256, decay 1 / 100,000), its own defaults
+     * for everything else and the operator's fixed seed 42, scoring each point before adding it.
+     */
+    @Test
+    void defaultParametersGiveTheLibrarysOwnScores() {
+        String code = "CREATE STREAM OUT1 (X DOUBLE, Y DOUBLE, ANOMALY_SCORE DOUBLE);\n"
+                + "CREATE PUMP P AS INSERT INTO OUT1 SELECT STREAM * FROM TABLE(RANDOM_CUT_FOREST("
+                + "CURSOR(SELECT STREAM X, Y FROM \"SOURCE_SQL_STREAM_001\")));";
+        RunningApplication app = SqlEngine.compile(code, List.of(SCHEMA)).start();
+        List<Row> rows = new ArrayList<>();
+        app.subscribe("OUT1", rows::add);
+        RandomCutForest library = RandomCutForest.builder().dimensions(2).numberOfTrees(100).sampleSize(256)
+                .timeDecay(1.0 / 100_000).randomSeed(42L).build();
+        Random random = new Random(11);
+        long t = 1_700_000_000_000L;
+        for (int i = 0; i < 3000; i++) {
+            String x = String.format(Locale.ROOT, "%.4f", (i % 500 == 499 ? 40 : 10) + random.nextGaussian());
+            String y = String.format(Locale.ROOT, "%.4f", 20 + 3 * random.nextGaussian());
+            byte[] data = ("{\"X\":" + x + ",\"Y\":" + y + "}").getBytes(StandardCharsets.UTF_8);
+            app.pushRecord("SOURCE_SQL_STREAM_001", new InputRecord(data, t + i, t + i, "pk", "1", "shardId-000000000000"));
+            float[] point = {(float) Double.parseDouble(x), (float) Double.parseDouble(y)};
+            double expected = i < 256 ? 0.0 : library.getAnomalyScore(point);
+            library.update(point);
+            assertEquals(i + 1, rows.size(), "one row per record");
+            assertEquals(expected, score(rows.get(i)), "row " + i);
+        }
+        assertTrue(score(rows.get(999)) > score(rows.get(998)), "the planted outlier at row 999 scores above its neighbour");
     }
 }
