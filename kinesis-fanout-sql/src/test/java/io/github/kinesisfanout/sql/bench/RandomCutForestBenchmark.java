@@ -20,7 +20,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Run (about 40 s): {@code ./mvnw -B -q -pl kinesis-fanout-sql test-compile exec:exec
  * -Dexec.executable=java -Dexec.classpathScope=test
- * -Dexec.args="-cp %classpath io.github.kinesisfanout.sql.bench.RandomCutForestBenchmark"}
+ * -Dexec.args="-cp %classpath io.github.kinesisfanout.sql.bench.RandomCutForestBenchmark"}. The wall-clock
+ * rate measures the share of a core the thread gets; {@link RandomCutForestCpuTime} measures the same
+ * pipeline by CPU time, beside the library alone.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
