@@ -57,7 +57,7 @@ final class RandomCutForestOperator implements TableOperator {
      * The point store's starting size in points: its full capacity (one point per tree and sample slot),
      * up to {@link #INITIAL_STORE_FLOATS}. The library's default starts at twice the sample size and, while
      * the samples fill, compacts the store and grows it by a tenth at a time, which made the first 200,000
-     * records about a third slower; where a point is stored does not change a score.
+     * records about a quarter slower; where a point is stored does not change a score.
      */
     static int initialStoreSize(int trees, int sampleSize, int dimensions) {
         int capacity = Math.max(sampleSize * trees + 1, 2 * sampleSize);

@@ -19,7 +19,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * collection and JIT compilation that run on other threads. The bytes the thread allocates per record are
  * reported beside them.
  *
- * <p>Run (about 2 minutes): {@code ./mvnw -B -q -pl kinesis-fanout-sql test-compile exec:exec
+ * <p>Run (about a minute): {@code ./mvnw -B -q -pl kinesis-fanout-sql test-compile exec:exec
  * -Dexec.executable=java -Dexec.classpathScope=test
  * -Dexec.args="-cp %classpath io.github.kinesisfanout.sql.bench.RandomCutForestCpuTime"}; the argument
  * {@code engine} or {@code library} runs only the engine or the library, {@code sliding} measures
