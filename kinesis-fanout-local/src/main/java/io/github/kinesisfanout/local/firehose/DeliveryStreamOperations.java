@@ -56,12 +56,13 @@ final class DeliveryStreamOperations {
                     + " already exists");
         }
         try {
-            streams.startReading(stream);
+            streams.openSource(stream, null);
         } catch (AwsServiceException e) {
             streams.scope(context).remove(name, stream);
             throw e;
         }
         streams.openJournal(stream);
+        streams.beginReading(stream);
         streams.save(stream);
         streams.settle(() -> {
             stream.status = "ACTIVE";

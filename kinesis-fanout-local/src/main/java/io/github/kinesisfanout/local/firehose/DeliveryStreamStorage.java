@@ -15,13 +15,16 @@ import java.util.function.Consumer;
 /**
  * Where Firehose keeps its delivery streams: nowhere beyond memory without a data directory, else
  * {@code ACCOUNT/REGION/NAME/stream.json} (configuration, tags, status; an atomic snapshot) and
- * {@code ACCOUNT/REGION/NAME/buffer/} (the {@link BufferJournal} of the records not yet in S3).
+ * {@code ACCOUNT/REGION/NAME/buffer/} (the {@link BufferJournal} of the records not yet in S3) and, for
+ * a Kinesis stream source, {@code ACCOUNT/REGION/NAME/checkpoint.json} (its {@link SourceCheckpoint},
+ * an atomic snapshot replaced after the records it moves past are durable in the journal).
  */
 final class DeliveryStreamStorage {
 
     /** Keeps nothing: delivery streams live in memory only. */
     static final DeliveryStreamStorage NONE = new DeliveryStreamStorage(null);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CHECKPOINT = "checkpoint.json";
 
     private final Path directory;
 
@@ -34,6 +37,35 @@ final class DeliveryStreamStorage {
         if (directory != null) {
             AtomicFiles.write(dir(accountId, region, name).resolve("stream.json"),
                     snapshot.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Replaces a delivery stream's source checkpoint; called by its one reader. */
+    void saveCheckpoint(String accountId, String region, String name, SourceCheckpoint checkpoint) {
+        if (directory != null) {
+            AtomicFiles.write(dir(accountId, region, name).resolve(CHECKPOINT),
+                    checkpoint.toJson().toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * The source checkpoint kept for a delivery stream, or null when there is none (no data
+     * directory, or one written before checkpoints were kept); IllegalStateException naming the file
+     * when it cannot be read.
+     */
+    SourceCheckpoint checkpoint(String accountId, String region, String name) {
+        if (directory == null) {
+            return null;
+        }
+        Path file = dir(accountId, region, name).resolve(CHECKPOINT);
+        byte[] content = AtomicFiles.read(file);
+        if (content == null) {
+            return null;
+        }
+        try {
+            return SourceCheckpoint.parse(JSON.readTree(content));
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("cannot read the Kinesis source checkpoint " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -89,17 +89,31 @@ final class DeliveryStreams {
                 createdMillis, buffer);
     }
 
-    /** A KinesisStreamAsSource delivery stream starts reading its stream at LATEST; a DirectPut one has nothing to read. */
-    void startReading(DeliveryStream stream) {
+    /**
+     * Pins where a KinesisStreamAsSource delivery stream reads its stream from: LATEST now for a new
+     * one, its checkpoint for one made again after a restart (LATEST when none was kept); a DirectPut
+     * one has nothing to read. Reading begins with {@link #beginReading}, once the journal is open.
+     */
+    void openSource(DeliveryStream stream, SourceCheckpoint resume) {
         KinesisStreamSource source = stream.source;
         if (source == null) {
             return;
         }
         try {
-            stream.reader = KinesisSourceReader.start(kinesis, source.kinesisStreamArn(), stream.buffer::add, stream.name);
+            stream.reader = KinesisSourceReader.open(kinesis, source.kinesisStreamArn(), stream.buffer,
+                    checkpoint -> storage.saveCheckpoint(stream.accountId, stream.region, stream.name, checkpoint),
+                    stream.name, resume);
         } catch (AwsServiceException e) {
             throw FirehoseErrors.INVALID_ARGUMENT.error(KinesisStreamSource.MEMBER + ".KinesisStreamARN "
                     + source.kinesisStreamArn() + " cannot be read: " + e.errorCode() + ": " + e.getMessage());
+        }
+    }
+
+    /** Keeps the source's first checkpoint and starts reading (a DirectPut delivery stream has no reader). */
+    void beginReading(DeliveryStream stream) {
+        KinesisSourceReader reader = stream.reader;
+        if (reader != null) {
+            reader.start();
         }
     }
 
@@ -111,7 +125,7 @@ final class DeliveryStreams {
     /**
      * Makes again the delivery streams kept in the data directory: with their configuration, tags and
      * buffered records; CREATING ones become ACTIVE after the transition delay. A KinesisStreamAsSource
-     * one reads its stream from LATEST again.
+     * one reads its stream on from its checkpoint.
      */
     private void restore() {
         for (ObjectNode kept : storage.loadAll()) {
@@ -140,13 +154,17 @@ final class DeliveryStreams {
         }
     }
 
-    /** Starts reading the source of a restored delivery stream; while its stream cannot be read, tries every second. */
+    /**
+     * Starts reading the source of a restored delivery stream from its checkpoint; while its stream
+     * cannot be read, tries every second.
+     */
     private void resumeReading(DeliveryStream stream) {
-        if ("DELETING".equals(stream.status) || stream.reader != null) {
+        if ("DELETING".equals(stream.status) || stream.reader != null || stream.source == null) {
             return;
         }
         try {
-            startReading(stream);
+            openSource(stream, storage.checkpoint(stream.accountId, stream.region, stream.name));
+            beginReading(stream);
         } catch (AwsServiceException e) {
             LOG.log(System.Logger.Level.WARNING, "delivery stream " + stream.name + ": " + e.getMessage() + "; retrying");
             cloud.scheduler().schedule(() -> resumeReading(stream), 1, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import java.time.Instant;
  *
  * @param deliveryStartTimestamp when the delivery stream started reading: records put to the
  *     Kinesis stream before it are not delivered, as Firehose starts at the stream's LATEST position
+ *     (after a restart reading goes on from the delivery stream's {@link SourceCheckpoint} instead)
  */
 record KinesisStreamSource(String kinesisStreamArn, String roleArn, Instant deliveryStartTimestamp) {
 

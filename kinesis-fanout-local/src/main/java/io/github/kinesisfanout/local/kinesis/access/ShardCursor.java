@@ -48,6 +48,14 @@ public final class ShardCursor {
         return shardId;
     }
 
+    /**
+     * Where the next read starts (LATEST already pinned to a sequence number), to checkpoint and
+     * open a cursor at again after a restart; null once {@link #ended()}.
+     */
+    public StartingPosition position() {
+        return position;
+    }
+
     /** Up to {@code limit} records from the cursor's position; the cursor moves past them. */
     public ReadResult read(int limit) {
         if (ended()) {
