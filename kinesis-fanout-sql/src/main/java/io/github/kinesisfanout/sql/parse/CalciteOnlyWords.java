@@ -119,7 +119,8 @@ final class CalciteOnlyWords {
         if (word == null) {
             return message;
         }
-        String placeholder = "\"" + word.text().substring(1, word.text().length() - 1) + "\"";
-        return message.replace(placeholder, word.text());
+        String inner = word.text().substring(1, word.text().length() - 1);
+        // Calcite shows the token escaped inside its own quotes: Encountered "\"ateTim\"".
+        return message.replace("\\\"" + inner + "\\\"", word.text()).replace("\"" + inner + "\"", word.text());
     }
 }
