@@ -137,8 +137,17 @@ final class PumpAnalyzer {
         }
         List<StreamDef.ColumnDef> columns = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<SourcePos> stars = starPositions(selects.get(0));
         for (SelectAnalyzer.Item item : analyzed.get(0).items()) {
             String name = item.name();
+            if (names.contains(name) && stars.contains(item.pos())) {
+                // A column * brings in under a name already taken (the key of a join, in both FROM items) gets
+                // the name with the first free number appended (ITEM_ID0), as SQLstream's validator names it.
+                String base = name;
+                for (int n = 0; names.contains(name); n++) {
+                    name = base + n;
+                }
+            }
             if (!names.add(name)) {
                 throw new SemanticError(item.pos(), "The sub-query has two columns named '" + name + "': give one "
                         + "an alias");
@@ -161,6 +170,17 @@ final class PumpAnalyzer {
         derived.pump(new PumpDef(derived.pumpName(), stream, all.stream().mapToInt(Integer::intValue).toArray(),
                 queries, ordering, pos));
         return stream;
+    }
+
+    /** The positions of the select list's {@code *} and {@code t.*} items: their columns' item positions. */
+    private static java.util.Set<SourcePos> starPositions(SqlSelect select) {
+        java.util.Set<SourcePos> stars = new java.util.HashSet<>();
+        for (SqlNode node : select.getSelectList()) {
+            if (node instanceof SqlIdentifier id && id.isStar()) {
+                stars.add(ExprAnalyzer.pos(node));
+            }
+        }
+        return stars;
     }
 
     /**

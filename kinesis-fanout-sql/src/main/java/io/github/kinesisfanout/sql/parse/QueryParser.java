@@ -19,7 +19,8 @@ import org.apache.calcite.sql.parser.SqlParser;
  *
  * <p>Calcite is given the application code with every character outside the statement replaced by
  * a blank (line breaks kept), then the dialect rewrites applied in place; so every
- * {@code SqlParserPos} Calcite reports is already the line and column in the original code.
+ * {@code SqlParserPos} Calcite reports is already the line and column in the original code. Words only
+ * Calcite reserves are quoted first, also in place ({@link CalciteOnlyWords}).
  */
 final class QueryParser {
 
@@ -41,30 +42,17 @@ final class QueryParser {
     private QueryParser() {
     }
 
-    /**
-     * Words Calcite's parser reserves that the dialect's list of reserved words (reference 4.2, "Reserved Words
-     * and Keywords", SQL:2008 with the dialect's own additions) does not: SQL:2011/2016 additions (row pattern
-     * matching, periods, frames), JSON functions, and other engines' extensions. A CREATE STREAM column may be
-     * named by them unquoted, as published applications do ({@code dateTime TIMESTAMP}).
-     */
-    private static final Set<String> RESERVED_BY_CALCITE_ONLY = Set.of("ARRAY_MAX_CARDINALITY", "ASOF", "BEGIN_FRAME",
-            "BEGIN_PARTITION", "CLASSIFIER", "CONTAINS", "CURRENT_ROW", "DATETIME", "DEFINE", "EMPTY", "END_FRAME",
-            "END_PARTITION", "EQUALS", "EXTEND", "FRAME_ROW", "GROUPS", "IMPORT", "INITIAL", "JSON_ARRAY",
-            "JSON_ARRAYAGG", "JSON_EXISTS", "JSON_OBJECT", "JSON_OBJECTAGG", "JSON_QUERY", "JSON_SCOPE", "JSON_VALUE",
-            "MATCHES", "MATCH_CONDITION", "MATCH_NUMBER", "MATCH_RECOGNIZE", "MEASURE", "MEASURES", "MINUS", "OMIT",
-            "ONE", "PATTERN", "PER", "PERIOD", "PERMUTE", "PORTION", "PRECEDES", "PREV", "QUALIFY", "RUNNING",
-            "SAFE_CAST", "SAFE_OFFSET", "SAFE_ORDINAL", "SEEK", "SHOW", "SKIP", "SUBSET", "SUCCEEDS", "SYSTEM_TIME",
-            "TRIM_ARRAY", "TRY_CAST", "UNSIGNED", "UPSERT", "UUID", "VALUE_OF", "VARIANT", "VERSIONING", "MONDAY",
-            "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY");
-
     /** Whether an unquoted word is reserved (TIMESTAMP, USER, VALUES, YEAR...) and must be quoted as a name. */
     static boolean isReserved(String upperCaseWord) {
-        return METADATA.isReservedWord(upperCaseWord) && !RESERVED_BY_CALCITE_ONLY.contains(upperCaseWord);
+        return METADATA.isReservedWord(upperCaseWord) && !CalciteOnlyWords.WORDS.contains(upperCaseWord);
     }
 
-    static Statement.CreatePump parsePump(String code, Token name, boolean orReplace, List<Token> query) {
+    static Statement.CreatePump parsePump(String original, Token name, boolean orReplace, List<Token> query) {
         Token first = query.get(0);
         Token end = query.get(query.size() - 1);
+        char[] quoted = original.toCharArray();
+        CalciteOnlyWords words = CalciteOnlyWords.quote(quoted, query);
+        String code = new String(quoted);
         char[] text = new char[end.start()];
         for (int i = 0; i < text.length; i++) {
             char c = code.charAt(i);
@@ -73,11 +61,17 @@ final class QueryParser {
         List<DialectRewriter.Over> overs = new ArrayList<>();
         Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs);
         Map<SourcePos, FromWindow> fromWindows = new HashMap<>();
+        Set<SourcePos> windowNames = new java.util.HashSet<>();
         for (DialectRewriter.Over over : overs) {
-            FromWindow window = over.name() != null
-                    ? new FromWindow(over.over().pos(), null, over.name().value(), over.name().pos())
-                    : new FromWindow(over.over().pos(), window(code, query.get(over.open()), query.get(over.close())),
-                            null, null);
+            FromWindow window;
+            if (over.name() != null) {
+                window = new FromWindow(over.over().pos(), null, over.name().value(), over.name().pos());
+                windowNames.add(over.name().pos());
+            } else {
+                SqlWindow inline = window(code, query.get(over.open()), query.get(over.close()), words);
+                words.rename(inline);
+                window = new FromWindow(over.over().pos(), inline, null, null);
+            }
             fromWindows.put(over.item().pos(), window);
         }
         SqlNode node;
@@ -91,13 +85,15 @@ final class QueryParser {
                     }
                 }
             }
-            String message = syntaxMessage(e);
+            String message = words.restore(syntaxMessage(e), SourcePos.of(e.getPos()));
             if (message.contains("\"<EOF>\"")) {
                 // Calcite places the end of input on the last character read; point at the statement's end.
                 throw new ParseError(end.pos(), "Syntax error: unexpected end of statement");
             }
             throw new ParseError(SourcePos.of(e.getPos()), message);
         }
+        words.rename(node);
+        words.checkAllRenamed(windowNames);
         if (!(node instanceof SqlInsert insert)) {
             throw new ParseError(first.pos(), "Expected INSERT INTO <stream> SELECT STREAM ... in pump " + name.text());
         }
@@ -113,7 +109,7 @@ final class QueryParser {
      * code's length where everything is blank (line breaks kept) but the window and, in the room before it,
      * {@code SELECT 1 FROM X WINDOW W AS}; so the window's positions are positions in the original code.
      */
-    private static SqlWindow window(String code, Token open, Token close) {
+    private static SqlWindow window(String code, Token open, Token close, CalciteOnlyWords words) {
         char[] text = new char[close.end()];
         for (int i = 0; i < text.length; i++) {
             char c = code.charAt(i);
@@ -135,7 +131,7 @@ final class QueryParser {
             SqlSelect select = (SqlSelect) SqlParser.create(new String(text), CONFIG).parseQuery();
             return (SqlWindow) select.getWindowList().get(0);
         } catch (SqlParseException e) {
-            throw new ParseError(SourcePos.of(e.getPos()), syntaxMessage(e));
+            throw new ParseError(SourcePos.of(e.getPos()), words.restore(syntaxMessage(e), SourcePos.of(e.getPos())));
         }
     }
 
