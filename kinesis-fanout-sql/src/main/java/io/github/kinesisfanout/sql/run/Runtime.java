@@ -298,7 +298,8 @@ final class Runtime implements RunningApplication {
 
     /**
      * Emits one row per group of the open window, with the ROWTIME of the window's end; a window on arrival
-     * time closes at the ROWTIME {@code now} that closed it when that is later than its end.
+     * time closes at the ROWTIME {@code now} that closed it when that is later than its end; a declared key's
+     * window at the ROWTIME of the row that closed it, or when it was idle long enough.
      */
     private void close(Channel.Reader reader, long now) {
         PumpPlan pump = reader.pump();
@@ -308,7 +309,7 @@ final class Runtime implements RunningApplication {
         boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
         boolean declared = branch.aggregate().driver() == Aggregation.Driver.DECLARED;
         for (Window.Closed closed : window.closeAt(now)) {
-            long end = declared ? now : arrival ? Math.max(closed.end(), now) : closed.end();
+            long end = declared ? Math.min(now, closed.end()) : arrival ? Math.max(closed.end(), now) : closed.end();
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
             Object[] out;
