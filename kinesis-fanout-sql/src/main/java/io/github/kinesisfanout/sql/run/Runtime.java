@@ -308,6 +308,8 @@ final class Runtime implements RunningApplication {
         Window window = reader.window();
         boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
         boolean declared = branch.aggregate().driver() == Aggregation.Driver.DECLARED;
+        // SELECT DISTINCT ... GROUP BY: each distinct output row of the window once, the first in group order.
+        java.util.Set<List<Object>> seen = branch.aggregate().distinct() ? new java.util.HashSet<>() : null;
         for (Window.Closed closed : window.closeAt(now)) {
             long end = declared ? Math.min(now, closed.end()) : arrival ? Math.max(closed.end(), now) : closed.end();
             Object[] aggregateRow = closed.row();
@@ -323,6 +325,9 @@ final class Runtime implements RunningApplication {
                 out = project(pump, branch, target, row);
             } catch (EvaluationException e) {
                 error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
+                continue;
+            }
+            if (seen != null && !seen.add(RowValues.distinctKey(out))) {
                 continue;
             }
             deliver(reader, new StreamRow(out, end, end, context));
