@@ -106,14 +106,10 @@ final class PumpAnalyzer {
     }
 
     /**
-     * A sub-query in FROM (or a CURSOR argument): its rows go to a hidden stream whose columns are its
-     * select items, fed by a hidden pump.
+     * A CURSOR argument of a table function: its rows go to a hidden stream whose columns are its select items,
+     * fed by a hidden pump; an ORDER BY in it sorts that pump's rows, which the table function reads in that order.
      */
     StreamDef subquery(SqlNode query, SelectAnalyzer analyzer, Derived derived) {
-        if (query instanceof SqlOrderBy o) {
-            throw new SemanticError(ExprAnalyzer.pos(o.orderList), "ORDER BY in a CURSOR sub-query is not supported: "
-                    + "the table function does not keep its rows' order; sort the table function's output instead");
-        }
         return subquery(query, analyzer, derived, null);
     }
 

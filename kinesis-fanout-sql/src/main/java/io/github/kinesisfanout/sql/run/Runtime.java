@@ -152,6 +152,17 @@ final class Runtime implements RunningApplication {
     @Override
     public void advanceTime(long rowtimeMillis) {
         timeBound = Math.max(timeBound, rowtimeMillis);
+        // Rows an ORDER BY releases may reach windows and table functions downstream (a sorted CURSOR), which the
+        // bound closes in turn: repeat until no ORDER BY releases rows.
+        boolean released;
+        do {
+            closeWindows();
+            released = releaseOrders();
+        } while (released);
+    }
+
+    /** Closes the windows the time bound has reached and lets the table functions see it. */
+    private void closeWindows() {
         for (Channel channel : channels) {
             for (Channel.Reader reader : channel.readers) {
                 if (reader.window() != null && reader.window().closesBy(timeBound)) {
@@ -167,15 +178,22 @@ final class Runtime implements RunningApplication {
                 }
             }
         }
+    }
+
+    /** Releases the rows of each ORDER BY whose leading key the time bound has moved on; whether any were. */
+    private boolean releaseOrders() {
+        boolean released = false;
         for (Map.Entry<PumpPlan, OrderBuffer> e : orders.entrySet()) {
             try {
                 for (StreamRow sorted : e.getValue().advance(timeBound)) {
+                    released = true;
                     emit(channels[e.getKey().target()], sorted, e.getKey().name());
                 }
             } catch (EvaluationException ex) {
                 error(ex.errorName(), ex.getMessage(), timeBound, new byte[0], e.getKey().name());
             }
         }
+        return released;
     }
 
     /** Sends a pump's output row to its target, through the pump's ORDER BY buffer when it has one. */
