@@ -55,7 +55,7 @@ final class PumpAnalyzer {
             Ordering ordering = null;
             if (order != null && !analyzed.isEmpty() && errors.size() == before) {
                 try {
-                    ordering = OrderAnalyzer.analyze(order, analyzed.get(0), target, columns, positions);
+                    ordering = OrderAnalyzer.analyze(order, analyzed, target, columns, positions);
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
@@ -149,7 +149,8 @@ final class PumpAnalyzer {
             all.add(i);
         }
         // An ORDER BY in the sub-query sorts its hidden pump's rows; the reader keeps their order (SelectAnalyzer).
-        Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed.get(0), stream, all, positions);
+        Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed, stream, all,
+                positions);
         List<PumpDef.QueryDef> queries = new ArrayList<>();
         for (SelectAnalyzer.Branch branch : analyzed) {
             queries.add(convert(branch, stream, all));

@@ -205,10 +205,10 @@ final class Runtime implements RunningApplication {
         }
         List<StreamRow> sorted;
         try {
-            sorted = reader.order().offer(out);
+            sorted = reader.order().offer(out, channels[pump.target()].columnNames.size());
         } catch (EvaluationException e) {
-            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(out.values),
-                    pump.name());
+            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(
+                    java.util.Arrays.copyOf(out.values, channels[pump.target()].columnNames.size())), pump.name());
             return;
         }
         for (StreamRow row : sorted) {
@@ -277,6 +277,9 @@ final class Runtime implements RunningApplication {
             }
             StreamRow input = reader.sliding() == null ? row : reader.sliding().extend(row);
             out = project(pump, branch, channels[pump.target()], input);
+            if (reader.order() != null) {
+                out = reader.order().withHidden(out, input);
+            }
             rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, input);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
