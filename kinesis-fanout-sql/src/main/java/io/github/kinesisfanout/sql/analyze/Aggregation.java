@@ -18,14 +18,16 @@ import java.util.List;
  * @param driver what the window is: STEP/FLOOR of ROWTIME ({@code widthMillis} or {@code unit} set), or any
  *     other expression ascending with ROWTIME or APPROXIMATE_ARRIVAL_TIME (the window is then the set of rows
  *     with one value of it; {@code window} may have any type, and the first aggregate column holds that value)
+ * @param distinct {@code SELECT DISTINCT ... GROUP BY}: the output rows of one window that are equal come out once,
+ *     the first of them, in the window's order
  */
 public record Aggregation(Expr window, long widthMillis, String unit, List<Expr> keys, List<AggregateCall> aggregates,
-        Expr having, Driver driver) {
+        Expr having, Driver driver, boolean distinct) {
 
     /** A window of STEP(ROWTIME BY ...) or FLOOR(ROWTIME TO unit). */
     public Aggregation(Expr window, long widthMillis, String unit, List<Expr> keys, List<AggregateCall> aggregates,
             Expr having) {
-        this(window, widthMillis, unit, keys, aggregates, having, Driver.ROWTIME_UNIT);
+        this(window, widthMillis, unit, keys, aggregates, having, Driver.ROWTIME_UNIT, false);
     }
 
     /** How the window expression relates to time. */

@@ -21,12 +21,11 @@ final class DistinctRewrite {
     private DistinctRewrite() {
     }
 
-    /** The GROUP BY list equivalent to the DISTINCT select list. */
+    /**
+     * The GROUP BY list equivalent to the DISTINCT select list of a SELECT without GROUP BY (with one, the DISTINCT
+     * applies to the grouped rows of each window: {@link Aggregation#distinct()}).
+     */
     static SqlNodeList groupList(SqlSelect select, Scope scope) {
-        if (select.getGroup() != null && !select.getGroup().isEmpty()) {
-            throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "SELECT DISTINCT with GROUP BY is not "
-                    + "supported: add the grouped query's items to a DISTINCT in an outer query");
-        }
         if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
         }

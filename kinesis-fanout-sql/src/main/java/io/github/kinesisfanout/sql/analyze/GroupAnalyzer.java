@@ -139,9 +139,16 @@ final class GroupAnalyzer {
         return outputs;
     }
 
-    Aggregation aggregation(SqlNode having) {
+    /** @param distinct whether the SELECT is DISTINCT over its GROUP BY's rows */
+    Aggregation aggregation(SqlNode having, boolean distinct) {
         Expr condition = having == null ? null : outputs().condition(having, "HAVING");
-        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition, driver);
+        return new Aggregation(window, widthMillis, unit, List.copyOf(keys), List.copyOf(aggregates), condition, driver,
+                distinct);
+    }
+
+    /** Whether this is a stagger window ({@code WINDOWED BY STAGGER}). */
+    boolean stagger() {
+        return driver == Aggregation.Driver.STAGGER;
     }
 
     private Scope plainScope() {

@@ -12,7 +12,9 @@ import org.apache.calcite.sql.SqlOrderBy;
 
 /**
  * Analyzes a pump's {@code ORDER BY} on a stream: keys name select items (by alias, column name, ordinal
- * or the FROM column an item reads) or ROWTIME, and the leading key must ascend with ROWTIME (reference ORDER BY clause).
+ * or the FROM column an item reads) or ROWTIME, or, in a single SELECT without GROUP BY, are expressions of its FROM
+ * row ("does not require columns/expressions in the ORDER BY clause to be present in the SELECT list"); the leading
+ * key must ascend with ROWTIME (reference ORDER BY clause).
  */
 final class OrderAnalyzer {
 
@@ -21,13 +23,20 @@ final class OrderAnalyzer {
 
     /**
      * @param order the ORDER BY node
-     * @param first the first SELECT branch (its item names are the sortable names)
+     * @param branches the SELECT branches (the first one's item names are the sortable names)
      * @param target the stream written
      * @param columns for each select item, its target column
      * @param positions receives where each key was written
      */
-    static Ordering analyze(SqlOrderBy order, SelectAnalyzer.Branch first, StreamDef target, List<Integer> columns,
-            ExprPositions positions) {
+    static Ordering analyze(SqlOrderBy order, List<SelectAnalyzer.Branch> branches, StreamDef target,
+            List<Integer> columns, ExprPositions positions) {
+        SelectAnalyzer.Branch first = branches.get(0);
+        // Keys that are no select item: expressions of the FROM row of a single SELECT that neither groups nor
+        // sets ROWTIME (whose rows are the FROM rows, one each).
+        boolean fromRows = branches.size() == 1 && first.aggregation() == null && first.rowtime() == null;
+        ExprAnalyzer from = fromRows ? new ExprAnalyzer(new Scope(first.source(), first.qualifiers(), Set.of(),
+                positions)) : null;
+        List<Expr> hidden = new ArrayList<>();
         if (order.offset != null || order.fetch != null) {
             SqlNode at = order.offset != null ? order.offset : order.fetch;
             throw new SemanticError(ExprAnalyzer.pos(at), "OFFSET and FETCH are not supported on streams");
@@ -54,7 +63,7 @@ final class OrderAnalyzer {
                 key = ((SqlCall) key).operand(0);
             }
             keys.add(key instanceof SqlNumericLiteral n && n.isInteger() ? ordinal(n, columns, target)
-                    : key(key, exprs, first, columns, target));
+                    : key(key, exprs, first, columns, target, from, hidden));
             descending.add(desc);
             nullsFirst.add(nulls != null ? nulls : !desc);
         }
@@ -63,7 +72,7 @@ final class OrderAnalyzer {
             throw new SemanticError(ExprAnalyzer.pos(leading), "ORDER BY on a stream needs a leading key that ascends "
                     + "with ROWTIME, such as ROWTIME or FLOOR(ROWTIME TO SECOND)");
         }
-        return new Ordering(List.copyOf(keys), List.copyOf(descending), List.copyOf(nullsFirst));
+        return new Ordering(List.copyOf(keys), List.copyOf(descending), List.copyOf(nullsFirst), List.copyOf(hidden));
     }
 
     /**
@@ -72,22 +81,44 @@ final class OrderAnalyzer {
      * monitoring solution sorts) is that item's column.
      */
     private static Expr key(SqlNode key, ExprAnalyzer exprs, SelectAnalyzer.Branch first, List<Integer> columns,
-            StreamDef target) {
+            StreamDef target, ExprAnalyzer from, List<Expr> hidden) {
         try {
             return exprs.analyze(key);
         } catch (SemanticError e) {
-            if (key instanceof SqlIdentifier id && !id.isStar()
-                    && (id.names.size() == 1 || id.names.size() == 2 && first.qualifiers().contains(id.names.get(0)))) {
-                String name = id.names.get(id.names.size() - 1);
-                for (int i = 0; i < first.items().size(); i++) {
-                    if (first.items().get(i).expr() instanceof Expr.ColumnRef ref && ref.name().equals(name)) {
-                        StreamDef.ColumnDef c = target.columns().get(columns.get(i));
-                        return new Expr.ColumnRef(columns.get(i), c.name(), c.type());
-                    }
+            Expr renamed = renamed(key, first, columns, target);
+            if (renamed != null) {
+                return renamed;
+            }
+            if (from == null) {
+                throw new SemanticError(e.pos(), e.getMessage() + ": a query with GROUP BY, DISTINCT, AS ROWTIME or "
+                        + "UNION ALL is sorted by its select items (alias, name or ordinal) or ROWTIME");
+            }
+            // A key that is no select item: computed on the FROM row, carried beside the output row.
+            Expr value;
+            try {
+                value = from.analyze(key);
+            } catch (SemanticError notFrom) {
+                throw new SemanticError(notFrom.pos(), notFrom.getMessage().replace("in stream \"" + first.source().name()
+                        + "\"", "in the select list or the FROM clause"));
+            }
+            hidden.add(value);
+            return new Expr.ColumnRef(target.columns().size() + hidden.size() - 1, key.toString(), value.type());
+        }
+    }
+
+    /** The select item's column when {@code key} names the FROM column an item reads under another name, or null. */
+    private static Expr renamed(SqlNode key, SelectAnalyzer.Branch first, List<Integer> columns, StreamDef target) {
+        if (key instanceof SqlIdentifier id && !id.isStar()
+                && (id.names.size() == 1 || id.names.size() == 2 && first.qualifiers().contains(id.names.get(0)))) {
+            String name = id.names.get(id.names.size() - 1);
+            for (int i = 0; i < first.items().size(); i++) {
+                if (first.items().get(i).expr() instanceof Expr.ColumnRef ref && ref.name().equals(name)) {
+                    StreamDef.ColumnDef c = target.columns().get(columns.get(i));
+                    return new Expr.ColumnRef(columns.get(i), c.name(), c.type());
                 }
             }
-            throw e;
         }
+        return null;
     }
 
     private static Expr ordinal(SqlNumericLiteral n, List<Integer> columns, StreamDef target) {

@@ -55,7 +55,7 @@ final class PumpAnalyzer {
             Ordering ordering = null;
             if (order != null && !analyzed.isEmpty() && errors.size() == before) {
                 try {
-                    ordering = OrderAnalyzer.analyze(order, analyzed.get(0), target, columns, positions);
+                    ordering = OrderAnalyzer.analyze(order, analyzed, target, columns, positions);
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
@@ -106,14 +106,10 @@ final class PumpAnalyzer {
     }
 
     /**
-     * A sub-query in FROM (or a CURSOR argument): its rows go to a hidden stream whose columns are its
-     * select items, fed by a hidden pump.
+     * A CURSOR argument of a table function: its rows go to a hidden stream whose columns are its select items,
+     * fed by a hidden pump; an ORDER BY in it sorts that pump's rows, which the table function reads in that order.
      */
     StreamDef subquery(SqlNode query, SelectAnalyzer analyzer, Derived derived) {
-        if (query instanceof SqlOrderBy o) {
-            throw new SemanticError(ExprAnalyzer.pos(o.orderList), "ORDER BY in a CURSOR sub-query is not supported: "
-                    + "the table function does not keep its rows' order; sort the table function's output instead");
-        }
         return subquery(query, analyzer, derived, null);
     }
 
@@ -162,7 +158,8 @@ final class PumpAnalyzer {
             all.add(i);
         }
         // An ORDER BY in the sub-query sorts its hidden pump's rows; the reader keeps their order (SelectAnalyzer).
-        Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed.get(0), stream, all, positions);
+        Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed, stream, all,
+                positions);
         List<PumpDef.QueryDef> queries = new ArrayList<>();
         for (SelectAnalyzer.Branch branch : analyzed) {
             queries.add(convert(branch, stream, all));

@@ -67,10 +67,16 @@ final class SelectAnalyzer {
             }
         }
         GroupAnalyzer group = null;
-        if (distinct) {
+        boolean grouped = select.getGroup() != null && !select.getGroup().isEmpty();
+        if (distinct && !grouped) {
             group = new GroupAnalyzer(scope, DistinctRewrite.groupList(select, scope));
-        } else if (select.getGroup() != null && !select.getGroup().isEmpty()) {
+        } else if (grouped) {
             group = new GroupAnalyzer(scope, select.getGroup());
+            if (distinct && group.stagger()) {
+                throw new SemanticError(ExprAnalyzer.pos(select.getGroup()), "SELECT DISTINCT with WINDOWED BY "
+                        + "STAGGER is not supported: each stagger window holds one combination of its keys and emits "
+                        + "one row, so DISTINCT would have nothing to remove within a window; drop DISTINCT");
+            }
         } else if (select.getHaving() != null) {
             throw new SemanticError(ExprAnalyzer.pos(select.getHaving()), "HAVING needs a GROUP BY");
         }
@@ -141,7 +147,8 @@ final class SelectAnalyzer {
         Aggregation aggregation = null;
         if (group != null && !failed) {
             try {
-                aggregation = group.aggregation(select.getHaving());
+                // SELECT DISTINCT ... GROUP BY: the DISTINCT applies to the grouped rows of each window.
+                aggregation = group.aggregation(select.getHaving(), distinct && grouped);
             } catch (SemanticError e) {
                 errors.add(e);
                 failed = true;

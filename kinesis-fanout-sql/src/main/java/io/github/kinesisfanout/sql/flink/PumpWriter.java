@@ -68,6 +68,11 @@ final class PumpWriter {
         ExprWriter output = input;
         List<String> keys = new ArrayList<>();
         String from = Sql.id(q.source().name());
+        if (agg != null && agg.distinct()) {
+            ctx.refuse(pos, "SELECT DISTINCT with GROUP BY", "it is not supported on Flink yet (Flink would dedupe "
+                    + "the windowed rows with an unbounded DISTINCT over the whole stream, not within each window); "
+                    + "drop DISTINCT or group by the select items instead");
+        }
         if (agg != null) {
             for (Expr k : agg.keys()) {
                 keys.add(input.write(k, pos));

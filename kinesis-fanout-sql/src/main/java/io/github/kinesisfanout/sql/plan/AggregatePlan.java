@@ -16,9 +16,11 @@ import java.time.LocalDateTime;
  * @param args their arguments (null entries for COUNT(*))
  * @param having the HAVING condition, or null
  * @param driver how the window expression relates to time
+ * @param distinct whether equal output rows of one window come out once (SELECT DISTINCT ... GROUP BY)
  */
 public record AggregatePlan(Evaluator window, long widthMillis, String unit, Evaluator[] keys,
-        Aggregation.AggregateCall[] calls, Evaluator[] args, Evaluator having, Aggregation.Driver driver) {
+        Aggregation.AggregateCall[] calls, Evaluator[] args, Evaluator having, Aggregation.Driver driver,
+        boolean distinct) {
 
     static AggregatePlan of(Aggregation a) {
         Evaluator[] args = new Evaluator[a.aggregates().size()];
@@ -29,7 +31,7 @@ public record AggregatePlan(Evaluator window, long widthMillis, String unit, Eva
         return new AggregatePlan(EvaluatorCompiler.compile(a.window()), a.widthMillis(), a.unit(),
                 EvaluatorCompiler.compileAll(a.keys()).toArray(new Evaluator[0]),
                 a.aggregates().toArray(new Aggregation.AggregateCall[0]), args,
-                a.having() == null ? null : EvaluatorCompiler.compile(a.having()), a.driver());
+                a.having() == null ? null : EvaluatorCompiler.compile(a.having()), a.driver(), a.distinct());
     }
 
     /**

@@ -8,8 +8,10 @@ import io.github.kinesisfanout.sql.analyze.Ordering;
  * @param keys the sort keys; the first ascends with ROWTIME
  * @param descending for each key, DESC
  * @param nullsFirst for each key, whether NULL sorts first
+ * @param hidden the values of keys that are no select item, over the SELECT's input row, carried after the output
+ *     row's columns while the rows are collected
  */
-public record OrderPlan(Evaluator[] keys, boolean[] descending, boolean[] nullsFirst) {
+public record OrderPlan(Evaluator[] keys, boolean[] descending, boolean[] nullsFirst, Evaluator[] hidden) {
 
     static OrderPlan of(Ordering o) {
         boolean[] desc = new boolean[o.keys().size()];
@@ -18,7 +20,8 @@ public record OrderPlan(Evaluator[] keys, boolean[] descending, boolean[] nullsF
             desc[i] = o.descending().get(i);
             nulls[i] = o.nullsFirst().get(i);
         }
-        return new OrderPlan(EvaluatorCompiler.compileAll(o.keys()).toArray(new Evaluator[0]), desc, nulls);
+        return new OrderPlan(EvaluatorCompiler.compileAll(o.keys()).toArray(new Evaluator[0]), desc, nulls,
+                EvaluatorCompiler.compileAll(o.hidden()).toArray(new Evaluator[0]));
     }
 
     /** Whether two values of the leading key are equal. */

@@ -3,6 +3,7 @@ package io.github.kinesisfanout.sql.run;
 import io.github.kinesisfanout.sql.plan.OrderPlan;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,11 +25,31 @@ final class OrderBuffer {
         this.plan = plan;
     }
 
-    /** Collects a row; returns the rows of the previous key value when this row starts a new one. */
-    List<StreamRow> offer(StreamRow row) {
+    /** The output row followed by the values of the keys that are no select item, computed on the input row. */
+    Object[] withHidden(Object[] out, StreamRow input) {
+        if (plan.hidden().length == 0) {
+            return out;
+        }
+        Object[] values = Arrays.copyOf(out, out.length + plan.hidden().length);
+        for (int i = 0; i < plan.hidden().length; i++) {
+            values[out.length + i] = plan.hidden()[i].eval(input);
+        }
+        return values;
+    }
+
+    /**
+     * Collects a row (its values possibly followed by hidden key values, see {@link #withHidden}, which are
+     * dropped); returns the rows of the previous key value when this row starts a new one.
+     *
+     * @param width the number of the target's columns
+     */
+    List<StreamRow> offer(StreamRow row, int width) {
         Object[] keys = new Object[plan.keys().length];
         for (int i = 0; i < keys.length; i++) {
             keys[i] = plan.keys()[i].eval(row);
+        }
+        if (row.values.length > width) {
+            row = new StreamRow(Arrays.copyOf(row.values, width), row.rowtime, row.arrival, row.context);
         }
         List<StreamRow> out = List.of();
         if (!rows.isEmpty() && !plan.sameLeading(keys[0], leading)) {

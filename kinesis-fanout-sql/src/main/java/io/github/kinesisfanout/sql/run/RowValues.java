@@ -14,6 +14,20 @@ final class RowValues {
     private RowValues() {
     }
 
+    /**
+     * A row's values as a key equal for rows SQL's DISTINCT takes as equal: binary by content, -0.0 as 0.0
+     * (values of one column have one type, so DECIMALs share their scale).
+     */
+    static java.util.List<Object> distinctKey(Object[] values) {
+        Object[] key = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            key[i] = v instanceof byte[] b ? java.nio.ByteBuffer.wrap(b)
+                    : v instanceof Double d && d == 0.0 ? (Object) 0.0 : v instanceof Float f && f == 0.0f ? (Object) 0.0f : v;
+        }
+        return java.util.Arrays.asList(key);
+    }
+
     static Object[] check(StreamDef stream, Object[] values) {
         if (values.length != stream.columns().size()) {
             throw new IllegalArgumentException("Stream \"" + stream.name() + "\" has " + stream.columns().size()

@@ -152,6 +152,17 @@ final class Runtime implements RunningApplication {
     @Override
     public void advanceTime(long rowtimeMillis) {
         timeBound = Math.max(timeBound, rowtimeMillis);
+        // Rows an ORDER BY releases may reach windows and table functions downstream (a sorted CURSOR), which the
+        // bound closes in turn: repeat until no ORDER BY releases rows.
+        boolean released;
+        do {
+            closeWindows();
+            released = releaseOrders();
+        } while (released);
+    }
+
+    /** Closes the windows the time bound has reached and lets the table functions see it. */
+    private void closeWindows() {
         for (Channel channel : channels) {
             for (Channel.Reader reader : channel.readers) {
                 if (reader.window() != null && reader.window().closesBy(timeBound)) {
@@ -167,15 +178,22 @@ final class Runtime implements RunningApplication {
                 }
             }
         }
+    }
+
+    /** Releases the rows of each ORDER BY whose leading key the time bound has moved on; whether any were. */
+    private boolean releaseOrders() {
+        boolean released = false;
         for (Map.Entry<PumpPlan, OrderBuffer> e : orders.entrySet()) {
             try {
                 for (StreamRow sorted : e.getValue().advance(timeBound)) {
+                    released = true;
                     emit(channels[e.getKey().target()], sorted, e.getKey().name());
                 }
             } catch (EvaluationException ex) {
                 error(ex.errorName(), ex.getMessage(), timeBound, new byte[0], e.getKey().name());
             }
         }
+        return released;
     }
 
     /** Sends a pump's output row to its target, through the pump's ORDER BY buffer when it has one. */
@@ -187,10 +205,10 @@ final class Runtime implements RunningApplication {
         }
         List<StreamRow> sorted;
         try {
-            sorted = reader.order().offer(out);
+            sorted = reader.order().offer(out, channels[pump.target()].columnNames.size());
         } catch (EvaluationException e) {
-            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(out.values),
-                    pump.name());
+            error(e.errorName(), e.getMessage(), out.rowtime, rowRenderers[pump.target()].serialize(
+                    java.util.Arrays.copyOf(out.values, channels[pump.target()].columnNames.size())), pump.name());
             return;
         }
         for (StreamRow row : sorted) {
@@ -259,6 +277,9 @@ final class Runtime implements RunningApplication {
             }
             StreamRow input = reader.sliding() == null ? row : reader.sliding().extend(row);
             out = project(pump, branch, channels[pump.target()], input);
+            if (reader.order() != null) {
+                out = reader.order().withHidden(out, input);
+            }
             rowtime = branch.rowtime() == null ? row.rowtime : rowtime(branch, input);
         } catch (EvaluationException e) {
             error(e.errorName(), e.getMessage(), row.rowtime, rowRenderers[index(source)].serialize(row.values),
@@ -298,7 +319,8 @@ final class Runtime implements RunningApplication {
 
     /**
      * Emits one row per group of the open window, with the ROWTIME of the window's end; a window on arrival
-     * time closes at the ROWTIME {@code now} that closed it when that is later than its end.
+     * time closes at the ROWTIME {@code now} that closed it when that is later than its end; a declared key's
+     * window at the ROWTIME of the row that closed it, or when it was idle long enough.
      */
     private void close(Channel.Reader reader, long now) {
         PumpPlan pump = reader.pump();
@@ -307,8 +329,10 @@ final class Runtime implements RunningApplication {
         Window window = reader.window();
         boolean arrival = branch.aggregate().driver() == Aggregation.Driver.ARRIVAL_EXPRESSION;
         boolean declared = branch.aggregate().driver() == Aggregation.Driver.DECLARED;
+        // SELECT DISTINCT ... GROUP BY: each distinct output row of the window once, the first in group order.
+        java.util.Set<List<Object>> seen = branch.aggregate().distinct() ? new java.util.HashSet<>() : null;
         for (Window.Closed closed : window.closeAt(now)) {
-            long end = declared ? now : arrival ? Math.max(closed.end(), now) : closed.end();
+            long end = declared ? Math.min(now, closed.end()) : arrival ? Math.max(closed.end(), now) : closed.end();
             Object[] aggregateRow = closed.row();
             StreamRow row = new StreamRow(aggregateRow, end, end, context);
             Object[] out;
@@ -322,6 +346,9 @@ final class Runtime implements RunningApplication {
                 out = project(pump, branch, target, row);
             } catch (EvaluationException e) {
                 error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
+                continue;
+            }
+            if (seen != null && !seen.add(RowValues.distinctKey(out))) {
                 continue;
             }
             deliver(reader, new StreamRow(out, end, end, context));

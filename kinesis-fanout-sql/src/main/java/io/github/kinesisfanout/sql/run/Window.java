@@ -26,6 +26,15 @@ final class Window {
     private final Map<List<Object>, Long> opened = new LinkedHashMap<>();
     private Object value;
     private long end;
+    /** The ROWTIME of the latest row added to the open window. */
+    private long lastRowtime;
+
+    /**
+     * A window on a key declared MONOTONIC alone closes when time (a row of its stream or a rowtime bound) reaches
+     * more than this long after its last row [emulator choice]: no time says when such a value is final, and one minute keeps
+     * the rows of a value that a one-minute ROWTIME window feeds (AWS's web analytics solution) in one group.
+     */
+    static final long DECLARED_IDLE_MILLIS = 60_000;
 
     Window(AggregatePlan plan) {
         this.plan = plan;
@@ -67,6 +76,7 @@ final class Window {
             end = plan.end(windowValue, row);
             value = windowValue;
         }
+        lastRowtime = row.rowtime;
         if (plan.driver() == Aggregation.Driver.STAGGER) {
             opened.putIfAbsent(Arrays.asList(key), row.rowtime);
         }
@@ -105,10 +115,13 @@ final class Window {
         return rows;
     }
 
-    /** Whether a window is open that ends at or before {@code t}. */
+    /** Whether a window is open that ends at or before {@code t} (a declared key's: that has been idle long enough). */
     boolean closesBy(long t) {
         if (plan.driver() == Aggregation.Driver.STAGGER) {
             return !opened.isEmpty() && opened.values().iterator().next() + plan.widthMillis() <= t;
+        }
+        if (plan.driver() == Aggregation.Driver.DECLARED) {
+            return isOpen() && t - lastRowtime > DECLARED_IDLE_MILLIS;
         }
         return isOpen() && end <= t;
     }
@@ -118,11 +131,15 @@ final class Window {
         return plan.driver() == Aggregation.Driver.STAGGER ? closeStaggered(now) : close();
     }
 
-    /** The aggregate rows of every group; the window is then empty. */
+    /**
+     * The aggregate rows of every group; the window is then empty. A declared key's rows end one idle interval
+     * after its last row.
+     */
     List<Closed> close() {
         List<Closed> rows = new ArrayList<>();
+        long closes = plan.driver() == Aggregation.Driver.DECLARED ? lastRowtime + DECLARED_IDLE_MILLIS : end;
         for (Map.Entry<List<Object>, Accumulator[]> group : groups.entrySet()) {
-            rows.add(closed(group.getKey(), group.getValue(), value, end));
+            rows.add(closed(group.getKey(), group.getValue(), value, closes));
         }
         groups.clear();
         value = null;
