@@ -71,7 +71,8 @@ final class QueryParser {
             text[i] = i >= first.start() || c == '\n' || c == '\r' ? c : ' ';
         }
         List<DialectRewriter.Over> overs = new ArrayList<>();
-        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs);
+        Map<SourcePos, String> renamed = new HashMap<>();
+        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs, renamed);
         Map<SourcePos, FromWindow> fromWindows = new HashMap<>();
         for (DialectRewriter.Over over : overs) {
             FromWindow window = over.name() != null
@@ -98,6 +99,7 @@ final class QueryParser {
             }
             throw new ParseError(SourcePos.of(e.getPos()), message);
         }
+        MarkedCalls.restore(node, renamed);
         if (!(node instanceof SqlInsert insert)) {
             throw new ParseError(first.pos(), "Expected INSERT INTO <stream> SELECT STREAM ... in pump " + name.text());
         }
