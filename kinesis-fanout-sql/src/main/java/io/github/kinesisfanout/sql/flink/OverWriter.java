@@ -97,7 +97,7 @@ final class OverWriter {
                     // The frame ends at the current row, so its last value is the row's own.
                     : call.function() == SlidingWindow.Function.LAST_VALUE ? Conversions.to(arg, t, call.type())
                     : ctx.refuse(at, "FIRST_VALUE over a sliding window", "Flink's FIRST_VALUE skips NULL values, "
-                    + "which KDA returns; write FIRST_VALUE(...) IGNORE NULLS, or it is not supported on Flink yet");
+                    + "which KDA returns; not supported on Flink yet");
             case ANY, EVERY -> Conversions.booleanAggregate(call.function() == SlidingWindow.Function.ANY, arg,
                     " " + over);
             case NTH_VALUE -> ctx.refuse(at, "NTH_VALUE over a sliding window", "Flink's streaming OVER aggregation "
