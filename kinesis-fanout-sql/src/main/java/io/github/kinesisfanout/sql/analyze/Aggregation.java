@@ -55,8 +55,18 @@ public record Aggregation(Expr window, long widthMillis, String unit, List<Expr>
     /**
      * Aggregate functions the engine computes. FIRST_VALUE and LAST_VALUE are the value of the group's first
      * and last row (reference: "first/last value in the group or window"), NULL included, as over a window.
+     * ANY and EVERY (reference: Boolean functions) are TRUE when their argument is TRUE in some / every row.
      */
-    public enum Kind { COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE }
+    public enum Kind { COUNT, SUM, AVG, MIN, MAX, FIRST_VALUE, LAST_VALUE, ANY, EVERY }
+
+    /** The type of ANY / EVERY: BOOLEAN, of a BOOLEAN argument only. */
+    static SqlType booleanType(Kind kind, Expr arg, org.apache.calcite.sql.SqlCall call) {
+        if (arg.type().kind() != SqlType.Kind.BOOLEAN && !arg.type().isNull()) {
+            throw new SemanticError(ExprAnalyzer.pos(call.operand(0)), kind + " expects a BOOLEAN argument, not "
+                    + arg.type());
+        }
+        return SqlType.BOOLEAN;
+    }
 
     /**
      * One aggregate call.

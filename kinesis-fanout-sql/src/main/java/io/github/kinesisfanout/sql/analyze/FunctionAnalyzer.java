@@ -24,10 +24,7 @@ final class FunctionAnalyzer {
 
     /** Analytic functions of the dialect the engine computes over a sliding window (OVER). */
     private static final Set<String> ANALYTIC = Set.of("FIRST_VALUE", "LAST_VALUE", "VAR_POP", "VAR_SAMP",
-            "STDDEV_POP", "STDDEV_SAMP", "LAG");
-
-    /** Aggregate and analytic functions of the dialect the engine does not compute yet. */
-    private static final Set<String> WINDOWED = Set.of("ANY", "EVERY", "SOME", "EXP_AVG", "NTH_VALUE");
+            "STDDEV_POP", "STDDEV_SAMP", "LAG", "NTH_VALUE", "EXP_AVG", "NTH_VALUE FROM LAST");
 
     /** Documented functions of the dialect the engine does not run yet. */
     private static final Set<String> NOT_YET = Set.of(
@@ -45,16 +42,18 @@ final class FunctionAnalyzer {
     Expr function(SqlCall call) {
         String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
         SourcePos pos = ExprAnalyzer.pos(call);
-        if (Set.of("COUNT", "SUM", "AVG", "MIN", "MAX").contains(name)) {
+        if (Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "ANY", "EVERY").contains(name)) {
             throw new SemanticError(pos, "Aggregate " + name + " needs a window: GROUP BY STEP(ROWTIME BY INTERVAL ...) "
                     + "or FLOOR(ROWTIME TO unit), or OVER (...) for a sliding window");
         }
+        if (name.equals("IGNORE NULLS") || name.equals("RESPECT NULLS")) {
+            throw new SemanticError(pos, name + " needs a sliding window: FIRST_VALUE, LAST_VALUE, LAG or NTH_VALUE "
+                    + "(...) " + name + " OVER (...)");
+        }
         if (ANALYTIC.contains(name)) {
+            name = name.equals("NTH_VALUE FROM LAST") ? "NTH_VALUE" : name;
             throw new SemanticError(pos, name + " needs a sliding window: " + name + "(...) OVER (PARTITION BY ... "
                     + "RANGE INTERVAL ... PRECEDING) or OVER w with WINDOW w AS (...)");
-        }
-        if (WINDOWED.contains(name)) {
-            throw new SemanticError(pos, "function " + name + " is not supported yet");
         }
         if (NOT_YET.contains(name)) {
             throw new SemanticError(pos, "function " + name + " is not supported yet");

@@ -20,7 +20,7 @@ import org.apache.calcite.util.Litmus;
 final class GroupAnalyzer {
 
     private static final Set<String> AGGREGATES = Set.of("COUNT", "SUM", "AVG", "MIN", "MAX", "FIRST_VALUE",
-            "LAST_VALUE");
+            "LAST_VALUE", "ANY", "EVERY");
     private static final Set<String> FIXED_UNITS = Set.of("SECOND", "MINUTE", "HOUR", "DAY", "MONTH", "YEAR");
 
     private final ExprAnalyzer plain;
@@ -223,6 +223,9 @@ final class GroupAnalyzer {
         SqlType t = arg.type();
         if (kind == Aggregation.Kind.FIRST_VALUE || kind == Aggregation.Kind.LAST_VALUE) {
             return t;
+        }
+        if (kind == Aggregation.Kind.ANY || kind == Aggregation.Kind.EVERY) {
+            return Aggregation.booleanType(kind, arg, call);
         }
         if (kind == Aggregation.Kind.MIN || kind == Aggregation.Kind.MAX) {
             if (t.isNull() || t.isBinary()) {

@@ -56,14 +56,19 @@ final class SlidingAnalyzer implements ExprAnalyzer.Substitution {
         }
         SqlCall over = (SqlCall) node;
         SqlNode function = over.operand(0);
+        SlidingWindow.Nulls nulls = SlidingWindow.Nulls.DEFAULT;
+        SqlNode nullsNode = null;
         if (function.getKind() == SqlKind.IGNORE_NULLS || function.getKind() == SqlKind.RESPECT_NULLS) {
-            throw new SemanticError(ExprAnalyzer.pos(function), "IGNORE NULLS / RESPECT NULLS are not supported yet");
+            // Calcite wraps the call: IGNORE_NULLS(f(...)), positioned at the IGNORE / RESPECT keyword.
+            nulls = function.getKind() == SqlKind.IGNORE_NULLS ? SlidingWindow.Nulls.IGNORE : SlidingWindow.Nulls.RESPECT;
+            nullsNode = function;
+            function = ((SqlCall) function).operand(0);
         }
         Spec spec = spec(window(over.operand(1)));
-        AnalyticCalls.Parsed call = AnalyticCalls.parse((SqlCall) function, plain);
+        AnalyticCalls.Parsed call = AnalyticCalls.parse((SqlCall) function, plain, nulls, nullsNode);
         int column = scope.stream().columns().size() + specs.stream().mapToInt(s -> s.calls().size()).sum();
         SlidingWindow.Call analyzed = new SlidingWindow.Call(call.function(), call.arg(), call.type(), call.offset(),
-                call.defaultValue(), column);
+                call.defaultValue(), column, nulls, call.fromLast(), call.halfLife());
         spec.calls().add(analyzed);
         return new Expr.ColumnRef(column, function.toString(), call.type());
     }

@@ -12,6 +12,15 @@ final class Conversions {
     private Conversions() {
     }
 
+    /**
+     * ANY / EVERY (Flink has neither): the MAX / MIN of 1 for TRUE and 0 for FALSE, compared with 1, so a group or
+     * window of NULLs only is NULL as in KDA. {@code over} follows the aggregate (empty in GROUP BY).
+     */
+    static String booleanAggregate(boolean any, String arg, String over) {
+        return "(" + (any ? "MAX" : "MIN") + "(CASE WHEN " + arg + " THEN 1 WHEN NOT " + arg + " THEN 0 END)" + over
+                + " = 1)";
+    }
+
     static String cast(ExprWriter w, Expr.Cast cast, SourcePos pos) {
         SqlType from = cast.arg().type();
         SqlType to = cast.type();

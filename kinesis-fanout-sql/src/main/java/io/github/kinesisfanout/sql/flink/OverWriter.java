@@ -92,10 +92,18 @@ final class OverWriter {
                     + ")" : "AVG(" + Conversions.to(arg, t, call.type()) + ") " + over;
             case LAG -> ctx.refuse(at, "LAG over a sliding window", "Flink's streaming OVER aggregation has no LAG; "
                     + "not supported on Flink yet");
-            // The frame ends at the current row, so its last value is the row's own.
-            case LAST_VALUE -> Conversions.to(arg, t, call.type());
-            case FIRST_VALUE -> ctx.refuse(at, "FIRST_VALUE over a sliding window", "Flink's FIRST_VALUE skips NULL "
-                    + "values, which KDA returns; not supported on Flink yet");
+            // Flink's FIRST_VALUE and LAST_VALUE skip NULLs: KDA's IGNORE NULLS.
+            case LAST_VALUE, FIRST_VALUE -> call.ignoreNulls() ? call.function() + "(" + arg + ") " + over
+                    // The frame ends at the current row, so its last value is the row's own.
+                    : call.function() == SlidingWindow.Function.LAST_VALUE ? Conversions.to(arg, t, call.type())
+                    : ctx.refuse(at, "FIRST_VALUE over a sliding window", "Flink's FIRST_VALUE skips NULL values, "
+                    + "which KDA returns; not supported on Flink yet");
+            case ANY, EVERY -> Conversions.booleanAggregate(call.function() == SlidingWindow.Function.ANY, arg,
+                    " " + over);
+            case NTH_VALUE -> ctx.refuse(at, "NTH_VALUE over a sliding window", "Flink's streaming OVER aggregation "
+                    + "has no NTH_VALUE; not supported on Flink yet");
+            case EXP_AVG -> ctx.refuse(at, "EXP_AVG over a sliding window", "Flink has no exponentially weighted "
+                    + "average; not supported on Flink yet");
             default -> ctx.refuse(at, call.function() + " over a sliding window", "Flink's streaming OVER aggregation "
                     + "has no variance functions; compute SUM, SUM of squares and COUNT over the window instead");
         };

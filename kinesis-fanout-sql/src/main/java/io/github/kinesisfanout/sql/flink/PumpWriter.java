@@ -181,6 +181,7 @@ final class PumpWriter {
             // AVG keeps its argument's type: Flink widens a DECIMAL's scale, so round it back (half up).
             case AVG -> t.kind() == SqlType.Kind.DECIMAL ? "CAST(AVG(" + arg + ") AS " + Sql.type(call.type()) + ")"
                     : "AVG(" + Conversions.to(arg, t, call.type()) + ")";
+            case ANY, EVERY -> Conversions.booleanAggregate(call.kind() == Aggregation.Kind.ANY, arg, "");
             case FIRST_VALUE, LAST_VALUE -> input.ctx.refuse(input.ctx.pos(call.arg(), pos), call.kind() + " in GROUP BY",
                     "it is not supported on Flink yet (Flink's " + call.kind() + " skips NULLs, and the row order "
                     + "within a window is not the arrival order KDA uses): aggregate with MIN or MAX instead");

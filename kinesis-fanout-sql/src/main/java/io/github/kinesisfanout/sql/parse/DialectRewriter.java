@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,8 @@ import java.util.Set;
  *   <li>{@code FROM A OVER (window) AS a JOIN ...} and {@code FROM A OVER w AS a}: the window of a FROM item in a
  *   join of two streams is blanked ({@code FROM A                AS a}) and handed back, so the query around it
  *   parses; {@link QueryParser} parses the window on its own.</li>
+ *   <li>{@code ANY(b)} becomes {@code $NY(b)} and {@code NTH_VALUE(x, n) FROM LAST} becomes {@code NTH_VALUE(x, n)}
+ *   (FROM FIRST is blanked too); {@link MarkedCalls} renames the parsed calls back.</li>
  * </ul>
  */
 final class DialectRewriter {
@@ -31,9 +34,11 @@ final class DialectRewriter {
     /**
      * Applies the rewrites to {@code text} (the code with everything outside the statement blanked).
      *
+     * @param renamed receives the calls written otherwise, by the position of their name (see {@link MarkedCalls})
      * @return positions of comma-form SUBSTRING calls, which differ in semantics from the FROM form
      */
-    static Set<SourcePos> rewrite(char[] text, List<Token> tokens, List<Over> fromWindows) {
+    static Set<SourcePos> rewrite(char[] text, List<Token> tokens, List<Over> fromWindows,
+            Map<SourcePos, String> renamed) {
         Set<SourcePos> commaSubstrings = new HashSet<>();
         fromWindows.addAll(fromWindows(text, tokens));
         for (int i = 0; i < tokens.size(); i++) {
@@ -53,6 +58,13 @@ final class DialectRewriter {
             if (call && t.isKeyword("STEP")) {
                 rewriteArguments(text, tokens, i + 1, "BY", ", ", null, null);
             }
+            if (call && t.isKeyword("ANY") && (i == 0 || !COMPARISONS.contains(tokens.get(i - 1).text()))) {
+                replace(text, t, "$NY");
+                renamed.put(t.pos(), "ANY");
+            }
+            if (call && t.isKeyword("NTH_VALUE")) {
+                nthValue(text, tokens, i, renamed);
+            }
             if (call && t.isKeyword("SUBSTRING")) {
                 boolean comma = rewriteArguments(text, tokens, i + 1, "SIMILAR", "FROM   ", "ESCAPE", "FOR   ");
                 if (comma) {
@@ -61,6 +73,29 @@ final class DialectRewriter {
             }
         }
         return commaSubstrings;
+    }
+
+    /** Operators after which {@code ANY (} is a quantified comparison, not the boolean aggregate. */
+    private static final Set<String> COMPARISONS = Set.of("=", "<>", "!=", "<", ">", "<=", ">=");
+
+    /** Blanks the {@code FROM FIRST} / {@code FROM LAST} after {@code NTH_VALUE(...)} at {@code i}, noting LAST. */
+    private static void nthValue(char[] text, List<Token> tokens, int i, Map<SourcePos, String> renamed) {
+        int depth = 0;
+        for (int j = i + 1; j < tokens.size(); j++) {
+            if (tokens.get(j).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+                if (j + 2 < tokens.size() && tokens.get(j + 1).isKeyword("FROM")
+                        && (tokens.get(j + 2).isKeyword("FIRST") || tokens.get(j + 2).isKeyword("LAST"))) {
+                    if (tokens.get(j + 2).isKeyword("LAST")) {
+                        renamed.put(tokens.get(i).pos(), MarkedCalls.NTH_VALUE_FROM_LAST);
+                    }
+                    blank(text, tokens.get(j + 1));
+                    blank(text, tokens.get(j + 2));
+                }
+                return;
+            }
+        }
     }
 
     /**
@@ -154,7 +189,7 @@ final class DialectRewriter {
                 if (inFrom.size() > 1) {
                     inFrom.pop();
                 }
-            } else if (t.isKeyword("FROM") || t.isKeyword("JOIN")) {
+            } else if ((t.isKeyword("FROM") && !nthFrom(tokens, i)) || t.isKeyword("JOIN")) {
                 inFrom.pop();
                 inFrom.push(true);
             } else if (t.kind() == Token.Kind.WORD && CLAUSES.contains(t.text().toUpperCase(java.util.Locale.ROOT))) {
@@ -174,6 +209,12 @@ final class DialectRewriter {
             }
         }
         return found;
+    }
+
+    /** Whether the FROM at {@code i} is NTH_VALUE's {@code ) FROM FIRST} or {@code ) FROM LAST}, not a FROM clause. */
+    private static boolean nthFrom(List<Token> tokens, int i) {
+        return i > 0 && tokens.get(i - 1).isSymbol(")") && i + 1 < tokens.size()
+                && (tokens.get(i + 1).isKeyword("FIRST") || tokens.get(i + 1).isKeyword("LAST"));
     }
 
     /** Keywords that end a FROM clause at their depth. */

@@ -59,7 +59,8 @@ final class QueryParser {
             text[i] = i >= first.start() || c == '\n' || c == '\r' ? c : ' ';
         }
         List<DialectRewriter.Over> overs = new ArrayList<>();
-        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs);
+        Map<SourcePos, String> renamed = new HashMap<>();
+        Set<SourcePos> commaSubstrings = DialectRewriter.rewrite(text, query, overs, renamed);
         Map<SourcePos, FromWindow> fromWindows = new HashMap<>();
         Set<SourcePos> windowNames = new java.util.HashSet<>();
         for (DialectRewriter.Over over : overs) {
@@ -94,6 +95,7 @@ final class QueryParser {
         }
         words.rename(node);
         words.checkAllRenamed(windowNames);
+        MarkedCalls.restore(node, renamed);
         if (!(node instanceof SqlInsert insert)) {
             throw new ParseError(first.pos(), "Expected INSERT INTO <stream> SELECT STREAM ... in pump " + name.text());
         }

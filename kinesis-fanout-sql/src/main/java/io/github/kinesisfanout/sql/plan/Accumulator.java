@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * The running state of one aggregate of one group. NULL values are ignored except by COUNT(*); an
  * empty aggregate is NULL (COUNT is 0). Exact sums are kept in BigDecimal and checked against the
  * result type when the window closes; AVG of whole numbers truncates, of DECIMAL rounds half up.
- * FIRST_VALUE and LAST_VALUE keep the first and the latest value added, NULL included.
+ * FIRST_VALUE and LAST_VALUE keep the first and the latest value added, NULL included. ANY is TRUE when a
+ * value is TRUE, EVERY when no value is FALSE; both are NULL without a non-NULL value [emulator choice].
  */
 public final class Accumulator {
 
@@ -19,6 +20,7 @@ public final class Accumulator {
     private BigDecimal exactSum = BigDecimal.ZERO;
     private double approximateSum;
     private Object extreme;
+    private long trues;
 
     Accumulator(Aggregation.Kind kind, SqlType type) {
         this.kind = kind;
@@ -47,6 +49,7 @@ public final class Accumulator {
             }
             case MIN -> extreme = extreme == null || Comparisons.compare(value, extreme) < 0 ? value : extreme;
             case MAX -> extreme = extreme == null || Comparisons.compare(value, extreme) > 0 ? value : extreme;
+            case ANY, EVERY -> trues += Boolean.TRUE.equals(value) ? 1 : 0;
             default -> {
             }
         }
@@ -62,6 +65,8 @@ public final class Accumulator {
         }
         return switch (kind) {
             case MIN, MAX, FIRST_VALUE, LAST_VALUE -> extreme;
+            case ANY -> trues > 0;
+            case EVERY -> trues == count;
             case SUM -> type.isApproximate() ? (Object) approximateSum : Numbers.convert(exactSum, type);
             default -> {
                 if (type.isApproximate()) {

@@ -6,9 +6,11 @@ import io.github.kinesisfanout.sql.plan.SlidingAccumulator;
 import io.github.kinesisfanout.sql.plan.SlidingPlan;
 import io.github.kinesisfanout.sql.plan.StreamRow;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +28,8 @@ final class Sliding {
     private static final class Partition {
         final ArrayDeque<Entry> frame = new ArrayDeque<>();
         final SlidingAccumulator[] accumulators;
-        Object[] first;
+        /** In an UNBOUNDED frame, its first rows (as many as FIRST_VALUE and NTH_VALUE read). */
+        final List<Entry> first = new ArrayList<>();
 
         Partition(SlidingAccumulator[] accumulators) {
             this.accumulators = accumulators;
@@ -95,8 +98,8 @@ final class Sliding {
 
     private static void enter(SlidingPlan plan, Partition p, Entry entry) {
         boolean unbounded = plan.size() == SlidingWindow.UNBOUNDED;
-        if (p.first == null) {
-            p.first = entry.args();
+        if (unbounded && p.first.size() < plan.keepFirst()) {
+            p.first.add(entry);
         }
         if (!unbounded) {
             Iterator<Entry> it = p.frame.iterator();
@@ -108,13 +111,13 @@ final class Sliding {
                 }
                 it.remove();
                 for (int c = 0; c < p.accumulators.length; c++) {
-                    p.accumulators[c].remove(argument(old, c), old.seq());
+                    p.accumulators[c].remove(argument(old, c), old.seq(), old.rowtime());
                 }
             }
         }
         p.frame.addLast(entry);
         for (int c = 0; c < p.accumulators.length; c++) {
-            p.accumulators[c].add(argument(entry, c), entry.seq());
+            p.accumulators[c].add(argument(entry, c), entry.seq(), entry.rowtime());
         }
         if (unbounded) {
             while (p.frame.size() > plan.keep()) {
@@ -131,23 +134,46 @@ final class Sliding {
         SlidingWindow.Call call = plan.calls()[c];
         switch (call.function()) {
             case FIRST_VALUE:
-                return plan.size() == SlidingWindow.UNBOUNDED ? p.first[c] : p.frame.peekFirst().args()[c];
+                return nth(plan, p, c, false, 1);
             case LAST_VALUE:
-                return p.frame.peekLast().args()[c];
+                return nth(plan, p, c, true, 1);
+            case NTH_VALUE:
+                return nth(plan, p, c, call.fromLast(), call.offset());
             case LAG: {
-                int back = call.offset();
-                if (back >= p.frame.size()) {
-                    return plan.defaults()[c].eval(row);
+                // The row itself is the newest of the frame; IGNORE NULLS skips NULLs of the rows before it.
+                Object own = p.frame.peekLast().args()[c];
+                if (call.offset() == 0) {
+                    return own;
                 }
-                Iterator<Entry> it = p.frame.descendingIterator();
-                Entry e = it.next();
-                for (int i = 0; i < back; i++) {
-                    e = it.next();
-                }
-                return e.args()[c];
+                int back = call.offset() + (call.ignoreNulls() && own == null ? 0 : 1);
+                Object value = nth(plan, p, c, true, back);
+                boolean outside = call.ignoreNulls() ? value == null : back > p.frame.size();
+                return outside ? plan.defaults()[c].eval(row) : value;
             }
             default:
                 return p.accumulators[c].result();
         }
+    }
+
+    /**
+     * The argument of call {@code c} in the {@code n}th row (from 1) of the frame from its oldest row, or its newest
+     * with {@code fromLast}; with IGNORE NULLS the nth non-NULL one. NULL when the frame has fewer.
+     */
+    private static Object nth(SlidingPlan plan, Partition p, int c, boolean fromLast, int n) {
+        if (plan.calls()[c].ignoreNulls()) {
+            return p.accumulators[c].nth(fromLast, n);
+        }
+        if (!fromLast && plan.size() == SlidingWindow.UNBOUNDED) {
+            return n <= p.first.size() ? p.first.get(n - 1).args()[c] : null;
+        }
+        if (n > p.frame.size()) {
+            return null;
+        }
+        Iterator<Entry> it = fromLast ? p.frame.descendingIterator() : p.frame.iterator();
+        Entry e = it.next();
+        for (int i = 1; i < n; i++) {
+            e = it.next();
+        }
+        return e.args()[c];
     }
 }
