@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.analytics;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ErrorCode;
-import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.CheckedMembers;
 
 /** The Kinesis Analytics v1 errors, named as the service model names them (HTTP 400 unless said). */
 final class AnalyticsErrors {
@@ -27,7 +27,7 @@ final class AnalyticsErrors {
     /** Lambda's code for a function that failed, as a preprocessing or output delivery reports it. */
     static final ErrorCode LAMBDA_SERVICE = ErrorCode.of("ServiceException");
     /** The reader of request members, failing with INVALID_ARGUMENT in AWS's validation wording. */
-    static final Members MEMBERS = Members.checked(INVALID_ARGUMENT, null);
+    static final CheckedMembers MEMBERS = CheckedMembers.of(INVALID_ARGUMENT, null);
 
     private AnalyticsErrors() {
     }

@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.analyticsv2;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ErrorCode;
-import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.CheckedMembers;
 
 /** The kinesisanalyticsv2 errors, named as the service model names them (all HTTP 400). */
 final class FlinkErrors {
@@ -17,7 +17,7 @@ final class FlinkErrors {
     static final ErrorCode TOO_MANY_TAGS = ErrorCode.of("TooManyTagsException");
     static final ErrorCode UNSUPPORTED_OPERATION = ErrorCode.of("UnsupportedOperationException");
     /** The reader of request members, failing with INVALID_ARGUMENT in AWS's validation wording. */
-    static final Members MEMBERS = Members.checked(INVALID_ARGUMENT, null);
+    static final CheckedMembers MEMBERS = CheckedMembers.of(INVALID_ARGUMENT, null);
 
     private FlinkErrors() {
     }

@@ -2,7 +2,7 @@ package io.github.kinesisfanout.local.kinesis;
 
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.ErrorCode;
-import io.github.kinesisfanout.local.edge.Members;
+import io.github.kinesisfanout.local.edge.CheckedMembers;
 import io.github.kinesisfanout.local.edge.ValidationErrors;
 import java.text.SimpleDateFormat;
 import java.util.Date;
@@ -23,7 +23,7 @@ public final class KinesisErrors {
     /** A member of the wrong JSON type, which AWS's deserializer rejects before validation. */
     public static final ErrorCode SERIALIZATION = ErrorCode.of("SerializationException");
     /** The reader of request members: VALIDATION for constraints, SERIALIZATION for a wrong JSON type. */
-    static final Members MEMBERS = Members.checked(VALIDATION, SERIALIZATION);
+    static final CheckedMembers MEMBERS = CheckedMembers.of(VALIDATION, SERIALIZATION);
     /** The code PutRecords reports for an entry that failed inside the service. */
     static final ErrorCode INTERNAL_FAILURE = ErrorCode.of("InternalFailure", 500);
 
