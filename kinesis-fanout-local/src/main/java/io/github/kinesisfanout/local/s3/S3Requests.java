@@ -7,6 +7,7 @@ import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.EdgeRequest;
 import io.github.kinesisfanout.local.edge.RestXmlBinding;
 import io.github.kinesisfanout.local.edge.S3RestXmlProtocol;
+import io.github.kinesisfanout.local.edge.XmlShapes;
 import io.github.kinesisfanout.local.edge.XmlText;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Reads an S3 REST request (path-style {@code /bucket/key}, or virtual-hosted
  * {@code bucket.localhost}): which operation it is and its input members from path, query,
- * headers and body; and which output members S3 answers in headers ({@link S3Headers}).
+ * headers and body; and how S3 answers each operation ({@link S3Responses}).
  */
 public final class S3Requests implements RestXmlBinding {
 
@@ -48,8 +49,13 @@ public final class S3Requests implements RestXmlBinding {
     }
 
     @Override
-    public Map<String, String> responseHeaders(JsonNode output) {
-        return S3Headers.writeHeaders(output);
+    public Answer answer(String operation, JsonNode output) {
+        return S3Responses.answer(operation, output);
+    }
+
+    @Override
+    public XmlShapes shapes() {
+        return S3Responses.SHAPES;
     }
 
     @Override

@@ -123,6 +123,15 @@ class S3IT {
     }
 
     @Test
+    void answersEachBucketsLocationConstraint() {
+        s3.createBucket(b -> b.bucket("east"));
+        s3.createBucket(b -> b.bucket("west").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        assertEquals("", s3.getBucketLocation(g -> g.bucket("east")).locationConstraintAsString(),
+                "S3 answers an empty LocationConstraint for us-east-1");
+        assertEquals("eu-west-1", s3.getBucketLocation(g -> g.bucket("west")).locationConstraintAsString());
+    }
+
+    @Test
     void answersS3ErrorsTheSdkRecognises() {
         assertThrows(NoSuchBucketException.class, () -> s3.listObjectsV2(l -> l.bucket("missing")));
         s3.createBucket(b -> b.bucket("errors"));
