@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -183,22 +184,7 @@ class EventSourceMappingTest {
     }
 
     private List<String> awaitLogs(Predicate<List<String>> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        List<String> lines = List.of();
-        while (System.nanoTime() < deadline) {
-            lines = logLines();
-            if (condition.test(lines)) {
-                return lines;
-            }
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("condition not met within 20 s; log lines: " + lines);
+        return Await.until(Duration.ofSeconds(20), this::logLines, condition, lines -> "log lines: " + lines);
     }
 
     private List<String> logLines() {
