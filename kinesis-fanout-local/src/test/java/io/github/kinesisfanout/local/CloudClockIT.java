@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.kinesisfanout.local.lambda.HandlerJars;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -134,16 +135,8 @@ class CloudClockIT {
     }
 
     private static Stack settled(CloudFormationClient cloudFormation, String name) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Stack stack = cloudFormation.describeStacks(d -> d.stackName(name)).stacks().get(0);
-            if (!stack.stackStatusAsString().endsWith("_IN_PROGRESS")) {
-                return stack;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("stack " + name + " still " + stack.stackStatusAsString());
-            }
-            Thread.onSpinWait();
-        }
+        return Await.until(Duration.ofSeconds(10), () -> cloudFormation.describeStacks(d -> d.stackName(name)).stacks().get(0),
+                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"),
+                stack -> "stack " + name + " still " + stack.stackStatusAsString());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.analyticsv2;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.time.Duration;
@@ -74,17 +75,6 @@ abstract class FlinkFixture {
     }
 
     static void await(BooleanSupplier condition, Supplier<String> failure) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out: " + failure.get());
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-        }
+        Await.until(Duration.ofSeconds(10), condition, failure);
     }
 }

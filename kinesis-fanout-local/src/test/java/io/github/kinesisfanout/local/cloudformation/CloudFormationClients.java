@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.local.cloudformation;
 
+import io.github.kinesisfanout.local.Await;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -41,22 +42,9 @@ final class CloudFormationClients {
 
     /** Polls DescribeStacks until the status no longer ends in _IN_PROGRESS; fails after 30 s. */
     static Stack settle(CloudFormationClient client, String stackNameOrId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Stack stack = client.describeStacks(DescribeStacksRequest.builder().stackName(stackNameOrId).build())
-                    .stacks().get(0);
-            if (!stack.stackStatusAsString().endsWith("_IN_PROGRESS")) {
-                return stack;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("stack " + stackNameOrId + " still " + stack.stackStatusAsString());
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return Await.until(Duration.ofSeconds(30), () -> client.describeStacks(DescribeStacksRequest.builder()
+                        .stackName(stackNameOrId).build()).stacks().get(0),
+                stack -> !stack.stackStatusAsString().endsWith("_IN_PROGRESS"),
+                stack -> "stack " + stackNameOrId + " still " + stack.stackStatusAsString());
     }
 }

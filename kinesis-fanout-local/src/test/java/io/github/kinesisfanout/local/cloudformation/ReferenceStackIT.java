@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.lambda.HandlerJars;
 import java.io.IOException;
@@ -242,24 +243,14 @@ class ReferenceStackIT {
     }
 
     private static void awaitLog(String group, String text) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+        Await.until(Duration.ofSeconds(30), () -> {
             try {
-                if (logs.filterLogEvents(b -> b.logGroupName(group)).events().stream()
-                        .anyMatch(e -> e.message().contains(text))) {
-                    return;
-                }
+                return logs.filterLogEvents(b -> b.logGroupName(group)).events().stream()
+                        .anyMatch(e -> e.message().contains(text));
             } catch (software.amazon.awssdk.services.cloudwatchlogs.model.ResourceNotFoundException notYet) {
-                // the group appears with the first invocation
+                return false; // the group appears with the first invocation
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException ex) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(ex);
-            }
-        }
-        throw new AssertionError("no log line containing '" + text + "' in " + group);
+        }, () -> "no log line containing '" + text + "' in " + group);
     }
 
     private static Map<String, String> outputs(Stack stack) {

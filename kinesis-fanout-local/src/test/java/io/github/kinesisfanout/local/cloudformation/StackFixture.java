@@ -3,6 +3,7 @@ package io.github.kinesisfanout.local.cloudformation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.RequestContext;
 import java.time.Clock;
@@ -33,18 +34,10 @@ final class StackFixture implements AutoCloseable {
 
     /** The stack's description once its status no longer ends in _IN_PROGRESS (10 s at most). */
     JsonNode settle(String stackName) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            JsonNode stack = call("DescribeStacks", input().put("StackName", stackName)).path("Stacks").get(0);
-            String status = stack.path("StackStatus").asText();
-            if (!status.endsWith("_IN_PROGRESS")) {
-                return stack;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("stack " + stackName + " still " + status);
-            }
-            Thread.onSpinWait();
-        }
+        return Await.until(Duration.ofSeconds(10),
+                () -> call("DescribeStacks", input().put("StackName", stackName)).path("Stacks").get(0),
+                stack -> !stack.path("StackStatus").asText().endsWith("_IN_PROGRESS"),
+                stack -> "stack " + stackName + " still " + stack.path("StackStatus").asText());
     }
 
     /** The events oldest first, each as "LogicalId STATUS[ reason]". */

@@ -3,9 +3,11 @@ package io.github.kinesisfanout.local.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,8 @@ class DurableEventSourceMappingsIT {
             disabledUuid = c.lambda.createEventSourceMapping(m -> m.functionName("idle").eventSourceArn(streamArn)
                     .batchSize(5).startingPosition(EventSourcePosition.LATEST).enabled(false)).uuid();
             c.put("before", 30);
-            Polling.until("the 30 records put before the restart reach the function",
-                    () -> distinct(c.delivered("consumer"), "before") == 30);
+            Await.until(Duration.ofSeconds(30), () -> distinct(c.delivered("consumer"), "before") == 30,
+                    () -> "waiting until the 30 records put before the restart reach the function");
             firstRun = c.delivered("consumer");
         }
         try (LocalCloud cloud = LocalCloud.builder().dataDirectory(dir).build().start();
@@ -68,8 +70,8 @@ class DurableEventSourceMappingsIT {
             assertEquals(2, c.lambda.listEventSourceMappings().eventSourceMappings().size());
 
             c.put("after", 30);
-            Polling.until("the 30 records put after the restart reach the function",
-                    () -> distinct(c.delivered("consumer"), "after") == 30);
+            Await.until(Duration.ofSeconds(30), () -> distinct(c.delivered("consumer"), "after") == 30,
+                    () -> "waiting until the 30 records put after the restart reach the function");
             List<String> logged = c.delivered("consumer");
             // The function's CloudWatch Logs are kept too: the first run's lines come first, then the new ones.
             assertEquals(firstRun, logged.subList(0, firstRun.size()));

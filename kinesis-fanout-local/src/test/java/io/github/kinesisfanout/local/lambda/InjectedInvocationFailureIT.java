@@ -3,8 +3,10 @@ package io.github.kinesisfanout.local.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +59,8 @@ class InjectedInvocationFailureIT {
         put(40);
         lambda.createEventSourceMapping(c -> c.functionName("consumer").eventSourceArn(arn).batchSize(8)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON).bisectBatchOnFunctionError(true));
-        Polling.until("40 records are logged", () -> recordLines().size() >= 40);
+        Await.until(Duration.ofSeconds(30), () -> recordLines().size() >= 40,
+                () -> "waiting until 40 records are logged");
         // The handler never ran in a failed invocation, so nothing is delivered twice.
         for (int i = 0; i < 40; i++) {
             String prefix = "record data=r" + i + " ";
@@ -78,10 +81,12 @@ class InjectedInvocationFailureIT {
                 .maximumRetryAttempts(0));
         // [r0..r3] fails and is split into [r0 r1] and [r2 r3] (bisection is not a retry), each fails and
         // is split into single records, each fails and, with no retries left, is discarded: 1 + 2 + 4 calls.
-        Polling.until("seven invocations failed", () -> injectedLines().size() >= 7);
-        Polling.until("the mapping reports the failure", () -> lambda.listEventSourceMappings(l -> l
+        Await.until(Duration.ofSeconds(30), () -> injectedLines().size() >= 7,
+                () -> "waiting until seven invocations failed");
+        Await.until(Duration.ofSeconds(30), () -> lambda.listEventSourceMappings(l -> l
                 .functionName("consumer")).eventSourceMappings().get(0).lastProcessingResult()
-                .equals("PROBLEM: Function call failed"));
+                .equals("PROBLEM: Function call failed"),
+                () -> "waiting until the mapping reports the failure");
         assertEquals(7, injectedLines().size(), messages().toString());
         assertEquals(7, messages().stream().filter(m -> m.startsWith("START RequestId: ")).count());
         assertEquals(List.of(), recordLines());

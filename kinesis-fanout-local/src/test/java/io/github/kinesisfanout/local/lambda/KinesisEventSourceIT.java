@@ -3,8 +3,10 @@ package io.github.kinesisfanout.local.lambda;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -68,7 +70,8 @@ class KinesisEventSourceIT {
         }
         assertEquals(0, kinesis.putRecords(p -> p.streamName("PositiveTransactions").records(entries)).failedRecordCount());
 
-        Polling.until("20 records are logged", () -> recordLines().size() == 20);
+        Await.until(Duration.ofSeconds(30), () -> recordLines().size() == 20,
+                () -> "waiting until 20 records are logged");
         for (int i = 0; i < 20; i++) {
             int id = i;
             assertEquals(1, recordLines().stream().filter(l -> l.startsWith("record data={\"ID\":" + id + ",")).count());
@@ -77,8 +80,8 @@ class KinesisEventSourceIT {
         assertTrue(line.matches(".* id=shardId-00000000000[01]:\\d{56} source=aws:kinesis version=1\\.0"
                 + " name=aws:kinesis:record arn=" + streamArn + " region=us-east-1 role=" + LambdaIT.ROLE
                 + " schema=1\\.0 arrival=\\d{13}"), line);
-        Polling.until("the mapping reports its result",
-                () -> lambda.getEventSourceMapping(g -> g.uuid(mapping.uuid())).lastProcessingResult().equals("OK"));
+        Await.until(Duration.ofSeconds(30), () -> lambda.getEventSourceMapping(g -> g.uuid(mapping.uuid())).lastProcessingResult().equals("OK"),
+                () -> "waiting until the mapping reports its result");
     }
 
     @Test
@@ -92,8 +95,8 @@ class KinesisEventSourceIT {
             kinesis.putRecord(p -> p.streamName("PositiveTransactions").partitionKey("same")
                     .data(SdkBytes.fromUtf8String(data)));
         }
-        Polling.until("the record after the poison one is processed",
-                () -> recordLines().stream().anyMatch(l -> l.startsWith("record data=f ")));
+        Await.until(Duration.ofSeconds(30), () -> recordLines().stream().anyMatch(l -> l.startsWith("record data=f ")),
+                () -> "waiting until the record after the poison one is processed");
         List<String> lines = messages();
         assertTrue(lines.contains("failing on b fail-once"), "b fails once: " + lines);
         assertTrue(recordLines().stream().anyMatch(l -> l.startsWith("record data=b fail-once")), "then b is retried: " + lines);
@@ -121,8 +124,9 @@ class KinesisEventSourceIT {
         // per batch keeps the parent busy while a child would already have its records.
         lambda.createEventSourceMapping(c -> c.functionName("consumer").eventSourceArn(arn).batchSize(1)
                 .startingPosition(EventSourcePosition.TRIM_HORIZON));
-        Polling.until("all six records are processed", () -> recordLines().stream()
-                .filter(l -> l.contains(reshardedArn(arn))).count() == 6);
+        Await.until(Duration.ofSeconds(30), () -> recordLines().stream()
+                .filter(l -> l.contains(reshardedArn(arn))).count() == 6,
+                        () -> "waiting until all six records are processed");
         List<String> order = recordLines().stream().filter(l -> l.contains(reshardedArn(arn)))
                 .map(l -> l.substring("record data=".length(), l.indexOf(' ', "record data=".length()))).toList();
         assertEquals(List.of("before-1", "before-2", "before-3", "after-1", "after-2", "after-3"), order);

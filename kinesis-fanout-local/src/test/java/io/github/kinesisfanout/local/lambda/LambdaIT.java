@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.LocalCloud;
 import io.github.kinesisfanout.local.SdkClients;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,8 +84,9 @@ class LambdaIT {
         InvokeResponse async = lambda.invoke(i -> i.functionName("echo").invocationType(InvocationType.EVENT)
                 .payload(SdkBytes.fromUtf8String("{\"async\":true}")));
         assertEquals(202, async.statusCode());
-        Polling.until("the asynchronous invocation is logged", () -> logs.filterLogEvents(f -> f
-                .logGroupName("/aws/lambda/echo").filterPattern("\"echo {async=true}\"")).events().size() == 1);
+        Await.until(Duration.ofSeconds(30), () -> logs.filterLogEvents(f -> f
+                .logGroupName("/aws/lambda/echo").filterPattern("\"echo {async=true}\"")).events().size() == 1,
+                () -> "waiting until the asynchronous invocation is logged");
     }
 
     @Test

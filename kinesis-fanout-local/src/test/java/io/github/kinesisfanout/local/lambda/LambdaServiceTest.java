@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -17,6 +18,7 @@ import io.github.kinesisfanout.local.kinesis.access.InMemoryStreamAccess;
 import io.github.kinesisfanout.local.logs.LogsService;
 import io.github.kinesisfanout.local.s3.S3Service;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,13 +128,13 @@ class LambdaServiceTest {
                     .put("Payload", "{\"fail\":\"later\"}".getBytes(StandardCharsets.UTF_8)), context);
             assertEquals(202, accepted.path("StatusCode").asInt());
             ObjectNode filter = object().put("logGroupName", "/aws/lambda/async").put("filterPattern", "\"echo {fail=later}\"");
-            Polling.until("three attempts are logged", () -> {
+            Await.until(Duration.ofSeconds(30), () -> {
                 try {
                     return fastLogs.invoke("FilterLogEvents", filter, context).path("events").size() == 3;
                 } catch (AwsServiceException notYet) {
                     return false;
                 }
-            });
+            }, () -> "waiting until three attempts are logged");
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.kinesisfanout.local.Await;
 import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
@@ -43,18 +44,21 @@ class StateTransitionTest {
         assertEquals("ResourceConflictException", pending.errorCode());
         assertEquals("The operation cannot be performed at this time. The function is currently in the following"
                 + " state: Pending", pending.getMessage());
-        Polling.until("the function is Active", () -> state("GetFunctionConfiguration",
-                object().put("FunctionName", "slowstart")).equals("Active"));
+        Await.until(Duration.ofSeconds(30), () -> state("GetFunctionConfiguration",
+                object().put("FunctionName", "slowstart")).equals("Active"),
+                        () -> "waiting until the function is Active");
 
         streams.createStream(STREAM, 1);
         JsonNode mapping = lambda.invoke("CreateEventSourceMapping", object().put("FunctionName", "slowstart")
                 .put("EventSourceArn", STREAM).put("StartingPosition", "LATEST"), context);
         assertEquals("Creating", mapping.path("State").asText());
         ObjectNode byId = object().put("UUID", mapping.path("UUID").asText());
-        Polling.until("the mapping is Enabled", () -> state("GetEventSourceMapping", byId).equals("Enabled"));
+        Await.until(Duration.ofSeconds(30), () -> state("GetEventSourceMapping", byId).equals("Enabled"),
+                () -> "waiting until the mapping is Enabled");
         assertEquals("Disabling", lambda.invoke("UpdateEventSourceMapping", byId.deepCopy().put("Enabled", false),
                 context).path("State").asText());
-        Polling.until("the mapping is Disabled", () -> state("GetEventSourceMapping", byId).equals("Disabled"));
+        Await.until(Duration.ofSeconds(30), () -> state("GetEventSourceMapping", byId).equals("Disabled"),
+                () -> "waiting until the mapping is Disabled");
     }
 
     private String state(String operation, ObjectNode input) {
