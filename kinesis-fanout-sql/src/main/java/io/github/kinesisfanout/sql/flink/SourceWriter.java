@@ -50,7 +50,8 @@ final class SourceWriter {
             columns.add("  " + Sql.id(Names.SHARD_ID) + " VARCHAR(128) METADATA FROM 'shard-id' VIRTUAL");
         }
         if (ctx.settings.arrivalTime()) {
-            columns.add("  " + Sql.id(Names.ROWTIME) + " TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL");
+            // Flink reads one metadata key into one column only: ROWTIME is computed from the arrival time.
+            columns.add("  " + Sql.id(Names.ROWTIME) + " AS " + Sql.id(Names.ARRIVAL));
             columns.add("  WATERMARK FOR " + Sql.id(Names.ROWTIME) + " AS " + Sql.id(Names.ROWTIME));
         } else {
             columns.add("  " + Sql.id(Names.ROWTIME) + " AS PROCTIME()");
