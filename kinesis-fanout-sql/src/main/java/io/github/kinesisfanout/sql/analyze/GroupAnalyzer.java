@@ -146,6 +146,18 @@ final class GroupAnalyzer {
                 distinct);
     }
 
+    /**
+     * {@code analyzed} with the aggregate calls met since it was made (by ORDER BY keys read over the aggregate row);
+     * they come after the others in the aggregate row, so no column moves.
+     */
+    Aggregation withCallsSince(Aggregation analyzed) {
+        if (analyzed.aggregates().size() == aggregates.size()) {
+            return analyzed;
+        }
+        return new Aggregation(analyzed.window(), analyzed.widthMillis(), analyzed.unit(), analyzed.keys(),
+                List.copyOf(aggregates), analyzed.having(), analyzed.driver(), analyzed.distinct());
+    }
+
     /** Whether this is a stagger window ({@code WINDOWED BY STAGGER}). */
     boolean stagger() {
         return driver == Aggregation.Driver.STAGGER;

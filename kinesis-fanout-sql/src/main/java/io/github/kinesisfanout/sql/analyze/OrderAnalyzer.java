@@ -12,9 +12,9 @@ import org.apache.calcite.sql.SqlOrderBy;
 
 /**
  * Analyzes a pump's {@code ORDER BY} on a stream: keys name select items (by alias, column name, ordinal
- * or the FROM column an item reads) or ROWTIME, or, in a single SELECT without GROUP BY, are expressions of its FROM
- * row ("does not require columns/expressions in the ORDER BY clause to be present in the SELECT list"); the leading
- * key must ascend with ROWTIME (reference ORDER BY clause).
+ * or the FROM column an item reads) or ROWTIME, or, in a single SELECT, are expressions of its FROM row or, with
+ * GROUP BY, of its grouping keys and aggregates ("does not require columns/expressions in the ORDER BY clause to be
+ * present in the SELECT list"); the leading key must ascend with ROWTIME (reference ORDER BY clause).
  */
 final class OrderAnalyzer {
 
@@ -32,10 +32,12 @@ final class OrderAnalyzer {
             List<Integer> columns, ExprPositions positions) {
         SelectAnalyzer.Branch first = branches.get(0);
         // Keys that are no select item: expressions of the FROM row of a single SELECT that neither groups nor
-        // sets ROWTIME (whose rows are the FROM rows, one each).
-        boolean fromRows = branches.size() == 1 && first.aggregation() == null && first.rowtime() == null;
-        ExprAnalyzer from = fromRows ? new ExprAnalyzer(new Scope(first.source(), first.qualifiers(), Set.of(),
-                positions)) : null;
+        // sets ROWTIME (whose rows are the FROM rows, one each), or of the aggregate row of a single GROUP BY
+        // SELECT (its grouping keys and aggregates, as HAVING reads them).
+        boolean single = branches.size() == 1;
+        ExprAnalyzer from = !single ? null : first.grouping() != null ? first.grouping().outputs()
+                : first.aggregation() == null && first.rowtime() == null ? new ExprAnalyzer(new Scope(first.source(),
+                        first.qualifiers(), Set.of(), positions)) : null;
         List<Expr> hidden = new ArrayList<>();
         if (order.offset != null || order.fetch != null) {
             SqlNode at = order.offset != null ? order.offset : order.fetch;
@@ -90,16 +92,18 @@ final class OrderAnalyzer {
                 return renamed;
             }
             if (from == null) {
-                throw new SemanticError(e.pos(), e.getMessage() + ": a query with GROUP BY, DISTINCT, AS ROWTIME or "
+                throw new SemanticError(e.pos(), e.getMessage() + ": a query with DISTINCT, AS ROWTIME or "
                         + "UNION ALL is sorted by its select items (alias, name or ordinal) or ROWTIME");
             }
-            // A key that is no select item: computed on the FROM row, carried beside the output row.
+            // A key that is no select item: computed on the FROM row (or the aggregate row), carried beside the
+            // output row.
             Expr value;
             try {
                 value = from.analyze(key);
             } catch (SemanticError notFrom) {
                 throw new SemanticError(notFrom.pos(), notFrom.getMessage().replace("in stream \"" + first.source().name()
-                        + "\"", "in the select list or the FROM clause"));
+                        + "\"", first.grouping() != null ? "in the select list, the GROUP BY keys or the FROM clause"
+                                : "in the select list or the FROM clause"));
             }
             hidden.add(value);
             return new Expr.ColumnRef(target.columns().size() + hidden.size() - 1, key.toString(), value.type());

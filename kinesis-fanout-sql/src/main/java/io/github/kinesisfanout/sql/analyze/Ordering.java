@@ -10,8 +10,9 @@ import java.util.List;
  *     hidden values: column {@code target width + j} is {@code hidden.get(j)}
  * @param descending for each key, whether DESC was given
  * @param nullsFirst for each key, whether NULLs sort first (by default NULL is the lowest value)
- * @param hidden the values of keys that are no select item, over the input row of the query's one SELECT (the
- *     reference: the ORDER BY's columns need not be in the select list); empty when none
+ * @param hidden the values of keys that are no select item, over the input row of the query's one SELECT, or over
+ *     its aggregate row when it groups (the reference: the ORDER BY's columns need not be in the select list);
+ *     empty when none
  */
 public record Ordering(List<Expr> keys, List<Boolean> descending, List<Boolean> nullsFirst, List<Expr> hidden) {
 

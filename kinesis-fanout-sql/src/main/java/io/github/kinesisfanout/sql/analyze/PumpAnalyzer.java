@@ -56,6 +56,7 @@ final class PumpAnalyzer {
             if (order != null && !analyzed.isEmpty() && errors.size() == before) {
                 try {
                     ordering = OrderAnalyzer.analyze(order, analyzed, target, columns, positions);
+                    analyzed.set(0, analyzed.get(0).regrouped());
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
@@ -160,6 +161,9 @@ final class PumpAnalyzer {
         // An ORDER BY in the sub-query sorts its hidden pump's rows; the reader keeps their order (SelectAnalyzer).
         Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed, stream, all,
                 positions);
+        if (ordering != null) {
+            analyzed.set(0, analyzed.get(0).regrouped());
+        }
         List<PumpDef.QueryDef> queries = new ArrayList<>();
         for (SelectAnalyzer.Branch branch : analyzed) {
             queries.add(convert(branch, stream, all));

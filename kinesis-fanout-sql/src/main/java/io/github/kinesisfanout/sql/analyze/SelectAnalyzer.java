@@ -42,9 +42,21 @@ final class SelectAnalyzer {
     record Item(Expr expr, SourcePos pos, String name) {
     }
 
-    /** The analyzed branch before conversion to the target's column types. */
+    /**
+     * The analyzed branch before conversion to the target's column types.
+     *
+     * @param grouping the analyzer of a GROUP BY query's aggregate row (not DISTINCT), which an ORDER BY reads keys
+     *     that are no select item with; null otherwise
+     */
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
-            Aggregation aggregation, List<SlidingWindow> windows, Set<String> qualifiers, SourcePos selectPos) {
+            Aggregation aggregation, List<SlidingWindow> windows, Set<String> qualifiers, SourcePos selectPos,
+            GroupAnalyzer grouping) {
+
+        /** This branch with its aggregation taking the aggregate calls its grouping has met since it was analyzed. */
+        Branch regrouped() {
+            return grouping == null ? this : new Branch(source, where, items, rowtime, listPos,
+                    grouping.withCallsSince(aggregation), windows, qualifiers, selectPos, grouping);
+        }
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
@@ -155,7 +167,8 @@ final class SelectAnalyzer {
             }
         }
         return failed ? null : new Branch(scope.stream(), where, items, rowtime, ExprAnalyzer.pos(select.getSelectList()),
-                aggregation, sliding == null ? List.of() : sliding.windows(), scope.qualifiers(), pos);
+                aggregation, sliding == null ? List.of() : sliding.windows(), scope.qualifiers(), pos,
+                distinct ? null : group);
     }
 
     /** Where the expressions of this pump's branches are recorded. */

@@ -25,7 +25,10 @@ final class OrderBuffer {
         this.plan = plan;
     }
 
-    /** The output row followed by the values of the keys that are no select item, computed on the input row. */
+    /**
+     * The output row followed by the values of the keys that are no select item, computed on the input row (the
+     * aggregate row of a GROUP BY query).
+     */
     Object[] withHidden(Object[] out, StreamRow input) {
         if (plan.hidden().length == 0) {
             return out;

@@ -351,6 +351,14 @@ final class Runtime implements RunningApplication {
             if (seen != null && !seen.add(RowValues.distinctKey(out))) {
                 continue;
             }
+            if (reader.order() != null) {
+                try {
+                    out = reader.order().withHidden(out, row);
+                } catch (EvaluationException e) {
+                    error(e.errorName(), e.getMessage(), end, window.render(aggregateRow), pump.name());
+                    continue;
+                }
+            }
             deliver(reader, new StreamRow(out, end, end, context));
         }
     }
