@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,8 +58,13 @@ class FanoutJobIT {
         // With AMOUNT = i - 400 + 0.5: i = 400 gives 0.5 (positive) and i = 399 gives -1.5 (negative).
         run.awaitRecords("Positive", r -> r.size() >= 600, Duration.ofSeconds(60), job);
         run.awaitRecords("Negative", r -> r.size() >= 400, Duration.ofSeconds(60), job);
+        Path temporary = FlinkJobProcess.temporaryDirectory(job.logFile());
+        try (java.util.stream.Stream<Path> unpacked = Files.list(temporary)) {
+            assertTrue(unpacked.findAny().isPresent(), "the job's JVM unpacks Flink's files into " + temporary);
+        }
         job.stop(Duration.ofSeconds(20));
         assertFalse(job.isAlive());
+        assertFalse(Files.exists(temporary), "the job's temporary directory goes when it stops");
 
         List<String> positive = run.readAll("Positive");
         List<String> negative = run.readAll("Negative");

@@ -86,6 +86,11 @@ public final class FlinkJobProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        try {
+            Files.createDirectories(temporaryDirectory(logFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<String> command = command(spec, controlFile);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile.toFile());
@@ -102,6 +107,11 @@ public final class FlinkJobProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (spec.jvmArgs().stream().noneMatch(arg -> arg.startsWith("-Xmx"))) {
             command.add(DEFAULT_HEAP);
+        }
+        if (spec.jvmArgs().stream().noneMatch(arg -> arg.startsWith("-Djava.io.tmpdir="))) {
+            // Flink unpacks its RPC jar and MiniCluster files there; a job ended forcibly cannot remove them, so
+            // they go beside the log, and the directory goes when the job stops.
+            command.add("-Djava.io.tmpdir=" + temporaryDirectory(spec.logFile().toAbsolutePath()));
         }
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
@@ -194,6 +204,11 @@ public final class FlinkJobProcess implements AutoCloseable {
         return finished;
     }
 
+    /** The forked JVM's temporary directory: {@code <log file>.tmp}, beside the log. */
+    public static Path temporaryDirectory(Path logFile) {
+        return logFile.resolveSibling(logFile.getFileName() + ".tmp");
+    }
+
     /** The file holding the forked JVM's stdout and stderr. */
     public Path logFile() {
         return logFile;
@@ -219,6 +234,24 @@ public final class FlinkJobProcess implements AutoCloseable {
             }
         } finally {
             removeShutdownHook();
+            if (!process.isAlive()) {
+                deleteTemporaryDirectory();
+            }
+        }
+    }
+
+    private void deleteTemporaryDirectory() {
+        Path directory = temporaryDirectory(logFile);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            java.util.logging.Logger.getLogger(FlinkJobProcess.class.getName()).warning("cannot remove the Flink job's "
+                    + "temporary directory " + directory + ": " + e);
         }
     }
 
@@ -228,7 +261,7 @@ public final class FlinkJobProcess implements AutoCloseable {
      */
     public Optional<String> stopWithSavepoint(Path directory, Duration timeout) {
         if (!process.isAlive()) {
-            removeShutdownHook();
+            stop(Duration.ZERO);
             return Optional.empty();
         }
         long deadline = System.nanoTime() + timeout.toNanos();

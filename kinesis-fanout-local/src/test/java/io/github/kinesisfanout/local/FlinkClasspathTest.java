@@ -59,6 +59,7 @@ class FlinkClasspathTest {
         assertTrue(command.get(0).endsWith("/bin/java"), command.get(0));
         assertTrue(command.contains("--add-opens=java.base/java.util=ALL-UNNAMED"));
         assertTrue(command.contains(FlinkJobProcess.DEFAULT_HEAP));
+        assertTrue(command.contains("-Djava.io.tmpdir=" + dir.resolve("job.log.tmp")), command.toString());
         int main = command.indexOf("x.Main");
         assertEquals(dir.resolve("a.jar") + ":" + dir.resolve("job.jar"), command.get(main - 1));
         assertEquals(List.of("--properties", dir.resolve("p.json").toString(), "--savepoint", "/tmp/sp",

@@ -41,7 +41,8 @@ public final class HandlerJars {
     private static byte[] build() {
         try {
             Path sources = Path.of(resource("lambda-handlers").toURI());
-            Path classes = Files.createTempDirectory("handler-classes");
+            // Under target/, which the build cleans, not the system temporary directory.
+            Path classes = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "handler-classes");
             List<String> jars = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                     .filter(p -> p.contains("aws-lambda-java-core") || p.contains("aws-lambda-java-events"))
                     .toList();
