@@ -89,6 +89,21 @@ final class FastRegex {
         return new LogFormatParts(searches(expressions, owners), groups);
     }
 
+    /**
+     * The language of {@code pattern} as one automaton, groups matching what their expressions match (the
+     * strings FAST_REGEX_LOG_PARSE could parse if it backtracked).
+     *
+     * @throws PatternError for a malformed pattern
+     */
+    static Automaton language(String pattern) {
+        FastRegex parser = new FastRegex(pattern);
+        FastRegexNode root = parser.union();
+        if (parser.i < pattern.length()) {
+            throw new PatternError(parser.i, "unbalanced )");
+        }
+        return FastRegexAutomata.of(root);
+    }
+
     /** The searches and the number of groups of a compiled pattern. */
     record LogFormatParts(List<LogFormat.FastSearch> searches, int groups) {
     }
