@@ -157,8 +157,8 @@ final class FastRegex {
                 continue;
             }
             if (first instanceof Rep r && r.min() >= 1 && FastRegexAutomata.length(r.node()) >= 0) {
-                prefix.add(new Rep(r.node(), r.min(), r.min()));
-                rest.set(0, new Rep(r.node(), 0, r.max() < 0 ? -1 : r.max() - r.min()));
+                prefix.add(new Rep(r.node(), r.min(), r.min(), r.at()));
+                rest.set(0, new Rep(r.node(), 0, r.max() < 0 ? -1 : r.max() - r.min(), r.at()));
             }
             return;
         }
@@ -207,13 +207,10 @@ final class FastRegex {
 
     // interexp := concatexp ( '&' concatexp )*
     private FastRegexNode intersection() {
-        int at = i;
         List<FastRegexNode> operands = new ArrayList<>();
         operands.add(concat());
+        int at = i;
         while (peek('&')) {
-            if (operands.size() == 1) {
-                at = i;
-            }
             i++;
             operands.add(concat());
         }
@@ -234,11 +231,11 @@ final class FastRegex {
         while (i < p.length()) {
             char c = p.charAt(i);
             if (c == '?') {
-                n = new Rep(n, 0, 1);
+                n = new Rep(n, 0, 1, i);
             } else if (c == '*') {
-                n = new Rep(n, 0, -1);
+                n = new Rep(n, 0, -1, i);
             } else if (c == '+') {
-                n = new Rep(n, 1, -1);
+                n = new Rep(n, 1, -1, i);
             } else if (c == '{') {
                 int at = i++;
                 int min = number(at);
@@ -247,10 +244,10 @@ final class FastRegex {
                     i++;
                     max = peek('}') ? -1 : number(at);
                 }
-                if (!peek('}') || max >= 0 && max < min) {
+                if (!peek('}') || (max >= 0 && max < min)) {
                     throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
                 }
-                n = new Rep(n, min, max);
+                n = new Rep(n, min, max, at);
             } else {
                 break;
             }
@@ -282,7 +279,12 @@ final class FastRegex {
         if (start == i || i - start > 9) {
             throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
         }
-        return Integer.parseInt(p.substring(start, i));
+        int n = Integer.parseInt(p.substring(start, i));
+        if (n > FastRegexAutomata.MAX_REPEAT) {
+            throw new PatternError(at, "a repetition count above " + FastRegexAutomata.MAX_REPEAT
+                    + " is not supported: each repetition is a state of the automaton");
+        }
+        return n;
     }
 
     private FastRegexNode simple() {

@@ -4,6 +4,8 @@ import dk.brics.automaton.Automaton;
 import dk.brics.automaton.BasicAutomata;
 import dk.brics.automaton.State;
 import dk.brics.automaton.Transition;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,12 @@ final class FastRegexAutomata {
             Map.entry("XDigit", range('0', '9').union(range('a', 'f')).union(range('A', 'F'))),
             Map.entry("Print", alnum().union(BasicAutomata.makeCharSet(PUNCT))),
             Map.entry("Graph", alnum().union(BasicAutomata.makeCharSet(PUNCT))));
+
+    /** The largest count of {@code {n}}, {@code {n,}} or {@code {n,m}}. */
+    static final int MAX_REPEAT = 1000;
+
+    /** The most states a repetition may make, so a pattern cannot make an automaton too large to hold. */
+    static final int MAX_STATES = 200_000;
 
     private FastRegexAutomata() {
     }
@@ -69,6 +77,10 @@ final class FastRegexAutomata {
         }
         FastRegexNode.Rep r = (FastRegexNode.Rep) node;
         Automaton inner = of(r.node());
+        if ((long) inner.getNumberOfStates() * Math.max(r.min(), r.max()) > MAX_STATES) {
+            throw new PatternError(r.at(), "this repetition makes an automaton of more than " + MAX_STATES
+                    + " states, which is not supported");
+        }
         return r.max() < 0 ? inner.repeat(r.min()) : inner.repeat(r.min(), r.max());
     }
 
@@ -86,39 +98,41 @@ final class FastRegexAutomata {
         return length(of(node));
     }
 
-    /** The length of every string {@code a} accepts, or -1 when it varies or the language is empty. */
+    /**
+     * The length of every string {@code a} accepts, or -1 when it varies or the language is empty. After
+     * minimizing, every reachable state can still reach an accepting one, so the lengths are one exactly when
+     * each state lies at one distance from the start (every transition goes one level down) and every accepting
+     * state at the same one.
+     */
     static int length(Automaton a) {
         Automaton d = a.clone();
         d.minimize();
         if (d.isEmpty()) {
             return -1;
         }
-        return remaining(d.getInitialState(), new HashMap<>());
-    }
-
-    /**
-     * The one length of the paths from {@code s} to an accepting state, or -1; after minimizing, every state
-     * left reachable is live, so a cycle means unbounded lengths. {@code memo} holds -2 for a state being visited.
-     */
-    private static int remaining(State s, Map<State, Integer> memo) {
-        Integer known = memo.get(s);
-        if (known != null) {
-            return known == -2 ? -1 : known;
-        }
-        memo.put(s, -2);
-        int length = s.isAccept() ? 0 : -2;
-        for (Transition t : s.getTransitions()) {
-            int next = remaining(t.getDest(), memo);
-            if (next < 0 || length != -2 && length != next + 1) {
-                length = -1;
-                break;
+        Map<State, Integer> level = new HashMap<>();
+        Deque<State> todo = new ArrayDeque<>();
+        level.put(d.getInitialState(), 0);
+        todo.add(d.getInitialState());
+        int accepted = -1;
+        while (!todo.isEmpty()) {
+            State s = todo.remove();
+            int at = level.get(s);
+            if (s.isAccept()) {
+                if (accepted >= 0 && accepted != at) {
+                    return -1;
+                }
+                accepted = at;
             }
-            length = next + 1;
+            for (Transition t : s.getTransitions()) {
+                Integer known = level.putIfAbsent(t.getDest(), at + 1);
+                if (known == null) {
+                    todo.add(t.getDest());
+                } else if (known != at + 1) {
+                    return -1;
+                }
+            }
         }
-        if (length == -2) {
-            length = -1;
-        }
-        memo.put(s, length);
-        return length;
+        return accepted;
     }
 }

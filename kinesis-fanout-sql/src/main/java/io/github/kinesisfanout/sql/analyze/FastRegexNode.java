@@ -24,8 +24,8 @@ sealed interface FastRegexNode {
     record Compl(FastRegexNode node) implements FastRegexNode {
     }
 
-    /** {@code max} -1 = unbounded. */
-    record Rep(FastRegexNode node, int min, int max) implements FastRegexNode {
+    /** {@code max} -1 = unbounded; {@code at} is the repetition operator. */
+    record Rep(FastRegexNode node, int min, int max, int at) implements FastRegexNode {
     }
 
     /** A group {@code (...)}, one column; {@code at} is its parenthesis. */
