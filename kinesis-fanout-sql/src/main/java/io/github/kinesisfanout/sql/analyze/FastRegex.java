@@ -1,57 +1,37 @@
 package io.github.kinesisfanout.sql.analyze;
 
+import dk.brics.automaton.Automaton;
+import dk.brics.automaton.BasicAutomata;
+import dk.brics.automaton.RunAutomaton;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Alt;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Cat;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Compl;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Group;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Inter;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Leaf;
+import io.github.kinesisfanout.sql.analyze.FastRegexNode.Rep;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 
 /**
- * Compiles a FAST_REGEX_LOG_PARSE pattern (the fast-regex language of the SQL reference) into its searches, as
- * the reference describes: the pattern is cut into one expression per group and one per stretch outside the
- * groups; the fixed-length start of each expression moves to the end of the previous one, and an expression
- * that is fixed-length as a whole joins the previous one. {@code X+} counts as {@code XX*} (and {@code X{n,m}} as
- * n times X then {@code X{0,m-n}}), so its first n are fixed-length. Each search becomes a Java regular
- * expression; the language's operators have Java equivalents except those refused here.
+ * Compiles a FAST_REGEX_LOG_PARSE pattern (the fast-regex language of the SQL reference, the syntax of
+ * dk.brics.automaton's RegExp) into its searches, as the reference describes: the pattern is cut into one
+ * expression per group and one per stretch outside the groups; the fixed-length start of each expression moves to
+ * the end of the previous one, and an expression that is fixed-length as a whole joins the previous one.
+ * {@code X+} counts as {@code XX*} (and {@code X{n,m}} as n times X then {@code X{0,m-n}}), so its first n are
+ * fixed-length. Each search becomes a deterministic automaton. Inside a complement {@code ~} parentheses only
+ * group: the strings a complement matches have no part matching its operand, so they give no column.
  */
 final class FastRegex {
 
-    private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("Digit", "[0-9]"), Map.entry("Upper", "[A-Z]"), Map.entry("Lower", "[a-z]"),
-            Map.entry("ASCII", "[\\x{0}-\\x{7F}]"), Map.entry("Alpha", "[a-zA-Z]"), Map.entry("Alnum", "[a-zA-Z0-9]"),
-            Map.entry("Punct", "\\p{Punct}"), Map.entry("Blank", "[ \\t]"), Map.entry("Space", "[ \\t\\n\\f\\r\\x{B}]"),
-            Map.entry("Cntrl", "[\\x{0}-\\x{1F}\\x{7F}]"), Map.entry("XDigit", "[0-9a-fA-F]"),
-            Map.entry("Print", "[a-zA-Z0-9\\p{Punct}]"), Map.entry("Graph", "[a-zA-Z0-9\\p{Punct}]"));
-
-    private sealed interface Node {
-    }
-
-    /** Literal text (one character, or a quoted string). */
-    private record Lit(String text) implements Node {
-    }
-
-    /** One character of a class ({@code .}, {@code [...]}, a named pattern), as Java regex text. */
-    private record Cls(String java) implements Node {
-    }
-
-    /** {@code @} (any string) or {@code #} (the empty language), as Java regex text. */
-    private record Special(String java) implements Node {
-    }
-
-    private record Cat(List<Node> items) implements Node {
-    }
-
-    private record Alt(List<Node> options) implements Node {
-    }
-
-    /** {@code max} -1 = unbounded. */
-    private record Rep(Node node, int min, int max) implements Node {
-    }
-
-    private record Group(Node node, int at) implements Node {
-    }
+    private static final java.util.regex.Pattern INTERVAL = java.util.regex.Pattern.compile("(\\d+)-(\\d+)");
 
     private final String p;
     private int i;
+    /** How many complements enclose the position being parsed. */
+    private int complements;
 
     private FastRegex(String pattern) {
         this.p = pattern;
@@ -64,7 +44,7 @@ final class FastRegex {
      */
     static LogFormatParts compile(String pattern) {
         FastRegex parser = new FastRegex(pattern);
-        Node root = parser.union();
+        FastRegexNode root = parser.union();
         if (parser.i < pattern.length()) {
             throw new PatternError(parser.i, "unbalanced )");
         }
@@ -72,12 +52,16 @@ final class FastRegex {
             throw new PatternError(pattern.indexOf('|'), "a union (|) around groups is not supported yet: put the union "
                     + "inside a group");
         }
-        List<Node> items = root instanceof Cat cat ? cat.items() : List.of(root);
-        List<List<Node>> expressions = new ArrayList<>();
+        if (root instanceof Inter in && hasGroup(root)) {
+            throw new PatternError(in.at(), "an intersection (&) around groups is not supported yet: put the "
+                    + "intersection inside a group");
+        }
+        List<FastRegexNode> items = root instanceof Cat cat ? cat.items() : List.of(root);
+        List<List<FastRegexNode>> expressions = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
-        List<Node> outside = new ArrayList<>();
+        List<FastRegexNode> outside = new ArrayList<>();
         int groups = 0;
-        for (Node item : items) {
+        for (FastRegexNode item : items) {
             if (item instanceof Group g) {
                 if (hasGroup(g.node())) {
                     throw new PatternError(firstGroup(g.node()), "a group inside a group is not supported yet");
@@ -105,103 +89,86 @@ final class FastRegex {
         return new LogFormatParts(searches(expressions, owners), groups);
     }
 
+    /**
+     * The language of {@code pattern} as one automaton, groups matching what their expressions match (the
+     * strings FAST_REGEX_LOG_PARSE could parse if it backtracked).
+     *
+     * @throws PatternError for a malformed pattern
+     */
+    static Automaton language(String pattern) {
+        FastRegex parser = new FastRegex(pattern);
+        FastRegexNode root = parser.union();
+        if (parser.i < pattern.length()) {
+            throw new PatternError(parser.i, "unbalanced )");
+        }
+        return FastRegexAutomata.of(root);
+    }
+
     /** The searches and the number of groups of a compiled pattern. */
     record LogFormatParts(List<LogFormat.FastSearch> searches, int groups) {
     }
 
-    private static List<LogFormat.FastSearch> searches(List<List<Node>> expressions, List<Integer> owners) {
-        List<List<String>> segments = new ArrayList<>();
+    private static List<LogFormat.FastSearch> searches(List<List<FastRegexNode>> expressions, List<Integer> owners) {
+        List<List<List<FastRegexNode>>> segments = new ArrayList<>();
         List<List<Integer>> segmentOwners = new ArrayList<>();
         for (int e = 0; e < expressions.size(); e++) {
-            List<Node> items = expressions.get(e);
+            List<FastRegexNode> items = expressions.get(e);
             int owner = owners.get(e);
             if (segments.isEmpty()) {
-                segments.add(new ArrayList<>(List.of(java(items))));
+                segments.add(new ArrayList<>(List.of(items)));
                 segmentOwners.add(new ArrayList<>(List.of(owner)));
                 continue;
             }
-            List<Node> prefix = new ArrayList<>();
-            List<Node> rest = new ArrayList<>(items);
+            List<FastRegexNode> prefix = new ArrayList<>();
+            List<FastRegexNode> rest = new ArrayList<>(items);
             split(prefix, rest);
             if (!prefix.isEmpty() || rest.isEmpty()) {
-                segments.get(segments.size() - 1).add(java(prefix));
+                segments.get(segments.size() - 1).add(prefix);
                 segmentOwners.get(segmentOwners.size() - 1).add(owner);
             }
             if (!rest.isEmpty()) {
-                segments.add(new ArrayList<>(List.of(java(rest))));
+                segments.add(new ArrayList<>(List.of(rest)));
                 segmentOwners.add(new ArrayList<>(List.of(owner)));
             }
         }
         List<LogFormat.FastSearch> out = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
-            StringBuilder regex = new StringBuilder();
-            for (String segment : segments.get(s)) {
-                regex.append('(').append(segment).append(')');
+            Automaton search = BasicAutomata.makeEmptyString();
+            List<Integer> lengths = new ArrayList<>();
+            for (List<FastRegexNode> segment : segments.get(s)) {
+                Automaton a = FastRegexAutomata.of(segment);
+                // every segment after the first is fixed-length: it only holds fixed-length items
+                lengths.add(lengths.isEmpty() ? -1 : FastRegexAutomata.length(a));
+                search = search.concatenate(a);
             }
-            out.add(new LogFormat.FastSearch(Pattern.compile(regex.toString(), Pattern.DOTALL),
-                    List.copyOf(segmentOwners.get(s))));
+            search.minimize();
+            out.add(new LogFormat.FastSearch(new RunAutomaton(search), List.copyOf(segmentOwners.get(s)),
+                    List.copyOf(lengths)));
         }
         return out;
     }
 
     /** Moves the fixed-length start of {@code rest} into {@code prefix} ({@code X{n,m}} gives n times X). */
-    private static void split(List<Node> prefix, List<Node> rest) {
+    private static void split(List<FastRegexNode> prefix, List<FastRegexNode> rest) {
         while (!rest.isEmpty()) {
-            Node first = rest.get(0);
-            if (length(first) >= 0) {
+            FastRegexNode first = rest.get(0);
+            if (FastRegexAutomata.length(first) >= 0) {
                 prefix.add(rest.remove(0));
                 continue;
             }
-            if (first instanceof Rep r && r.min() >= 1 && length(r.node()) >= 0) {
-                prefix.add(new Rep(r.node(), r.min(), r.min()));
-                rest.set(0, new Rep(r.node(), 0, r.max() < 0 ? -1 : r.max() - r.min()));
+            if (first instanceof Rep r && r.min() >= 1 && FastRegexAutomata.length(r.node()) >= 0) {
+                prefix.add(new Rep(r.node(), r.min(), r.min(), r.at()));
+                rest.set(0, new Rep(r.node(), 0, r.max() < 0 ? -1 : r.max() - r.min(), r.at()));
             }
             return;
         }
     }
 
-    /** The length of every string the node matches, or -1 when it varies. */
-    private static int length(Node n) {
-        if (n instanceof Lit l) {
-            return l.text().length();
-        }
-        if (n instanceof Cls) {
-            return 1;
-        }
-        if (n instanceof Group g) {
-            return length(g.node());
-        }
-        if (n instanceof Cat c) {
-            int sum = 0;
-            for (Node x : c.items()) {
-                int l = length(x);
-                if (l < 0) {
-                    return -1;
-                }
-                sum += l;
-            }
-            return sum;
-        }
-        if (n instanceof Alt a) {
-            int l = length(a.options().get(0));
-            for (Node x : a.options()) {
-                if (length(x) != l) {
-                    return -1;
-                }
-            }
-            return l;
-        }
-        if (n instanceof Rep r) {
-            return r.min() == r.max() && length(r.node()) >= 0 ? r.min() * length(r.node()) : -1;
-        }
-        return -1;
-    }
-
-    private static boolean hasGroup(Node n) {
+    private static boolean hasGroup(FastRegexNode n) {
         return firstGroup(n) >= 0;
     }
 
-    private static int firstGroup(Node n) {
+    private static int firstGroup(FastRegexNode n) {
         if (n instanceof Group g) {
             return g.at();
         }
@@ -211,11 +178,14 @@ final class FastRegex {
         if (n instanceof Alt a) {
             return first(a.options());
         }
+        if (n instanceof Inter in) {
+            return first(in.operands());
+        }
         return n instanceof Rep r ? firstGroup(r.node()) : -1;
     }
 
-    private static int first(List<Node> nodes) {
-        for (Node x : nodes) {
+    private static int first(List<FastRegexNode> nodes) {
+        for (FastRegexNode x : nodes) {
             int at = firstGroup(x);
             if (at >= 0) {
                 return at;
@@ -224,48 +194,9 @@ final class FastRegex {
         return -1;
     }
 
-    private static String java(List<Node> items) {
-        StringBuilder sb = new StringBuilder();
-        for (Node x : items) {
-            sb.append(java(x));
-        }
-        return sb.toString();
-    }
-
-    private static String java(Node n) {
-        if (n instanceof Lit l) {
-            StringBuilder sb = new StringBuilder("(?:");
-            l.text().chars().forEach(c -> sb.append(quote(c)));
-            return sb.append(')').toString();
-        }
-        if (n instanceof Cls c) {
-            return c.java();
-        }
-        if (n instanceof Special s) {
-            return s.java();
-        }
-        if (n instanceof Group g) {
-            return java(g.node());
-        }
-        if (n instanceof Cat c) {
-            return "(?:" + java(c.items()) + ")";
-        }
-        if (n instanceof Alt a) {
-            List<String> options = new ArrayList<>();
-            a.options().forEach(x -> options.add(java(x)));
-            return "(?:" + String.join("|", options) + ")";
-        }
-        Rep r = (Rep) n;
-        return "(?:" + java(r.node()) + ")" + (r.max() < 0 ? "{" + r.min() + ",}" : "{" + r.min() + "," + r.max() + "}");
-    }
-
-    private static String quote(int c) {
-        return Character.isLetterOrDigit(c) ? String.valueOf((char) c) : "\\x{" + Integer.toHexString(c) + "}";
-    }
-
     // unionexp := interexp ( '|' interexp )*
-    private Node union() {
-        List<Node> options = new ArrayList<>();
+    private FastRegexNode union() {
+        List<FastRegexNode> options = new ArrayList<>();
         options.add(intersection());
         while (peek('|')) {
             i++;
@@ -275,32 +206,36 @@ final class FastRegex {
     }
 
     // interexp := concatexp ( '&' concatexp )*
-    private Node intersection() {
-        Node n = concat();
-        if (peek('&')) {
-            throw new PatternError(i, "intersection (&) is not supported yet");
+    private FastRegexNode intersection() {
+        List<FastRegexNode> operands = new ArrayList<>();
+        operands.add(concat());
+        int at = i;
+        while (peek('&')) {
+            i++;
+            operands.add(concat());
         }
-        return n;
+        return operands.size() == 1 ? operands.get(0) : new Inter(operands, at);
     }
 
-    private Node concat() {
-        List<Node> items = new ArrayList<>();
+    private FastRegexNode concat() {
+        List<FastRegexNode> items = new ArrayList<>();
         while (i < p.length() && !peek('|') && !peek('&') && !peek(')')) {
             items.add(repeat());
         }
         return items.size() == 1 ? items.get(0) : new Cat(items);
     }
 
-    private Node repeat() {
-        Node n = simple();
+    // repeatexp := complexp ( '?' | '*' | '+' | '{n}' | '{n,}' | '{n,m}' )*
+    private FastRegexNode repeat() {
+        FastRegexNode n = complement();
         while (i < p.length()) {
             char c = p.charAt(i);
             if (c == '?') {
-                n = new Rep(n, 0, 1);
+                n = new Rep(n, 0, 1, i);
             } else if (c == '*') {
-                n = new Rep(n, 0, -1);
+                n = new Rep(n, 0, -1, i);
             } else if (c == '+') {
-                n = new Rep(n, 1, -1);
+                n = new Rep(n, 1, -1, i);
             } else if (c == '{') {
                 int at = i++;
                 int min = number(at);
@@ -309,16 +244,31 @@ final class FastRegex {
                     i++;
                     max = peek('}') ? -1 : number(at);
                 }
-                if (!peek('}') || max >= 0 && max < min) {
+                if (!peek('}') || (max >= 0 && max < min)) {
                     throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
                 }
-                n = new Rep(n, min, max);
+                n = new Rep(n, min, max, at);
             } else {
                 break;
             }
             i++;
         }
         return n;
+    }
+
+    // complexp := '~' complexp | simpleexp
+    private FastRegexNode complement() {
+        if (!peek('~')) {
+            return simple();
+        }
+        int at = i++;
+        if (i >= p.length() || peek(')') || peek('|') || peek('&')) {
+            throw new PatternError(at, "complement (~) without an expression after it");
+        }
+        complements++;
+        FastRegexNode operand = complement();
+        complements--;
+        return new Compl(operand);
     }
 
     private int number(int at) {
@@ -329,21 +279,24 @@ final class FastRegex {
         if (start == i || i - start > 9) {
             throw new PatternError(at, "malformed repetition: expected {n}, {n,} or {n,m} with n <= m");
         }
-        return Integer.parseInt(p.substring(start, i));
+        int n = Integer.parseInt(p.substring(start, i));
+        if (n > FastRegexAutomata.MAX_REPEAT) {
+            throw new PatternError(at, "a repetition count above " + FastRegexAutomata.MAX_REPEAT
+                    + " is not supported: each repetition is a state of the automaton");
+        }
+        return n;
     }
 
-    private Node simple() {
+    private FastRegexNode simple() {
         int at = i;
         char c = p.charAt(i++);
         switch (c) {
             case '.':
-                return new Cls(".");
+                return new Leaf(BasicAutomata.makeAnyChar());
             case '#':
-                return new Special("(?!)");
+                return new Leaf(BasicAutomata.makeEmpty());
             case '@':
-                return new Special(".*");
-            case '~':
-                throw new PatternError(at, "complement (~) is not supported yet");
+                return new Leaf(BasicAutomata.makeAnyString());
             case '"': {
                 int end = p.indexOf('"', i);
                 if (end < 0) {
@@ -351,19 +304,20 @@ final class FastRegex {
                 }
                 String text = p.substring(i, end);
                 i = end + 1;
-                return new Lit(text);
+                return new Leaf(BasicAutomata.makeString(text));
             }
             case '(': {
+                FastRegexNode inner;
                 if (peek(')')) {
-                    i++;
-                    return new Group(new Lit(""), at);
-                }
-                Node inner = union();
-                if (!peek(')')) {
-                    throw new PatternError(at, "unbalanced (");
+                    inner = new Leaf(BasicAutomata.makeEmptyString());
+                } else {
+                    inner = union();
+                    if (!peek(')')) {
+                        throw new PatternError(at, "unbalanced (");
+                    }
                 }
                 i++;
-                return new Group(inner, at);
+                return complements > 0 ? inner : new Group(inner, at);
             }
             case '<':
                 return named(at);
@@ -373,61 +327,85 @@ final class FastRegex {
                 if (i >= p.length()) {
                     throw new PatternError(at, "\\ at the end of the pattern");
                 }
-                return new Lit(String.valueOf(p.charAt(i++)));
+                return new Leaf(BasicAutomata.makeChar(p.charAt(i++)));
             default:
-                return new Lit(String.valueOf(c));
+                return new Leaf(BasicAutomata.makeChar(c));
         }
     }
 
-    private Node named(int at) {
+    /**
+     * {@code <name>} or {@code <n-m>}. As in dk.brics RegExp: an interval whose bounds are written with the same
+     * number of digits matches numbers of exactly that width (leading zeros included), otherwise numbers with any
+     * number of leading zeros; bounds given high-low are taken low-high.
+     */
+    private FastRegexNode named(int at) {
         int end = p.indexOf('>', i);
         if (end < 0) {
             throw new PatternError(at, "unterminated <...>");
         }
         String name = p.substring(i, end);
         i = end + 1;
-        if (name.matches("\\d+-\\d+")) {
-            throw new PatternError(at, "the numerical interval <" + name + "> is not supported yet");
+        if (name.indexOf('-') >= 0) {
+            return new Leaf(interval(at, name));
         }
-        String java = NAMED.get(name);
-        if (java == null) {
+        Automaton named = FastRegexAutomata.NAMED.get(name);
+        if (named == null) {
             throw new PatternError(at, "unknown named pattern <" + name + ">; the named patterns are "
-                    + String.join(", ", new java.util.TreeSet<>(NAMED.keySet())));
+                    + String.join(", ", new TreeSet<>(FastRegexAutomata.NAMED.keySet())));
         }
-        return new Cls(java);
+        return new Leaf(named);
     }
 
-    private Node charClass(int at) {
-        StringBuilder sb = new StringBuilder("[");
-        if (peek('^')) {
-            sb.append('^');
+    private static Automaton interval(int at, String text) {
+        Matcher m = INTERVAL.matcher(text);
+        String malformed = "malformed numerical interval <" + text + ">: expected <n-m> with n and m decimal numbers "
+                + "up to 2147483647";
+        if (!m.matches()) {
+            throw new PatternError(at, malformed);
+        }
+        int low;
+        int high;
+        try {
+            low = Integer.parseInt(m.group(1));
+            high = Integer.parseInt(m.group(2));
+        } catch (NumberFormatException e) {
+            throw new PatternError(at, malformed);
+        }
+        int digits = m.group(1).length() == m.group(2).length() ? m.group(1).length() : 0;
+        return BasicAutomata.makeInterval(Math.min(low, high), Math.max(low, high), digits);
+    }
+
+    private FastRegexNode charClass(int at) {
+        boolean negated = peek('^');
+        if (negated) {
             i++;
         }
+        Automaton chars = BasicAutomata.makeEmpty();
         boolean any = false;
         while (!peek(']')) {
             if (i >= p.length()) {
                 throw new PatternError(at, "unterminated [...]");
             }
-            int from = classChar(at);
-            sb.append(quote(from));
+            char from = classChar(at);
+            char to = from;
             if (peek('-') && i + 1 < p.length() && p.charAt(i + 1) != ']') {
                 i++;
-                int to = classChar(at);
+                to = classChar(at);
                 if (to < from) {
                     throw new PatternError(at, "character range out of order");
                 }
-                sb.append('-').append(quote(to));
             }
+            chars = chars.union(BasicAutomata.makeCharRange(from, to));
             any = true;
         }
         i++;
         if (!any) {
             throw new PatternError(at, "empty character class []");
         }
-        return new Cls(sb.append(']').toString());
+        return new Leaf(negated ? BasicAutomata.makeAnyChar().minus(chars) : chars);
     }
 
-    private int classChar(int at) {
+    private char classChar(int at) {
         char c = p.charAt(i++);
         if (c == '\\') {
             if (i >= p.length()) {

@@ -1,5 +1,6 @@
 package io.github.kinesisfanout.sql.analyze;
 
+import dk.brics.automaton.RunAutomaton;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -52,13 +53,15 @@ public sealed interface LogFormat {
     }
 
     /**
-     * One search of a FAST_REGEX_LOG_PARSE pattern: a Java regular expression with one capturing group per
-     * segment (the leading, possibly variable-length, part and the fixed-length parts moved after it).
+     * One search of a FAST_REGEX_LOG_PARSE pattern: a deterministic automaton matching its segments in order (the
+     * leading, possibly variable-length, part and the fixed-length parts moved after it), so a segment's bounds
+     * in a match follow from the lengths of the segments after it.
      *
-     * @param pattern the segments, each a capturing group, in order
+     * @param automaton the concatenation of the segments, without dead states
      * @param groups for each segment, the 0-based field it belongs to, or -1 for text outside every group
+     * @param lengths for each segment, its length; -1 for the first, whose length varies
      */
-    record FastSearch(Pattern pattern, List<Integer> groups) {
+    record FastSearch(RunAutomaton automaton, List<Integer> groups, List<Integer> lengths) {
     }
 
     /**
