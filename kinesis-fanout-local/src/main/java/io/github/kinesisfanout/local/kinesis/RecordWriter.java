@@ -25,10 +25,12 @@ final class RecordWriter {
     /** One digest and its output buffer per writing thread of this cloud (MessageDigest is not thread-safe). */
     private final ThreadLocal<Md5> md5 = ThreadLocal.withInitial(Md5::new);
 
-    /** A reusable MD5 digest with a buffer for its 16 bytes. */
+    /** A reusable MD5 digest with a buffer for its 16 bytes and one for an ASCII partition key's bytes. */
     private static final class Md5 {
         private final MessageDigest digest;
         private final byte[] out = new byte[16];
+        /** Partition keys have at most 256 characters. */
+        private final byte[] key = new byte[256];
 
         Md5() {
             try {
@@ -40,13 +42,34 @@ final class RecordWriter {
 
         /** The open shard owning the MD5 of a partition key read as an unsigned big-endian 128-bit number. */
         Shard route(Stream stream, String partitionKey) {
-            digest.update(partitionKey.getBytes(StandardCharsets.UTF_8));
+            int ascii = ascii(partitionKey);
+            if (ascii >= 0) {
+                digest.update(key, 0, ascii);
+            } else {
+                digest.update(partitionKey.getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 digest.digest(out, 0, 16);
             } catch (DigestException e) {
                 throw new IllegalStateException("MD5 writes 16 bytes", e);
             }
             return stream.route((long) BIG_ENDIAN_LONG.get(out, 0), (long) BIG_ENDIAN_LONG.get(out, 8));
+        }
+
+        /** The key's length after copying it into {@code key} when it is ASCII (its UTF-8 bytes), else -1. */
+        private int ascii(String partitionKey) {
+            int length = partitionKey.length();
+            if (length > key.length) {
+                return -1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = partitionKey.charAt(i);
+                if (c >= 0x80) {
+                    return -1;
+                }
+                key[i] = (byte) c;
+            }
+            return length;
         }
     }
 

@@ -179,6 +179,23 @@ class PutRecordsReaderTest {
     }
 
     @Test
+    void partitionKeysRouteByTheMd5OfTheirUtf8Bytes() throws Exception {
+        List<String> keys = List.of("a", "b", "\u00fc\u2713", "x".repeat(256), "\u00e9" + "x".repeat(255), "\ud83d\ude00");
+        byte[] body = putRecords(out -> {
+            for (String key : keys) {
+                record(out, new byte[] {1}, key, null);
+            }
+        });
+        JsonNode out = tree(send(body));
+        for (int i = 0; i < keys.size(); i++) {
+            // Shard 1 of 2 owns [2^127, 2^128 - 1]: the hash's top bit picks the shard.
+            byte[] md5 = java.security.MessageDigest.getInstance("MD5").digest(keys.get(i).getBytes(StandardCharsets.UTF_8));
+            String expected = "shardId-00000000000" + ((md5[0] & 0x80) == 0 ? "0" : "1");
+            assertEquals(expected, out.path("Records").path(i).path("ShardId").asText(), keys.get(i));
+        }
+    }
+
+    @Test
     void aRecordOverOneMebibyteIsLeftToTheTreePathAndRefusedAsBefore() throws IOException {
         byte[] body = putRecords(out -> record(out, new byte[1024 * 1024], "k", null));
         assertNull(read(body));
