@@ -40,28 +40,25 @@ final class PutRecordsReader {
             }
             String member = p.currentName();
             JsonToken value = p.nextToken();
-            switch (member) {
-                case "Records":
-                    if (records != null || (records = records(p, value)) == null) {
-                        return null;
-                    }
-                    break;
-                case "StreamName":
-                    if (nameSeen || !isOptionalString(value)) {
-                        return null;
-                    }
-                    nameSeen = true;
-                    streamName = value == JsonToken.VALUE_NULL ? null : p.getText();
-                    break;
-                case "StreamARN":
-                    if (arnSeen || !isOptionalString(value)) {
-                        return null;
-                    }
-                    arnSeen = true;
-                    streamArn = value == JsonToken.VALUE_NULL ? null : p.getText();
-                    break;
-                default:
+            // equals, not a switch, which would hash each name: the parser need not hand out canonical strings.
+            if (member.equals("Records")) {
+                if (records != null || (records = records(p, value)) == null) {
                     return null;
+                }
+            } else if (member.equals("StreamName")) {
+                if (nameSeen || !isOptionalString(value)) {
+                    return null;
+                }
+                nameSeen = true;
+                streamName = value == JsonToken.VALUE_NULL ? null : p.getText();
+            } else if (member.equals("StreamARN")) {
+                if (arnSeen || !isOptionalString(value)) {
+                    return null;
+                }
+                arnSeen = true;
+                streamArn = value == JsonToken.VALUE_NULL ? null : p.getText();
+            } else {
+                return null;
             }
         }
         return records == null ? null : new PutRecordsInput(streamName, streamArn, records);
@@ -72,7 +69,7 @@ final class PutRecordsReader {
         if (value != JsonToken.START_ARRAY) {
             return null;
         }
-        List<PutRecordsEntry> records = new ArrayList<>();
+        List<PutRecordsEntry> records = new ArrayList<>(RecordOperations.MAX_PUT_RECORDS);
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             PutRecordsEntry entry = t == JsonToken.START_OBJECT ? entry(p) : null;
             if (entry == null || records.size() == RecordOperations.MAX_PUT_RECORDS || !RecordWriter.isValid(entry)) {
@@ -95,27 +92,23 @@ final class PutRecordsReader {
             }
             String member = p.currentName();
             JsonToken value = p.nextToken();
-            switch (member) {
-                case "Data":
-                    if (data != null || (data = blob(p, value)) == null) {
-                        return null;
-                    }
-                    break;
-                case "PartitionKey":
-                    if (partitionKey != null || value != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    partitionKey = p.getText();
-                    break;
-                case "ExplicitHashKey":
-                    if (hashKeySeen || !isOptionalString(value)) {
-                        return null;
-                    }
-                    hashKeySeen = true;
-                    explicitHashKey = value == JsonToken.VALUE_NULL ? null : p.getText();
-                    break;
-                default:
+            if (member.equals("Data")) {
+                if (data != null || (data = blob(p, value)) == null) {
                     return null;
+                }
+            } else if (member.equals("PartitionKey")) {
+                if (partitionKey != null || value != JsonToken.VALUE_STRING) {
+                    return null;
+                }
+                partitionKey = p.getText();
+            } else if (member.equals("ExplicitHashKey")) {
+                if (hashKeySeen || !isOptionalString(value)) {
+                    return null;
+                }
+                hashKeySeen = true;
+                explicitHashKey = value == JsonToken.VALUE_NULL ? null : p.getText();
+            } else {
+                return null;
             }
         }
         return partitionKey == null || data == null ? null : new PutRecordsEntry(partitionKey, data, explicitHashKey);
