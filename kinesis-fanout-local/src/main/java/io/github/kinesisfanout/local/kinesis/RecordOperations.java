@@ -97,15 +97,9 @@ final class RecordOperations {
 
     private JsonNode putRecords(List<PutRecordsEntry> entries, String streamName, String streamArn, RequestContext ctx) {
         Stream stream = streams.resolveForData(ctx, streamName, streamArn);
-        List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
+        WrittenRecords results = writer.writeBatch(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
-        int failed = 0;
-        for (PutRecordsResultEntry result : results) {
-            if (result.failed()) {
-                failed++;
-            }
-        }
-        out.put("FailedRecordCount", failed);
+        out.put("FailedRecordCount", results.failedCount());
         out.set("Records", StreamedRecords.putResults(results));
         out.put("EncryptionType", "NONE");
         return out;

@@ -140,7 +140,7 @@ final class RecordWriter {
      * again to the now open shards and the caller retries.
      */
     private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
-            boolean[] done, String[] sequenceNumbers, int from, long now) {
+            boolean[] done, long[] counters, int from, long now) {
         Shard shard = targets[from];
         int[] indexes = new int[targets.length - from];
         int count = 0;
@@ -169,7 +169,7 @@ final class RecordWriter {
             if (first < 0) {
                 targets[index] = route(stream, entries.get(index));
             } else {
-                sequenceNumbers[index] = shard.sequenceNumber(first + k);
+                counters[index] = first + k;
                 done[index] = true;
             }
         }
@@ -182,6 +182,12 @@ final class RecordWriter {
      * @param enforceLimits whether the per-shard write limits apply, when switched on (wire calls)
      */
     List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
+            boolean enforceLimits) {
+        return writeBatch(stream, entries, injectFailures, enforceLimits).entries();
+    }
+
+    /** Writes a batch as {@link #write} does; what was written with no result object or sequence number String per record. */
+    WrittenRecords writeBatch(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
             boolean enforceLimits) {
         int count = entries.size();
         Shard[] targets = new Shard[count];
@@ -202,11 +208,11 @@ final class RecordWriter {
                 failures[i] = KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.code();
             }
         }
-        String[] sequenceNumbers = new String[count];
+        long[] counters = new long[count];
         boolean[] done = new boolean[count];
         for (int i = 0; i < count; i++) {
             while (!done[i] && failures[i] == null) {
-                appendGroup(stream, entries, targets, failures, done, sequenceNumbers, i, now);
+                appendGroup(stream, entries, targets, failures, done, counters, i, now);
             }
         }
         // Acknowledge only what is durable; one journal per stream, so the first wait covers all shards.
@@ -217,16 +223,13 @@ final class RecordWriter {
                 synced.log().awaitDurable();
             }
         }
-        List<PutRecordsResultEntry> results = new ArrayList<>(count);
+        String[] messages = new String[count];
         for (int i = 0; i < count; i++) {
-            if (failures[i] == null) {
-                results.add(new PutRecordsResultEntry(targets[i].shardId(), sequenceNumbers[i], null, null));
-            } else {
-                String message = failures[i].equals(KinesisErrors.INTERNAL_FAILURE.code()) ? "Internal service failure."
+            if (failures[i] != null) {
+                messages[i] = failures[i].equals(KinesisErrors.INTERNAL_FAILURE.code()) ? "Internal service failure."
                         : KinesisErrors.rateExceededMessage(targets[i], stream);
-                results.add(new PutRecordsResultEntry(null, null, failures[i], message));
             }
         }
-        return results;
+        return new WrittenRecords(targets, counters, failures, messages);
     }
 }
