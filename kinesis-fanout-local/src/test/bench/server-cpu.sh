@@ -7,7 +7,7 @@
 #
 # Run from the repository root after
 #   ./mvnw -o -B -q -pl kinesis-fanout-local -am package -DskipTests   (the standalone jar)
-#   ./mvnw -o -B -q -pl kinesis-fanout-local test-compile dependency:build-classpath \
+#   ./mvnw -o -B -q -pl kinesis-fanout-local -am test-compile dependency:build-classpath \
 #       -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 # Defaults: 200,000 records per run, 1 thread, 4 shards, 3 warm-up runs (a fresh server compiles its code
 # meanwhile: the first one shows the cold cost), then 7 runs and their median. SERVER_JAVA_OPTS

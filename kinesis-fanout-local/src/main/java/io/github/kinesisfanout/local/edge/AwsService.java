@@ -33,4 +33,12 @@ public interface AwsService {
      * @throws AwsServiceException with the AWS error code and message
      */
     JsonNode invoke(String operation, ObjectNode input, RequestContext context);
+
+    /**
+     * The streamed form of an operation, whose input the JSON 1.1 and CBOR codec reads without a tree
+     * (see {@link StreamedOperation}); null for an operation that has none (the default).
+     */
+    default StreamedOperation<?> streamed(String operation) {
+        return null;
+    }
 }

@@ -55,8 +55,7 @@ public final class JsonWireProtocol implements WireProtocol {
         JsonFactory factory = cbor ? cborFactory : jsonFactory;
         try {
             String operation = operation(request.header("x-amz-target"), service);
-            ObjectNode input = decode(request.body(), factory);
-            JsonNode output = service.invoke(operation, input, context);
+            JsonNode output = invoke(service, operation, request.body(), factory, context);
             return encode(200, output == null ? JsonNodeFactory.instance.objectNode() : output,
                     factory, responseType, Map.of());
         } catch (AwsServiceException e) {
@@ -75,6 +74,31 @@ public final class JsonWireProtocol implements WireProtocol {
                             + ": expected <TargetPrefix>.<Operation>");
         }
         return target.substring(target.lastIndexOf('.') + 1);
+    }
+
+    /** The operation's output: by its streamed form when it has one that takes the body, else from the tree. */
+    private static JsonNode invoke(AwsService service, String operation, byte[] body, JsonFactory factory,
+            RequestContext context) {
+        StreamedOperation<?> streamed = body.length == 0 ? null : service.streamed(operation);
+        JsonNode output = streamed == null ? null : invokeStreamed(streamed, body, factory, context);
+        return output != null ? output : service.invoke(operation, decode(body, factory), context);
+    }
+
+    /** The streamed operation's output, never null; null when it did not take the body (nothing ran). */
+    private static <T> JsonNode invokeStreamed(StreamedOperation<T> operation, byte[] body, JsonFactory factory,
+            RequestContext context) {
+        T input;
+        try (JsonParser parser = factory.createParser(body)) {
+            input = operation.read(parser);
+            if (input == null || parser.nextToken() != null) {
+                return null;
+            }
+        } catch (IOException e) {
+            // Malformed: the tree path reports it with its own message.
+            return null;
+        }
+        JsonNode output = operation.invoke(input, context);
+        return output == null ? JsonNodeFactory.instance.objectNode() : output;
     }
 
     private static ObjectNode decode(byte[] body, JsonFactory factory) {

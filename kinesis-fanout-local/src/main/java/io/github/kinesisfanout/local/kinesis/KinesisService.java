@@ -6,6 +6,7 @@ import io.github.kinesisfanout.local.ServiceContext;
 import io.github.kinesisfanout.local.edge.AwsService;
 import io.github.kinesisfanout.local.edge.AwsServiceException;
 import io.github.kinesisfanout.local.edge.RequestContext;
+import io.github.kinesisfanout.local.edge.StreamedOperation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
     private final RecordReader reader;
     private final Map<String, BiFunction<ObjectNode, RequestContext, JsonNode>> operations;
     private final ScheduledFuture<?> trimming;
+    private final StreamedOperation<PutRecordsInput> streamedPutRecords;
 
     /** A Kinesis service with AWS's behaviour and no opt-in switches. */
     public KinesisService(ServiceContext context) {
@@ -53,6 +55,7 @@ public final class KinesisService implements AwsService, AutoCloseable {
         StreamOperations streamOps = new StreamOperations(streams);
         ShardOperations shardOps = new ShardOperations(streams);
         RecordOperations recordOps = new RecordOperations(streams, writer, reader, config);
+        this.streamedPutRecords = PutRecordsReader.operation(recordOps);
         ReshardOperations reshardOps = new ReshardOperations(streams);
         StreamSettingsOperations settingsOps = new StreamSettingsOperations(streams);
         AccountOperations accountOps = new AccountOperations(streams);
@@ -98,6 +101,12 @@ public final class KinesisService implements AwsService, AutoCloseable {
             throw AwsServiceException.notSupported("Kinesis", operation);
         }
         return handler.apply(input, context);
+    }
+
+    /** PutRecords is read from its body with no tree (up to 500 records a call); the others from the tree. */
+    @Override
+    public StreamedOperation<?> streamed(String operation) {
+        return operation.equals("PutRecords") ? streamedPutRecords : null;
     }
 
     @Override

@@ -67,30 +67,39 @@ final class RecordOperations {
                     "have length less than or equal to " + MAX_PUT_RECORDS);
         }
         List<PutRecordsEntry> entries = new ArrayList<>(records.size());
-        long total = 0;
         for (int i = 0; i < records.size(); i++) {
             JsonNode record = records.get(i);
             if (!record.isObject()) {
                 throw KinesisErrors.SERIALIZATION.error("Records must be structures");
             }
-            PutRecordsEntry entry = entry((ObjectNode) record, i);
+            entries.add(entry((ObjectNode) record, i));
+        }
+        checkTotalSize(entries);
+        return putRecords(entries, KinesisErrors.MEMBERS.string(input, "StreamName"),
+                KinesisErrors.MEMBERS.string(input, "StreamARN"), ctx);
+    }
+
+    /** PutRecords of an input {@link PutRecordsReader} read, its records each valid already. */
+    JsonNode putRecords(PutRecordsInput input, RequestContext ctx) {
+        checkTotalSize(input.records());
+        return putRecords(input.records(), input.streamName(), input.streamArn(), ctx);
+    }
+
+    private static void checkTotalSize(List<PutRecordsEntry> entries) {
+        long total = 0;
+        for (PutRecordsEntry entry : entries) {
             total += entry.data().length + entry.partitionKey().length();
-            entries.add(entry);
         }
         if (total > MAX_PUT_RECORDS_BYTES) {
             throw KinesisErrors.INVALID_ARGUMENT.error("Records size exceeds 5 MB limit");
         }
-        Stream stream = streams.resolveForData(ctx, KinesisErrors.MEMBERS.string(input, "StreamName"),
-                KinesisErrors.MEMBERS.string(input, "StreamARN"));
-        List<PutRecordsResultEntry> results = writer.write(stream, entries, true, true);
+    }
+
+    private JsonNode putRecords(List<PutRecordsEntry> entries, String streamName, String streamArn, RequestContext ctx) {
+        Stream stream = streams.resolveForData(ctx, streamName, streamArn);
+        WrittenRecords results = writer.writeBatch(stream, entries, true, true);
         ObjectNode out = KinesisJson.object();
-        int failed = 0;
-        for (PutRecordsResultEntry result : results) {
-            if (result.failed()) {
-                failed++;
-            }
-        }
-        out.put("FailedRecordCount", failed);
+        out.put("FailedRecordCount", results.failedCount());
         out.set("Records", StreamedRecords.putResults(results));
         out.put("EncryptionType", "NONE");
         return out;

@@ -25,10 +25,12 @@ final class RecordWriter {
     /** One digest and its output buffer per writing thread of this cloud (MessageDigest is not thread-safe). */
     private final ThreadLocal<Md5> md5 = ThreadLocal.withInitial(Md5::new);
 
-    /** A reusable MD5 digest with a buffer for its 16 bytes. */
+    /** A reusable MD5 digest with a buffer for its 16 bytes and one for an ASCII partition key's bytes. */
     private static final class Md5 {
         private final MessageDigest digest;
         private final byte[] out = new byte[16];
+        /** Partition keys have at most 256 characters. */
+        private final byte[] key = new byte[256];
 
         Md5() {
             try {
@@ -40,13 +42,34 @@ final class RecordWriter {
 
         /** The open shard owning the MD5 of a partition key read as an unsigned big-endian 128-bit number. */
         Shard route(Stream stream, String partitionKey) {
-            digest.update(partitionKey.getBytes(StandardCharsets.UTF_8));
+            int ascii = ascii(partitionKey);
+            if (ascii >= 0) {
+                digest.update(key, 0, ascii);
+            } else {
+                digest.update(partitionKey.getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 digest.digest(out, 0, 16);
             } catch (DigestException e) {
                 throw new IllegalStateException("MD5 writes 16 bytes", e);
             }
             return stream.route((long) BIG_ENDIAN_LONG.get(out, 0), (long) BIG_ENDIAN_LONG.get(out, 8));
+        }
+
+        /** The key's length after copying it into {@code key} when it is ASCII (its UTF-8 bytes), else -1. */
+        private int ascii(String partitionKey) {
+            int length = partitionKey.length();
+            if (length > key.length) {
+                return -1;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = partitionKey.charAt(i);
+                if (c >= 0x80) {
+                    return -1;
+                }
+                key[i] = (byte) c;
+            }
+            return length;
         }
     }
 
@@ -117,7 +140,7 @@ final class RecordWriter {
      * again to the now open shards and the caller retries.
      */
     private void appendGroup(Stream stream, List<PutRecordsEntry> entries, Shard[] targets, String[] failures,
-            boolean[] done, String[] sequenceNumbers, int from, long now) {
+            boolean[] done, long[] counters, int from, long now) {
         Shard shard = targets[from];
         int[] indexes = new int[targets.length - from];
         int count = 0;
@@ -146,7 +169,7 @@ final class RecordWriter {
             if (first < 0) {
                 targets[index] = route(stream, entries.get(index));
             } else {
-                sequenceNumbers[index] = shard.sequenceNumber(first + k);
+                counters[index] = first + k;
                 done[index] = true;
             }
         }
@@ -159,6 +182,12 @@ final class RecordWriter {
      * @param enforceLimits whether the per-shard write limits apply, when switched on (wire calls)
      */
     List<PutRecordsResultEntry> write(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
+            boolean enforceLimits) {
+        return writeBatch(stream, entries, injectFailures, enforceLimits).entries();
+    }
+
+    /** Writes a batch as {@link #write} does; what was written with no result object or sequence number String per record. */
+    WrittenRecords writeBatch(Stream stream, List<PutRecordsEntry> entries, boolean injectFailures,
             boolean enforceLimits) {
         int count = entries.size();
         Shard[] targets = new Shard[count];
@@ -179,11 +208,11 @@ final class RecordWriter {
                 failures[i] = KinesisErrors.PROVISIONED_THROUGHPUT_EXCEEDED.code();
             }
         }
-        String[] sequenceNumbers = new String[count];
+        long[] counters = new long[count];
         boolean[] done = new boolean[count];
         for (int i = 0; i < count; i++) {
             while (!done[i] && failures[i] == null) {
-                appendGroup(stream, entries, targets, failures, done, sequenceNumbers, i, now);
+                appendGroup(stream, entries, targets, failures, done, counters, i, now);
             }
         }
         // Acknowledge only what is durable; one journal per stream, so the first wait covers all shards.
@@ -194,16 +223,13 @@ final class RecordWriter {
                 synced.log().awaitDurable();
             }
         }
-        List<PutRecordsResultEntry> results = new ArrayList<>(count);
+        String[] messages = new String[count];
         for (int i = 0; i < count; i++) {
-            if (failures[i] == null) {
-                results.add(new PutRecordsResultEntry(targets[i].shardId(), sequenceNumbers[i], null, null));
-            } else {
-                String message = failures[i].equals(KinesisErrors.INTERNAL_FAILURE.code()) ? "Internal service failure."
+            if (failures[i] != null) {
+                messages[i] = failures[i].equals(KinesisErrors.INTERNAL_FAILURE.code()) ? "Internal service failure."
                         : KinesisErrors.rateExceededMessage(targets[i], stream);
-                results.add(new PutRecordsResultEntry(null, null, failures[i], message));
             }
         }
-        return results;
+        return new WrittenRecords(targets, counters, failures, messages);
     }
 }

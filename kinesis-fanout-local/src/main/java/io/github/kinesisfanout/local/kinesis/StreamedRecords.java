@@ -50,18 +50,25 @@ final class StreamedRecords {
         });
     }
 
-    /** PutRecords' results: SequenceNumber and ShardId, or ErrorCode and ErrorMessage for a failed entry. */
-    static JsonNode putResults(List<PutRecordsResultEntry> results) {
+    /**
+     * PutRecords' results: SequenceNumber (its digits written from the shard's prefix and the counter)
+     * and ShardId, or ErrorCode and ErrorMessage for a failed entry.
+     */
+    static JsonNode putResults(WrittenRecords results) {
         return StreamedValue.node(out -> {
+            byte[] sequenceNumber = new byte[SequenceNumbers.LENGTH];
             out.writeStartArray();
-            for (PutRecordsResultEntry result : results) {
+            for (int i = 0; i < results.size(); i++) {
                 out.writeStartObject();
-                if (result.failed()) {
-                    member(out, ERROR_CODE, result.errorCode());
-                    member(out, ERROR_MESSAGE, result.errorMessage());
+                if (results.failed(i)) {
+                    member(out, ERROR_CODE, results.errorCode(i));
+                    member(out, ERROR_MESSAGE, results.errorMessage(i));
                 } else {
-                    member(out, SEQUENCE_NUMBER, result.sequenceNumber());
-                    member(out, SHARD_ID, result.shardId());
+                    Shard shard = results.shard(i);
+                    out.writeFieldName(SEQUENCE_NUMBER);
+                    shard.sequenceNumber(results.counter(i), sequenceNumber);
+                    out.writeUTF8String(sequenceNumber, 0, sequenceNumber.length);
+                    member(out, SHARD_ID, shard.shardId());
                 }
                 out.writeEndObject();
             }

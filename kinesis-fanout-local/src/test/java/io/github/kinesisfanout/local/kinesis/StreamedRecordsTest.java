@@ -58,10 +58,10 @@ class StreamedRecordsTest {
 
     @Test
     void putRecordsResultsRenderAsTheirTree() {
-        List<PutRecordsResultEntry> results = List.of(
-                new PutRecordsResultEntry("shardId-000000000002", PREFIX + "0".repeat(30) + "7", null, null),
-                new PutRecordsResultEntry(null, null, "ProvisionedThroughputExceededException", "Rate exceeded for shard"),
-                new PutRecordsResultEntry(null, null, "InternalFailure", "Internal service failure."));
+        // Written: counter 7 of shard 2; then a throttled and a failed entry.
+        WrittenRecords results = new WrittenRecords(new Shard[] {shard, shard, null}, new long[] {7, 0, 0},
+                new String[] {null, "ProvisionedThroughputExceededException", "InternalFailure"},
+                new String[] {null, "Rate exceeded for shard", "Internal service failure."});
         ArrayNode expected = JsonNodeFactory.instance.arrayNode();
         expected.addObject().put("SequenceNumber", PREFIX + "0".repeat(30) + "7").put("ShardId", "shardId-000000000002");
         expected.addObject().put("ErrorCode", "ProvisionedThroughputExceededException")
