@@ -31,13 +31,7 @@ final class OrderAnalyzer {
     static Ordering analyze(SqlOrderBy order, List<SelectAnalyzer.Branch> branches, StreamDef target,
             List<Integer> columns, ExprPositions positions) {
         SelectAnalyzer.Branch first = branches.get(0);
-        // Keys that are no select item: expressions of the FROM row of a single SELECT that neither groups nor
-        // sets ROWTIME (whose rows are the FROM rows, one each), or of the aggregate row of a single GROUP BY
-        // SELECT (its grouping keys and aggregates, as HAVING reads them).
-        boolean single = branches.size() == 1;
-        ExprAnalyzer from = !single ? null : first.grouping() != null ? first.grouping().outputs()
-                : first.aggregation() == null && first.rowtime() == null ? new ExprAnalyzer(new Scope(first.source(),
-                        first.qualifiers(), Set.of(), positions)) : null;
+        ExprAnalyzer from = hiddenKeys(branches, positions);
         List<Expr> hidden = new ArrayList<>();
         if (order.offset != null || order.fetch != null) {
             SqlNode at = order.offset != null ? order.offset : order.fetch;
@@ -75,6 +69,26 @@ final class OrderAnalyzer {
                     + "with ROWTIME, such as ROWTIME or FLOOR(ROWTIME TO SECOND)");
         }
         return new Ordering(List.copyOf(keys), List.copyOf(descending), List.copyOf(nullsFirst), List.copyOf(hidden));
+    }
+
+    /**
+     * The analyzer of keys that are no select item, or null when the query sorts by its select items only:
+     * expressions of the FROM row of a single SELECT that neither groups nor sets ROWTIME (whose rows are the
+     * FROM rows, one each), or of the aggregate row of a single GROUP BY SELECT (its grouping keys and
+     * aggregates, as HAVING reads them).
+     */
+    private static ExprAnalyzer hiddenKeys(List<SelectAnalyzer.Branch> branches, ExprPositions positions) {
+        SelectAnalyzer.Branch first = branches.get(0);
+        if (branches.size() != 1) {
+            return null;
+        }
+        if (first.grouping() != null) {
+            return first.grouping().outputs();
+        }
+        if (first.aggregation() != null || first.rowtime() != null) {
+            return null;
+        }
+        return new ExprAnalyzer(new Scope(first.source(), first.qualifiers(), Set.of(), positions));
     }
 
     /**

@@ -56,7 +56,6 @@ final class PumpAnalyzer {
             if (order != null && !analyzed.isEmpty() && errors.size() == before) {
                 try {
                     ordering = OrderAnalyzer.analyze(order, analyzed, target, columns, positions);
-                    analyzed.set(0, analyzed.get(0).regrouped());
                 } catch (SemanticError e) {
                     errors.add(e);
                 }
@@ -161,9 +160,6 @@ final class PumpAnalyzer {
         // An ORDER BY in the sub-query sorts its hidden pump's rows; the reader keeps their order (SelectAnalyzer).
         Ordering ordering = order == null ? null : OrderAnalyzer.analyze(order, analyzed, stream, all,
                 positions);
-        if (ordering != null) {
-            analyzed.set(0, analyzed.get(0).regrouped());
-        }
         List<PumpDef.QueryDef> queries = new ArrayList<>();
         for (SelectAnalyzer.Branch branch : analyzed) {
             queries.add(convert(branch, stream, all));
@@ -288,7 +284,10 @@ final class PumpAnalyzer {
             }
             projections.add(ExprAnalyzer.convert(item.expr(), column.type()));
         }
-        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), branch.aggregation(),
+        // An ORDER BY may have added aggregate calls to the group since the branch was analyzed.
+        Aggregation aggregation = branch.grouping() == null ? branch.aggregation()
+                : branch.grouping().withCallsSince(branch.aggregation());
+        return new PumpDef.QueryDef(branch.source(), branch.where(), projections, branch.rowtime(), aggregation,
                 branch.windows(), null, null, branch.selectPos());
     }
 

@@ -51,12 +51,6 @@ final class SelectAnalyzer {
     record Branch(StreamDef source, Expr where, List<Item> items, Expr rowtime, SourcePos listPos,
             Aggregation aggregation, List<SlidingWindow> windows, Set<String> qualifiers, SourcePos selectPos,
             GroupAnalyzer grouping) {
-
-        /** This branch with its aggregation taking the aggregate calls its grouping has met since it was analyzed. */
-        Branch regrouped() {
-            return grouping == null ? this : new Branch(source, where, items, rowtime, listPos,
-                    grouping.withCallsSince(aggregation), windows, qualifiers, selectPos, grouping);
-        }
     }
 
     /** Analyzes a branch; returns null when it cannot be analyzed further (errors recorded). */
