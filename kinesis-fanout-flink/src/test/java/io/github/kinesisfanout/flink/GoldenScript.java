@@ -37,14 +37,14 @@ final class GoldenScript {
         while (outputs.find()) {
             properties.put(outputs.group(1), "golden-output");
         }
-        String name = script.getFileName().toString();
         List<ScriptStatement> inserts = new ArrayList<>();
-        for (ScriptStatement statement : StatementSplitter.split(Placeholders.resolve(text, properties, name))) {
+        for (ScriptStatement statement : StatementSplitter.split(Placeholders.resolve(text, properties,
+                script.getFileName().toString()))) {
             if (statement.isInsert()) {
                 inserts.add(statement);
                 continue;
             }
-            run(tables, statement, name);
+            run(tables, statement, script);
             String ddl = statement.text();
             if (ddl.toUpperCase(Locale.ROOT).startsWith("CREATE TABLE") && ddl.contains("'connector' = 'kinesis'")) {
                 int open = ddl.indexOf('`');
@@ -52,7 +52,7 @@ final class GoldenScript {
                 String path = ddl.contains("'" + INPUT_STREAM + "'")
                         ? ", 'path' = '" + inputLines.toAbsolutePath().toString().replace("'", "''") + "'" : "";
                 run(tables, new ScriptStatement("CREATE TEMPORARY TABLE `" + table + "` WITH ('connector' = '"
-                        + MemoryTableFactory.IDENTIFIER + "'" + path + ") LIKE `" + table + "`", 0, 0, 0), name);
+                        + MemoryTableFactory.IDENTIFIER + "'" + path + ") LIKE `" + table + "`", 0, 0, 0), script);
             }
         }
         return inserts;
@@ -63,11 +63,11 @@ final class GoldenScript {
         return new AssertionError(PlanningError.of(e, statement, script.getFileName().toString()).getMessage(), e);
     }
 
-    private static void run(TableEnvironment tables, ScriptStatement statement, String name) {
+    private static void run(TableEnvironment tables, ScriptStatement statement, Path script) {
         try {
             tables.executeSql(statement.text());
         } catch (RuntimeException e) {
-            throw new AssertionError(PlanningError.of(e, statement, name).getMessage(), e);
+            throw failure(e, statement, script);
         }
     }
 }
